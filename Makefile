@@ -1,0 +1,51 @@
+# The two commands of the README:
+#   make start   set everything up on the embedded default and serve the portal
+#   make test    run the whole test suite (lint, migrations check, pytest)
+# Both are safe to repeat; each step only does work when its inputs changed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: start setup deps assets messages db test lint clean
+
+start: setup
+	@echo "Portal: http://$(HOST)/   demo logins: see README (password demo-portal-2025)"
+	$(PY) manage.py runserver $(HOST)
+
+setup: deps assets messages db
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11) and "Python 3.11 or newer is required")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+deps: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+assets: node_modules/.installed
+
+# Compile translations with Babel, so GNU gettext is only needed to extract new strings.
+messages: deps
+	$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics
+
+db: deps
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+
+test: deps assets messages lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: deps
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf var/db.sqlite3 var/staticfiles

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from accounts.forms import PortalLoginForm
+from portal import views as portal_views
+
+urlpatterns = [
+    path("", portal_views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalLoginForm,
+                                                         redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("language/", portal_views.switch_language, name="set_language"),
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("regions/", include("regions.urls")),
+    path("admin/", admin.site.urls),
+]

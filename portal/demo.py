@@ -1,0 +1,98 @@
+"""Demo data for a newcomer: one account per role and the 2025 round of the articles.
+
+Everything here goes through the same services as real use, so the demo shows
+what the portal really does. Running it twice changes nothing.
+"""
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from accounts.roles import Role
+from applications.models import SEOUL, Contest, ContestDesignationKind
+from ministries.models import Ministry
+from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
+from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
+
+# Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
+DEMO_PASSWORD = "demo-portal-2025"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    last_name: str
+    first_name: str
+    local_government_code: str = ""
+    province_code: str = ""
+    ministry_code: str = ""
+    organisation: str = ""
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("admin", Role.ADMINISTRATOR, "관", "리자", organisation="중앙협의회 사무국"),
+    DemoAccount("council", Role.COUNCIL_STAFF, "김", "협의", organisation="중앙협의회 사무국"),
+    DemoAccount("hamyang", Role.LOCAL_OFFICIAL, "박", "산삼", local_government_code="48870",
+                organisation="함양군 산삼항노화과"),
+    DemoAccount("gyeongnam", Role.PROVINCIAL_OFFICER, "최", "도정", province_code="48",
+                organisation="경상남도 산업정책과"),
+    DemoAccount("reviewer", Role.REVIEWER, "이", "평가", organisation="한국산업기술진흥원"),
+    DemoAccount("moj", Role.MINISTRY_STAFF, "정", "법무", ministry_code="MOJ",
+                organisation="법무부 체류관리과"),
+    DemoAccount("mois", Role.MINISTRY_STAFF, "한", "행안", ministry_code="MOIS",
+                organisation="행정안전부 균형발전제도과"),
+    DemoAccount("mafra", Role.MINISTRY_STAFF, "윤", "농식", ministry_code="MAFRA",
+                organisation="농림축산식품부 농촌정책과"),
+    DemoAccount("mss", Role.MINISTRY_STAFF, "강", "중기", ministry_code="MSS",
+                organisation="중소벤처기업부 지역기업정책과"),
+]
+
+
+def _ensure_account(account: DemoAccount):
+    User = get_user_model()
+    user = User.objects.filter(username=account.username).first()
+    if user is not None:
+        return user
+    user = User(
+        username=account.username, role=account.role, last_name=account.last_name, first_name=account.first_name,
+        email=f"{account.username}@demo.invalid", organisation=account.organisation,
+        local_government=LocalGovernment.objects.get(code=account.local_government_code)
+        if account.local_government_code else None,
+        province=Province.objects.get(code=account.province_code) if account.province_code else None,
+        ministry=Ministry.objects.get(code=account.ministry_code) if account.ministry_code else None,
+        is_staff=account.role == Role.ADMINISTRATOR, is_superuser=account.role == Role.ADMINISTRATOR,
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.full_clean()
+    user.save()
+    return user
+
+
+def _ensure_contest_2025() -> Contest:
+    contest, created = Contest.objects.get_or_create(
+        year=2025, name_ko="2025년 시군구 연고산업 육성 협업 프로젝트",
+        defaults={
+            "name_en": "2025 Si/Gun/Gu Local Industry Development Collaboration Project",
+            "application_opens_at": datetime(2025, 10, 1, 9, 0, tzinfo=SEOUL),
+            "application_closes_at": datetime(2025, 10, 20, 18, 0, tzinfo=SEOUL),
+        },
+    )
+    if created:
+        contest.participating_ministries.set(Ministry.objects.all())
+        ContestDesignationKind.objects.bulk_create(
+            [ContestDesignationKind(contest=contest, kind=kind) for kind in DesignationKind.values])
+    return contest
+
+
+@transaction.atomic
+def seed_demo() -> None:
+    load_region_registry()
+    accounts = {account.username: _ensure_account(account) for account in DEMO_ACCOUNTS}
+    if not DesignationImport.objects.filter(kind=DesignationKind.RURAL_AGREEMENT).exists():
+        with (DATA_DIR / "rural_agreement_2021_2024.csv").open("rb") as stream:
+            import_rural_agreement(stream=stream, file_name="rural_agreement_2021_2024.csv",
+                                   reason="2021–2024 농촌협약 선정 지자체 (공개 자료로 확인된 81곳)",
+                                   imported_by=accounts["council"])
+    _ensure_contest_2025()

@@ -1,0 +1,86 @@
+"""What each role sees first after signing in: the context of its landing page."""
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.utils import timezone
+
+from accounts.roles import Role
+from applications.selectors import (
+    contests_for_overview,
+    eligibility_reasons_for_contest,
+    eligible_local_governments_for_contest,
+)
+from regions.selectors import (
+    designation_counts,
+    designations_valid_on,
+    local_governments_for_registry,
+    recent_designation_imports,
+)
+
+TEMPLATES = {
+    Role.LOCAL_OFFICIAL: "portal/landing/local_official.html",
+    Role.PROVINCIAL_OFFICER: "portal/landing/provincial_officer.html",
+    Role.REVIEWER: "portal/landing/reviewer.html",
+    Role.MINISTRY_STAFF: "portal/landing/ministry_staff.html",
+    Role.COUNCIL_STAFF: "portal/landing/council_staff.html",
+    Role.ADMINISTRATOR: "portal/landing/administrator.html",
+}
+
+
+def _contest_overview(contests) -> list[dict]:
+    return [{"contest": contest,
+             "eligible_count": eligible_local_governments_for_contest(contest).count()} for contest in contests]
+
+
+def local_official_context(user) -> dict:
+    today = timezone.localdate()
+    local_government = user.local_government
+    contests = [{"contest": contest,
+                 "reasons": eligibility_reasons_for_contest(contest=contest, local_government=local_government)}
+                for contest in contests_for_overview()[:3]]
+    return {
+        "local_government": local_government,
+        "current_designations": designations_valid_on(today).filter(local_government=local_government),
+        "contests": contests,
+    }
+
+
+def provincial_officer_context(user) -> dict:
+    today = timezone.localdate()
+    local_governments = list(local_governments_for_registry().filter(province=user.province))
+    rows = [(lg, [d for d in lg.designations.all() if d.is_valid_on(today)]) for lg in local_governments]
+    return {"province": user.province, "rows": rows,
+            "designated_count": sum(1 for _lg, designations in rows if designations)}
+
+
+def reviewer_context(user) -> dict:
+    return {"organisation": user.organisation}
+
+
+def ministry_staff_context(user) -> dict:
+    ministry = user.ministry
+    return {"ministry": ministry,
+            "line_kinds": ministry.support_line_kinds.prefetch_related("items")}
+
+
+def council_context(user) -> dict:
+    today = timezone.localdate()
+    return {"today": today, "counts": designation_counts(on=today),
+            "contests": _contest_overview(contests_for_overview()[:5]),
+            "imports": recent_designation_imports(5)}
+
+
+def administrator_context(user) -> dict:
+    context = council_context(user)
+    totals = dict(get_user_model().objects.values_list("role").annotate(total=Count("id")).order_by())
+    context["users_by_role"] = [(label, totals.get(value, 0)) for value, label in Role.choices]
+    return context
+
+
+BUILDERS = {
+    Role.LOCAL_OFFICIAL: local_official_context,
+    Role.PROVINCIAL_OFFICER: provincial_officer_context,
+    Role.REVIEWER: reviewer_context,
+    Role.MINISTRY_STAFF: ministry_staff_context,
+    Role.COUNCIL_STAFF: council_context,
+    Role.ADMINISTRATOR: administrator_context,
+}

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and the 2025 demo round (only where DEBUG is on, or with --force)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true",
+                            help="Seed even though DEBUG is off. Never on a production database.")
+
+    def handle(self, *args, force: bool, **options):
+        if not (settings.DEBUG or force):
+            raise CommandError("Demo accounts have a published password: refusing without DEBUG or --force.")
+        seed_demo()
+        names = ", ".join(account.username for account in DEMO_ACCOUNTS)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts: {names} (password: {DEMO_PASSWORD})"))

@@ -1,0 +1,45 @@
+"""The navigation each role sees. Pages add themselves here as they are built."""
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import can_use_admin_site
+from accounts.roles import Role
+from regions.permissions import can_import_designations
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+REGISTRY = NavItem(_("Region registry"), "regions:list")
+PROVINCES = NavItem(_("Provinces"), "regions:provinces")
+IMPORT = NavItem(_("Designation import"), "regions:import")
+
+_BY_ROLE = {
+    Role.LOCAL_OFFICIAL: [REGISTRY],
+    Role.PROVINCIAL_OFFICER: [PROVINCES, REGISTRY],
+    Role.REVIEWER: [REGISTRY],
+    Role.MINISTRY_STAFF: [REGISTRY, PROVINCES],
+    Role.COUNCIL_STAFF: [REGISTRY, PROVINCES, IMPORT],
+    Role.ADMINISTRATOR: [REGISTRY, PROVINCES, IMPORT],
+}
+
+
+def items_for(user) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    items = [item for item in _BY_ROLE.get(user.role, [REGISTRY])
+             if item is not IMPORT or can_import_designations(user)]
+    return items
+
+
+def shows_admin_link(user) -> bool:
+    return bool(can_use_admin_site(user))

@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language
+
+from . import landing
+from .middleware import SUPPORTED
+
+
+@login_required
+def home(request):
+    """The landing page of the signed-in user's role."""
+    role = request.user.role
+    context = landing.BUILDERS[role](request.user)
+    return render(request, landing.TEMPLATES[role], context)
+
+
+@require_POST
+def switch_language(request):
+    """Django's set_language, plus remembering the choice on the account (for e-mail later)."""
+    response = set_language(request)
+    language = request.POST.get("language")
+    if language in SUPPORTED and request.user.is_authenticated and request.user.language != language:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
+
+
+@require_GET
+def healthz(request):
+    """Liveness for the load balancer: the database answers, and the broker when one is configured."""
+    status = {"database": "ok", "broker": "eager"}
+    code = 200
+    try:
+        connection.ensure_connection()
+    except Exception:  # any database failure means unhealthy
+        status["database"] = "down"
+        code = 503
+    if settings.CELERY_BROKER_URL:
+        from config.celery import app
+
+        try:
+            with app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=2)
+            status["broker"] = "ok"
+        except Exception:  # a broker that cannot be reached, for whatever reason
+            status["broker"] = "down"
+            code = 503
+    return JsonResponse(status, status=code)

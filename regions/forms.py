@@ -1,0 +1,21 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class DesignationImportForm(forms.Form):
+    file = forms.FileField(label=_("Rural Agreement list (CSV or XLSX)"),
+                           help_text=_("Columns: selection_year, province_ko, name_ko; optionally name_en, kind, "
+                                       "code, source, valid_from, valid_to. At most 5 MB."))
+    reason = forms.CharField(label=_("Reason for this import"), max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Recorded with your name and the time, e.g. the notice the list comes from."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Only CSV and XLSX files can be imported."))
+        return upload

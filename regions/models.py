@@ -1,0 +1,181 @@
+"""The region registry: provinces, local governments, their codes over time, and
+the designations that make a local government eligible.
+
+History is data, not a flag: a code that changed stays findable, a unit that is
+abolished keeps its rows with an end date, and a designation carries its own
+validity period and source.
+"""
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualNameMixin(models.Model):
+    name_ko = models.CharField(_("name (Korean)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=150)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        """The name in the active language (Korean unless English is active)."""
+        return self.name_en if (get_language() or "ko").startswith("en") else self.name_ko
+
+
+class Province(BilingualNameMixin):
+    """A first-level division (시·도)."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    legacy_code = models.CharField(_("earlier code"), max_length=2, blank=True)
+    former_name_ko = models.CharField(_("earlier Korean name"), max_length=100, blank=True)
+    code_changed_on = models.DateField(_("code changed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+        constraints = [
+            models.CheckConstraint(name="province_code_two_digits", condition=Q(code__regex=r"^[0-9]{2}$")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LocalGovernment(BilingualNameMixin):
+    """A basic local government (시·군·구), or an administrative city that takes part
+    in national programmes (Sejong, Jeju-si, Seogwipo-si)."""
+
+    class Kind(models.TextChoices):
+        SI = "si", _("si (city)")
+        GUN = "gun", _("gun (county)")
+        GU = "gu", _("gu (district)")
+
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="local_governments"
+    )
+    code = models.CharField(_("administrative code"), max_length=5, unique=True,
+                            help_text=_("The current 5-digit code; earlier codes are kept in the code history."))
+    kind = models.CharField(_("kind"), max_length=3, choices=Kind.choices)
+    is_autonomous = models.BooleanField(_("autonomous"), default=True,
+                                        help_text=_("False for administrative cities without an elected council."))
+    valid_from = models.DateField(_("exists from"), null=True, blank=True)
+    valid_to = models.DateField(_("exists until"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("local government")
+        verbose_name_plural = _("local governments")
+        constraints = [
+            models.CheckConstraint(name="local_government_code_five_digits",
+                                   condition=Q(code__regex=r"^[0-9]{5}$")),
+            models.CheckConstraint(name="local_government_valid_period",
+                                   condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True)
+                                   | Q(valid_to__gte=F("valid_from"))),
+            models.UniqueConstraint(fields=["province", "name_ko"], condition=Q(valid_to__isnull=True),
+                                    name="local_government_unique_current_name_in_province"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province.name} {self.name}" if self.province_id else self.name
+
+    def exists_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+
+class AdministrativeCode(models.Model):
+    """One code a local government has carried, and when. A lookup by any code,
+    current or earlier, finds the local government."""
+
+    local_government = models.ForeignKey(
+        LocalGovernment, verbose_name=_("local government"), on_delete=models.CASCADE, related_name="codes"
+    )
+    code = models.CharField(_("code"), max_length=5, unique=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["local_government", "valid_from"]
+        verbose_name = _("administrative code")
+        verbose_name_plural = _("administrative codes")
+        constraints = [
+            models.CheckConstraint(name="administrative_code_five_digits", condition=Q(code__regex=r"^[0-9]{5}$")),
+            models.CheckConstraint(name="administrative_code_valid_period",
+                                   condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True)
+                                   | Q(valid_to__gte=F("valid_from"))),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class DesignationKind(models.TextChoices):
+    POPULATION_DECLINING = "population_declining", _("Population-declining area")
+    INTEREST_AREA = "interest_area", _("Area of interest")
+    RURAL_AGREEMENT = "rural_agreement", _("Rural Agreement")
+
+
+class DesignationImport(models.Model):
+    """Who imported which designation file, when and why: the audit record of an import."""
+
+    kind = models.CharField(_("designation kind"), max_length=32, choices=DesignationKind.choices)
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    reason = models.CharField(_("reason"), max_length=500)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("imported by"),
+                                    on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    rows_in_file = models.PositiveIntegerField(_("rows in file"))
+    rows_created = models.PositiveIntegerField(_("designations created"))
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = _("designation import")
+        verbose_name_plural = _("designation imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
+
+
+class Designation(models.Model):
+    """A local government designated as one kind of area, from a date, until a date
+    (open-ended when empty), on the authority of a source."""
+
+    local_government = models.ForeignKey(
+        LocalGovernment, verbose_name=_("local government"), on_delete=models.PROTECT, related_name="designations"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=DesignationKind.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300)
+    note = models.TextField(_("note"), blank=True)
+    imported_in = models.ForeignKey(DesignationImport, verbose_name=_("imported in"), on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="designations")
+
+    class Meta:
+        ordering = ["local_government__code", "kind", "valid_from"]
+        verbose_name = _("designation")
+        verbose_name_plural = _("designations")
+        constraints = [
+            models.UniqueConstraint(fields=["local_government", "kind", "valid_from"],
+                                    name="designation_unique_start_per_kind"),
+            models.CheckConstraint(name="designation_valid_period",
+                                   condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from"))),
+            models.CheckConstraint(name="designation_kind_known",
+                                   condition=Q(kind__in=DesignationKind.values)),
+        ]
+        indexes = [models.Index(fields=["kind", "valid_from", "valid_to"])]
+
+    def __str__(self) -> str:
+        return f"{self.local_government} · {self.get_kind_display()} ({self.valid_from}–{self.valid_to or ''})"
+
+    def is_valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)

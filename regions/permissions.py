@@ -1,0 +1,20 @@
+"""Who may read the region registry and who may change its designations."""
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_council
+from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+
+
+def can_view_registry(user) -> Decision:
+    """The registry is public knowledge: anyone signed in may browse it."""
+    if user and user.is_authenticated and user.is_active:
+        return ALLOWED
+    return NOT_SIGNED_IN
+
+
+def can_import_designations(user) -> Decision:
+    if not (user and user.is_authenticated):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff import designation lists."))

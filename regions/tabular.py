@@ -1,0 +1,91 @@
+"""Reading uploaded tables (CSV or XLSX) into numbered rows.
+
+Row numbers are the ones a person sees in a spreadsheet: the header is row 1.
+CSV files are read as UTF-8 (with or without BOM) and, failing that, as CP949,
+which is what Korean Excel writes.
+"""
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import BinaryIO
+
+from django.utils.translation import gettext as _
+
+
+class TableError(Exception):
+    """The file cannot be read as a table at all."""
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TableError(_("The file is neither UTF-8 nor CP949 text."))
+
+
+def _csv_rows(raw: bytes) -> Iterator[list[str]]:
+    text = _decode(raw)
+    try:
+        yield from csv.reader(io.StringIO(text))
+    except csv.Error as error:
+        raise TableError(_("The CSV file is malformed: %(error)s") % {"error": error}) from error
+
+
+def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise TableError(_("The file is not a valid XLSX workbook.")) from error
+    try:
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            yield [_cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def read_table(stream: BinaryIO, file_name: str) -> Table:
+    """Read a CSV or XLSX file; blank lines are skipped but keep their numbers."""
+    raw = stream.read()
+    lowered = file_name.lower()
+    if lowered.endswith(".csv"):
+        lines = _csv_rows(raw)
+    elif lowered.endswith(".xlsx"):
+        lines = _xlsx_rows(raw)
+    else:
+        raise TableError(_("Only CSV and XLSX files can be imported."))
+    lines = iter(lines)
+    header = next(lines, None)
+    if not header or not any(cell.strip() for cell in header):
+        raise TableError(_("The file is empty: row 1 must hold the column names."))
+    columns = [cell.strip().lower() for cell in header]
+    rows = []
+    for number, cells in enumerate(lines, start=2):
+        if not any((cell or "").strip() for cell in cells):
+            continue
+        padded = list(cells) + [""] * (len(columns) - len(cells))
+        rows.append((number, {column: (padded[i] or "").strip() for i, column in enumerate(columns) if column}))
+    return Table(columns=columns, rows=rows)

@@ -1,0 +1,1 @@
+"""Review panels, assignments and score sheets (built in the review issue)."""
