@@ -5,6 +5,3 @@ from .base import env
 DEBUG = env("DJANGO_DEBUG", "true").lower() in {"1", "true", "yes", "on"}
 # A fixed key is acceptable only here: this settings module never serves production.
 SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-local-development-key-not-for-production")
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}

@@ -1,0 +1,22 @@
+import pytest
+
+from ministries.models import Ministry, SupportItem, SupportLineKind
+from ministries.reference import create_reference_data
+
+
+@pytest.mark.django_db
+def test_four_ministries_and_their_support_lines_exist_after_migrate():
+    assert sorted(Ministry.objects.values_list("code", flat=True)) == ["MAFRA", "MOIS", "MOJ", "MSS"]
+    assert Ministry.objects.get(is_lead=True).code == "MSS"
+    lines = dict(SupportLineKind.objects.values_list("code", "ministry__code"))
+    assert lines == {"regional_visa": "MOJ", "extinction_fund": "MOIS",
+                     "rural_agreement_facility": "MAFRA", "sme_commercialization": "MSS"}
+    assert list(SupportItem.objects.values_list("code", flat=True)) == [
+        "technical_problem_solving", "demonstration_prototype", "certification", "marketing", "growth",
+        "foreign_recruitment"]
+
+
+@pytest.mark.django_db
+def test_reference_data_can_be_applied_again_without_duplicates():
+    create_reference_data(Ministry, SupportLineKind, SupportItem)
+    assert (Ministry.objects.count(), SupportLineKind.objects.count(), SupportItem.objects.count()) == (4, 4, 6)
