@@ -67,6 +67,13 @@ class User(AbstractUser):
         full_name = self.get_full_name()
         return f"{full_name} ({self.username})" if full_name else self.username
 
+    def get_full_name(self) -> str:
+        """Korean names read family name first, with no space (김협의); others first name first."""
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if any("\uac00" <= char <= "\ud7a3" for char in first + last):
+            return f"{last}{first}"
+        return super().get_full_name()
+
     def clean(self) -> None:
         super().clean()
         required = ROLE_BINDING.get(self.role)

@@ -29,3 +29,12 @@ def registry(db):
 def pytest_collection_modifyitems(items):
     """Browser journeys last: their live server flushes the database when they end."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def english():
+    """Run the test in English, so assertions can quote the English messages."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -82,7 +82,8 @@ def test_password_change_keeps_the_user_signed_in(client):
     user = make_user(Role.REVIEWER)
     client.force_login(user)
     response = client.post(reverse("password_change"), {
-        "old_password": PASSWORD, "new_password1": "another-strong-phrase-9", "new_password2": "another-strong-phrase-9",
+        "old_password": PASSWORD,
+        "new_password1": "another-strong-phrase-9", "new_password2": "another-strong-phrase-9",
     })
     assert response.status_code == 302
     user.refresh_from_db()

@@ -1,5 +1,4 @@
-from datetime import date, datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -56,7 +55,7 @@ def test_a_designation_counts_only_on_the_days_it_is_valid():
 
 def test_eligibility_is_judged_on_the_deadline_day_in_seoul():
     # 2025-10-20 23:30 UTC is already 2025-10-21 in Seoul.
-    contest = make_contest(closes=datetime(2025, 10, 20, 23, 30, tzinfo=dt_timezone.utc))
+    contest = make_contest(closes=datetime(2025, 10, 20, 23, 30, tzinfo=UTC))
     assert contest.eligibility_date == date(2025, 10, 21)
 
 

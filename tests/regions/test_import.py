@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from regions.models import Designation, DesignationImport, DesignationKind
 from regions.services import DATA_DIR, ImportRejected, import_rural_agreement
 
-pytestmark = pytest.mark.usefixtures("registry")
+pytestmark = pytest.mark.usefixtures("registry", "english")
 
 HEADER = "selection_year,province_ko,name_ko,name_en,kind,source\n"
 
@@ -105,3 +105,12 @@ def test_command_refuses_a_bad_file_and_names_the_row(tmp_path, capsys):
 def test_command_imports_the_shipped_file(capsys):
     call_command("import_rural_agreement", str(DATA_DIR / "rural_agreement_2021_2024.csv"))
     assert "81 new designations from 81 rows" in capsys.readouterr().out
+
+
+def test_refusal_is_in_korean_by_default():
+    from django.utils import translation
+
+    with translation.override("ko"):
+        with pytest.raises(ImportRejected) as refused:
+            import_text(HEADER + "2023,경상남도,없는군,N,gun,x\n")
+        assert str(refused.value.errors[0]) == "2행: 알 수 없는 지자체 “경상남도 없는군”"

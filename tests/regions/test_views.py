@@ -102,7 +102,7 @@ def _csv(text: str, name: str = "list.csv"):
 
 
 def test_council_imports_and_the_import_is_recorded_with_who_and_why(client):
-    council = make_user(Role.COUNCIL_STAFF)
+    council = make_user(Role.COUNCIL_STAFF, language="en")
     client.force_login(council)
     response = client.post(IMPORT, {"file": _csv("selection_year,province_ko,name_ko\n2023,경상남도,함양군\n"),
                                     "reason": "MAFRA notice 2025-12"}, follow=True)
@@ -112,7 +112,7 @@ def test_council_imports_and_the_import_is_recorded_with_who_and_why(client):
 
 
 def test_refused_upload_says_why_next_to_the_field_and_keeps_the_reason(client):
-    client.force_login(make_user(Role.COUNCIL_STAFF))
+    client.force_login(make_user(Role.COUNCIL_STAFF, language="en"))
     response = client.post(IMPORT, {
         "file": _csv("selection_year,province_ko,name_ko\n2023,경상남도,함양군\n2023,경상남도,없는군\n"),
         "reason": "MAFRA notice 2025-12"})
@@ -126,7 +126,7 @@ def test_refused_upload_says_why_next_to_the_field_and_keeps_the_reason(client):
 
 
 def test_import_rejects_other_file_types_by_name(client):
-    client.force_login(make_user(Role.COUNCIL_STAFF))
+    client.force_login(make_user(Role.COUNCIL_STAFF, language="en"))
     response = client.post(IMPORT, {"file": _csv("x", name="list.pdf"), "reason": "x"})
     assert "Only CSV and XLSX files can be imported." in response.context["form"].errors["file"]
 
