@@ -44,6 +44,7 @@ test: deps assets messages lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: deps
+	mkdir -p var
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.forms import PortalLoginForm
 from portal import views as portal_views
@@ -15,5 +16,8 @@ urlpatterns = [
     path("language/", portal_views.switch_language, name="set_language"),
     path("healthz", portal_views.healthz, name="healthz"),
     path("regions/", include("regions.urls")),
+    path("api/v1/", include("config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]

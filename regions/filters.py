@@ -13,6 +13,8 @@ class LocalGovernmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or code"), method="filter_text")
     province = django_filters.ModelChoiceFilter(label=_("Province"), queryset=Province.objects.order_by("code"),
                                                 empty_label=_("All provinces"))
+    province_code = django_filters.CharFilter(label=_("Province code"), field_name="province__code",
+                                              widget=django_filters.widgets.forms.HiddenInput)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LocalGovernment.Kind.choices,
                                        empty_label=_("All kinds"))
     designation = django_filters.ChoiceFilter(label=_("Designation"), choices=DesignationKind.choices,
@@ -22,7 +24,7 @@ class LocalGovernmentFilter(django_filters.FilterSet):
 
     class Meta:
         model = LocalGovernment
-        fields = ["q", "province", "kind", "designation", "valid_on"]
+        fields = ["q", "province", "province_code", "kind", "designation", "valid_on"]
 
     def filter_text(self, queryset, name, value):
         value = value.strip()
