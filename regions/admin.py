@@ -5,10 +5,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from .forms import DesignationImportForm
+from .forms import DesignationImportForm, import_success_message
 from .models import AdministrativeCode, Designation, DesignationImport, LocalGovernment, Province
 from .permissions import can_import_designations
-from .services import ImportRejected, import_rural_agreement
 
 
 @admin.register(Province)
@@ -51,18 +50,9 @@ class DesignationAdmin(admin.ModelAdmin):
             raise PermissionDenied(decision.reason)
         form = DesignationImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                record = import_rural_agreement(stream=upload, file_name=upload.name,
-                                                reason=form.cleaned_data["reason"], imported_by=request.user)
-            except ImportRejected as rejected:
-                form.add_error("file", _("The file was refused and nothing was imported."))
-                for error in rejected.errors:
-                    form.add_error("file", str(error))
-            else:
-                self.message_user(request, _("Imported %(file)s: %(created)s new designations from %(rows)s rows.")
-                                  % {"file": record.file_name, "created": record.rows_created,
-                                     "rows": record.rows_in_file}, messages.SUCCESS)
+            record = form.run_import(imported_by=request.user)
+            if record is not None:
+                self.message_user(request, import_success_message(record), messages.SUCCESS)
                 return redirect(reverse("admin:regions_designation_changelist"))
         context = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta,
                    "title": _("Import the Rural Agreement list")}

@@ -1,5 +1,9 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .models import DesignationImport
+from .services import ImportRejected, import_rural_agreement
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -19,3 +23,20 @@ class DesignationImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Only CSV and XLSX files can be imported."))
         return upload
+
+    def run_import(self, *, imported_by) -> DesignationImport | None:
+        """Import the cleaned file; on refusal put every reason on the file field and return None."""
+        upload = self.cleaned_data["file"]
+        try:
+            return import_rural_agreement(stream=upload, file_name=upload.name,
+                                          reason=self.cleaned_data["reason"], imported_by=imported_by)
+        except ImportRejected as rejected:
+            self.add_error("file", gettext("The file was refused and nothing was imported."))
+            for error in rejected.errors:
+                self.add_error("file", str(error))
+            return None
+
+
+def import_success_message(record: DesignationImport) -> str:
+    return gettext("Imported %(file)s: %(created)s new designations from %(rows)s rows.") % {
+        "file": record.file_name, "created": record.rows_created, "rows": record.rows_in_file}

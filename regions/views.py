@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
@@ -10,9 +9,8 @@ from portal.permissions import DecisionRequiredMixin
 
 from . import permissions, selectors
 from .filters import LocalGovernmentFilter
-from .forms import DesignationImportForm
+from .forms import DesignationImportForm, import_success_message
 from .models import DesignationKind, LocalGovernment
-from .services import ImportRejected, import_rural_agreement
 
 
 class RegistryAccessMixin(DecisionRequiredMixin):
@@ -92,15 +90,8 @@ class DesignationImportView(DecisionRequiredMixin, FormView):
         return context
 
     def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        try:
-            record = import_rural_agreement(stream=upload, file_name=upload.name,
-                                            reason=form.cleaned_data["reason"], imported_by=self.request.user)
-        except ImportRejected as rejected:
-            form.add_error("file", _("The file was refused and nothing was imported."))
-            for error in rejected.errors:
-                form.add_error("file", str(error))
+        record = form.run_import(imported_by=self.request.user)
+        if record is None:
             return self.form_invalid(form)
-        messages.success(self.request, _("Imported %(file)s: %(created)s new designations from %(rows)s rows.")
-                         % {"file": record.file_name, "created": record.rows_created, "rows": record.rows_in_file})
+        messages.success(self.request, import_success_message(record))
         return redirect("regions:import")
