@@ -9,14 +9,38 @@ from django.utils.translation import gettext_lazy as _
 from regions.models import BilingualNameMixin, DesignationKind
 
 SEOUL = ZoneInfo("Asia/Seoul")
+BASIS_POINTS = 10_000  # 100 %
 
 
 class Contest(BilingualNameMixin):
-    """One yearly round of the collaboration project."""
+    """One yearly round of the collaboration project: its schedule, who may apply and the money rules.
+
+    Matching shares are minimum amounts relative to the national funding, in basis points
+    (500 = 5 % of the national amount), so money stays integer arithmetic.
+    """
 
     year = models.PositiveSmallIntegerField(_("year"))
+    announced_on = models.DateField(_("announced on"), null=True, blank=True)
+    briefing_on = models.DateField(_("briefing session"), null=True, blank=True)
     application_opens_at = models.DateTimeField(_("application window opens"))
     application_closes_at = models.DateTimeField(_("application deadline"))
+    document_review_starts_on = models.DateField(_("document review starts"), null=True, blank=True)
+    document_review_ends_on = models.DateField(_("document review ends"), null=True, blank=True)
+    presentation_review_starts_on = models.DateField(_("presentation review starts"), null=True, blank=True)
+    presentation_review_ends_on = models.DateField(_("presentation review ends"), null=True, blank=True)
+    selection_on = models.DateField(_("final selection"), null=True, blank=True)
+    results_published_on = models.DateField(_("results published"), null=True, blank=True)
+    objection_period_days = models.PositiveSmallIntegerField(_("objection period (days)"), default=7)
+    target_task_count = models.PositiveSmallIntegerField(_("target number of tasks"), default=30)
+    funding_years = models.PositiveSmallIntegerField(_("funding period (years)"), default=2)
+    national_cap_per_task_krw = models.PositiveBigIntegerField(
+        _("national funding cap per task (KRW)"), help_text=_("Over the whole funding period."))
+    provincial_match_min_bp = models.PositiveIntegerField(
+        _("minimum provincial matching (basis points of national)"), default=0)
+    local_match_min_bp = models.PositiveIntegerField(
+        _("minimum local matching (basis points of national)"), default=0)
+    total_national_budget_krw = models.PositiveBigIntegerField(_("total national budget (KRW)"), null=True,
+                                                               blank=True)
     participating_ministries = models.ManyToManyField(
         "ministries.Ministry", verbose_name=_("participating ministries"), related_name="contests", blank=True
     )
@@ -28,6 +52,12 @@ class Contest(BilingualNameMixin):
         constraints = [
             models.CheckConstraint(name="contest_window_ordered",
                                    condition=Q(application_closes_at__gt=F("application_opens_at"))),
+            models.CheckConstraint(name="contest_national_cap_positive", condition=Q(national_cap_per_task_krw__gt=0)),
+            models.CheckConstraint(name="contest_matching_shares_bounded",
+                                   condition=Q(provincial_match_min_bp__lte=BASIS_POINTS * 10)
+                                   & Q(local_match_min_bp__lte=BASIS_POINTS * 10)),
+            models.CheckConstraint(name="contest_target_positive", condition=Q(target_task_count__gt=0)),
+            models.UniqueConstraint(fields=["year", "name_ko"], name="contest_unique_name_per_year"),
         ]
 
     def __str__(self) -> str:
@@ -37,6 +67,18 @@ class Contest(BilingualNameMixin):
     def eligibility_date(self) -> date:
         """The day eligibility is judged on: the application deadline, in Asia/Seoul."""
         return self.application_closes_at.astimezone(SEOUL).date()
+
+    def schedule(self) -> list[tuple[str, object]]:
+        """The milestones in order, for display; unset ones are left out."""
+        steps = [
+            (_("Announcement"), self.announced_on), (_("Briefing session"), self.briefing_on),
+            (_("Application window opens"), self.application_opens_at),
+            (_("Application deadline"), self.application_closes_at),
+            (_("Document review"), self.document_review_starts_on),
+            (_("Presentation review"), self.presentation_review_starts_on),
+            (_("Final selection"), self.selection_on), (_("Results published"), self.results_published_on),
+        ]
+        return [(label, value) for label, value in steps if value]
 
 
 class ContestDesignationKind(models.Model):
@@ -55,3 +97,29 @@ class ContestDesignationKind(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class PreliminarySelection(models.Model):
+    """A task selected earlier by the Regional Innovation Contest (지역혁신 공모): its local
+    government is eligible for the contest even without a designation."""
+
+    contest = models.ForeignKey(Contest, verbose_name=_("contest"), on_delete=models.CASCADE,
+                                related_name="preliminary_selections")
+    local_government = models.ForeignKey("regions.LocalGovernment", verbose_name=_("local government"),
+                                         on_delete=models.PROTECT, related_name="preliminary_selections")
+    programme = models.CharField(_("programme"), max_length=200)
+    task_title = models.CharField(_("task title"), max_length=300, blank=True)
+    selected_on = models.DateField(_("selected on"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["contest", "local_government__code"]
+        verbose_name = _("preliminary selection")
+        verbose_name_plural = _("preliminary selections")
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "local_government"],
+                                    name="preliminary_selection_once_per_contest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.local_government} · {self.programme} ({self.selected_on})"

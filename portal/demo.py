@@ -4,13 +4,14 @@ Everything here goes through the same services as real use, so the demo shows
 what the portal really does. Running it twice changes nothing.
 """
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.roles import Role
-from applications.models import SEOUL, Contest, ContestDesignationKind
+from applications.models import SEOUL, Contest, PreliminarySelection
+from applications.services import add_preliminary_selection, create_contest
 from ministries.models import Ministry
 from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
@@ -70,19 +71,35 @@ def _ensure_account(account: DemoAccount):
     return user
 
 
-def _ensure_contest_2025() -> Contest:
-    contest, created = Contest.objects.get_or_create(
-        year=2025, name_ko="2025년 시군구 연고산업 육성 협업 프로젝트",
-        defaults={
-            "name_en": "2025 Si/Gun/Gu Local Industry Development Collaboration Project",
-            "application_opens_at": datetime(2025, 10, 1, 9, 0, tzinfo=SEOUL),
-            "application_closes_at": datetime(2025, 10, 20, 18, 0, tzinfo=SEOUL),
-        },
-    )
-    if created:
-        contest.participating_ministries.set(Ministry.objects.all())
-        ContestDesignationKind.objects.bulk_create(
-            [ContestDesignationKind(contest=contest, kind=kind) for kind in DesignationKind.values])
+CONTEST_2025 = {
+    "year": 2025, "name_ko": "2025년 시군구 연고산업 육성 협업 프로젝트",
+    "name_en": "2025 Si/Gun/Gu Local Industry Development Collaboration Project",
+    "announced_on": date(2025, 9, 1), "briefing_on": date(2025, 10, 2),
+    "application_opens_at": datetime(2025, 10, 1, 9, 0, tzinfo=SEOUL),
+    "application_closes_at": datetime(2025, 10, 20, 18, 0, tzinfo=SEOUL),
+    "document_review_starts_on": date(2025, 10, 21), "document_review_ends_on": date(2025, 10, 24),
+    "presentation_review_starts_on": date(2025, 10, 28), "presentation_review_ends_on": date(2025, 10, 30),
+    "selection_on": date(2025, 11, 20), "results_published_on": date(2025, 11, 26),
+    "objection_period_days": 7, "target_task_count": 30, "funding_years": 2,
+    "national_cap_per_task_krw": 1_000_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
+    "total_national_budget_krw": 30_000_000_000,
+}
+
+
+def _ensure_contest_2025(council) -> Contest:
+    contest = Contest.objects.filter(year=2025, name_ko=CONTEST_2025["name_ko"]).first()
+    if contest is None:
+        contest = create_contest(actor=council, values=CONTEST_2025, kinds=DesignationKind.values,
+                                 ministries=Ministry.objects.all())
+    hamyang = LocalGovernment.objects.get(code="48870")
+    if not PreliminarySelection.objects.filter(contest=contest, local_government=hamyang).exists():
+        # From the article: selected in late February 2024 by the Regional SME Innovation Contest,
+        # which made Hamyang-gun eligible for this project. The other 21 are not public: not invented.
+        add_preliminary_selection(
+            actor=council, contest=contest, local_government=hamyang,
+            programme="2024 지방소멸 대응 지역 중소기업 혁신 공모", selected_on=date(2024, 2, 26),
+            task_title="산삼 항노화 고부가가치 제품 개발", source="아시아경제 2025-11-26",
+            reason="지역혁신 공모 예비 선정 과제 등록")
     return contest
 
 
@@ -95,4 +112,4 @@ def seed_demo() -> None:
             import_rural_agreement(stream=stream, file_name="rural_agreement_2021_2024.csv",
                                    reason="2021–2024 농촌협약 선정 지자체 (공개 자료로 확인된 81곳)",
                                    imported_by=accounts["council"])
-    _ensure_contest_2025()
+    _ensure_contest_2025(accounts["council"])

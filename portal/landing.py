@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from applications.selectors import (
     contests_for_overview,
-    eligibility_reasons_for_contest,
+    eligibility_for_contest,
     eligible_local_governments_for_contest,
 )
 from regions.selectors import (
@@ -35,7 +35,7 @@ def local_official_context(user) -> dict:
     today = timezone.localdate()
     local_government = user.local_government
     contests = [{"contest": contest,
-                 "reasons": eligibility_reasons_for_contest(contest=contest, local_government=local_government)}
+                 "eligibility": eligibility_for_contest(contest=contest, local_government=local_government)}
                 for contest in contests_for_overview()[:3]]
     return {
         "local_government": local_government,

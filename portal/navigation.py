@@ -22,14 +22,15 @@ class NavItem:
 REGISTRY = NavItem(_("Region registry"), "regions:list")
 PROVINCES = NavItem(_("Provinces"), "regions:provinces")
 IMPORT = NavItem(_("Designation import"), "regions:import")
+CONTESTS = NavItem(_("Contests"), "applications:contest-list")
 
 _BY_ROLE = {
-    Role.LOCAL_OFFICIAL: [REGISTRY],
-    Role.PROVINCIAL_OFFICER: [PROVINCES, REGISTRY],
+    Role.LOCAL_OFFICIAL: [CONTESTS, REGISTRY],
+    Role.PROVINCIAL_OFFICER: [CONTESTS, PROVINCES, REGISTRY],
     Role.REVIEWER: [REGISTRY],
-    Role.MINISTRY_STAFF: [REGISTRY, PROVINCES],
-    Role.COUNCIL_STAFF: [REGISTRY, PROVINCES, IMPORT],
-    Role.ADMINISTRATOR: [REGISTRY, PROVINCES, IMPORT],
+    Role.MINISTRY_STAFF: [CONTESTS, REGISTRY, PROVINCES],
+    Role.COUNCIL_STAFF: [CONTESTS, REGISTRY, PROVINCES, IMPORT],
+    Role.ADMINISTRATOR: [CONTESTS, REGISTRY, PROVINCES, IMPORT],
 }
 
 

@@ -45,7 +45,9 @@ def make_user(role: str, **kwargs) -> User:
 def make_contest(*, kinds=tuple(DesignationKind.values), closes=datetime(2025, 10, 20, 18, 0, tzinfo=SEOUL),
                  opens=datetime(2025, 10, 1, 9, 0, tzinfo=SEOUL), year: int = 2025) -> Contest:
     contest = Contest.objects.create(name_ko=f"{year}년 협업 프로젝트", name_en=f"{year} Collaboration Project",
-                                     year=year, application_opens_at=opens, application_closes_at=closes)
+                                     year=year, application_opens_at=opens, application_closes_at=closes,
+                                     national_cap_per_task_krw=1_000_000_000, provincial_match_min_bp=500,
+                                     local_match_min_bp=1_000)
     ContestDesignationKind.objects.bulk_create([ContestDesignationKind(contest=contest, kind=k) for k in kinds])
     return contest
 

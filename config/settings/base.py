@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     # the portal
     "accounts",
+    "audit",
     "portal",
     "regions",
     "ministries",

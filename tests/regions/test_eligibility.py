@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from applications.selectors import eligibility_reasons_for_contest, eligible_local_governments_for_contest
+from applications.selectors import eligibility_for_contest, eligible_local_governments_for_contest
 from regions.models import Designation, DesignationKind, LocalGovernment
 from regions.selectors import eligible_local_governments
 from regions.services import DATA_DIR, import_rural_agreement
@@ -37,10 +37,14 @@ def test_contest_accepting_only_population_declining_areas_has_89():
 def test_reasons_name_the_qualifying_designation():
     contest = make_contest()
     hamyang = LocalGovernment.objects.get(code="48870")
-    reasons = eligibility_reasons_for_contest(contest=contest, local_government=hamyang)
-    assert [(r.kind, r.valid_from) for r in reasons] == [(DesignationKind.POPULATION_DECLINING, date(2021, 10, 19))]
+    eligibility = eligibility_for_contest(contest=contest, local_government=hamyang)
+    assert eligibility.eligible
+    assert [(d.kind, d.valid_from) for d in eligibility.designations] == [
+        (DesignationKind.POPULATION_DECLINING, date(2021, 10, 19))]
     gangnam = LocalGovernment.objects.get(code="11680")
-    assert eligibility_reasons_for_contest(contest=contest, local_government=gangnam) == []
+    refused = eligibility_for_contest(contest=contest, local_government=gangnam)
+    assert not refused.eligible
+    assert refused.designations == [] and refused.preliminary_selection is None
 
 
 def test_a_designation_counts_only_on_the_days_it_is_valid():

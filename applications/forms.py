@@ -1,0 +1,89 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ministries.models import Ministry
+from regions.models import DesignationKind, LocalGovernment
+from regions.selectors import local_government_by_code
+
+from .models import Contest, PreliminarySelection
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_FIELDS = ("announced_on", "briefing_on", "document_review_starts_on", "document_review_ends_on",
+               "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
+               "results_published_on")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ContestForm(forms.ModelForm):
+    """Create or change a contest. Times are entered in Asia/Seoul, to the minute."""
+
+    accepted_kinds = forms.MultipleChoiceField(label=_("Designations that make a local government eligible"),
+                                               choices=DesignationKind.choices,
+                                               widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Recorded in the contest's history with your name and the time."))
+
+    class Meta:
+        model = Contest
+        fields = [
+            "name_ko", "name_en", "year", "announced_on", "briefing_on", "application_opens_at",
+            "application_closes_at", "document_review_starts_on", "document_review_ends_on",
+            "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
+            "results_published_on", "objection_period_days", "target_task_count", "funding_years",
+            "national_cap_per_task_krw", "provincial_match_min_bp", "local_match_min_bp",
+            "total_national_budget_krw", "participating_ministries",
+        ]
+        widgets = {
+            "participating_ministries": forms.CheckboxSelectMultiple,
+            "application_opens_at": DATETIME, "application_closes_at": DATETIME,
+            **dict.fromkeys(DATE_FIELDS, DATE),
+        }
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participating_ministries"].queryset = Ministry.objects.all()
+        for name in ("application_opens_at", "application_closes_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        if self.instance.pk:
+            self.initial.setdefault("accepted_kinds", list(
+                self.instance.accepted_designation_kinds.values_list("kind", flat=True)))
+        if editing:
+            self.fields["reason"].required = True
+        else:
+            del self.fields["reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("application_opens_at"), cleaned.get("application_closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("application_closes_at", _("The deadline must come after the window opens."))
+        ordered = [("document_review_starts_on", "document_review_ends_on"),
+                   ("presentation_review_starts_on", "presentation_review_ends_on")]
+        for start, end in ordered:
+            if cleaned.get(start) and cleaned.get(end) and cleaned[end] < cleaned[start]:
+                self.add_error(end, _("The end cannot come before the start."))
+        review = cleaned.get("document_review_starts_on")
+        if closes and review and review < closes.date():
+            self.add_error("document_review_starts_on", _("Document review starts after the application deadline."))
+        return cleaned
+
+    def model_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "participating_ministries"}
+
+
+class PreliminarySelectionForm(forms.ModelForm):
+    local_government_code = forms.CharField(label=_("Local government code"), max_length=5,
+                                            help_text=_("The 5-digit administrative code, current or earlier."))
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+    class Meta:
+        model = PreliminarySelection
+        fields = ["programme", "task_title", "selected_on", "source"]
+        widgets = {"selected_on": DATE}
+
+    def clean_local_government_code(self) -> LocalGovernment:
+        local_government = local_government_by_code(self.cleaned_data["local_government_code"])
+        if local_government is None:
+            raise forms.ValidationError(_("No local government has this code."))
+        return local_government

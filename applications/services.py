@@ -1,0 +1,78 @@
+"""Writes about contests. Every change is audited with who and why."""
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.forms.models import model_to_dict
+
+from audit.services import field_changes, record
+from ministries.models import Ministry
+from regions.models import LocalGovernment
+
+from .models import Contest, ContestDesignationKind, PreliminarySelection
+
+CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
+
+
+def _snapshot(contest: Contest) -> dict[str, Any]:
+    values = model_to_dict(contest, fields=CONTEST_FIELDS)
+    values["accepted_designation_kinds"] = sorted(contest.accepted_designation_kinds.values_list("kind", flat=True))
+    values["participating_ministries"] = sorted(contest.participating_ministries.values_list("code", flat=True))
+    return values
+
+
+def _set_relations(contest: Contest, kinds: Iterable[str], ministries: Iterable[Ministry]) -> None:
+    contest.accepted_designation_kinds.exclude(kind__in=list(kinds)).delete()
+    existing = set(contest.accepted_designation_kinds.values_list("kind", flat=True))
+    ContestDesignationKind.objects.bulk_create(
+        [ContestDesignationKind(contest=contest, kind=kind) for kind in kinds if kind not in existing])
+    contest.participating_ministries.set(list(ministries))
+
+
+@transaction.atomic
+def create_contest(*, actor, values: dict[str, Any], kinds: Iterable[str], ministries: Iterable[Ministry]) -> Contest:
+    contest = Contest(**values)
+    contest.full_clean()
+    contest.save()
+    _set_relations(contest, list(kinds), ministries)
+    record(actor=actor, action="contest.created", target=contest, changes=_snapshot(contest))
+    return contest
+
+
+@transaction.atomic
+def update_contest(*, actor, contest: Contest, values: dict[str, Any], kinds: Iterable[str],
+                   ministries: Iterable[Ministry], reason: str) -> Contest:
+    """Change a contest's settings; the audit entry keeps each changed field's old and new value."""
+    contest = Contest.objects.select_for_update().get(pk=contest.pk)
+    before = _snapshot(contest)
+    for name, value in values.items():
+        setattr(contest, name, value)
+    contest.full_clean()
+    contest.save()
+    _set_relations(contest, list(kinds), ministries)
+    changes = field_changes(before, _snapshot(contest))
+    if changes:
+        record(actor=actor, action="contest.updated", target=contest, reason=reason, changes=changes)
+    return contest
+
+
+@transaction.atomic
+def add_preliminary_selection(*, actor, contest: Contest, local_government: LocalGovernment, programme: str,
+                              selected_on: date, task_title: str = "", source: str = "",
+                              reason: str = "") -> PreliminarySelection:
+    selection = PreliminarySelection(contest=contest, local_government=local_government, programme=programme,
+                                     selected_on=selected_on, task_title=task_title, source=source)
+    selection.full_clean()
+    selection.save()
+    record(actor=actor, action="contest.preliminary_selection_added", target=contest, reason=reason,
+           changes={"local_government": local_government.code, "programme": programme,
+                    "selected_on": selected_on, "task_title": task_title})
+    return selection
+
+
+@transaction.atomic
+def remove_preliminary_selection(*, actor, selection: PreliminarySelection, reason: str) -> None:
+    record(actor=actor, action="contest.preliminary_selection_removed", target=selection.contest, reason=reason,
+           changes={"local_government": selection.local_government.code, "programme": selection.programme})
+    selection.delete()

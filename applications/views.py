@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from audit.selectors import history_of
+from portal.permissions import DecisionRequiredMixin
+
+from . import permissions, selectors, services
+from .forms import ContestForm, PreliminarySelectionForm
+from .models import Contest, PreliminarySelection
+
+
+class ContestViewMixin(DecisionRequiredMixin):
+    def decide(self, user):
+        return permissions.can_view_contests(user)
+
+    def get_contest(self) -> Contest:
+        try:
+            return selectors.contest_detail(self.kwargs["pk"])
+        except Contest.DoesNotExist as error:
+            raise Http404 from error
+
+
+class ContestManageMixin(ContestViewMixin):
+    def decide(self, user):
+        return permissions.can_manage_contests(user)
+
+
+class ContestListView(ContestViewMixin, ListView):
+    template_name = "applications/contest_list.html"
+    context_object_name = "contests"
+
+    def get_queryset(self):
+        return selectors.contests_for_overview()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_manage"] = permissions.can_manage_contests(self.request.user)
+        return context
+
+
+class ContestDetailView(ContestViewMixin, TemplateView):
+    template_name = "applications/contest_detail.html"
+
+    def get_context_data(self, **kwargs):
+        contest = self.get_contest()
+        can_manage = bool(permissions.can_manage_contests(self.request.user))
+        context = super().get_context_data(contest=contest, can_manage=can_manage, **kwargs)
+        context["eligible_count"] = selectors.eligible_local_governments_for_contest(contest).count()
+        context["preliminary_selections"] = selectors.preliminary_selections_of(contest)
+        if can_manage:
+            context["history"] = history_of(contest)[:50]
+            context["preliminary_form"] = kwargs.get("preliminary_form") or PreliminarySelectionForm(
+                initial={"programme": _("Regional Innovation Contest")})
+        local_government = getattr(self.request.user, "local_government", None)
+        if local_government is not None:
+            context["own_eligibility"] = selectors.eligibility_for_contest(contest=contest,
+                                                                           local_government=local_government)
+        return context
+
+
+class ContestEligibleView(ContestViewMixin, TemplateView):
+    template_name = "applications/contest_eligible.html"
+
+    def get_context_data(self, **kwargs):
+        contest = self.get_contest()
+        return super().get_context_data(contest=contest, rows=selectors.eligible_rows_for_contest(contest), **kwargs)
+
+
+class ContestCreateView(ContestManageMixin, FormView):
+    template_name = "applications/contest_form.html"
+    form_class = ContestForm
+
+    def form_valid(self, form):
+        contest = services.create_contest(actor=self.request.user, values=form.model_values(),
+                                          kinds=form.cleaned_data["accepted_kinds"],
+                                          ministries=form.cleaned_data["participating_ministries"])
+        messages.success(self.request, _("The contest was created."))
+        return redirect("applications:contest-detail", pk=contest.pk)
+
+
+class ContestUpdateView(ContestManageMixin, FormView):
+    template_name = "applications/contest_form.html"
+    form_class = ContestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_contest(), "editing": True}
+
+    def form_valid(self, form):
+        contest = services.update_contest(actor=self.request.user, contest=form.instance,
+                                          values=form.model_values(), kinds=form.cleaned_data["accepted_kinds"],
+                                          ministries=form.cleaned_data["participating_ministries"],
+                                          reason=form.cleaned_data["reason"])
+        messages.success(self.request, _("The contest was changed."))
+        return redirect("applications:contest-detail", pk=contest.pk)
+
+
+class PreliminarySelectionAddView(ContestManageMixin, View):
+    def post(self, request, pk):
+        contest = self.get_contest()
+        form = PreliminarySelectionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.add_preliminary_selection(
+                    actor=request.user, contest=contest,
+                    local_government=form.cleaned_data["local_government_code"],
+                    programme=form.cleaned_data["programme"], selected_on=form.cleaned_data["selected_on"],
+                    task_title=form.cleaned_data["task_title"], source=form.cleaned_data["source"],
+                    reason=form.cleaned_data["reason"])
+            except (IntegrityError, ValidationError):  # the unique constraint, checked or raced
+                form.add_error("local_government_code", _("This local government already has a preliminary "
+                                                          "selection for this contest."))
+            else:
+                messages.success(request, _("The preliminary selection was recorded."))
+                return redirect("applications:contest-detail", pk=contest.pk)
+        view = ContestDetailView(request=request, kwargs=self.kwargs)
+        context = view.get_context_data(preliminary_form=form)
+        return view.render_to_response(context)
+
+
+class PreliminarySelectionRemoveView(ContestManageMixin, View):
+    def post(self, request, pk, selection_pk):
+        selection = get_object_or_404(PreliminarySelection.objects.select_related("local_government", "contest"),
+                                      pk=selection_pk, contest_id=pk)
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            messages.error(request, _("Say why the preliminary selection is removed."))
+        else:
+            services.remove_preliminary_selection(actor=request.user, selection=selection, reason=reason)
+            messages.success(request, _("The preliminary selection was removed."))
+        return redirect("applications:contest-detail", pk=pk)
