@@ -76,6 +76,7 @@ class PreliminarySelectionForm(forms.ModelForm):
     local_government_code = forms.CharField(label=_("Local government code"), max_length=5,
                                             help_text=_("The 5-digit administrative code, current or earlier."))
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+    field_order = ["local_government_code", "programme", "task_title", "selected_on", "source", "reason"]
 
     class Meta:
         model = PreliminarySelection

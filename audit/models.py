@@ -4,6 +4,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+ACTION_LABELS = {
+    "contest.created": _("Contest created"),
+    "contest.updated": _("Contest changed"),
+    "contest.preliminary_selection_added": _("Preliminary selection recorded"),
+    "contest.preliminary_selection_removed": _("Preliminary selection removed"),
+}
+
 
 class AuditEntry(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT,
@@ -28,3 +35,7 @@ class AuditEntry(models.Model):
         if self.pk is not None:
             raise ValueError("Audit entries are never changed once written.")
         super().save(*args, **kwargs)
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
