@@ -1,7 +1,7 @@
 """Who may see and change contests. Proposals' predicates join these as they are built."""
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_council
+from accounts.permissions import is_council, is_local_official
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
@@ -18,3 +18,40 @@ def can_manage_contests(user) -> Decision:
     if is_council(user):
         return ALLOWED
     return deny(_("Only council staff create and change contests."))
+
+
+def _is_lead_official(user, proposal) -> bool:
+    return is_local_official(user) and user.local_government_id == proposal.lead_local_government_id
+
+
+def _is_partner_official(user, proposal) -> bool:
+    return is_local_official(user) and proposal.partners.filter(pk=user.local_government_id).exists()
+
+
+def can_start_proposal(user) -> Decision:
+    if not (user and user.is_authenticated):
+        return NOT_SIGNED_IN
+    if is_local_official(user):
+        return ALLOWED
+    return deny(_("Only local government officials write proposals."))
+
+
+def can_edit_proposal(user, proposal) -> Decision:
+    """Lead and partner officials contribute while the proposal is a draft or under correction."""
+    if not (_is_lead_official(user, proposal) or _is_partner_official(user, proposal)):
+        return deny(_("Only officials of the proposing local governments edit a proposal."))
+    if not proposal.is_editable:
+        return deny(_("A submitted proposal cannot be changed; ask the council for a correction."))
+    return ALLOWED
+
+
+def can_submit_proposal(user, proposal) -> Decision:
+    if not _is_lead_official(user, proposal):
+        return deny(_("Only the lead local government submits or withdraws the proposal."))
+    return ALLOWED
+
+
+def can_request_correction(user) -> Decision:
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff request corrections."))

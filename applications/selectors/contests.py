@@ -6,13 +6,12 @@ selection for it (the Regional Innovation Contest's tasks).
 """
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from applications.models import Contest, PreliminarySelection
 from regions.models import Designation, LocalGovernment
 from regions.selectors import designations_valid_on, local_governments_existing_on
-
-from .models import Contest, PreliminarySelection
 
 
 def accepted_kinds(contest: Contest) -> list[str]:
@@ -87,8 +86,3 @@ def contest_detail(pk: int) -> Contest:
 
 def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection]:
     return contest.preliminary_selections.select_related("local_government__province")
-
-
-def search_local_governments(text: str) -> QuerySet[LocalGovernment]:
-    return LocalGovernment.objects.filter(Q(name_ko__icontains=text) | Q(name_en__icontains=text)
-                                          | Q(code=text)).select_related("province")

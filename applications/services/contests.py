@@ -6,11 +6,10 @@ from typing import Any
 from django.db import transaction
 from django.forms.models import model_to_dict
 
+from applications.models import Contest, ContestDesignationKind, PreliminarySelection
 from audit.services import field_changes, record
 from ministries.models import Ministry
 from regions.models import LocalGovernment
-
-from .models import Contest, ContestDesignationKind, PreliminarySelection
 
 CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
 

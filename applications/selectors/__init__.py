@@ -1,0 +1,18 @@
+"""Reads of the applications app: contests, eligibility and proposals."""
+from .contests import (
+    Eligibility,
+    accepted_kinds,
+    contest_detail,
+    contests_for_overview,
+    eligibility_for_contest,
+    eligible_local_governments_for_contest,
+    eligible_rows_for_contest,
+    preliminary_selections_of,
+)
+from .proposals import compare_versions, proposal_for_user, proposals_visible_to, versions_of
+
+__all__ = [
+    "Eligibility", "accepted_kinds", "compare_versions", "contest_detail", "contests_for_overview",
+    "eligibility_for_contest", "eligible_local_governments_for_contest", "eligible_rows_for_contest",
+    "preliminary_selections_of", "proposal_for_user", "proposals_visible_to", "versions_of",
+]

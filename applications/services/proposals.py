@@ -1,0 +1,175 @@
+"""Writes of proposals: drafting, submission, withdrawal and correction.
+
+Each transition checks its allowed source states under a row lock, writes the
+change, an audit entry and (for submissions) a frozen version, in one transaction.
+"""
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.checklist import missing_items
+from applications.models import (
+    EDITABLE_STATUSES,
+    Contest,
+    Proposal,
+    ProposalPartner,
+    ProposalStatus,
+    ProposalVersion,
+    content_checksum,
+)
+from applications.selectors.contests import eligibility_for_contest
+from audit.services import field_changes, record
+from regions.models import LocalGovernment
+
+SECTION_FIELDS = ["title", "summary", "specialty_resource", "industry", "extinction_strategy", "support_programme"]
+
+
+class SubmissionRefused(Exception):
+    """A transition that the rules do not allow now; the message says why."""
+
+
+def _snapshot(proposal: Proposal) -> dict[str, Any]:
+    return {
+        "contest": proposal.contest_id,
+        "lead_local_government": proposal.lead_local_government.code,
+        "partners": sorted(proposal.partners.values_list("code", flat=True)),
+        **{name: getattr(proposal, name) for name in SECTION_FIELDS},
+    }
+
+
+def _set_partners(proposal: Proposal, partners: Iterable[LocalGovernment]) -> None:
+    wanted = {lg.pk for lg in partners} - {proposal.lead_local_government_id}
+    ProposalPartner.objects.filter(proposal=proposal).exclude(local_government_id__in=wanted).delete()
+    existing = set(ProposalPartner.objects.filter(proposal=proposal).values_list("local_government_id", flat=True))
+    ProposalPartner.objects.bulk_create([ProposalPartner(proposal=proposal, local_government_id=pk)
+                                         for pk in wanted - existing])
+
+
+def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGovernment,
+                    values: dict[str, Any], partners: Iterable[LocalGovernment] = ()) -> Proposal:
+    """Start a draft. Refused when the local government already has an active proposal in the contest."""
+    try:
+        with transaction.atomic():
+            proposal = Proposal.objects.create(contest=contest, lead_local_government=lead_local_government,
+                                               created_by=actor, **values)
+            _set_partners(proposal, partners)
+            record(actor=actor, action="proposal.created", target=proposal, changes=_snapshot(proposal))
+    except IntegrityError as error:
+        raise SubmissionRefused(_("%(name)s already has an active proposal in this contest.")
+                                % {"name": lead_local_government.name}) from error
+    return proposal
+
+
+@transaction.atomic
+def update_proposal(*, actor, proposal: Proposal, values: dict[str, Any],
+                    partners: Iterable[LocalGovernment] | None = None) -> Proposal:
+    """Save the draft (or the correction being prepared). A submitted proposal is not edited in place."""
+    proposal = Proposal.objects.select_for_update().select_related("lead_local_government").get(pk=proposal.pk)
+    if proposal.status not in EDITABLE_STATUSES:
+        raise SubmissionRefused(_("A submitted proposal cannot be changed; ask the council for a correction."))
+    before = _snapshot(proposal)
+    for name, value in values.items():
+        setattr(proposal, name, value)
+    proposal.save()
+    if partners is not None:
+        _set_partners(proposal, partners)
+    changes = field_changes(before, _snapshot(proposal))
+    if changes:
+        record(actor=actor, action="proposal.saved", target=proposal, changes=changes)
+    return proposal
+
+
+def _check_can_submit(proposal: Proposal, contest: Contest, now: datetime) -> None:
+    if proposal.status == ProposalStatus.DRAFT:
+        if now < contest.application_opens_at:
+            raise SubmissionRefused(_("The application window has not opened yet."))
+        if now > contest.application_closes_at:
+            raise SubmissionRefused(_("The application deadline has passed."))
+    elif proposal.status == ProposalStatus.CORRECTION_REQUESTED:
+        if proposal.correction_due_at and now > proposal.correction_due_at:
+            raise SubmissionRefused(_("The correction was due by %(due)s.")
+                                    % {"due": timezone.localtime(proposal.correction_due_at)
+                                       .strftime("%Y-%m-%d %H:%M")})
+    else:
+        raise SubmissionRefused(_("This proposal is not waiting to be submitted."))
+    for local_government in [proposal.lead_local_government, *proposal.partners.all()]:
+        eligibility = eligibility_for_contest(contest=contest, local_government=local_government)
+        if not eligibility.eligible:
+            raise SubmissionRefused(eligibility.refusal)
+    missing = missing_items(proposal)
+    if missing:
+        raise SubmissionRefused(_("Complete these sections first: %(sections)s.")
+                                % {"sections": ", ".join(item.label for item in missing)})
+
+
+@transaction.atomic
+def submit_proposal(*, actor, proposal: Proposal, now: datetime | None = None) -> ProposalVersion:
+    """Submit (or resubmit after a correction request): freeze a version and give a receipt number.
+
+    The contest row is locked so that receipt numbers are handed out one at a time and a
+    submission racing the deadline is judged against one clock reading.
+    """
+    now = now or timezone.now()
+    contest = Contest.objects.select_for_update().get(pk=proposal.contest_id)
+    proposal = (Proposal.objects.select_for_update().select_related("lead_local_government")
+                .get(pk=proposal.pk))
+    _check_can_submit(proposal, contest, now)
+    resubmission = proposal.status == ProposalStatus.CORRECTION_REQUESTED
+    if not proposal.receipt_number:
+        issued = Proposal.objects.filter(contest=contest).exclude(receipt_number="").count()
+        proposal.receipt_number = f"{contest.year}-{issued + 1:04d}"
+        proposal.first_submitted_at = now
+    number = proposal.versions.count() + 1
+    content = _snapshot(proposal)
+    version = ProposalVersion.objects.create(proposal=proposal, number=number, submitted_at=now,
+                                             submitted_by=actor, content=content,
+                                             content_sha256=content_checksum(content))
+    proposal.status = ProposalStatus.RESUBMITTED if resubmission else ProposalStatus.SUBMITTED
+    proposal.correction_due_at = None
+    proposal.save(update_fields=["status", "receipt_number", "first_submitted_at", "correction_due_at",
+                                 "updated_at"])
+    record(actor=actor, action="proposal.resubmitted" if resubmission else "proposal.submitted", target=proposal,
+           changes={"version": number, "receipt_number": proposal.receipt_number,
+                    "content_sha256": version.content_sha256})
+    return version
+
+
+@transaction.atomic
+def withdraw_proposal(*, actor, proposal: Proposal, reason: str, now: datetime | None = None) -> Proposal:
+    """Withdraw before the deadline. Versions already submitted stay on record."""
+    now = now or timezone.now()
+    proposal = Proposal.objects.select_for_update().select_related("contest").get(pk=proposal.pk)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise SubmissionRefused(_("This proposal is already withdrawn."))
+    if now > proposal.contest.application_closes_at:
+        raise SubmissionRefused(_("A proposal can only be withdrawn before the application deadline."))
+    if not reason.strip():
+        raise SubmissionRefused(_("Say why the proposal is withdrawn."))
+    previous = proposal.status
+    proposal.status = ProposalStatus.WITHDRAWN
+    proposal.save(update_fields=["status", "updated_at"])
+    record(actor=actor, action="proposal.withdrawn", target=proposal, reason=reason,
+           changes={"status": [previous, ProposalStatus.WITHDRAWN]})
+    return proposal
+
+
+@transaction.atomic
+def request_correction(*, actor, proposal: Proposal, reason: str, due_at: datetime) -> Proposal:
+    """The council asks for a correction (보완 요청) with a reason and a due date."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status not in (ProposalStatus.SUBMITTED, ProposalStatus.RESUBMITTED):
+        raise SubmissionRefused(_("Only a submitted proposal can be sent back for correction."))
+    if not reason.strip():
+        raise SubmissionRefused(_("Say what must be corrected."))
+    previous = proposal.status
+    proposal.status = ProposalStatus.CORRECTION_REQUESTED
+    proposal.correction_reason = reason
+    proposal.correction_due_at = due_at
+    proposal.save(update_fields=["status", "correction_reason", "correction_due_at", "updated_at"])
+    record(actor=actor, action="proposal.correction_requested", target=proposal, reason=reason,
+           changes={"status": [previous, ProposalStatus.CORRECTION_REQUESTED], "due_at": due_at})
+    return proposal
