@@ -103,7 +103,8 @@ class AdministrativeCode(models.Model):
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
 
     class Meta:
-        ordering = ["local_government", "valid_from"]
+        # Earlier codes (no known start) first on every database: PostgreSQL would put NULLs last.
+        ordering = ["local_government", F("valid_from").asc(nulls_first=True)]
         verbose_name = _("administrative code")
         verbose_name_plural = _("administrative codes")
         constraints = [

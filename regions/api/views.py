@@ -32,7 +32,7 @@ class LocalGovernmentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.local_governments_for_registry().prefetch_related(
-            Prefetch("codes", queryset=AdministrativeCode.objects.order_by("valid_from")))
+            Prefetch("codes", queryset=AdministrativeCode.objects.all()))
 
 
 @extend_schema_view(list=extend_schema(tags=["regions"]), retrieve=extend_schema(tags=["regions"]))
