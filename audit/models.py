@@ -9,6 +9,12 @@ ACTION_LABELS = {
     "contest.updated": _("Contest changed"),
     "contest.preliminary_selection_added": _("Preliminary selection recorded"),
     "contest.preliminary_selection_removed": _("Preliminary selection removed"),
+    "proposal.created": _("Proposal started"),
+    "proposal.saved": _("Draft saved"),
+    "proposal.submitted": _("Proposal submitted"),
+    "proposal.resubmitted": _("Proposal resubmitted"),
+    "proposal.withdrawn": _("Proposal withdrawn"),
+    "proposal.correction_requested": _("Correction requested"),
 }
 
 

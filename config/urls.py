@@ -16,7 +16,7 @@ urlpatterns = [
     path("language/", portal_views.switch_language, name="set_language"),
     path("healthz", portal_views.healthz, name="healthz"),
     path("regions/", include("regions.urls")),
-    path("contests/", include("applications.urls")),
+    path("", include("applications.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

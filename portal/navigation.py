@@ -23,14 +23,15 @@ REGISTRY = NavItem(_("Region registry"), "regions:list")
 PROVINCES = NavItem(_("Provinces"), "regions:provinces")
 IMPORT = NavItem(_("Designation import"), "regions:import")
 CONTESTS = NavItem(_("Contests"), "applications:contest-list")
+PROPOSALS = NavItem(_("Proposals"), "applications:proposal-list")
 
 _BY_ROLE = {
-    Role.LOCAL_OFFICIAL: [CONTESTS, REGISTRY],
-    Role.PROVINCIAL_OFFICER: [CONTESTS, PROVINCES, REGISTRY],
+    Role.LOCAL_OFFICIAL: [PROPOSALS, CONTESTS, REGISTRY],
+    Role.PROVINCIAL_OFFICER: [PROPOSALS, CONTESTS, PROVINCES, REGISTRY],
     Role.REVIEWER: [REGISTRY],
     Role.MINISTRY_STAFF: [CONTESTS, REGISTRY, PROVINCES],
-    Role.COUNCIL_STAFF: [CONTESTS, REGISTRY, PROVINCES, IMPORT],
-    Role.ADMINISTRATOR: [CONTESTS, REGISTRY, PROVINCES, IMPORT],
+    Role.COUNCIL_STAFF: [CONTESTS, PROPOSALS, REGISTRY, PROVINCES, IMPORT],
+    Role.ADMINISTRATOR: [CONTESTS, PROPOSALS, REGISTRY, PROVINCES, IMPORT],
 }
 
 

@@ -7,12 +7,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from applications import permissions, selectors, services
+from applications.forms import ContestForm, PreliminarySelectionForm
+from applications.models import Contest, PreliminarySelection
 from audit.selectors import history_of
 from portal.permissions import DecisionRequiredMixin
-
-from . import permissions, selectors, services
-from .forms import ContestForm, PreliminarySelectionForm
-from .models import Contest, PreliminarySelection
 
 
 class ContestViewMixin(DecisionRequiredMixin):

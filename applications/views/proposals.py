@@ -1,0 +1,190 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from applications import permissions, selectors, services
+from applications.checklist import completeness_checklist
+from applications.forms import CorrectionRequestForm, ProposalForm, WithdrawForm
+from applications.models import Contest, Proposal
+from portal.permissions import DecisionRequiredMixin
+
+
+class ProposalAccessMixin(DecisionRequiredMixin):
+    """Finds the proposal among those the user may see: anything else is a 404, so nothing leaks."""
+
+    def decide(self, user):
+        return permissions.can_view_contests(user)
+
+    def get_proposal(self) -> Proposal:
+        try:
+            return selectors.proposal_for_user(user=self.request.user, pk=self.kwargs["pk"])
+        except Proposal.DoesNotExist as error:
+            raise Http404 from error
+
+    def refuse(self, decision):
+        raise PermissionDenied(decision.reason)
+
+
+class ProposalListView(ProposalAccessMixin, ListView):
+    template_name = "applications/proposal_list.html"
+    context_object_name = "proposals"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.proposals_visible_to(self.request.user).order_by("-updated_at")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_start"] = permissions.can_start_proposal(self.request.user)
+        context["open_contests"] = selectors.contests_for_overview()[:5] if context["can_start"] else []
+        return context
+
+
+class ProposalCreateView(ProposalAccessMixin, FormView):
+    template_name = "applications/proposal_form.html"
+    form_class = ProposalForm
+
+    def decide(self, user):
+        return permissions.can_start_proposal(user)
+
+    def get_contest(self) -> Contest:
+        try:
+            return Contest.objects.get(pk=self.request.GET.get("contest") or self.request.POST.get("contest"))
+        except (Contest.DoesNotExist, ValueError) as error:
+            raise Http404 from error
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contest=self.get_contest(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            proposal = services.create_proposal(
+                actor=self.request.user, contest=self.get_contest(),
+                lead_local_government=self.request.user.local_government, values=form.section_values(),
+                partners=form.cleaned_data["partner_codes"])
+        except services.SubmissionRefused as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        messages.success(self.request, _("The draft was saved."))
+        return redirect("applications:proposal-detail", pk=proposal.pk)
+
+
+class ProposalDetailView(ProposalAccessMixin, TemplateView):
+    template_name = "applications/proposal_detail.html"
+
+    def get_context_data(self, **kwargs):
+        proposal = self.get_proposal()
+        user = self.request.user
+        return super().get_context_data(
+            proposal=proposal, checklist=completeness_checklist(proposal),
+            versions=selectors.versions_of(proposal),
+            can_edit=permissions.can_edit_proposal(user, proposal),
+            can_submit=permissions.can_submit_proposal(user, proposal) and proposal.is_editable,
+            can_withdraw=permissions.can_submit_proposal(user, proposal) and proposal.status != "withdrawn",
+            can_request_correction=permissions.can_request_correction(user)
+            and proposal.status in ("submitted", "resubmitted"),
+            withdraw_form=WithdrawForm(), correction_form=CorrectionRequestForm(), **kwargs)
+
+
+class ProposalUpdateView(ProposalAccessMixin, FormView):
+    template_name = "applications/proposal_form.html"
+    form_class = ProposalForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.proposal = self.get_proposal()
+            decision = permissions.can_edit_proposal(request.user, self.proposal)
+            if not decision:
+                self.refuse(decision)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.proposal}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contest=self.proposal.contest, proposal=self.proposal, **kwargs)
+
+    def form_valid(self, form):
+        services.update_proposal(actor=self.request.user, proposal=self.proposal, values=form.section_values(),
+                                 partners=form.cleaned_data["partner_codes"])
+        messages.success(self.request, _("The draft was saved."))
+        return redirect("applications:proposal-detail", pk=self.proposal.pk)
+
+
+class ProposalActionView(ProposalAccessMixin, View):
+    """Base of the POST-only transitions: find, check, call the service, say what happened."""
+
+    def post(self, request, pk):
+        proposal = self.get_proposal()
+        decision = self.check(request.user, proposal)
+        if not decision:
+            self.refuse(decision)
+        try:
+            message = self.act(request, proposal)
+        except services.SubmissionRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            if message:
+                messages.success(request, message)
+        return redirect("applications:proposal-detail", pk=proposal.pk)
+
+
+class ProposalSubmitView(ProposalActionView):
+    def check(self, user, proposal):
+        return permissions.can_submit_proposal(user, proposal)
+
+    def act(self, request, proposal):
+        version = services.submit_proposal(actor=request.user, proposal=proposal)
+        proposal.refresh_from_db()
+        return _("Submitted. Receipt number %(receipt)s, version %(version)s, at %(time)s.") % {
+            "receipt": proposal.receipt_number, "version": version.number,
+            "time": version.submitted_at.astimezone(proposal.contest.application_closes_at.tzinfo)
+            .strftime("%Y-%m-%d %H:%M:%S")}
+
+
+class ProposalWithdrawView(ProposalActionView):
+    def check(self, user, proposal):
+        return permissions.can_submit_proposal(user, proposal)
+
+    def act(self, request, proposal):
+        form = WithdrawForm(request.POST)
+        if not form.is_valid():
+            raise services.SubmissionRefused(_("Say why the proposal is withdrawn."))
+        services.withdraw_proposal(actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"])
+        return _("The proposal was withdrawn.")
+
+
+class ProposalCorrectionView(ProposalActionView):
+    def check(self, user, proposal):
+        return permissions.can_request_correction(user)
+
+    def act(self, request, proposal):
+        form = CorrectionRequestForm(request.POST)
+        if not form.is_valid():
+            raise services.SubmissionRefused(_("Give what must be corrected and a due date."))
+        services.request_correction(actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"],
+                                    due_at=form.cleaned_data["due_at"])
+        return _("The correction was requested.")
+
+
+class ProposalVersionsView(ProposalAccessMixin, TemplateView):
+    template_name = "applications/proposal_versions.html"
+
+    def get_context_data(self, **kwargs):
+        proposal = self.get_proposal()
+        versions = list(selectors.versions_of(proposal))
+        by_number = {version.number: version for version in versions}
+        context = super().get_context_data(proposal=proposal, versions=versions, **kwargs)
+        if len(versions) >= 2:
+            try:
+                older = by_number[int(self.request.GET.get("a", versions[-2].number))]
+                newer = by_number[int(self.request.GET.get("b", versions[-1].number))]
+            except (KeyError, ValueError) as error:
+                raise Http404 from error
+            context.update(older=older, newer=newer, rows=selectors.compare_versions(older, newer))
+        return context
+
