@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -142,8 +143,7 @@ class ProposalSubmitView(ProposalActionView):
         proposal.refresh_from_db()
         return _("Submitted. Receipt number %(receipt)s, version %(version)s, at %(time)s.") % {
             "receipt": proposal.receipt_number, "version": version.number,
-            "time": version.submitted_at.astimezone(proposal.contest.application_closes_at.tzinfo)
-            .strftime("%Y-%m-%d %H:%M:%S")}
+            "time": timezone.localtime(version.submitted_at).strftime("%Y-%m-%d %H:%M:%S")}
 
 
 class ProposalWithdrawView(ProposalActionView):

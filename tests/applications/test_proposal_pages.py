@@ -47,7 +47,8 @@ def test_official_goes_from_an_empty_draft_to_a_receipt(client, open_contest, ha
     body = done.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
-    assert f"Receipt number {proposal.receipt_number}, version 1" in body
+    submitted_kst = proposal.versions.get().submitted_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M:%S")
+    assert f"Receipt number {proposal.receipt_number}, version 1, at {submitted_kst}." in body
 
 
 def test_a_failed_form_keeps_what_was_typed(client, open_contest, hamyang_official):
