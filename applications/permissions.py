@@ -51,7 +51,25 @@ def can_submit_proposal(user, proposal) -> Decision:
     return ALLOWED
 
 
-def can_request_correction(user) -> Decision:
-    if is_council(user):
-        return ALLOWED
-    return deny(_("Only council staff request corrections."))
+def can_submit_now(user, proposal) -> Decision:
+    """The lead's submit button: allowed for the lead while the proposal waits to be (re)submitted."""
+    decision = can_submit_proposal(user, proposal)
+    if decision and not proposal.is_editable:
+        return deny(_("This proposal is not waiting to be submitted."))
+    return decision
+
+
+def can_withdraw_proposal(user, proposal) -> Decision:
+    decision = can_submit_proposal(user, proposal)
+    if decision and proposal.status == "withdrawn":
+        return deny(_("This proposal is already withdrawn."))
+    return decision
+
+
+def can_request_correction(user, proposal=None) -> Decision:
+    """Council staff, on a proposal that has been submitted (or resubmitted)."""
+    if not is_council(user):
+        return deny(_("Only council staff request corrections."))
+    if proposal is not None and proposal.status not in ("submitted", "resubmitted"):
+        return deny(_("Only a submitted proposal can be sent back for correction."))
+    return ALLOWED

@@ -84,10 +84,9 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
             proposal=proposal, checklist=completeness_checklist(proposal),
             versions=selectors.versions_of(proposal),
             can_edit=permissions.can_edit_proposal(user, proposal),
-            can_submit=permissions.can_submit_proposal(user, proposal) and proposal.is_editable,
-            can_withdraw=permissions.can_submit_proposal(user, proposal) and proposal.status != "withdrawn",
-            can_request_correction=permissions.can_request_correction(user)
-            and proposal.status in ("submitted", "resubmitted"),
+            can_submit=permissions.can_submit_now(user, proposal),
+            can_withdraw=permissions.can_withdraw_proposal(user, proposal),
+            can_request_correction=permissions.can_request_correction(user, proposal),
             withdraw_form=WithdrawForm(), correction_form=CorrectionRequestForm(), **kwargs)
 
 
@@ -148,7 +147,7 @@ class ProposalSubmitView(ProposalActionView):
 
 class ProposalWithdrawView(ProposalActionView):
     def check(self, user, proposal):
-        return permissions.can_submit_proposal(user, proposal)
+        return permissions.can_withdraw_proposal(user, proposal)
 
     def act(self, request, proposal):
         form = WithdrawForm(request.POST)

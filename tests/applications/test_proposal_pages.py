@@ -162,3 +162,16 @@ def test_submitting_after_the_deadline_from_the_page_is_refused(client, hamyang_
     assert "The application deadline has passed." in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DRAFT
+
+
+def test_detail_offers_only_the_actions_the_state_allows(client, proposal, hamyang_official):
+    council = make_user(Role.COUNCIL_STAFF)
+    client.force_login(council)
+    draft_page = client.get(reverse("applications:proposal-detail", args=[proposal.pk])).context
+    assert not draft_page["can_request_correction"]  # nothing submitted yet
+    submit_proposal(actor=hamyang_official, proposal=proposal)
+    submitted_page = client.get(reverse("applications:proposal-detail", args=[proposal.pk])).context
+    assert submitted_page["can_request_correction"] and not submitted_page["can_submit"]
+    client.force_login(hamyang_official)
+    lead_page = client.get(reverse("applications:proposal-detail", args=[proposal.pk])).context
+    assert lead_page["can_withdraw"] and not lead_page["can_submit"] and not lead_page["can_request_correction"]
