@@ -31,6 +31,13 @@ def is_reviewer(user) -> bool:
     return has_role(user, Role.REVIEWER)
 
 
+def is_signed_in(user) -> Decision:
+    """Allowed for any active signed-in user: the base of everything public within the portal."""
+    if user and user.is_authenticated and user.is_active:
+        return ALLOWED
+    return NOT_SIGNED_IN
+
+
 def can_use_admin_site(user) -> Decision:
     if not (user and user.is_authenticated):
         return NOT_SIGNED_IN

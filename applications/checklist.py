@@ -1,4 +1,7 @@
-"""What a proposal must hold before it can be submitted. Sections join as they are built."""
+"""The proposal's sections, and what must be filled before it can be submitted.
+
+`REQUIRED_SECTIONS` is the one list of sections: the form, the snapshot and the comparison use it.
+"""
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -15,16 +18,22 @@ REQUIRED_SECTIONS = [
 ]
 
 
+SECTION_FIELDS = [field for field, _label in REQUIRED_SECTIONS]
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
     field: str
     label: str
-    done: bool
+    value: str
+
+    @property
+    def done(self) -> bool:
+        return bool(self.value.strip())
 
 
 def completeness_checklist(proposal: Proposal) -> list[ChecklistItem]:
-    return [ChecklistItem(field, str(label), bool(str(getattr(proposal, field)).strip()))
-            for field, label in REQUIRED_SECTIONS]
+    return [ChecklistItem(field, str(label), str(getattr(proposal, field))) for field, label in REQUIRED_SECTIONS]
 
 
 def missing_items(proposal: Proposal) -> list[ChecklistItem]:

@@ -5,6 +5,7 @@ from ministries.models import Ministry
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
 
+from .checklist import SECTION_FIELDS
 from .models import Contest, PreliminarySelection, Proposal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -99,7 +100,7 @@ class ProposalForm(forms.ModelForm):
 
     class Meta:
         model = Proposal
-        fields = ["title", "summary", "specialty_resource", "industry", "extinction_strategy", "support_programme"]
+        fields = SECTION_FIELDS
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
                    ("summary", "specialty_resource", "industry", "extinction_strategy", "support_programme")}
 

@@ -18,7 +18,19 @@ ACTION_LABELS = {
 }
 
 
-class AuditEntry(models.Model):
+class AppendOnlyModel(models.Model):
+    """A row that is written once and never changed: audit entries, submitted versions, score records."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError(f"Rows of {self._meta.label} are never changed once written.")
+        super().save(*args, **kwargs)
+
+
+class AuditEntry(AppendOnlyModel):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT,
                               null=True, blank=True, related_name="+")
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
@@ -36,11 +48,6 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Audit entries are never changed once written.")
-        super().save(*args, **kwargs)
 
     @property
     def action_label(self) -> str:

@@ -2,6 +2,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from applications.selectors import (
@@ -9,6 +10,7 @@ from applications.selectors import (
     eligibility_for_contest,
     eligible_local_governments_for_contest,
 )
+from regions.models import DesignationKind
 from regions.selectors import (
     designation_counts,
     designations_valid_on,
@@ -64,7 +66,9 @@ def ministry_staff_context(user) -> dict:
 
 def council_context(user) -> dict:
     today = timezone.localdate()
-    return {"today": today, "counts": designation_counts(on=today),
+    counts = designation_counts(on=today)
+    return {"today": today, "counts": counts,
+            "count_cards": [(kind, label, counts[kind]) for kind, label in COUNT_CARD_LABELS],
             "contests": _contest_overview(contests_for_overview()[:5]),
             "imports": recent_designation_imports(5)}
 
@@ -75,6 +79,12 @@ def administrator_context(user) -> dict:
     context["users_by_role"] = [(label, totals.get(value, 0)) for value, label in Role.choices]
     return context
 
+
+COUNT_CARD_LABELS = [
+    (DesignationKind.POPULATION_DECLINING, _("Population-declining areas")),
+    (DesignationKind.INTEREST_AREA, _("Areas of interest")),
+    (DesignationKind.RURAL_AGREEMENT, _("Rural Agreement local governments")),
+]
 
 BUILDERS = {
     Role.LOCAL_OFFICIAL: local_official_context,

@@ -1,15 +1,13 @@
 """Who may read the region registry and who may change its designations."""
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_council
+from accounts.permissions import is_council, is_signed_in
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
 def can_view_registry(user) -> Decision:
     """The registry is public knowledge: anyone signed in may browse it."""
-    if user and user.is_authenticated and user.is_active:
-        return ALLOWED
-    return NOT_SIGNED_IN
+    return is_signed_in(user)
 
 
 def can_import_designations(user) -> Decision:

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import AppendOnlyModel
+
 from .contest import Contest
 
 
@@ -97,7 +99,7 @@ def content_checksum(content: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-class ProposalVersion(models.Model):
+class ProposalVersion(AppendOnlyModel):
     """One submission, frozen: what was submitted, by whom and when."""
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT,
@@ -120,11 +122,6 @@ class ProposalVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal} v{self.number}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("A submitted version is never changed.")
-        super().save(*args, **kwargs)
 
     @property
     def checksum_matches(self) -> bool:

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.checklist import missing_items
+from applications.checklist import SECTION_FIELDS, missing_items
 from applications.models import (
     EDITABLE_STATUSES,
     Contest,
@@ -24,8 +24,6 @@ from applications.models import (
 from applications.selectors.contests import eligibility_for_contest
 from audit.services import field_changes, record
 from regions.models import LocalGovernment
-
-SECTION_FIELDS = ["title", "summary", "specialty_resource", "industry", "extinction_strategy", "support_programme"]
 
 
 class SubmissionRefused(Exception):

@@ -1,11 +1,10 @@
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from portal.api.permissions import decision_permission
 from regions import permissions, selectors
 from regions.filters import LocalGovernmentFilter
-from regions.models import AdministrativeCode, Designation, Province
+from regions.models import Designation, Province
 
 from .serializers import DesignationSerializer, LocalGovernmentSerializer, ProvinceSerializer
 
@@ -31,8 +30,7 @@ class LocalGovernmentViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["code"]
 
     def get_queryset(self):
-        return selectors.local_governments_for_registry().prefetch_related(
-            Prefetch("codes", queryset=AdministrativeCode.objects.all()))
+        return selectors.local_governments_for_registry().prefetch_related("codes")
 
 
 @extend_schema_view(list=extend_schema(tags=["regions"]), retrieve=extend_schema(tags=["regions"]))
