@@ -1,7 +1,7 @@
 """Who may see and change contests. Proposals' predicates join these as they are built."""
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_council, is_local_official, is_signed_in
+from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
@@ -71,3 +71,19 @@ def can_request_correction(user, proposal=None) -> Decision:
     if proposal is not None and proposal.status not in ("submitted", "resubmitted"):
         return deny(_("Only a submitted proposal can be sent back for correction."))
     return ALLOWED
+
+
+def can_confirm_provincial_match(user, proposal) -> Decision:
+    """The provincial officer of the lead local government's province, once the proposal is submitted."""
+    if not (is_provincial_officer(user) and user.province_id == proposal.lead_local_government.province_id):
+        return deny(_("Only the provincial officer of the lead local government's province confirms matching."))
+    if proposal.status not in ("submitted", "resubmitted", "correction_requested"):
+        return deny(_("Provincial matching is confirmed for submitted proposals only."))
+    return ALLOWED
+
+
+def can_list_all_proposals(user) -> Decision:
+    """The council's overview of every proposal of a contest, with filters and export."""
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff see every proposal of a contest."))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contests, proposals
+from .views import contests, listing, proposals, sections
 
 app_name = "applications"
 urlpatterns = [
@@ -22,4 +22,23 @@ urlpatterns = [
     path("proposals/<int:pk>/request-correction/", proposals.ProposalCorrectionView.as_view(),
          name="proposal-correction"),
     path("proposals/<int:pk>/versions/", proposals.ProposalVersionsView.as_view(), name="proposal-versions"),
+    path("proposals/<int:pk>/companies/", sections.CompaniesView.as_view(), name="proposal-companies"),
+    path("proposals/<int:pk>/budget/", sections.BudgetView.as_view(), name="proposal-budget"),
+    path("proposals/<int:pk>/kpi-targets/", sections.KpiTargetsView.as_view(), name="proposal-kpi"),
+    path("proposals/<int:pk>/support-requests/", sections.SupportRequestsView.as_view(), name="proposal-support"),
+    path("proposals/<int:pk>/attachments/", sections.AttachmentsView.as_view(), name="proposal-attachments"),
+    path("proposals/<int:pk>/attachments/<int:attachment_pk>/", sections.AttachmentDownloadView.as_view(),
+         name="proposal-attachment-download"),
+    path("proposals/<int:pk>/attachments/<int:attachment_pk>/remove/", sections.AttachmentRemoveView.as_view(),
+         name="proposal-attachment-remove"),
+    path("proposals/<int:pk>/provincial-match/", sections.ProvincialMatchView.as_view(),
+         name="proposal-provincial-match"),
+    path("contests/<int:pk>/proposals/", listing.ContestProposalListView.as_view(), name="contest-proposals"),
+    path("contests/<int:pk>/proposals/export.<str:file_format>", listing.ContestProposalExportView.as_view(),
+         name="contest-proposals-export"),
+    path("contests/<int:pk>/files/", contests.ContestAttachmentAddView.as_view(), name="contest-file-add"),
+    path("contests/<int:pk>/files/<int:file_pk>/", contests.ContestAttachmentDownloadView.as_view(),
+         name="contest-file-download"),
+    path("contests/<int:pk>/files/<int:file_pk>/remove/", contests.ContestAttachmentRemoveView.as_view(),
+         name="contest-file-remove"),
 ]

@@ -15,6 +15,15 @@ ACTION_LABELS = {
     "proposal.resubmitted": _("Proposal resubmitted"),
     "proposal.withdrawn": _("Proposal withdrawn"),
     "proposal.correction_requested": _("Correction requested"),
+    "proposal.companies_saved": _("Participating companies saved"),
+    "proposal.budget_saved": _("Budget saved"),
+    "proposal.kpi_targets_saved": _("KPI targets saved"),
+    "proposal.support_requests_saved": _("Support requests saved"),
+    "proposal.attachment_added": _("Attachment added"),
+    "proposal.attachment_removed": _("Attachment removed"),
+    "proposal.provincial_match_confirmed": _("Provincial matching confirmed"),
+    "contest.attachment_added": _("Announcement file added"),
+    "contest.attachment_removed": _("Announcement file removed"),
 }
 
 

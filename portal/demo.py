@@ -11,18 +11,12 @@ from django.db import transaction
 
 from accounts.roles import Role
 from applications.models import SEOUL, Contest, PreliminarySelection
-from applications.services import (
-    add_preliminary_selection,
-    create_contest,
-    create_proposal,
-    request_correction,
-    submit_proposal,
-    update_proposal,
-    withdraw_proposal,
-)
+from applications.services import add_preliminary_selection, create_contest
 from ministries.models import Ministry
 from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
+
+from .demo_proposals import ensure_announcement_file, ensure_proposals
 
 # Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
 DEMO_PASSWORD = "demo-portal-2025"  # noqa: S105
@@ -117,57 +111,6 @@ def _ensure_contest_2025(council) -> Contest:
     return contest
 
 
-def _at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SEOUL)
-
-
-DEMO_PROPOSALS = {
-    "hamyang": {
-        "title": "산삼 항노화 고부가가치 제품 개발 및 청년기업 성장 지원",
-        "summary": "함양 산삼을 원료로 한 항노화 제품을 개발하고, 성장 단계별 맞춤형 지원으로 지역 중소기업과 "
-                   "청년기업의 경쟁력을 높인다.",
-        "specialty_resource": "함양 산삼(산양삼): 전국 최대 산양삼 재배 단지와 산삼 항노화 엑스포 기반",
-        "industry": "산삼 유래 항노화 바이오 소재, 기능성 식품, 화장품",
-        "extinction_strategy": "청년 창업·고용 확대와 귀농·귀촌 연계로 인구 유입을 늘리고 지역 일자리를 만든다.",
-        "support_programme": "창업기: 기술혁신 지원 / 성장기: 청년기업 기술경쟁력 강화 / 도약기: 국내외 판로 개척",
-    },
-    "sancheong": {
-        "title": "산청 한방약초 기반 천연물 헬스케어 산업 육성",
-        "summary": "동의보감촌과 한방약초 자원을 활용한 천연물 헬스케어 제품화와 기업 성장 지원",
-        "specialty_resource": "산청 한방약초", "industry": "천연물 헬스케어",
-        "extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출",
-        "support_programme": "단계별 제품화·인증·마케팅",
-    },
-    "geochang": {"title": "거창 사과 가공 스마트 식품산업 (작성 중)", "summary": "거창 사과를 활용한 가공식품 고도화"},
-    "hapcheon": {
-        "title": "합천 한우 부산물 바이오 소재화", "summary": "한우 부산물을 활용한 바이오 소재 산업화",
-        "specialty_resource": "합천 한우", "industry": "바이오 소재", "extinction_strategy": "청년 고용",
-        "support_programme": "단계별 기술·판로 지원",
-    },
-}
-
-
-def _ensure_proposals(contest: Contest, accounts: dict, council) -> None:
-    """The 2025 round's proposals in every state: submitted, resubmitted after a correction, draft, withdrawn."""
-    if contest.proposals.exists():
-        return
-    created = {}
-    for username, values in DEMO_PROPOSALS.items():
-        official = accounts[username]
-        created[username] = create_proposal(actor=official, contest=contest, values=values,
-                                            lead_local_government=official.local_government)
-    submit_proposal(actor=accounts["hamyang"], proposal=created["hamyang"], now=_at("2025-10-17T14:20:00"))
-    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-15T10:05:00"))
-    request_correction(actor=council, proposal=created["sancheong"], due_at=_at("2025-10-24T18:00:00"),
-                       reason="연도별·재원별 예산표와 KPI 목표의 산출 근거를 보완하여 주십시오.")
-    update_proposal(actor=accounts["sancheong"], proposal=created["sancheong"],
-                    values={"extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출, 청년 정착 지원 연계"})
-    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-23T16:40:00"))
-    submit_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2025-10-16T09:30:00"))
-    withdraw_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2025-10-18T11:00:00"),
-                      reason="내부 사업계획 재검토로 이번 공모에는 신청하지 않음")
-
-
 @transaction.atomic
 def seed_demo() -> None:
     load_region_registry()
@@ -178,4 +121,5 @@ def seed_demo() -> None:
                                    reason="2021–2024 농촌협약 선정 지자체 (공개 자료로 확인된 81곳)",
                                    imported_by=accounts["council"])
     contest = _ensure_contest_2025(accounts["council"])
-    _ensure_proposals(contest, accounts, accounts["council"])
+    ensure_announcement_file(contest, accounts["council"])
+    ensure_proposals(contest, accounts, accounts["council"])

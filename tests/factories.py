@@ -54,3 +54,42 @@ def make_contest(*, kinds=tuple(DesignationKind.values), closes=datetime(2025, 1
 
 def day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+COMPANIES = [
+    {"name": "지리산산삼바이오", "business_registration_number": "2208162517", "growth_stage": "early",
+     "youth_led": True},
+    {"name": "함양항노화식품", "business_registration_number": "1248100998", "growth_stage": "growth",
+     "youth_led": False},
+]
+KPI_TARGETS = {"jobs": 60, "youth_jobs": 25, "companies_supported": 20, "sales_krw": 3_000_000_000,
+               "population_influx": 120}
+
+
+def budget_cells(contest: Contest, national_per_year: int = 500_000_000) -> dict[tuple[int, str], int]:
+    """A budget that meets a 5 % provincial and 10 % local minimum for each funding year."""
+    cells = {}
+    for year in range(contest.year + 1, contest.year + 1 + contest.funding_years):
+        cells.update({(year, "national"): national_per_year, (year, "provincial"): national_per_year // 20,
+                      (year, "local"): national_per_year // 10, (year, "private"): 10_000_000})
+    return cells
+
+
+def complete_sections(proposal, actor):
+    """Fill every structured section so the proposal passes the checklist (text sections are the caller's)."""
+    from applications import services
+    from ministries.models import SupportItem
+    from portal.uploads import check_upload
+    from tests.documents import pdf, upload
+
+    services.save_companies(actor=actor, proposal=proposal, companies=COMPANIES)
+    services.save_budget(actor=actor, proposal=proposal, cells=budget_cells(proposal.contest))
+    services.save_kpi_targets(actor=actor, proposal=proposal, targets=KPI_TARGETS)
+    services.save_support_requests(actor=actor, proposal=proposal, requests=[
+        {"line": "regional_visa", "visa_type": "F-2-R", "persons": 10},
+        {"line": "sme_commercialization", "support_item": SupportItem.objects.get(code="marketing"),
+         "companies": 8, "amount_krw": 200_000_000},
+    ])
+    for kind, name in (("business_plan", "사업계획서.pdf"), ("presentation", "발표자료.pdf")):
+        services.add_attachment(actor=actor, proposal=proposal, kind=kind, upload=check_upload(upload(name, pdf())))
+    return proposal

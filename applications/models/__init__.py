@@ -1,4 +1,6 @@
 from .contest import BASIS_POINTS, SEOUL, Contest, ContestDesignationKind, PreliminarySelection
+from .documents import AttachmentKind, ContestAttachment, ProposalAttachment
+from .matching import ProvincialMatchConfirmation
 from .proposal import (
     EDITABLE_STATUSES,
     Proposal,
@@ -7,8 +9,21 @@ from .proposal import (
     ProposalVersion,
     content_checksum,
 )
+from .sections import (
+    BudgetLine,
+    BudgetSource,
+    GrowthStage,
+    KpiIndicator,
+    KpiTarget,
+    ParticipatingCompany,
+    SupportRequest,
+    VisaType,
+)
 
 __all__ = [
-    "BASIS_POINTS", "EDITABLE_STATUSES", "SEOUL", "Contest", "ContestDesignationKind", "PreliminarySelection",
-    "Proposal", "ProposalPartner", "ProposalStatus", "ProposalVersion", "content_checksum",
+    "BASIS_POINTS", "EDITABLE_STATUSES", "SEOUL", "AttachmentKind", "BudgetLine", "BudgetSource", "Contest",
+    "ContestAttachment", "ContestDesignationKind", "GrowthStage", "KpiIndicator", "KpiTarget",
+    "ParticipatingCompany", "PreliminarySelection", "Proposal", "ProposalAttachment", "ProposalPartner",
+    "ProposalStatus", "ProposalVersion", "ProvincialMatchConfirmation", "SupportRequest", "VisaType",
+    "content_checksum",
 ]

@@ -9,10 +9,28 @@ from .contests import (
     eligible_rows_for_contest,
     preliminary_selections_of,
 )
-from .proposals import compare_versions, proposal_for_user, proposals_visible_to, versions_of
+from .proposals import (
+    attachment_for_user,
+    compare_versions,
+    latest_provincial_confirmation,
+    proposal_for_user,
+    proposals_visible_to,
+    versions_of,
+)
 
 __all__ = [
-    "Eligibility", "accepted_kinds", "compare_versions", "contest_detail", "contests_for_overview",
-    "eligibility_for_contest", "eligible_local_governments_for_contest", "eligible_rows_for_contest",
-    "preliminary_selections_of", "proposal_for_user", "proposals_visible_to", "versions_of",
+    "Eligibility",
+    "accepted_kinds",
+    "attachment_for_user",
+    "compare_versions",
+    "contest_detail",
+    "contests_for_overview",
+    "eligibility_for_contest",
+    "eligible_local_governments_for_contest",
+    "eligible_rows_for_contest",
+    "latest_provincial_confirmation",
+    "preliminary_selections_of",
+    "proposal_for_user",
+    "proposals_visible_to",
+    "versions_of",
 ]

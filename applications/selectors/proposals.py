@@ -2,11 +2,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer
-from applications.checklist import REQUIRED_SECTIONS
-from applications.models import Proposal, ProposalVersion
+from applications.models import Proposal, ProposalAttachment, ProposalVersion, ProvincialMatchConfirmation
+from applications.snapshot import comparable_parts, render
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
@@ -23,9 +22,24 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     return proposals.none()
 
 
+PROPOSAL_PARTS = ("partners__province", "companies", "budget_lines", "kpi_targets", "support_requests__support_item",
+                  "attachments")
+
+
 def proposal_for_user(*, user, pk: int) -> Proposal:
-    """The proposal if the user may see it; ``Proposal.DoesNotExist`` otherwise (a 404, not a 403: no leak)."""
-    return proposals_visible_to(user).prefetch_related("partners__province").get(pk=pk)
+    """The proposal if the user may see it; ``Proposal.DoesNotExist`` otherwise (a 404, not a 403: no leak).
+    Its sections come prefetched, so the checklist and the snapshot add no query per row."""
+    return proposals_visible_to(user).prefetch_related(*PROPOSAL_PARTS).get(pk=pk)
+
+
+def attachment_for_user(*, user, proposal_pk: int, pk: int) -> ProposalAttachment:
+    """A file of a proposal the user may see; removed files stay readable when a version holds them."""
+    proposal = proposals_visible_to(user).get(pk=proposal_pk)
+    return ProposalAttachment.objects.select_related("proposal").get(proposal=proposal, pk=pk)
+
+
+def latest_provincial_confirmation(proposal: Proposal) -> ProvincialMatchConfirmation | None:
+    return proposal.provincial_confirmations.select_related("confirmed_by").order_by("-confirmed_at", "-pk").first()
 
 
 def versions_of(proposal: Proposal) -> QuerySet[ProposalVersion]:
@@ -44,6 +58,5 @@ class VersionDifference:
 
 
 def compare_versions(older: ProposalVersion, newer: ProposalVersion) -> list[VersionDifference]:
-    labels = [("partners", _("Partner local governments")), *REQUIRED_SECTIONS]
-    return [VersionDifference(str(label), older.content.get(field), newer.content.get(field))
-            for field, label in labels]
+    return [VersionDifference(str(label), render(older.content, part), render(newer.content, part))
+            for part, label in comparable_parts()]

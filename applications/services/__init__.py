@@ -1,10 +1,13 @@
-"""Writes of the applications app: contests and proposals."""
+"""Writes of the applications app: contests, proposals, their sections and files."""
 from .contests import (
+    add_contest_attachment,
     add_preliminary_selection,
     create_contest,
+    remove_contest_attachment,
     remove_preliminary_selection,
     update_contest,
 )
+from .matching import confirm_provincial_match
 from .proposals import (
     SubmissionRefused,
     create_proposal,
@@ -13,9 +16,19 @@ from .proposals import (
     update_proposal,
     withdraw_proposal,
 )
+from .sections import (
+    add_attachment,
+    remove_attachment,
+    save_budget,
+    save_companies,
+    save_kpi_targets,
+    save_support_requests,
+)
 
 __all__ = [
-    "SubmissionRefused", "add_preliminary_selection", "create_contest", "create_proposal",
-    "remove_preliminary_selection", "request_correction", "submit_proposal", "update_contest",
+    "SubmissionRefused", "add_attachment", "add_contest_attachment", "add_preliminary_selection",
+    "confirm_provincial_match", "create_contest", "create_proposal", "remove_attachment",
+    "remove_contest_attachment", "remove_preliminary_selection", "request_correction", "save_budget",
+    "save_companies", "save_kpi_targets", "save_support_requests", "submit_proposal", "update_contest",
     "update_proposal", "withdraw_proposal",
 ]

@@ -6,9 +6,10 @@ from typing import Any
 from django.db import transaction
 from django.forms.models import model_to_dict
 
-from applications.models import Contest, ContestDesignationKind, PreliminarySelection
+from applications.models import Contest, ContestAttachment, ContestDesignationKind, PreliminarySelection
 from audit.services import field_changes, record
 from ministries.models import Ministry
+from portal.uploads import CheckedUpload
 from regions.models import LocalGovernment
 
 CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
@@ -75,3 +76,31 @@ def remove_preliminary_selection(*, actor, selection: PreliminarySelection, reas
     record(actor=actor, action="contest.preliminary_selection_removed", target=selection.contest, reason=reason,
            changes={"local_government": selection.local_government.code, "programme": selection.programme})
     selection.delete()
+
+
+@transaction.atomic
+def add_contest_attachment(*, actor, contest: Contest, title: str, upload: CheckedUpload) -> ContestAttachment:
+    """Publish an announcement file with the contest; readable by every signed-in user."""
+    attachment = ContestAttachment(contest=contest, title=title, original_name=upload.original_name,
+                                   file_format=upload.file_format, size_bytes=upload.size_bytes,
+                                   sha256=upload.sha256, uploaded_by=actor)
+    attachment.file.save(upload.original_name, upload.file, save=False)
+    try:
+        attachment.save()
+        record(actor=actor, action="contest.attachment_added", target=contest,
+               changes={"attachment": attachment.pk, "title": title, "name": upload.original_name,
+                        "sha256": upload.sha256})
+    except Exception:
+        attachment.file.storage.delete(attachment.file.name)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def remove_contest_attachment(*, actor, attachment: ContestAttachment, reason: str) -> None:
+    contest = attachment.contest
+    record(actor=actor, action="contest.attachment_removed", target=contest, reason=reason,
+           changes={"attachment": attachment.pk, "title": attachment.title, "sha256": attachment.sha256})
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.checklist import SECTION_FIELDS, missing_items
+from applications.checklist import missing_items
 from applications.models import (
     EDITABLE_STATUSES,
     Contest,
@@ -22,6 +22,7 @@ from applications.models import (
     content_checksum,
 )
 from applications.selectors.contests import eligibility_for_contest
+from applications.snapshot import take_snapshot
 from audit.services import field_changes, record
 from regions.models import LocalGovernment
 
@@ -30,13 +31,13 @@ class SubmissionRefused(Exception):
     """A transition that the rules do not allow now; the message says why."""
 
 
-def _snapshot(proposal: Proposal) -> dict[str, Any]:
-    return {
-        "contest": proposal.contest_id,
-        "lead_local_government": proposal.lead_local_government.code,
-        "partners": sorted(proposal.partners.values_list("code", flat=True)),
-        **{name: getattr(proposal, name) for name in SECTION_FIELDS},
-    }
+def lock_editable(proposal: Proposal) -> Proposal:
+    """The proposal, locked for this transaction, if its draft may still be changed."""
+    proposal = (Proposal.objects.select_for_update().select_related("contest", "lead_local_government")
+                .get(pk=proposal.pk))
+    if proposal.status not in EDITABLE_STATUSES:
+        raise SubmissionRefused(_("A submitted proposal cannot be changed; ask the council for a correction."))
+    return proposal
 
 
 def _set_partners(proposal: Proposal, partners: Iterable[LocalGovernment]) -> None:
@@ -55,7 +56,7 @@ def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGove
             proposal = Proposal.objects.create(contest=contest, lead_local_government=lead_local_government,
                                                created_by=actor, **values)
             _set_partners(proposal, partners)
-            record(actor=actor, action="proposal.created", target=proposal, changes=_snapshot(proposal))
+            record(actor=actor, action="proposal.created", target=proposal, changes=take_snapshot(proposal))
     except IntegrityError as error:
         raise SubmissionRefused(_("%(name)s already has an active proposal in this contest.")
                                 % {"name": lead_local_government.name}) from error
@@ -66,16 +67,14 @@ def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGove
 def update_proposal(*, actor, proposal: Proposal, values: dict[str, Any],
                     partners: Iterable[LocalGovernment] | None = None) -> Proposal:
     """Save the draft (or the correction being prepared). A submitted proposal is not edited in place."""
-    proposal = Proposal.objects.select_for_update().select_related("lead_local_government").get(pk=proposal.pk)
-    if proposal.status not in EDITABLE_STATUSES:
-        raise SubmissionRefused(_("A submitted proposal cannot be changed; ask the council for a correction."))
-    before = _snapshot(proposal)
+    proposal = lock_editable(proposal)
+    before = take_snapshot(proposal)
     for name, value in values.items():
         setattr(proposal, name, value)
     proposal.save()
     if partners is not None:
         _set_partners(proposal, partners)
-    changes = field_changes(before, _snapshot(proposal))
+    changes = field_changes(before, take_snapshot(proposal))
     if changes:
         record(actor=actor, action="proposal.saved", target=proposal, changes=changes)
     return proposal
@@ -122,10 +121,11 @@ def submit_proposal(*, actor, proposal: Proposal, now: datetime | None = None) -
         proposal.receipt_number = f"{contest.year}-{issued + 1:04d}"
         proposal.first_submitted_at = now
     number = proposal.versions.count() + 1
-    content = _snapshot(proposal)
+    content = take_snapshot(proposal)
     version = ProposalVersion.objects.create(proposal=proposal, number=number, submitted_at=now,
                                              submitted_by=actor, content=content,
                                              content_sha256=content_checksum(content))
+    proposal.attachments.filter(removed_at__isnull=True, frozen=False).update(frozen=True)
     proposal.status = ProposalStatus.RESUBMITTED if resubmission else ProposalStatus.SUBMITTED
     proposal.correction_due_at = None
     proposal.save(update_fields=["status", "receipt_number", "first_submitted_at", "correction_due_at",

@@ -8,9 +8,10 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from applications import permissions, selectors, services
-from applications.forms import ContestForm, PreliminarySelectionForm
-from applications.models import Contest, PreliminarySelection
+from applications.forms import ContestAttachmentForm, ContestForm, PreliminarySelectionForm
+from applications.models import Contest, ContestAttachment, PreliminarySelection
 from audit.selectors import history_of
+from portal.downloads import document_response
 from portal.permissions import DecisionRequiredMixin
 
 
@@ -56,6 +57,8 @@ class ContestDetailView(ContestViewMixin, TemplateView):
             context["history"] = history_of(contest)[:50]
             context["preliminary_form"] = kwargs.get("preliminary_form") or PreliminarySelectionForm(
                 initial={"programme": _("Regional Innovation Contest")})
+            context["file_form"] = kwargs.get("file_form") or ContestAttachmentForm()
+        context["files"] = contest.attachments.all()
         local_government = getattr(self.request.user, "local_government", None)
         if local_government is not None:
             context["own_eligibility"] = selectors.eligibility_for_contest(contest=contest,
@@ -133,3 +136,33 @@ class PreliminarySelectionRemoveView(ContestManageMixin, View):
             services.remove_preliminary_selection(actor=request.user, selection=selection, reason=reason)
             messages.success(request, _("The preliminary selection was removed."))
         return redirect("applications:contest-detail", pk=pk)
+
+
+class ContestAttachmentAddView(ContestManageMixin, View):
+    def post(self, request, pk):
+        contest = self.get_contest()
+        form = ContestAttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.add_contest_attachment(actor=request.user, contest=contest, title=form.cleaned_data["title"],
+                                            upload=form.checked_upload)
+            messages.success(request, _("The announcement file was published."))
+            return redirect("applications:contest-detail", pk=contest.pk)
+        view = ContestDetailView(request=request, kwargs=self.kwargs)
+        return view.render_to_response(view.get_context_data(file_form=form))
+
+
+class ContestAttachmentRemoveView(ContestManageMixin, View):
+    def post(self, request, pk, file_pk):
+        attachment = get_object_or_404(ContestAttachment.objects.select_related("contest"), pk=file_pk, contest_id=pk)
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            messages.error(request, _("Say why the file is removed."))
+        else:
+            services.remove_contest_attachment(actor=request.user, attachment=attachment, reason=reason)
+            messages.success(request, _("The announcement file was removed."))
+        return redirect("applications:contest-detail", pk=pk)
+
+
+class ContestAttachmentDownloadView(ContestViewMixin, View):
+    def get(self, request, pk, file_pk):
+        return document_response(get_object_or_404(ContestAttachment, pk=file_pk, contest_id=pk))

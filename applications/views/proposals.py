@@ -8,9 +8,10 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from applications import permissions, selectors, services
-from applications.checklist import completeness_checklist
-from applications.forms import CorrectionRequestForm, ProposalForm, WithdrawForm
-from applications.models import Contest, Proposal
+from applications.budget import check_saved_budget, funding_years
+from applications.checklist import completeness_checklist, section_texts
+from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
+from applications.models import BudgetSource, Contest, Proposal
 from portal.permissions import DecisionRequiredMixin
 
 
@@ -80,19 +81,27 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         proposal = self.get_proposal()
         user = self.request.user
+        can_confirm_match = permissions.can_confirm_provincial_match(user, proposal)
+        budget = check_saved_budget(proposal)
+        if can_confirm_match:
+            kwargs.setdefault("match_form", ProvincialMatchForm(
+                initial={"amount_krw": budget.totals[BudgetSource.PROVINCIAL]}))
         return super().get_context_data(
-            proposal=proposal, checklist=completeness_checklist(proposal),
+            proposal=proposal, checklist=completeness_checklist(proposal), sections=section_texts(proposal),
+            budget=budget, budget_years=funding_years(proposal.contest),
+            attachments=[attachment for attachment in proposal.attachments.all() if attachment.removed_at is None],
             versions=selectors.versions_of(proposal),
+            provincial_confirmation=selectors.latest_provincial_confirmation(proposal),
             can_edit=permissions.can_edit_proposal(user, proposal),
             can_submit=permissions.can_submit_now(user, proposal),
             can_withdraw=permissions.can_withdraw_proposal(user, proposal),
             can_request_correction=permissions.can_request_correction(user, proposal),
+            can_confirm_match=can_confirm_match,
             withdraw_form=WithdrawForm(), correction_form=CorrectionRequestForm(), **kwargs)
 
 
-class ProposalUpdateView(ProposalAccessMixin, FormView):
-    template_name = "applications/proposal_form.html"
-    form_class = ProposalForm
+class EditableProposalMixin(ProposalAccessMixin):
+    """A page that changes the draft: the proposal must be visible (else 404) and editable by the user."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -101,6 +110,11 @@ class ProposalUpdateView(ProposalAccessMixin, FormView):
             if not decision:
                 self.refuse(decision)
         return super().dispatch(request, *args, **kwargs)
+
+
+class ProposalUpdateView(EditableProposalMixin, FormView):
+    template_name = "applications/proposal_form.html"
+    form_class = ProposalForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.proposal}

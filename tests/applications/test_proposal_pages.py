@@ -9,7 +9,7 @@ from applications.models import SEOUL, Proposal, ProposalStatus
 from applications.services import create_proposal, submit_proposal
 from regions.models import LocalGovernment, Province
 from tests.applications.test_proposal_services import SECTIONS
-from tests.factories import make_contest, make_user
+from tests.factories import complete_sections, make_contest, make_user
 
 pytestmark = pytest.mark.usefixtures("registry")
 
@@ -28,8 +28,9 @@ def hamyang_official():
 
 @pytest.fixture
 def proposal(open_contest, hamyang_official):
-    return create_proposal(actor=hamyang_official, contest=open_contest, values=SECTIONS,
-                           lead_local_government=hamyang_official.local_government)
+    return complete_sections(create_proposal(actor=hamyang_official, contest=open_contest, values=SECTIONS,
+                                             lead_local_government=hamyang_official.local_government),
+                             hamyang_official)
 
 
 def test_official_goes_from_an_empty_draft_to_a_receipt(client, open_contest, hamyang_official):
@@ -43,6 +44,7 @@ def test_official_goes_from_an_empty_draft_to_a_receipt(client, open_contest, ha
     refused = client.post(reverse("applications:proposal-submit", args=[proposal.pk]), follow=True)
     assert "Complete these sections first" in refused.content.decode()
     client.post(reverse("applications:proposal-update", args=[proposal.pk]), {**SECTIONS, "partner_codes": ""})
+    complete_sections(proposal, hamyang_official)
     done = client.post(reverse("applications:proposal-submit", args=[proposal.pk]), follow=True)
     body = done.content.decode()
     proposal.refresh_from_db()

@@ -16,7 +16,7 @@ from applications.services import (
 )
 from audit.selectors import history_of
 from regions.models import DesignationKind, LocalGovernment
-from tests.factories import make_contest, make_user
+from tests.factories import complete_sections, make_contest, make_user
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
@@ -45,7 +45,8 @@ def contest():
 
 @pytest.fixture
 def draft(contest, hamyang, official):
-    return create_proposal(actor=official, contest=contest, lead_local_government=hamyang, values=SECTIONS)
+    proposal = create_proposal(actor=official, contest=contest, lead_local_government=hamyang, values=SECTIONS)
+    return complete_sections(proposal, official)
 
 
 @pytest.mark.parametrize(("moment", "accepted"), [
@@ -77,8 +78,9 @@ def test_submission_gives_a_receipt_number_and_time(draft, official, contest):
     draft.refresh_from_db()
     assert draft.receipt_number == "2025-0001"
     assert draft.first_submitted_at == moment
-    other = create_proposal(actor=official, contest=contest, values=SECTIONS,
-                            lead_local_government=LocalGovernment.objects.get(code="48880"))
+    other = complete_sections(create_proposal(actor=official, contest=contest, values=SECTIONS,
+                                              lead_local_government=LocalGovernment.objects.get(code="48880")),
+                              official)
     submit_proposal(actor=official, proposal=other, now=moment)
     other.refresh_from_db()
     assert other.receipt_number == "2025-0002"
@@ -108,7 +110,7 @@ def test_a_contest_that_accepts_only_interest_areas_refuses_hamyang(hamyang, off
 def test_incomplete_draft_names_the_missing_sections(contest, hamyang, official):
     proposal = create_proposal(actor=official, contest=contest, lead_local_government=hamyang,
                                values={"title": "초안"})
-    assert [item.done for item in completeness_checklist(proposal)] == [True, False, False, False, False, False]
+    assert [item.done for item in completeness_checklist(proposal)] == [True] + [False] * 10
     with pytest.raises(SubmissionRefused, match="Complete these sections first: Overview, Local specialty"):
         submit_proposal(actor=official, proposal=proposal, now=DEADLINE)
 

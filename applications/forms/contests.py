@@ -1,12 +1,12 @@
+"""Forms of contests: the contest itself, preliminary selections and announcement files."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from applications.models import Contest, PreliminarySelection
 from ministries.models import Ministry
+from portal.uploads import check_upload
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
-
-from .checklist import SECTION_FIELDS
-from .models import Contest, PreliminarySelection, Proposal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_FIELDS = ("announced_on", "briefing_on", "document_review_starts_on", "document_review_ends_on",
@@ -91,46 +91,15 @@ class PreliminarySelectionForm(forms.ModelForm):
         return local_government
 
 
-class ProposalForm(forms.ModelForm):
-    """The proposal's sections. Everything may stay empty in a draft; the checklist says what is missing."""
+class DocumentUploadMixin:
+    """Checks the uploaded ``file`` by content; the checked file is in ``self.checked_upload``."""
 
-    partner_codes = forms.CharField(
-        label=_("Partner local governments"), required=False,
-        help_text=_("For a joint proposal: the partners' 5-digit codes, separated by commas."))
-
-    class Meta:
-        model = Proposal
-        fields = SECTION_FIELDS
-        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
-                   ("summary", "specialty_resource", "industry", "extinction_strategy", "support_programme")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial.setdefault("partner_codes", ", ".join(
-                self.instance.partners.order_by("code").values_list("code", flat=True)))
-
-    def clean_partner_codes(self) -> list[LocalGovernment]:
-        partners, unknown = [], []
-        for code in [part.strip() for part in self.cleaned_data["partner_codes"].split(",") if part.strip()]:
-            found = local_government_by_code(code)
-            if found is None:
-                unknown.append(code)
-            else:
-                partners.append(found)
-        if unknown:
-            raise forms.ValidationError(_("Unknown code(s): %(codes)s") % {"codes": ", ".join(unknown)})
-        return partners
-
-    def section_values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+    def clean_file(self):
+        self.checked_upload = check_upload(self.cleaned_data["file"])
+        return self.cleaned_data["file"]
 
 
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for withdrawal"), max_length=500)
-
-
-class CorrectionRequestForm(forms.Form):
-    reason = forms.CharField(label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3}))
-    due_at = forms.DateTimeField(label=_("Correction due"), widget=DATETIME,
-                                 input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+class ContestAttachmentForm(DocumentUploadMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200,
+                            help_text=_("E.g. announcement, guidelines, application forms."))
+    file = forms.FileField(label=_("File"), help_text=_("PDF, HWP, HWPX, PPTX or XLSX."))

@@ -1,0 +1,73 @@
+"""Filters of the council's proposal list. Designations are judged on the contest's eligibility date."""
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from ministries.models import Ministry, SupportLineKind
+from regions.models import DesignationKind, Province
+from regions.selectors import designations_valid_on
+
+from .models import PreliminarySelection, Proposal, ProposalStatus, SupportRequest
+from .selectors.listing import SORTS
+
+PRELIMINARY = "preliminary"
+
+
+class ProposalFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Title or local government"), method="filter_text")
+    province = django_filters.ModelChoiceFilter(label=_("Province"), field_name="lead_local_government__province",
+                                                queryset=Province.objects.order_by("code"),
+                                                empty_label=_("All provinces"))
+    designation = django_filters.ChoiceFilter(
+        label=_("Eligible through"), method="filter_designation", empty_label=_("Any"),
+        choices=[*DesignationKind.choices, (PRELIMINARY, _("Preliminary selection"))])
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices,
+                                         empty_label=_("All statuses"))
+    ministry = django_filters.ModelChoiceFilter(label=_("Support requested from"), method="filter_ministry",
+                                                queryset=Ministry.objects.all(), to_field_name="code",
+                                                empty_label=_("Any ministry"))
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), method="filter_sort", empty_label=_("Receipt number"),
+                                       choices=[
+                                           ("-updated", _("Last changed")), ("title", _("Title")),
+                                           ("local_government", _("Local government")),
+                                           ("-national", _("National funding, largest first")),
+                                           ("national", _("National funding, smallest first")),
+                                       ])
+
+    class Meta:
+        model = Proposal
+        fields = ["q", "province", "designation", "status", "ministry", "sort"]
+
+    def __init__(self, *args, contest, **kwargs):
+        self.contest = contest
+        super().__init__(*args, **kwargs)
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by("receipt_number", "pk")
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(lead_local_government__name_ko__icontains=value)
+                               | Q(lead_local_government__name_en__icontains=value))
+
+    def filter_designation(self, queryset, name, value):
+        if value == PRELIMINARY:
+            holders = PreliminarySelection.objects.filter(contest=self.contest,
+                                                          local_government=OuterRef("lead_local_government"))
+        else:
+            holders = designations_valid_on(self.contest.eligibility_date).filter(
+                kind=value, local_government=OuterRef("lead_local_government"))
+        return queryset.filter(Exists(holders))
+
+    def filter_ministry(self, queryset, name, value):
+        lines = SupportLineKind.objects.filter(ministry=value).values("code")
+        return queryset.filter(Exists(SupportRequest.objects.filter(proposal=OuterRef("pk"), line__in=lines)))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(SORTS[value], "pk")

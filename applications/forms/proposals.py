@@ -1,0 +1,55 @@
+"""Forms of a proposal's text sections and its transitions."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from applications.checklist import SECTION_FIELDS
+from applications.models import Proposal
+from regions.models import LocalGovernment
+from regions.selectors import local_government_by_code
+
+from .contests import DATETIME
+
+
+class ProposalForm(forms.ModelForm):
+    """The proposal's sections. Everything may stay empty in a draft; the checklist says what is missing."""
+
+    partner_codes = forms.CharField(
+        label=_("Partner local governments"), required=False,
+        help_text=_("For a joint proposal: the partners' 5-digit codes, separated by commas."))
+
+    class Meta:
+        model = Proposal
+        fields = SECTION_FIELDS
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
+                   ("summary", "specialty_resource", "industry", "extinction_strategy", "support_programme")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("partner_codes", ", ".join(
+                self.instance.partners.order_by("code").values_list("code", flat=True)))
+
+    def clean_partner_codes(self) -> list[LocalGovernment]:
+        partners, unknown = [], []
+        for code in [part.strip() for part in self.cleaned_data["partner_codes"].split(",") if part.strip()]:
+            found = local_government_by_code(code)
+            if found is None:
+                unknown.append(code)
+            else:
+                partners.append(found)
+        if unknown:
+            raise forms.ValidationError(_("Unknown code(s): %(codes)s") % {"codes": ", ".join(unknown)})
+        return partners
+
+    def section_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for withdrawal"), max_length=500)
+
+
+class CorrectionRequestForm(forms.Form):
+    reason = forms.CharField(label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3}))
+    due_at = forms.DateTimeField(label=_("Correction due"), widget=DATETIME,
+                                 input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])

@@ -1,0 +1,226 @@
+"""Forms of a proposal's structured sections: companies, budget, KPI targets, support requests, files.
+
+A form that fails keeps every value typed and puts the reason next to the field or row it concerns.
+"""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from applications.budget import check_budget, funding_years
+from applications.models import (
+    AttachmentKind,
+    BudgetSource,
+    Contest,
+    GrowthStage,
+    KpiIndicator,
+    Proposal,
+    VisaType,
+)
+from applications.models.sections import LINE
+from applications.registration_number import validate_business_registration_number
+from ministries.models import SupportItem
+from portal.fields import KRWField
+
+from .contests import DocumentUploadMixin
+
+
+class CompanyForm(forms.Form):
+    name = forms.CharField(label=_("Company name"), max_length=200)
+    business_registration_number = forms.CharField(label=_("Business registration number"), max_length=14,
+                                                   widget=forms.TextInput(attrs={"placeholder": "123-45-67890"}))
+    growth_stage = forms.ChoiceField(label=_("Growth stage"), choices=GrowthStage.choices)
+    youth_led = forms.BooleanField(label=_("Youth-led"), required=False)
+
+    def clean_business_registration_number(self) -> str:
+        return validate_business_registration_number(self.cleaned_data["business_registration_number"])
+
+
+class BaseCompanyFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
+                continue
+            number = form.cleaned_data.get("business_registration_number")
+            if number in seen:
+                form.add_error("business_registration_number", _("This company is already listed."))
+            seen.add(number)
+
+    def companies(self) -> list[dict]:
+        return [{key: form.cleaned_data[key] for key in ("name", "business_registration_number", "growth_stage",
+                                                         "youth_led")}
+                for form in self.forms if form.has_changed() and not self._should_delete_form(form)]
+
+
+CompanyFormSet = forms.formset_factory(CompanyForm, formset=BaseCompanyFormSet, extra=3, can_delete=True,
+                                       max_num=200, validate_max=True)
+
+
+def company_initial(proposal: Proposal) -> list[dict]:
+    return [{"name": company.name, "business_registration_number": company.formatted_registration_number,
+             "growth_stage": company.growth_stage, "youth_led": company.youth_led}
+            for company in proposal.companies.all()]
+
+
+class BudgetForm(forms.Form):
+    """The budget table: one field per funding year and source. Rule breaches are shown on their row."""
+
+    def __init__(self, *args, contest: Contest, proposal: Proposal | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contest = contest
+        self.years = funding_years(contest)
+        saved = {(line.year, line.source): line.amount_krw for line in proposal.budget_lines.all()} if proposal else {}
+        self.row_errors: dict[str, str] = {}
+        for source, label in BudgetSource.choices:
+            for year in self.years:
+                self.fields[self.field_name(year, source)] = KRWField(
+                    label=f"{year} {label}", required=False, initial=saved.get((year, source)))
+
+    @staticmethod
+    def field_name(year: int, source: str) -> str:
+        return f"amount_{year}_{source}"
+
+    def rows(self) -> list[dict]:
+        """For the template: each source with its fields per year and its error, if any."""
+        return [{"source": source, "label": label, "error": self.row_errors.get(source, ""),
+                 "fields": [self[self.field_name(year, source)] for year in self.years]}
+                for source, label in BudgetSource.choices]
+
+    def cells(self) -> dict[tuple[int, str], int]:
+        return {(year, source): self.cleaned_data.get(self.field_name(year, source)) or 0
+                for year in self.years for source in BudgetSource.values}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        result = check_budget(self.contest, [(year, source, amount) for (year, source), amount in self.cells().items()])
+        if result.problems:
+            self.row_errors = dict(result.problems)
+            raise forms.ValidationError(_("The budget does not meet the contest's rules; see the marked rows."))
+        return cleaned
+
+
+class KpiTargetForm(forms.Form):
+    def __init__(self, *args, proposal: Proposal | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        saved = {target.indicator: target.target for target in proposal.kpi_targets.all()} if proposal else {}
+        for indicator, label in KpiIndicator.choices:
+            self.fields[indicator] = KRWField(label=label, required=False, initial=saved.get(indicator))
+            self.fields[indicator].error_messages["invalid"] = _("Enter a whole number.")
+
+    def clean(self):
+        cleaned = super().clean()
+        jobs, youth = cleaned.get(KpiIndicator.JOBS), cleaned.get(KpiIndicator.YOUTH_JOBS)
+        if jobs is not None and youth is not None and youth > jobs:
+            self.add_error(KpiIndicator.YOUTH_JOBS, _("Youth jobs are part of all jobs: at most %(jobs)s.")
+                           % {"jobs": f"{jobs:,}"})
+        return cleaned
+
+    def targets(self) -> dict[str, int | None]:
+        return {indicator: self.cleaned_data.get(indicator) for indicator in KpiIndicator.values}
+
+
+# The fields each support line needs; the others are cleared so a row has one shape only.
+LINE_FIELDS = {
+    LINE.REGIONAL_VISA: ("visa_type", "persons"),
+    LINE.EXTINCTION_FUND: ("project_name", "amount_krw"),
+    LINE.RURAL_AGREEMENT_FACILITY: ("project_name", "amount_krw"),
+    LINE.SME_COMMERCIALIZATION: ("support_item", "companies"),
+}
+OPTIONAL_FIELDS = {LINE.SME_COMMERCIALIZATION: ("amount_krw",)}
+SHAPED_FIELDS = ("visa_type", "persons", "project_name", "support_item", "companies", "amount_krw")
+
+
+class SupportRequestForm(forms.Form):
+    line = forms.ChoiceField(label=_("Support line"), choices=LINE.choices)
+    visa_type = forms.ChoiceField(label=_("Visa type"), choices=[("", "—"), *VisaType.choices], required=False,
+                                  help_text=_("MOJ region-specific visa."))
+    persons = forms.IntegerField(label=_("Persons"), min_value=1, required=False,
+                                 help_text=_("MOJ region-specific visa."))
+    project_name = forms.CharField(label=_("Project or facility"), max_length=300, required=False,
+                                   help_text=_("MOIS fund-linked infrastructure project or MAFRA rural facility."))
+    support_item = forms.ModelChoiceField(label=_("Commercialization item"), required=False,
+                                          queryset=SupportItem.objects.none(), help_text=_("MSS."))
+    companies = forms.IntegerField(label=_("Companies"), min_value=1, required=False, help_text=_("MSS."))
+    amount_krw = KRWField(label=_("Amount (KRW)"), required=False,
+                          help_text=_("Required for MOIS and MAFRA; optional for MSS."))
+    description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, lines: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if lines is not None:
+            self.fields["line"].choices = lines
+        self.fields["support_item"].queryset = SupportItem.objects.filter(line_kind__code=LINE.SME_COMMERCIALIZATION)
+
+    def clean(self):
+        cleaned = super().clean()
+        line = cleaned.get("line")
+        if not line:
+            return cleaned
+        for name in LINE_FIELDS[line]:
+            if cleaned.get(name) in (None, "", 0):
+                self.add_error(name, _("Required for %(line)s.") % {"line": LINE(line).label})
+        if line in (LINE.EXTINCTION_FUND, LINE.RURAL_AGREEMENT_FACILITY) and cleaned.get("amount_krw") == 0:
+            self.add_error("amount_krw", _("Enter an amount above zero."))
+        kept = set(LINE_FIELDS[line]) | set(OPTIONAL_FIELDS.get(line, ()))
+        for name in SHAPED_FIELDS:
+            if name not in kept:
+                cleaned[name] = "" if name in ("visa_type", "project_name") else None
+        return cleaned
+
+
+class BaseSupportRequestFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "lines": self.lines}
+
+    def __init__(self, *args, lines=None, **kwargs):
+        self.lines = lines
+        super().__init__(*args, **kwargs)
+
+    @property
+    def empty_form(self):
+        return self.form(auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"), empty_permitted=True,
+                         use_required_attribute=False, lines=self.lines, renderer=self.renderer)
+
+    def kept_forms(self) -> list[forms.Form]:
+        return [form for form in self.forms if form.has_changed() and not self._should_delete_form(form)]
+
+    def clean(self):
+        seen = set()
+        for form in self.kept_forms():
+            if not hasattr(form, "cleaned_data") or form.errors:
+                continue
+            data = form.cleaned_data
+            key = {LINE.REGIONAL_VISA: data.get("visa_type"),
+                   LINE.SME_COMMERCIALIZATION: data.get("support_item")}.get(data["line"])
+            if key is None:
+                continue
+            if (data["line"], key) in seen:
+                form.add_error(None, _("This line already has a request of this kind; change that one instead."))
+            seen.add((data["line"], key))
+
+    def requests(self) -> list[dict]:
+        fields = ("line", *SHAPED_FIELDS, "description")
+        return [{name: form.cleaned_data[name] for name in fields} for form in self.kept_forms()]
+
+
+SupportRequestFormSet = forms.formset_factory(SupportRequestForm, formset=BaseSupportRequestFormSet, extra=2,
+                                              can_delete=True, max_num=100, validate_max=True)
+
+
+def support_request_initial(proposal: Proposal) -> list[dict]:
+    return [{"line": request.line, "visa_type": request.visa_type, "persons": request.persons,
+             "project_name": request.project_name, "support_item": request.support_item_id,
+             "companies": request.companies, "amount_krw": request.amount_krw, "description": request.description}
+            for request in proposal.support_requests.all()]
+
+
+class AttachmentForm(DocumentUploadMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("File"), help_text=_("PDF, HWP, HWPX, PPTX or XLSX; checked by its content."))
+
+
+class ProvincialMatchForm(forms.Form):
+    amount_krw = KRWField(label=_("Provincial amount confirmed (KRW)"))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=_("Required when the amount is below the budget's provincial share."))

@@ -1,0 +1,75 @@
+"""The council's list of a contest's proposals: money totals per row, and the rows for export."""
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.models import BudgetLine, BudgetSource, Contest, Proposal, ProvincialMatchConfirmation
+from ministries.models import SupportLineKind
+
+SORTS = {
+    "receipt": "receipt_number", "-receipt": "-receipt_number",
+    "title": "title", "-title": "-title",
+    "local_government": "lead_local_government__name_ko", "-local_government": "-lead_local_government__name_ko",
+    "national": "national_krw", "-national": "-national_krw",
+    "updated": "updated_at", "-updated": "-updated_at",
+}
+
+
+def _source_total(source: str) -> Coalesce:
+    totals = (BudgetLine.objects.filter(proposal=OuterRef("pk"), source=source).order_by()
+              .values("proposal").annotate(total=Sum("amount_krw")).values("total"))
+    return Coalesce(Subquery(totals, output_field=IntegerField()), Value(0))
+
+
+def contest_proposals(contest: Contest, base: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """``base`` (already limited to what the user may see) within one contest, with budget totals by
+    source and the latest provincial confirmation, each a subquery: one query whatever the row count."""
+    latest_confirmation = (ProvincialMatchConfirmation.objects.filter(proposal=OuterRef("pk"))
+                           .order_by("-confirmed_at", "-pk").values("amount_krw")[:1])
+    return (base.filter(contest=contest)
+            .annotate(**{f"{source}_krw": _source_total(source) for source in BudgetSource.values},
+                      confirmed_provincial_krw=Subquery(latest_confirmation))
+            .prefetch_related("partners", "support_requests"))
+
+
+def ministry_codes_by_line() -> dict[str, str]:
+    return dict(SupportLineKind.objects.values_list("code", "ministry__code"))
+
+
+def requested_ministries(proposal: Proposal, lines_to_ministry: dict[str, str]) -> list[str]:
+    return sorted({lines_to_ministry[request.line] for request in proposal.support_requests.all()})
+
+
+EXPORT_HEADERS = [
+    ("receipt_number", _("Receipt number")), ("status", _("Status")), ("title", _("Title")),
+    ("lead", _("Lead local government")), ("province", _("Province")),
+    ("partners", _("Partner local governments")), ("national_krw", _("National (KRW)")),
+    ("provincial_krw", _("Provincial (KRW)")), ("local_krw", _("Local (KRW)")), ("private_krw", _("Private (KRW)")),
+    ("total_krw", _("Total (KRW)")), ("confirmed_provincial_krw", _("Provincial matching confirmed (KRW)")),
+    ("ministries", _("Ministry support requested")), ("first_submitted_at", _("First submitted at")),
+]
+
+
+def export_headers() -> list[str]:
+    return [str(label) for _key, label in EXPORT_HEADERS]
+
+
+def export_rows(proposals: QuerySet[Proposal]) -> list[list[object]]:
+    """One row per proposal, in the order of ``EXPORT_HEADERS``; money stays integer won."""
+    lines_to_ministry = ministry_codes_by_line()
+    rows = []
+    for proposal in proposals:
+        submitted = proposal.first_submitted_at
+        rows.append([
+            proposal.receipt_number, str(proposal.get_status_display()), proposal.title,
+            proposal.lead_local_government.name, proposal.lead_local_government.province.name,
+            ", ".join(partner.name for partner in proposal.partners.all()),
+            proposal.national_krw, proposal.provincial_krw, proposal.local_krw, proposal.private_krw,
+            proposal.national_krw + proposal.provincial_krw + proposal.local_krw + proposal.private_krw,
+            proposal.confirmed_provincial_krw,
+            ", ".join(requested_ministries(proposal, lines_to_ministry)),
+            timezone.localtime(submitted).strftime("%Y-%m-%d %H:%M:%S") if submitted else "",
+        ])
+    return rows
+

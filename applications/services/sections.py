@@ -1,0 +1,121 @@
+"""Writes of a proposal's structured sections and files.
+
+Each save locks the proposal, refuses if it is no longer editable, replaces the section's rows and
+records what changed, in one transaction. Files are checked (see ``portal.uploads``) before they get here.
+"""
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.budget import check_budget
+from applications.models import (
+    BudgetLine,
+    KpiTarget,
+    ParticipatingCompany,
+    Proposal,
+    ProposalAttachment,
+    SupportRequest,
+)
+from applications.snapshot import take_snapshot
+from audit.services import record
+from portal.uploads import CheckedUpload
+
+from .proposals import SubmissionRefused, lock_editable
+
+
+def _record_section(actor, proposal: Proposal, part: str, before: dict[str, Any]) -> None:
+    after = take_snapshot(proposal)
+    if before.get(part) != after.get(part):
+        record(actor=actor, action=f"proposal.{part}_saved", target=proposal,
+               changes={part: [before.get(part), after.get(part)]})
+
+
+@transaction.atomic
+def save_companies(*, actor, proposal: Proposal, companies: Sequence[Mapping[str, Any]]) -> Proposal:
+    """Replace the participating companies. Registration numbers arrive normalized and checked."""
+    proposal = lock_editable(proposal)
+    before = take_snapshot(proposal)
+    numbers = [company["business_registration_number"] for company in companies]
+    if len(numbers) != len(set(numbers)):
+        raise SubmissionRefused(_("The same business registration number is listed twice."))
+    ParticipatingCompany.objects.filter(proposal=proposal).delete()
+    ParticipatingCompany.objects.bulk_create([ParticipatingCompany(proposal=proposal, **company)
+                                              for company in companies])
+    _record_section(actor, proposal, "companies", before)
+    return proposal
+
+
+@transaction.atomic
+def save_budget(*, actor, proposal: Proposal, cells: Mapping[tuple[int, str], int]) -> Proposal:
+    """Replace the budget table; refused unless it meets the contest's cap and matching shares."""
+    proposal = lock_editable(proposal)
+    result = check_budget(proposal.contest, [(year, source, amount) for (year, source), amount in cells.items()])
+    if result.problems:
+        raise SubmissionRefused(" ".join(result.problems.values()))
+    before = take_snapshot(proposal)
+    BudgetLine.objects.filter(proposal=proposal).delete()
+    BudgetLine.objects.bulk_create([BudgetLine(proposal=proposal, year=year, source=source, amount_krw=amount)
+                                    for (year, source), amount in sorted(cells.items()) if amount])
+    _record_section(actor, proposal, "budget", before)
+    return proposal
+
+
+@transaction.atomic
+def save_kpi_targets(*, actor, proposal: Proposal, targets: Mapping[str, int | None]) -> Proposal:
+    proposal = lock_editable(proposal)
+    before = take_snapshot(proposal)
+    KpiTarget.objects.filter(proposal=proposal).delete()
+    KpiTarget.objects.bulk_create([KpiTarget(proposal=proposal, indicator=indicator, target=target)
+                                   for indicator, target in targets.items() if target is not None])
+    _record_section(actor, proposal, "kpi_targets", before)
+    return proposal
+
+
+@transaction.atomic
+def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mapping[str, Any]]) -> Proposal:
+    """Replace the support requests; each row's shape is checked by the form and by the database."""
+    proposal = lock_editable(proposal)
+    before = take_snapshot(proposal)
+    SupportRequest.objects.filter(proposal=proposal).delete()
+    SupportRequest.objects.bulk_create([SupportRequest(proposal=proposal, **request) for request in requests])
+    _record_section(actor, proposal, "support_requests", before)
+    return proposal
+
+
+@transaction.atomic
+def add_attachment(*, actor, proposal: Proposal, kind: str, upload: CheckedUpload) -> ProposalAttachment:
+    proposal = lock_editable(proposal)
+    attachment = ProposalAttachment(proposal=proposal, kind=kind, original_name=upload.original_name,
+                                    file_format=upload.file_format, size_bytes=upload.size_bytes,
+                                    sha256=upload.sha256, uploaded_by=actor)
+    attachment.file.save(upload.original_name, upload.file, save=False)
+    try:
+        attachment.save()
+        record(actor=actor, action="proposal.attachment_added", target=proposal,
+               changes={"attachment": attachment.pk, "kind": kind, "name": upload.original_name,
+                        "sha256": upload.sha256})
+    except Exception:
+        attachment.file.storage.delete(attachment.file.name)  # no row, no file
+        raise
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, actor, attachment: ProposalAttachment) -> None:
+    """Take a file off the draft. A file already part of a submitted version is only hidden."""
+    proposal = lock_editable(attachment.proposal)
+    attachment = ProposalAttachment.objects.select_for_update().get(pk=attachment.pk, proposal=proposal)
+    if attachment.removed_at is not None:
+        return
+    record(actor=actor, action="proposal.attachment_removed", target=proposal,
+           changes={"attachment": attachment.pk, "name": attachment.original_name, "sha256": attachment.sha256})
+    if attachment.frozen:
+        attachment.removed_at = timezone.now()
+        attachment.save(update_fields=["removed_at"])
+        return
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))

@@ -1,0 +1,94 @@
+"""What a submitted version freezes: every section of the proposal and its files' checksums.
+
+The snapshot is plain JSON so it stays readable whatever later becomes of the models; ``render``
+turns each part back into lines a reader can compare side by side.
+"""
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .checklist import REQUIRED_SECTIONS, SECTION_FIELDS
+from .models import AttachmentKind, BudgetSource, GrowthStage, KpiIndicator, Proposal
+from .models.sections import LINE
+
+STRUCTURED_PARTS = [
+    ("partners", gettext_lazy("Partner local governments")),
+    ("companies", gettext_lazy("Participating companies")),
+    ("budget", gettext_lazy("Budget")),
+    ("kpi_targets", gettext_lazy("KPI targets")),
+    ("support_requests", gettext_lazy("Support requests")),
+    ("attachments", gettext_lazy("Attachments")),
+]
+
+
+def take_snapshot(proposal: Proposal) -> dict[str, Any]:
+    """The proposal as it stands, as JSON-ready data."""
+    return {
+        "contest": proposal.contest_id,
+        "lead_local_government": proposal.lead_local_government.code,
+        "partners": sorted(partner.code for partner in proposal.partners.all()),
+        **{name: getattr(proposal, name) for name in SECTION_FIELDS},
+        "companies": sorted(({"name": company.name, "brn": company.business_registration_number,
+                              "growth_stage": company.growth_stage, "youth_led": company.youth_led}
+                             for company in proposal.companies.all()), key=lambda row: row["brn"]),
+        "budget": sorted(({"year": line.year, "source": line.source, "amount_krw": line.amount_krw}
+                          for line in proposal.budget_lines.all()), key=lambda row: (row["year"], row["source"])),
+        "kpi_targets": {target.indicator: target.target for target in proposal.kpi_targets.all()},
+        "support_requests": [
+            {"line": request.line, "visa_type": request.visa_type, "persons": request.persons,
+             "project_name": request.project_name,
+             "support_item": request.support_item.code if request.support_item_id else "",
+             "companies": request.companies, "amount_krw": request.amount_krw, "description": request.description}
+            for request in proposal.support_requests.all()],
+        "attachments": [
+            {"id": attachment.pk, "kind": attachment.kind, "name": attachment.original_name,
+             "format": attachment.file_format, "size": attachment.size_bytes, "sha256": attachment.sha256}
+            for attachment in proposal.attachments.all() if attachment.removed_at is None],
+    }
+
+
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _render_support_request(row: dict) -> str:
+    line = _label(LINE, row["line"])
+    if row["line"] == LINE.REGIONAL_VISA:
+        detail = _("%(visa)s, %(persons)s persons") % {"visa": row["visa_type"], "persons": row["persons"]}
+    elif row["line"] == LINE.SME_COMMERCIALIZATION:
+        detail = _("%(item)s, %(companies)s companies") % {"item": row["support_item"], "companies": row["companies"]}
+    else:
+        detail = row["project_name"]
+    if row.get("amount_krw"):
+        detail = _("%(text)s, %(amount)s KRW") % {"text": detail, "amount": f"{row['amount_krw']:,}"}
+    return f"{line}: {detail}"
+
+
+def render(content: dict, part: str) -> str:
+    """One part of a snapshot as text, one line per row, so two versions compare line by line."""
+    value = content.get(part)
+    if part == "partners":
+        return ", ".join(value or [])
+    if part == "companies":
+        return "\n".join(f"{row['name']} ({row['brn']}) · {_label(GrowthStage, row['growth_stage'])}"
+                         + (f" · {_('youth-led')}" if row["youth_led"] else "") for row in value or [])
+    if part == "budget":
+        return "\n".join(f"{row['year']} {_label(BudgetSource, row['source'])}: {row['amount_krw']:,}"
+                         for row in value or [])
+    if part == "kpi_targets":
+        return "\n".join(f"{_label(KpiIndicator, key)}: {number:,}" for key, number in sorted((value or {}).items()))
+    if part == "support_requests":
+        return "\n".join(_render_support_request(row) for row in value or [])
+    if part == "attachments":
+        return "\n".join(f"{_label(AttachmentKind, row['kind'])}: {row['name']} · sha256 {row['sha256'][:12]}"
+                         for row in value or [])
+    return "" if value is None else str(value)
+
+
+def comparable_parts() -> list[tuple[str, str]]:
+    """Every part of a snapshot with its label, in the order a proposal reads."""
+    return [*REQUIRED_SECTIONS, *STRUCTURED_PARTS]

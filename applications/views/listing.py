@@ -1,0 +1,93 @@
+"""The council's list of a contest's proposals, and its export to CSV and XLSX."""
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.generic import ListView
+from openpyxl import Workbook
+
+from applications import permissions, selectors
+from applications.filters import ProposalFilter
+from applications.models import Contest
+from applications.selectors.listing import (
+    contest_proposals,
+    export_headers,
+    export_rows,
+    ministry_codes_by_line,
+    requested_ministries,
+)
+from portal.permissions import DecisionRequiredMixin
+
+
+class ContestProposalsMixin(DecisionRequiredMixin):
+    def decide(self, user):
+        return permissions.can_list_all_proposals(user)
+
+    def get_contest(self) -> Contest:
+        try:
+            return Contest.objects.get(pk=self.kwargs["pk"])
+        except Contest.DoesNotExist as error:
+            raise Http404 from error
+
+    def filtered(self):
+        self.contest = self.get_contest()
+        base = contest_proposals(self.contest, selectors.proposals_visible_to(self.request.user))
+        self.filterset = ProposalFilter(self.request.GET or None, queryset=base, contest=self.contest)
+        return self.filterset.qs if self.filterset.is_bound else self.filterset.queryset.order_by("receipt_number",
+                                                                                                 "pk")
+
+
+class ContestProposalListView(ContestProposalsMixin, ListView):
+    template_name = "applications/contest_proposals.html"
+    context_object_name = "proposals"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return self.filtered()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        lines_to_ministry = ministry_codes_by_line()
+        for proposal in context["proposals"]:
+            proposal.ministry_codes = requested_ministries(proposal, lines_to_ministry)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return {**context, "contest": self.contest, "filter": self.filterset, "query": query.urlencode()}
+
+
+class ContestProposalExportView(ContestProposalsMixin, ListView):
+    """The filtered list as a file. A few hundred rows at most per contest, so it is built in the request."""
+
+    def get(self, request, *args, **kwargs):
+        rows = export_rows(self.filtered())
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        name = f"proposals-{self.contest.year}-{stamp}"
+        if kwargs["file_format"] == "csv":
+            return self._csv(rows, name)
+        if kwargs["file_format"] == "xlsx":
+            return self._xlsx(rows, name)
+        raise Http404
+
+    def _csv(self, rows, name) -> HttpResponse:
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel reads UTF-8 Korean only with the byte-order mark
+        writer = csv.writer(buffer)
+        writer.writerow(export_headers())
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+
+    def _xlsx(self, rows, name) -> HttpResponse:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(self.contest.year))
+        sheet.append(export_headers())
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response

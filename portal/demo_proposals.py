@@ -1,0 +1,172 @@
+"""The 2025 round's proposals for the demo, in every state, with all their sections and files.
+
+Company names and numbers are made up for the demo (the numbers carry valid check digits);
+the Hamyang-gun task follows the articles in ``shared/background``.
+"""
+from datetime import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from applications.models import SEOUL, Contest
+from applications.registration_number import check_digit
+from applications.services import (
+    add_attachment,
+    add_contest_attachment,
+    confirm_provincial_match,
+    create_proposal,
+    request_correction,
+    save_budget,
+    save_companies,
+    save_kpi_targets,
+    save_support_requests,
+    submit_proposal,
+    update_proposal,
+    withdraw_proposal,
+)
+from ministries.models import SupportItem
+from portal.sample_documents import minimal_pdf, workbook
+from portal.uploads import check_upload
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=SEOUL)
+
+
+def _brn(first_nine: str) -> str:
+    return first_nine + str(check_digit(first_nine))
+
+
+def _upload(name: str, content: bytes):
+    return check_upload(SimpleUploadedFile(name, content))
+
+
+DEMO_PROPOSALS = {
+    "hamyang": {
+        "title": "산삼 항노화 고부가가치 제품 개발 및 청년기업 성장 지원",
+        "summary": "함양 산삼을 원료로 한 항노화 제품을 개발하고, 성장 단계별 맞춤형 지원으로 지역 중소기업과 "
+                   "청년기업의 경쟁력을 높인다.",
+        "specialty_resource": "함양 산삼(산양삼): 전국 최대 산양삼 재배 단지와 산삼 항노화 엑스포 기반",
+        "industry": "산삼 유래 항노화 바이오 소재, 기능성 식품, 화장품",
+        "extinction_strategy": "청년 창업·고용 확대와 귀농·귀촌 연계로 인구 유입을 늘리고 지역 일자리를 만든다.",
+        "support_programme": "창업기: 기술혁신 지원 / 성장기: 청년기업 기술경쟁력 강화 / 도약기: 국내외 판로 개척",
+    },
+    "sancheong": {
+        "title": "산청 한방약초 기반 천연물 헬스케어 산업 육성",
+        "summary": "동의보감촌과 한방약초 자원을 활용한 천연물 헬스케어 제품화와 기업 성장 지원",
+        "specialty_resource": "산청 한방약초", "industry": "천연물 헬스케어",
+        "extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출",
+        "support_programme": "단계별 제품화·인증·마케팅",
+    },
+    "geochang": {"title": "거창 사과 가공 스마트 식품산업 (작성 중)", "summary": "거창 사과를 활용한 가공식품 고도화"},
+    "hapcheon": {
+        "title": "합천 한우 부산물 바이오 소재화", "summary": "한우 부산물을 활용한 바이오 소재 산업화",
+        "specialty_resource": "합천 한우", "industry": "바이오 소재", "extinction_strategy": "청년 고용",
+        "support_programme": "단계별 기술·판로 지원",
+    },
+}
+
+COMPANIES = {
+    "hamyang": [("지리산산삼바이오", "611810231", "early", True), ("함양항노화식품", "611860452", "growth", False),
+                ("산양삼코스메틱", "611870118", "expansion", True)],
+    "sancheong": [("동의보감천연물", "613810377", "expansion", False), ("산청약초랩", "613860215", "early", True)],
+    "geochang": [("거창애플푸드", "612810095", "growth", False)],
+    "hapcheon": [("합천바이오소재", "614810263", "early", True)],
+}
+
+# National per year; provincial and local as the province and county planned them; private from the companies.
+BUDGETS = {
+    "hamyang": (500_000_000, 150_000_000, 350_000_000, 50_000_000),
+    "sancheong": (450_000_000, 100_000_000, 250_000_000, 30_000_000),
+    "hapcheon": (400_000_000, 40_000_000, 80_000_000, 0),
+}
+
+KPIS = {
+    "hamyang": {"jobs": 80, "youth_jobs": 30, "companies_supported": 25, "sales_krw": 5_000_000_000,
+                "population_influx": 150},
+    "sancheong": {"jobs": 50, "youth_jobs": 18, "companies_supported": 15, "sales_krw": 2_500_000_000,
+                  "population_influx": 80},
+    "hapcheon": {"jobs": 30, "youth_jobs": 10, "companies_supported": 8, "sales_krw": 1_200_000_000,
+                 "population_influx": 40},
+}
+
+
+def _support_requests(username: str) -> list[dict]:
+    items = {item.code: item for item in SupportItem.objects.all()}
+    if username == "hamyang":
+        return [
+            {"line": "regional_visa", "visa_type": "F-2-R", "persons": 15,
+             "description": "산삼 가공·연구 인력 우선 배정"},
+            {"line": "extinction_fund", "project_name": "산삼 항노화 기업지원센터 리모델링",
+             "amount_krw": 1_200_000_000},
+            {"line": "rural_agreement_facility", "project_name": "산양삼 공동 가공·저장 시설",
+             "amount_krw": 800_000_000},
+            {"line": "sme_commercialization", "support_item": items["marketing"], "companies": 10,
+             "amount_krw": 300_000_000},
+            {"line": "sme_commercialization", "support_item": items["certification"], "companies": 6,
+             "amount_krw": 120_000_000},
+        ]
+    return [
+        {"line": "sme_commercialization", "support_item": items["demonstration_prototype"], "companies": 5,
+         "amount_krw": 200_000_000},
+        {"line": "regional_visa", "visa_type": "F-4-R", "persons": 8},
+    ]
+
+
+def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
+    save_companies(actor=official, proposal=proposal, companies=[
+        {"name": name, "business_registration_number": _brn(prefix), "growth_stage": stage, "youth_led": youth}
+        for name, prefix, stage, youth in COMPANIES[username]])
+    if username not in BUDGETS:
+        return  # the draft still being written
+    national, provincial, local, private = BUDGETS[username]
+    cells = {}
+    for year in (contest.year + 1, contest.year + 2):
+        cells.update({(year, "national"): national, (year, "provincial"): provincial, (year, "local"): local,
+                      (year, "private"): private})
+    save_budget(actor=official, proposal=proposal, cells=cells)
+    save_kpi_targets(actor=official, proposal=proposal, targets=KPIS[username])
+    save_support_requests(actor=official, proposal=proposal, requests=_support_requests(username))
+    title = proposal.title
+    add_attachment(actor=official, proposal=proposal, kind="business_plan", upload=_upload(
+        f"{username}_사업계획서.pdf", minimal_pdf([f"{username.title()} - business plan (demo)", "2025"])))
+    add_attachment(actor=official, proposal=proposal, kind="presentation", upload=_upload(
+        f"{username}_발표자료.pdf", minimal_pdf([f"{username.title()} - presentation (demo)"])))
+    add_attachment(actor=official, proposal=proposal, kind="other", upload=_upload(
+        f"{username}_예산산출근거.xlsx", workbook("예산", [["과제", title], ["연도", "국비", "도비", "군비", "민간"],
+                                                        *[[year, national, provincial, local, private]
+                                                          for year in (contest.year + 1, contest.year + 2)]])))
+
+
+def ensure_announcement_file(contest: Contest, council) -> None:
+    if contest.attachments.exists():
+        return
+    add_contest_attachment(actor=council, contest=contest, title="2025년 지역산업 협업 프로젝트 공모 공고문",
+                           upload=_upload("2025_협업프로젝트_공고문.pdf", minimal_pdf([
+                               "2025 Local Industry Development Collaboration Project", "Announcement (demo copy)",
+                               "Application window: 2025-10-01 09:00 - 2025-10-20 18:00 KST"])))
+
+
+def ensure_proposals(contest: Contest, accounts: dict, council) -> None:
+    """Submitted (with the province's matching confirmed), resubmitted after a correction, draft, withdrawn."""
+    if contest.proposals.exists():
+        return
+    created = {}
+    for username, values in DEMO_PROPOSALS.items():
+        official = accounts[username]
+        created[username] = create_proposal(actor=official, contest=contest, values=values,
+                                            lead_local_government=official.local_government)
+        _fill_sections(contest, username, created[username], official)
+    submit_proposal(actor=accounts["hamyang"], proposal=created["hamyang"], now=_at("2025-10-17T14:20:00"))
+    confirm_provincial_match(actor=accounts["gyeongnam"], proposal=created["hamyang"], amount_krw=300_000_000,
+                             note="2026년 경상남도 본예산 반영 예정")
+    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-15T10:05:00"))
+    request_correction(actor=council, proposal=created["sancheong"], due_at=_at("2025-10-24T18:00:00"),
+                       reason="연도별·재원별 예산표와 KPI 목표의 산출 근거를 보완하여 주십시오.")
+    update_proposal(actor=accounts["sancheong"], proposal=created["sancheong"],
+                    values={"extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출, 청년 정착 지원 연계"})
+    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-23T16:40:00"))
+    confirm_provincial_match(actor=accounts["gyeongnam"], proposal=created["sancheong"], amount_krw=150_000_000,
+                             note="도 재정 여건상 2026년분 우선 확정, 2027년분은 추경 검토")
+    submit_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2025-10-16T09:30:00"))
+    withdraw_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2025-10-18T11:00:00"),
+                      reason="내부 사업계획 재검토로 이번 공모에는 신청하지 않음")

@@ -1,0 +1,14 @@
+"""Serving stored documents. Callers decide permission first; this only streams the file."""
+from django.http import FileResponse, Http404
+
+
+def document_response(document) -> FileResponse:
+    """The stored file under its original name, always as a download (never rendered by the browser)."""
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=document.original_name,
+                            content_type=document.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
