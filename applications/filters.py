@@ -8,7 +8,7 @@ from regions.models import DesignationKind, Province
 from regions.selectors import designations_valid_on
 
 from .models import PreliminarySelection, Proposal, ProposalStatus, SupportRequest
-from .selectors.listing import SORTS
+from .selectors.listing import SORTS, in_receipt_order
 
 PRELIMINARY = "preliminary"
 
@@ -46,7 +46,7 @@ class ProposalFilter(django_filters.FilterSet):
     def qs(self):
         queryset = super().qs
         if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by("receipt_number", "pk")
+            queryset = in_receipt_order(queryset)
         return queryset
 
     def filter_text(self, queryset, name, value):

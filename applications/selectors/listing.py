@@ -1,5 +1,5 @@
 """The council's list of a contest's proposals: money totals per row, and the rows for export."""
-from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,12 @@ SORTS = {
     "national": "national_krw", "-national": "-national_krw",
     "updated": "updated_at", "-updated": "-updated_at",
 }
+
+
+def in_receipt_order(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Submitted proposals by receipt number, then drafts (which have none) by title."""
+    unsubmitted_last = Case(When(receipt_number="", then=Value(1)), default=Value(0), output_field=IntegerField())
+    return proposals.order_by(unsubmitted_last, "receipt_number", "title", "pk")
 
 
 def _source_total(source: str) -> Coalesce:

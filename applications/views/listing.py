@@ -14,6 +14,7 @@ from applications.selectors.listing import (
     contest_proposals,
     export_headers,
     export_rows,
+    in_receipt_order,
     ministry_codes_by_line,
     requested_ministries,
 )
@@ -34,8 +35,7 @@ class ContestProposalsMixin(DecisionRequiredMixin):
         self.contest = self.get_contest()
         base = contest_proposals(self.contest, selectors.proposals_visible_to(self.request.user))
         self.filterset = ProposalFilter(self.request.GET or None, queryset=base, contest=self.contest)
-        return self.filterset.qs if self.filterset.is_bound else self.filterset.queryset.order_by("receipt_number",
-                                                                                                 "pk")
+        return self.filterset.qs if self.filterset.is_bound else in_receipt_order(self.filterset.queryset)
 
 
 class ContestProposalListView(ContestProposalsMixin, ListView):

@@ -1,0 +1,165 @@
+"""The structured sections through their pages: what a failing form keeps, what a saved one shows."""
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import Role
+from applications.models import ProposalAttachment
+from applications.services import create_proposal
+from audit.selectors import history_of
+from ministries.models import SupportItem
+from tests import documents
+from tests.applications.test_proposal_services import SECTIONS
+from tests.factories import make_contest, make_user
+
+pytestmark = pytest.mark.usefixtures("registry")
+
+
+@pytest.fixture
+def official():
+    return make_user(Role.LOCAL_OFFICIAL, language="en")
+
+
+@pytest.fixture
+def draft(official):
+    now = timezone.now()
+    contest = make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1))
+    return create_proposal(actor=official, contest=contest, values=SECTIONS,
+                           lead_local_government=official.local_government)
+
+
+def companies_data(rows):
+    data = {"companies-TOTAL_FORMS": str(len(rows)), "companies-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        data.update({f"companies-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_companies_with_a_bad_number_come_back_with_the_reason_and_everything_typed(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-companies", args=[draft.pk])
+    response = client.post(url, companies_data([
+        {"name": "지리산산삼바이오", "business_registration_number": "220-81-62517", "growth_stage": "early",
+         "youth_led": "on"},
+        {"name": "함양항노화식품", "business_registration_number": "124-81-00990", "growth_stage": "growth"},
+    ]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "124-81-00990 is not a valid business registration number" in body
+    assert "지리산산삼바이오" in body and "함양항노화식품" in body and 'value="220-81-62517"' in body
+    assert not draft.companies.exists()
+    client.post(url, companies_data([
+        {"name": "지리산산삼바이오", "business_registration_number": "220-81-62517", "growth_stage": "early",
+         "youth_led": "on"}]))
+    company = draft.companies.get()
+    assert (company.business_registration_number, company.youth_led) == ("2208162517", True)
+    detail = client.get(reverse("applications:proposal-detail", args=[draft.pk])).content.decode()
+    assert "220-81-62517" in detail
+    assert history_of(draft).filter(action="proposal.companies_saved", actor=official).exists()
+
+
+def test_the_same_company_twice_is_flagged_on_the_second_row(client, official, draft):
+    client.force_login(official)
+    row = {"name": "A", "business_registration_number": "2208162517", "growth_stage": "early"}
+    response = client.post(reverse("applications:proposal-companies", args=[draft.pk]), companies_data([row, row]))
+    assert response.context["form"].forms[1].errors["business_registration_number"] == [
+        "This company is already listed."]
+
+
+def test_an_over_cap_budget_is_refused_on_its_row_and_kept(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-budget", args=[draft.pk])
+    typed = {"amount_2026_national": "700,000,000", "amount_2027_national": "700,000,000",
+             "amount_2026_provincial": "70,000,000", "amount_2026_local": "140,000,000"}
+    response = client.post(url, typed)
+    body = response.content.decode()
+    assert 'data-source="national"' in body and "allows at most 1,000,000,000 KRW" in body
+    assert 'value="700,000,000"' in body and 'value="140,000,000"' in body
+    assert not draft.budget_lines.exists()
+    typed["amount_2027_national"] = "300,000,000"
+    assert client.post(url, typed).status_code == 302
+    assert sorted(draft.budget_lines.values_list("year", "source", "amount_krw")) == [
+        (2026, "local", 140_000_000), (2026, "national", 700_000_000), (2026, "provincial", 70_000_000),
+        (2027, "national", 300_000_000)]
+    detail = client.get(reverse("applications:proposal-detail", args=[draft.pk]))
+    assert detail.context["budget"].ok and "1,210,000,000" in detail.content.decode()
+
+
+def test_kpi_youth_jobs_cannot_exceed_all_jobs(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-kpi", args=[draft.pk])
+    response = client.post(url, {"jobs": "20", "youth_jobs": "30"})
+    assert response.context["form"].errors["youth_jobs"] == ["Youth jobs are part of all jobs: at most 20."]
+    client.post(url, {"jobs": "80", "youth_jobs": "30", "companies_supported": "25", "sales_krw": "5,000,000,000",
+                      "population_influx": "150"})
+    assert dict(draft.kpi_targets.values_list("indicator", "target"))["sales_krw"] == 5_000_000_000
+
+
+def support_data(rows):
+    data = {"requests-TOTAL_FORMS": str(len(rows)), "requests-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        data.update({f"requests-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_support_requests_are_shaped_by_their_line(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-support", args=[draft.pk])
+    marketing = SupportItem.objects.get(code="marketing")
+    response = client.post(url, support_data([
+        {"line": "regional_visa", "visa_type": "F-2-R"},
+        {"line": "extinction_fund", "project_name": "기업지원센터"},
+        {"line": "sme_commercialization", "support_item": marketing.pk, "companies": "10",
+         "project_name": "ignored for MSS"},
+    ]))
+    forms = response.context["form"].forms
+    assert forms[0].errors["persons"] == ["Required for Region-specific visa."]
+    assert forms[1].errors["amount_krw"] == ["Required for Local Extinction Response Fund."]
+    assert not forms[2].errors
+    assert 'value="기업지원센터"' in response.content.decode()
+    client.post(url, support_data([
+        {"line": "regional_visa", "visa_type": "F-2-R", "persons": "15"},
+        {"line": "extinction_fund", "project_name": "기업지원센터", "amount_krw": "1,200,000,000"},
+        {"line": "sme_commercialization", "support_item": marketing.pk, "companies": "10",
+         "project_name": "ignored for MSS"},
+    ]))
+    saved = {request.line: request for request in draft.support_requests.all()}
+    assert saved["regional_visa"].persons == 15 and saved["extinction_fund"].amount_krw == 1_200_000_000
+    assert saved["sme_commercialization"].project_name == ""  # the other lines' fields are not kept
+
+
+def test_a_mislabelled_upload_says_why_and_stores_nothing(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-attachments", args=[draft.pk])
+    response = client.post(url, {"kind": "business_plan",
+                                 "file": documents.upload("사업계획서.hwp", documents.pdf())})
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "The file is named .hwp but its content is not a HWP document."]
+    assert 'value="business_plan" selected' in response.content.decode()
+    assert not ProposalAttachment.objects.exists()
+
+
+def test_an_oversized_upload_is_refused_with_the_limit(client, official, draft, settings):
+    settings.PORTAL_MAX_UPLOAD_BYTES = 2048
+    client.force_login(official)
+    response = client.post(reverse("applications:proposal-attachments", args=[draft.pk]), {
+        "kind": "presentation", "file": documents.upload("발표자료.pptx", documents.pptx() + bytes(4096))})
+    assert "the limit is 2.0\xa0KB" in response.context["form"].errors["file"][0]
+    assert not ProposalAttachment.objects.exists()
+
+
+def test_an_upload_is_stored_under_a_generated_name_and_served_back_intact(client, official, draft):
+    client.force_login(official)
+    content = documents.hwpx()
+    client.post(reverse("applications:proposal-attachments", args=[draft.pk]),
+                {"kind": "business_plan", "file": documents.upload("함양 사업계획서.hwpx", content)})
+    attachment = ProposalAttachment.objects.get()
+    assert attachment.original_name == "함양 사업계획서.hwpx"
+    assert "사업계획서" not in attachment.file.name and attachment.file.name.endswith(".hwpx")
+    response = client.get(reverse("applications:proposal-attachment-download", args=[draft.pk, attachment.pk]))
+    assert b"".join(response.streaming_content) == content
+    assert response["Content-Type"] == "application/hwp+zip"
+    assert "attachment;" in response["Content-Disposition"] and "utf-8''" in response["Content-Disposition"]
