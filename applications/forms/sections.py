@@ -27,7 +27,8 @@ class CompanyForm(forms.Form):
     name = forms.CharField(label=_("Company name"), max_length=200)
     business_registration_number = forms.CharField(label=_("Business registration number"), max_length=14,
                                                    widget=forms.TextInput(attrs={"placeholder": "123-45-67890"}))
-    growth_stage = forms.ChoiceField(label=_("Growth stage"), choices=GrowthStage.choices)
+    # A blank first choice: an untouched extra row must submit nothing, or it would count as changed.
+    growth_stage = forms.ChoiceField(label=_("Growth stage"), choices=[("", "—"), *GrowthStage.choices])
     youth_led = forms.BooleanField(label=_("Youth-led"), required=False)
 
     def clean_business_registration_number(self) -> str:
@@ -132,7 +133,7 @@ SHAPED_FIELDS = ("visa_type", "persons", "project_name", "support_item", "compan
 
 
 class SupportRequestForm(forms.Form):
-    line = forms.ChoiceField(label=_("Support line"), choices=LINE.choices)
+    line = forms.ChoiceField(label=_("Support line"), choices=[("", "—"), *LINE.choices])
     visa_type = forms.ChoiceField(label=_("Visa type"), choices=[("", "—"), *VisaType.choices], required=False,
                                   help_text=_("MOJ region-specific visa."))
     persons = forms.IntegerField(label=_("Persons"), min_value=1, required=False,
@@ -149,7 +150,7 @@ class SupportRequestForm(forms.Form):
     def __init__(self, *args, lines: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if lines is not None:
-            self.fields["line"].choices = lines
+            self.fields["line"].choices = [("", "—"), *lines]
         self.fields["support_item"].queryset = SupportItem.objects.filter(line_kind__code=LINE.SME_COMMERCIALIZATION)
 
     def clean(self):

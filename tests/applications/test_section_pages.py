@@ -163,3 +163,18 @@ def test_an_upload_is_stored_under_a_generated_name_and_served_back_intact(clien
     assert b"".join(response.streaming_content) == content
     assert response["Content-Type"] == "application/hwp+zip"
     assert "attachment;" in response["Content-Disposition"] and "utf-8''" in response["Content-Disposition"]
+
+
+def test_untouched_extra_rows_are_ignored_as_the_browser_sends_them(client, official, draft):
+    """The page offers empty rows; submitted as rendered, they must not count as companies or requests."""
+    client.force_login(official)
+    page = client.get(reverse("applications:proposal-companies", args=[draft.pk]))
+    formset = page.context["form"]
+    data = {f"companies-{key}": value for key, value in formset.management_form.initial.items()}
+    for form in formset.forms:
+        data.update({form.add_prefix(name): form[name].value() or "" for name in ("name",
+                     "business_registration_number", "growth_stage")})
+    data["companies-0-name"], data["companies-0-business_registration_number"] = "A", "2208162517"
+    data["companies-0-growth_stage"] = "early"
+    assert client.post(reverse("applications:proposal-companies", args=[draft.pk]), data).status_code == 302
+    assert draft.companies.count() == 1

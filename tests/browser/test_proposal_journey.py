@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import Proposal, ProposalStatus
+from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD, make_contest, make_user
@@ -27,12 +28,57 @@ def test_official_goes_from_an_empty_draft_to_a_submitted_receipt(page, live_ser
     page.fill("#proposal-form [name=title]", SECTIONS["title"])
     page.click("#proposal-form button[type=submit]")
     page.wait_for_selector("#checklist")
-    assert page.locator("#checklist .bi-circle").count() == 5  # five sections still missing
+    assert page.locator("#checklist .bi-circle").count() == 10  # five texts and five structured parts missing
 
-    page.click("text=Edit")
+    page.click("a.btn[href$='/edit/']")
     for name, value in SECTIONS.items():
         page.fill(f"#proposal-form [name={name}]", value)
     page.click("#proposal-form button[type=submit]")
+    page.wait_for_selector("#checklist")
+    assert page.locator("#checklist .bi-circle").count() == 5
+
+    page.click("a[href$='/companies/']")
+    page.fill("[name=companies-0-name]", "지리산산삼바이오")
+    page.fill("[name=companies-0-business_registration_number]", "220-81-62518")
+    page.click("#companies-form button[type=submit]")
+    assert "check digit does not match" in page.inner_text("#companies-form")
+    assert page.input_value("[name=companies-0-name]") == "지리산산삼바이오"  # kept after the refusal
+    page.fill("[name=companies-0-business_registration_number]", "220-81-62517")
+    page.select_option("[name=companies-0-growth_stage]", "early")
+    page.check("[name=companies-0-youth_led]")
+    page.click("#companies-form button[type=submit]")
+    page.wait_for_selector("#checklist")
+
+    page.click("a[href$='/budget/']")
+    for year in (2026, 2027):
+        for source, amount in (("national", "500,000,000"), ("provincial", "25,000,000"), ("local", "50,000,000")):
+            page.fill(f"[name=amount_{year}_{source}]", amount)
+    page.click("#budget-form button[type=submit]")
+    page.wait_for_selector("#checklist")
+    assert "1,150,000,000" in page.inner_text("#budget")
+
+    page.click("a[href$='/kpi-targets/']")
+    for name, value in (("jobs", "60"), ("youth_jobs", "25"), ("companies_supported", "20"),
+                        ("sales_krw", "3,000,000,000"), ("population_influx", "120")):
+        page.fill(f"#kpi-form [name={name}]", value)
+    page.click("#kpi-form button[type=submit]")
+    page.wait_for_selector("#checklist")
+
+    page.click("a[href$='/support-requests/']")
+    page.select_option("[name=requests-0-line]", "regional_visa")
+    page.select_option("[name=requests-0-visa_type]", "F-2-R")
+    page.fill("[name=requests-0-persons]", "10")
+    page.click("#support-form button[type=submit]")
+    page.wait_for_selector("#checklist")
+
+    page.click("a[href$='/attachments/']")
+    for kind, name in (("business_plan", "사업계획서.pdf"), ("presentation", "발표자료.pdf")):
+        page.select_option("#attachment-form [name=kind]", kind)
+        page.set_input_files("#attachment-form [name=file]",
+                             files=[{"name": name, "mimeType": "application/pdf", "buffer": documents.pdf()}])
+        page.click("#attachment-form button[type=submit]")
+        page.wait_for_selector(f"#attachment-list >> text={name}")
+    page.click("text=Back to the proposal")
     page.wait_for_selector("#checklist")
     assert page.locator("#checklist .bi-circle").count() == 0
 

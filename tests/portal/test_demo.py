@@ -16,3 +16,42 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change():
     assert "산삼" in hamyang.title and hamyang.receipt_number
     assert Proposal.objects.get(lead_local_government__code="48860").versions.count() == 2
     assert DesignationImport.objects.count() == 1
+
+
+@pytest.mark.usefixtures("registry")
+def test_every_demo_login_sees_its_pages_with_the_2025_data(client):
+    from django.urls import reverse
+
+    from applications.checklist import missing_items
+    from applications.models import Contest
+
+    call_command("seed_demo", "--force")
+    contest = Contest.objects.get(year=2025)
+    by_lg = {proposal.lead_local_government.code: proposal for proposal in Proposal.objects.all()}
+    hamyang, sancheong, geochang = by_lg["48870"], by_lg["48860"], by_lg["48880"]
+    assert not missing_items(hamyang) and hamyang.attachments.count() == 3
+    assert hamyang.provincial_confirmations.get().amount_krw == 300_000_000
+
+    def pages_of(username):
+        client.logout()
+        response = client.post(reverse("login"), {"username": username, "password": "demo-portal-2025"})
+        assert response.status_code == 302, username
+
+    pages_of("council")
+    council_list = client.get(reverse("applications:contest-proposals", args=[contest.pk]))
+    assert council_list.status_code == 200 and "산삼" in council_list.content.decode()
+    assert client.get(reverse("applications:contest-proposals-export", args=[contest.pk, "xlsx"])).status_code == 200
+    assert client.get(reverse("applications:proposal-versions", args=[sancheong.pk])).status_code == 200
+    pages_of("geochang")
+    for name in ("proposal-companies", "proposal-budget", "proposal-kpi", "proposal-support",
+                 "proposal-attachments", "proposal-update"):
+        assert client.get(reverse(f"applications:{name}", args=[geochang.pk])).status_code == 200, name
+    pages_of("gyeongnam")
+    detail = client.get(reverse("applications:proposal-detail", args=[hamyang.pk]))
+    assert "provincial-match-form" in detail.content.decode()
+    pages_of("moj")
+    contest_page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
+    assert "공고문" in contest_page
+    announcement = contest.attachments.get()
+    download = client.get(reverse("applications:contest-file-download", args=[contest.pk, announcement.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
