@@ -80,7 +80,8 @@ def render(content: dict, part: str) -> str:
         return "\n".join(f"{row['year']} {_label(BudgetSource, row['source'])}: {row['amount_krw']:,}"
                          for row in value or [])
     if part == "kpi_targets":
-        return "\n".join(f"{_label(KpiIndicator, key)}: {number:,}" for key, number in sorted((value or {}).items()))
+        targets = value or {}
+        return "\n".join(f"{label}: {targets[code]:,}" for code, label in KpiIndicator.choices if code in targets)
     if part == "support_requests":
         return "\n".join(_render_support_request(row) for row in value or [])
     if part == "attachments":

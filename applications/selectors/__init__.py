@@ -12,6 +12,7 @@ from .contests import (
 from .proposals import (
     attachment_for_user,
     compare_versions,
+    kpi_rows,
     latest_provincial_confirmation,
     proposal_for_user,
     proposals_visible_to,
@@ -28,6 +29,7 @@ __all__ = [
     "eligibility_for_contest",
     "eligible_local_governments_for_contest",
     "eligible_rows_for_contest",
+    "kpi_rows",
     "latest_provincial_confirmation",
     "preliminary_selections_of",
     "proposal_for_user",

@@ -4,7 +4,13 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer
-from applications.models import Proposal, ProposalAttachment, ProposalVersion, ProvincialMatchConfirmation
+from applications.models import (
+    KpiIndicator,
+    Proposal,
+    ProposalAttachment,
+    ProposalVersion,
+    ProvincialMatchConfirmation,
+)
 from applications.snapshot import comparable_parts, render
 
 
@@ -36,6 +42,12 @@ def attachment_for_user(*, user, proposal_pk: int, pk: int) -> ProposalAttachmen
     """A file of a proposal the user may see; removed files stay readable when a version holds them."""
     proposal = proposals_visible_to(user).get(pk=proposal_pk)
     return ProposalAttachment.objects.select_related("proposal").get(proposal=proposal, pk=pk)
+
+
+def kpi_rows(proposal: Proposal) -> list[tuple[str, int]]:
+    """The proposal's KPI targets in the order the indicators are defined (jobs first), from the prefetch."""
+    targets = {target.indicator: target.target for target in proposal.kpi_targets.all()}
+    return [(str(label), targets[code]) for code, label in KpiIndicator.choices if code in targets]
 
 
 def latest_provincial_confirmation(proposal: Proposal) -> ProvincialMatchConfirmation | None:

@@ -88,7 +88,7 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
                 initial={"amount_krw": budget.totals[BudgetSource.PROVINCIAL]}))
         return super().get_context_data(
             proposal=proposal, checklist=completeness_checklist(proposal), sections=section_texts(proposal),
-            budget=budget, budget_years=funding_years(proposal.contest),
+            budget=budget, budget_years=funding_years(proposal.contest), kpi_rows=selectors.kpi_rows(proposal),
             attachments=[attachment for attachment in proposal.attachments.all() if attachment.removed_at is None],
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),
