@@ -43,6 +43,8 @@ class ProposalListView(ProposalAccessMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["can_start"] = permissions.can_start_proposal(self.request.user)
         context["open_contests"] = selectors.contests_for_overview()[:5] if context["can_start"] else []
+        context["council_contests"] = (selectors.contests_for_overview()[:5]
+                                       if permissions.can_list_all_proposals(self.request.user) else [])
         return context
 
 
