@@ -93,3 +93,31 @@ def complete_sections(proposal, actor):
     for kind, name in (("business_plan", "사업계획서.pdf"), ("presentation", "발표자료.pdf")):
         services.add_attachment(actor=actor, proposal=proposal, kind=kind, upload=check_upload(upload(name, pdf())))
     return proposal
+
+
+def make_open_contest() -> Contest:
+    """A contest whose window is open now, so the pages' own clock accepts a submission."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    return make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1))
+
+
+def make_outsider(who: str) -> User:
+    """Someone who must not see a Hamyang-gun proposal: an official of Gangnam-gu, Seoul's provincial
+    officer, or a user of another role (reviewer, ministry staff)."""
+    if who == "other_official":
+        return make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"))
+    if who == "other_province":
+        return make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11"))
+    return make_user(who)
+
+
+def formset_data(prefix: str, rows: list[dict]) -> dict[str, str]:
+    """POST data of a formset with ``rows`` as its forms."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
+    return data

@@ -12,6 +12,8 @@ from ministries.models import Ministry
 from portal.uploads import CheckedUpload
 from regions.models import LocalGovernment
 
+from .documents import delete_file_on_commit, store_document
+
 CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
 
 
@@ -81,26 +83,13 @@ def remove_preliminary_selection(*, actor, selection: PreliminarySelection, reas
 @transaction.atomic
 def add_contest_attachment(*, actor, contest: Contest, title: str, upload: CheckedUpload) -> ContestAttachment:
     """Publish an announcement file with the contest; readable by every signed-in user."""
-    attachment = ContestAttachment(contest=contest, title=title, original_name=upload.original_name,
-                                   file_format=upload.file_format, size_bytes=upload.size_bytes,
-                                   sha256=upload.sha256, uploaded_by=actor)
-    attachment.file.save(upload.original_name, upload.file, save=False)
-    try:
-        attachment.save()
-        record(actor=actor, action="contest.attachment_added", target=contest,
-               changes={"attachment": attachment.pk, "title": title, "name": upload.original_name,
-                        "sha256": upload.sha256})
-    except Exception:
-        attachment.file.storage.delete(attachment.file.name)
-        raise
-    return attachment
+    return store_document(actor=actor, document=ContestAttachment(contest=contest, title=title), upload=upload,
+                          action="contest.attachment_added", target=contest, details={"title": title})
 
 
 @transaction.atomic
 def remove_contest_attachment(*, actor, attachment: ContestAttachment, reason: str) -> None:
-    contest = attachment.contest
-    record(actor=actor, action="contest.attachment_removed", target=contest, reason=reason,
+    record(actor=actor, action="contest.attachment_removed", target=attachment.contest, reason=reason,
            changes={"attachment": attachment.pk, "title": attachment.title, "sha256": attachment.sha256})
-    storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_file_on_commit(attachment)

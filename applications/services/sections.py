@@ -23,6 +23,7 @@ from applications.snapshot import take_snapshot
 from audit.services import record
 from portal.uploads import CheckedUpload
 
+from .documents import delete_file_on_commit, store_document
 from .proposals import SubmissionRefused, lock_editable
 
 
@@ -88,19 +89,8 @@ def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mappi
 @transaction.atomic
 def add_attachment(*, actor, proposal: Proposal, kind: str, upload: CheckedUpload) -> ProposalAttachment:
     proposal = lock_editable(proposal)
-    attachment = ProposalAttachment(proposal=proposal, kind=kind, original_name=upload.original_name,
-                                    file_format=upload.file_format, size_bytes=upload.size_bytes,
-                                    sha256=upload.sha256, uploaded_by=actor)
-    attachment.file.save(upload.original_name, upload.file, save=False)
-    try:
-        attachment.save()
-        record(actor=actor, action="proposal.attachment_added", target=proposal,
-               changes={"attachment": attachment.pk, "kind": kind, "name": upload.original_name,
-                        "sha256": upload.sha256})
-    except Exception:
-        attachment.file.storage.delete(attachment.file.name)  # no row, no file
-        raise
-    return attachment
+    return store_document(actor=actor, document=ProposalAttachment(proposal=proposal, kind=kind), upload=upload,
+                          action="proposal.attachment_added", target=proposal, details={"kind": kind})
 
 
 @transaction.atomic
@@ -116,6 +106,5 @@ def remove_attachment(*, actor, attachment: ProposalAttachment) -> None:
         attachment.removed_at = timezone.now()
         attachment.save(update_fields=["removed_at"])
         return
-    storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    delete_file_on_commit(attachment)

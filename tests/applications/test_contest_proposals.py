@@ -1,7 +1,6 @@
 """The council's list of a contest's proposals: filters, search, sort, pages, export; and announcement files."""
 import csv
 import io
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -20,7 +19,7 @@ from applications.services import (
 from regions.models import LocalGovernment
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
-from tests.factories import complete_sections, make_contest, make_user
+from tests.factories import complete_sections, make_open_contest, make_user
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
@@ -30,8 +29,7 @@ CODES = {"48870": "산삼 항노화", "46720": "곡성 섬진강 관광", "47730
 
 @pytest.fixture
 def contest():
-    now = timezone.now()
-    return make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1))
+    return make_open_contest()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from portal.uploads import check_upload
 from regions.models import LocalGovernment, Province
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
-from tests.factories import complete_sections, make_contest, make_user
+from tests.factories import complete_sections, make_contest, make_open_contest, make_outsider, make_user
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
@@ -31,9 +31,7 @@ def official():
 
 @pytest.fixture
 def submitted(official):
-    now = timezone.now()
-    contest = make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1))
-    proposal = complete_sections(create_proposal(actor=official, contest=contest, values=SECTIONS,
+    proposal = complete_sections(create_proposal(actor=official, contest=make_open_contest(), values=SECTIONS,
                                                  lead_local_government=official.local_government), official)
     submit_proposal(actor=official, proposal=proposal)
     return proposal
@@ -88,13 +86,7 @@ def test_those_who_see_the_proposal_download_its_files(client, submitted, offici
 
 @pytest.mark.parametrize("who", ["other_official", "other_province", Role.REVIEWER, Role.MINISTRY_STAFF])
 def test_anyone_else_gets_404_for_a_file_and_cannot_tell_it_exists(client, submitted, who):
-    if who == "other_official":
-        user = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"))
-    elif who == "other_province":
-        user = make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11"))
-    else:
-        user = make_user(who)
-    client.force_login(user)
+    client.force_login(make_outsider(who))
     attachment = submitted.attachments.first()
     existing = client.get(reverse("applications:proposal-attachment-download", args=[submitted.pk, attachment.pk]))
     missing = client.get(reverse("applications:proposal-attachment-download", args=[submitted.pk, 999_999]))
@@ -166,9 +158,7 @@ def test_those_who_read_but_may_not_edit_get_403_on_section_pages(client, submit
 
 @pytest.mark.parametrize("who", ["other_official", Role.REVIEWER, Role.MINISTRY_STAFF])
 def test_those_who_may_not_see_get_404_on_section_pages(client, submitted, who):
-    user = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680")) \
-        if who == "other_official" else make_user(who)
-    client.force_login(user)
+    client.force_login(make_outsider(who))
     for name in SECTION_PAGES:
         assert client.get(reverse(name, args=[submitted.pk])).status_code == 404, name
 

@@ -7,18 +7,16 @@ from django.utils import timezone
 from accounts.roles import Role
 from applications.models import SEOUL, Proposal, ProposalStatus
 from applications.services import create_proposal, submit_proposal
-from regions.models import LocalGovernment, Province
+from regions.models import LocalGovernment
 from tests.applications.test_proposal_services import SECTIONS
-from tests.factories import complete_sections, make_contest, make_user
+from tests.factories import complete_sections, make_contest, make_open_contest, make_outsider, make_user
 
 pytestmark = pytest.mark.usefixtures("registry")
 
 
 @pytest.fixture
 def open_contest():
-    """A contest whose window is open now, so the pages' own clock accepts a submission."""
-    now = timezone.now()
-    return make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1))
+    return make_open_contest()
 
 
 @pytest.fixture
@@ -84,13 +82,7 @@ PROPOSAL_ACTIONS = ["applications:proposal-submit", "applications:proposal-withd
 
 @pytest.mark.parametrize("who", ["other_official", "other_province", Role.REVIEWER, Role.MINISTRY_STAFF])
 def test_those_who_may_not_see_a_proposal_get_404_everywhere(client, proposal, who):
-    if who == "other_official":
-        user = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"))
-    elif who == "other_province":
-        user = make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11"))
-    else:
-        user = make_user(who)
-    client.force_login(user)
+    client.force_login(make_outsider(who))
     for name in PROPOSAL_PAGES:
         assert client.get(reverse(name, args=[proposal.pk])).status_code == 404, name
     for name in PROPOSAL_ACTIONS:

@@ -1,9 +1,7 @@
 """The structured sections through their pages: what a failing form keeps, what a saved one shows."""
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import ProposalAttachment
@@ -12,7 +10,7 @@ from audit.selectors import history_of
 from ministries.models import SupportItem
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
-from tests.factories import make_contest, make_user
+from tests.factories import formset_data, make_open_contest, make_user
 
 pytestmark = pytest.mark.usefixtures("registry")
 
@@ -24,17 +22,12 @@ def official():
 
 @pytest.fixture
 def draft(official):
-    now = timezone.now()
-    contest = make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1))
-    return create_proposal(actor=official, contest=contest, values=SECTIONS,
+    return create_proposal(actor=official, contest=make_open_contest(), values=SECTIONS,
                            lead_local_government=official.local_government)
 
 
 def companies_data(rows):
-    data = {"companies-TOTAL_FORMS": str(len(rows)), "companies-INITIAL_FORMS": "0"}
-    for index, row in enumerate(rows):
-        data.update({f"companies-{index}-{key}": value for key, value in row.items()})
-    return data
+    return formset_data("companies", rows)
 
 
 def test_companies_with_a_bad_number_come_back_with_the_reason_and_everything_typed(client, official, draft):
@@ -98,10 +91,7 @@ def test_kpi_youth_jobs_cannot_exceed_all_jobs(client, official, draft):
 
 
 def support_data(rows):
-    data = {"requests-TOTAL_FORMS": str(len(rows)), "requests-INITIAL_FORMS": "0"}
-    for index, row in enumerate(rows):
-        data.update({f"requests-{index}-{key}": value for key, value in row.items()})
-    return data
+    return formset_data("requests", rows)
 
 
 def test_support_requests_are_shaped_by_their_line(client, official, draft):
