@@ -11,7 +11,7 @@ urlpatterns = [
     path("contests/<int:pk>/eligible/", contests.ContestEligibleView.as_view(), name="contest-eligible"),
     path("contests/<int:pk>/preliminary-selections/", contests.PreliminarySelectionAddView.as_view(),
          name="preliminary-add"),
-    path("contests/<int:pk>/preliminary-selections/<int:selection_pk>/remove/",
+    path("contests/<int:pk>/preliminary-selections/<int:item_pk>/remove/",
          contests.PreliminarySelectionRemoveView.as_view(), name="preliminary-remove"),
     path("proposals/", proposals.ProposalListView.as_view(), name="proposal-list"),
     path("proposals/new/", proposals.ProposalCreateView.as_view(), name="proposal-create"),
@@ -39,6 +39,6 @@ urlpatterns = [
     path("contests/<int:pk>/files/", contests.ContestAttachmentAddView.as_view(), name="contest-file-add"),
     path("contests/<int:pk>/files/<int:file_pk>/", contests.ContestAttachmentDownloadView.as_view(),
          name="contest-file-download"),
-    path("contests/<int:pk>/files/<int:file_pk>/remove/", contests.ContestAttachmentRemoveView.as_view(),
+    path("contests/<int:pk>/files/<int:item_pk>/remove/", contests.ContestAttachmentRemoveView.as_view(),
          name="contest-file-remove"),
 ]

@@ -4,6 +4,7 @@ from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -125,17 +126,38 @@ class PreliminarySelectionAddView(ContestManageMixin, View):
         return view.render_to_response(context)
 
 
-class PreliminarySelectionRemoveView(ContestManageMixin, View):
-    def post(self, request, pk, selection_pk):
-        selection = get_object_or_404(PreliminarySelection.objects.select_related("local_government", "contest"),
-                                      pk=selection_pk, contest_id=pk)
+class ReasonedRemoveView(ContestManageMixin, View):
+    """Removing something from a contest needs a reason, kept in the contest's history."""
+
+    missing_reason = done = ""
+
+    def find(self, pk, item_pk):
+        raise NotImplementedError
+
+    def remove(self, item, reason: str) -> None:
+        raise NotImplementedError
+
+    def post(self, request, pk, item_pk):
+        item = self.find(pk, item_pk)
         reason = request.POST.get("reason", "").strip()
         if not reason:
-            messages.error(request, _("Say why the preliminary selection is removed."))
+            messages.error(request, self.missing_reason)
         else:
-            services.remove_preliminary_selection(actor=request.user, selection=selection, reason=reason)
-            messages.success(request, _("The preliminary selection was removed."))
+            self.remove(item, reason)
+            messages.success(request, self.done)
         return redirect("applications:contest-detail", pk=pk)
+
+
+class PreliminarySelectionRemoveView(ReasonedRemoveView):
+    missing_reason = _lazy("Say why the preliminary selection is removed.")
+    done = _lazy("The preliminary selection was removed.")
+
+    def find(self, pk, item_pk):
+        return get_object_or_404(PreliminarySelection.objects.select_related("local_government", "contest"),
+                                 pk=item_pk, contest_id=pk)
+
+    def remove(self, item, reason):
+        services.remove_preliminary_selection(actor=self.request.user, selection=item, reason=reason)
 
 
 class ContestAttachmentAddView(ContestManageMixin, View):
@@ -151,16 +173,15 @@ class ContestAttachmentAddView(ContestManageMixin, View):
         return view.render_to_response(view.get_context_data(file_form=form))
 
 
-class ContestAttachmentRemoveView(ContestManageMixin, View):
-    def post(self, request, pk, file_pk):
-        attachment = get_object_or_404(ContestAttachment.objects.select_related("contest"), pk=file_pk, contest_id=pk)
-        reason = request.POST.get("reason", "").strip()
-        if not reason:
-            messages.error(request, _("Say why the file is removed."))
-        else:
-            services.remove_contest_attachment(actor=request.user, attachment=attachment, reason=reason)
-            messages.success(request, _("The announcement file was removed."))
-        return redirect("applications:contest-detail", pk=pk)
+class ContestAttachmentRemoveView(ReasonedRemoveView):
+    missing_reason = _lazy("Say why the file is removed.")
+    done = _lazy("The announcement file was removed.")
+
+    def find(self, pk, item_pk):
+        return get_object_or_404(ContestAttachment.objects.select_related("contest"), pk=item_pk, contest_id=pk)
+
+    def remove(self, item, reason):
+        services.remove_contest_attachment(actor=self.request.user, attachment=item, reason=reason)
 
 
 class ContestAttachmentDownloadView(ContestViewMixin, View):
