@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from applications import permissions, selectors, services
@@ -99,7 +98,7 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
             can_withdraw=permissions.can_withdraw_proposal(user, proposal),
             can_request_correction=permissions.can_request_correction(user, proposal),
             can_confirm_match=can_confirm_match,
-            withdraw_form=WithdrawForm(), correction_form=CorrectionRequestForm(), **kwargs)
+            **{"withdraw_form": WithdrawForm(), "correction_form": CorrectionRequestForm(), **kwargs})
 
 
 class EditableProposalMixin(ProposalAccessMixin):
@@ -131,16 +130,23 @@ class ProposalUpdateView(EditableProposalMixin, FormView):
         return redirect("applications:proposal-detail", pk=self.proposal.pk)
 
 
-class ProposalActionView(ProposalAccessMixin, View):
-    """Base of the POST-only transitions: find, check, call the service, say what happened."""
+class ProposalActionView(ProposalDetailView):
+    """Base of the POST-only transitions: find, check, validate the form (a refused one shows the proposal
+    again with what was typed), call the service, say what happened."""
+
+    form_class = None
+    form_name = ""
 
     def post(self, request, pk):
         proposal = self.get_proposal()
         decision = self.check(request.user, proposal)
         if not decision:
             self.refuse(decision)
+        form = self.form_class(request.POST) if self.form_class else None
+        if form is not None and not form.is_valid():
+            return self.render_to_response(self.get_context_data(**{self.form_name: form}))
         try:
-            message = self.act(request, proposal)
+            message = self.act(request, proposal, form)
         except services.SubmissionRefused as refused:
             messages.error(request, str(refused))
         else:
@@ -153,7 +159,7 @@ class ProposalSubmitView(ProposalActionView):
     def check(self, user, proposal):
         return permissions.can_submit_proposal(user, proposal)
 
-    def act(self, request, proposal):
+    def act(self, request, proposal, form):
         version = services.submit_proposal(actor=request.user, proposal=proposal)
         proposal.refresh_from_db()
         return _("Submitted. Receipt number %(receipt)s, version %(version)s, at %(time)s.") % {
@@ -162,25 +168,23 @@ class ProposalSubmitView(ProposalActionView):
 
 
 class ProposalWithdrawView(ProposalActionView):
+    form_class, form_name = WithdrawForm, "withdraw_form"
+
     def check(self, user, proposal):
         return permissions.can_withdraw_proposal(user, proposal)
 
-    def act(self, request, proposal):
-        form = WithdrawForm(request.POST)
-        if not form.is_valid():
-            raise services.SubmissionRefused(_("Say why the proposal is withdrawn."))
+    def act(self, request, proposal, form):
         services.withdraw_proposal(actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"])
         return _("The proposal was withdrawn.")
 
 
 class ProposalCorrectionView(ProposalActionView):
+    form_class, form_name = CorrectionRequestForm, "correction_form"
+
     def check(self, user, proposal):
         return permissions.can_request_correction(user)
 
-    def act(self, request, proposal):
-        form = CorrectionRequestForm(request.POST)
-        if not form.is_valid():
-            raise services.SubmissionRefused(_("Give what must be corrected and a due date."))
+    def act(self, request, proposal, form):
         services.request_correction(actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"],
                                     due_at=form.cleaned_data["due_at"])
         return _("The correction was requested.")

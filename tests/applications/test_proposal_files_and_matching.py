@@ -72,7 +72,7 @@ def test_a_file_never_submitted_is_deleted_for_good(official, django_capture_on_
     assert not proposal.attachments.exists() and not storage.exists(name)
 
 
-@pytest.mark.parametrize("who", ["lead", "partner", Role.COUNCIL_STAFF, Role.PROVINCIAL_OFFICER])
+@pytest.mark.parametrize("who", ["lead", "partner", Role.COUNCIL_STAFF, Role.ADMINISTRATOR, Role.PROVINCIAL_OFFICER])
 def test_those_who_see_the_proposal_download_its_files(client, submitted, official, who):
     geochang = LocalGovernment.objects.get(code="48880")
     submitted.partners.add(geochang)
@@ -173,3 +173,14 @@ def test_detail_runs_bounded_queries_with_many_rows(client, official, submitted,
                                           business_registration_number=f"{index:09d}0") for index in range(1, 40)])
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_a_correction_request_without_a_due_date_comes_back_with_the_reason_typed(client, submitted):
+    client.force_login(make_user(Role.COUNCIL_STAFF, language="en"))
+    response = client.post(reverse("applications:proposal-correction", args=[submitted.pk]),
+                           {"reason": "예산 산출 근거를 보완하십시오"})
+    assert response.status_code == 200
+    assert "due_at" in response.context["correction_form"].errors
+    assert "예산 산출 근거를 보완하십시오" in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.status == ProposalStatus.SUBMITTED
