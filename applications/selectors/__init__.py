@@ -8,6 +8,7 @@ from .contests import (
     eligible_local_governments_for_contest,
     eligible_rows_for_contest,
     preliminary_selections_of,
+    support_lines_for_contest,
 )
 from .proposals import (
     attachment_for_user,
@@ -34,5 +35,6 @@ __all__ = [
     "preliminary_selections_of",
     "proposal_for_user",
     "proposals_visible_to",
+    "support_lines_for_contest",
     "versions_of",
 ]

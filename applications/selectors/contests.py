@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from applications.models import Contest, PreliminarySelection
+from ministries.models import SupportLineKind
 from regions.models import Designation, LocalGovernment
 from regions.selectors import designations_valid_on, local_governments_existing_on
 
@@ -86,3 +87,12 @@ def contest_detail(pk: int) -> Contest:
 
 def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection]:
     return contest.preliminary_selections.select_related("local_government__province")
+
+
+def support_lines_for_contest(contest: Contest) -> list[tuple[str, str]]:
+    """The support lines of the contest's participating ministries (all four when none are set)."""
+    kinds = SupportLineKind.objects.select_related("ministry")
+    ministries = list(contest.participating_ministries.all())
+    if ministries:
+        kinds = kinds.filter(ministry__in=ministries)
+    return [(kind.code, f"{kind.ministry.code} · {SupportLineKind.Code(kind.code).label}") for kind in kinds]

@@ -47,6 +47,13 @@ def requested_ministries(proposal: Proposal, lines_to_ministry: dict[str, str]) 
     return sorted({lines_to_ministry[request.line] for request in proposal.support_requests.all()})
 
 
+def label_requested_ministries(proposals) -> None:
+    """Give each listed proposal ``ministry_codes`` (from the prefetched requests; one query in all)."""
+    lines_to_ministry = ministry_codes_by_line()
+    for proposal in proposals:
+        proposal.ministry_codes = requested_ministries(proposal, lines_to_ministry)
+
+
 EXPORT_HEADERS = [
     ("receipt_number", _("Receipt number")), ("status", _("Status")), ("title", _("Title")),
     ("lead", _("Lead local government")), ("province", _("Province")),

@@ -15,8 +15,7 @@ from applications.selectors.listing import (
     export_headers,
     export_rows,
     in_receipt_order,
-    ministry_codes_by_line,
-    requested_ministries,
+    label_requested_ministries,
 )
 from portal.permissions import DecisionRequiredMixin
 
@@ -48,9 +47,7 @@ class ContestProposalListView(ContestProposalsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        lines_to_ministry = ministry_codes_by_line()
-        for proposal in context["proposals"]:
-            proposal.ministry_codes = requested_ministries(proposal, lines_to_ministry)
+        label_requested_ministries(context["proposals"])
         query = self.request.GET.copy()
         query.pop("page", None)
         return {**context, "contest": self.contest, "filter": self.filterset, "query": query.urlencode()}

@@ -9,8 +9,6 @@ from django.views.generic import TemplateView
 from applications import forms, permissions, selectors, services
 from applications.budget import check_saved_budget, funding_years, minimum_match
 from applications.models import Proposal, ProposalAttachment
-from applications.models.sections import LINE
-from ministries.models import SupportLineKind
 from portal.downloads import document_response
 from portal.uploads import max_upload_bytes
 
@@ -91,22 +89,14 @@ class KpiTargetsView(SectionView):
         services.save_kpi_targets(actor=self.request.user, proposal=self.proposal, targets=form.targets())
 
 
-def support_lines_of(contest) -> list[tuple[str, str]]:
-    """The support lines of the contest's participating ministries (all four when none are set)."""
-    kinds = SupportLineKind.objects.select_related("ministry")
-    ministries = list(contest.participating_ministries.all())
-    if ministries:
-        kinds = kinds.filter(ministry__in=ministries)
-    return [(kind.code, f"{kind.ministry.code} · {LINE(kind.code).label}") for kind in kinds]
-
-
 class SupportRequestsView(SectionView):
     template_name = "applications/sections/support_requests.html"
     section = "support_requests"
 
     def build_form(self, data=None, files=None):
+        lines = selectors.support_lines_for_contest(self.proposal.contest)
         return forms.SupportRequestFormSet(data, initial=forms.support_request_initial(self.proposal),
-                                           prefix="requests", lines=support_lines_of(self.proposal.contest))
+                                           prefix="requests", lines=lines)
 
     def save(self, form):
         services.save_support_requests(actor=self.request.user, proposal=self.proposal, requests=form.requests())
