@@ -1,1 +1,0 @@
-"""Review panels, assignments and score sheets (built in the review issue)."""

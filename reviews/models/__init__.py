@@ -1,0 +1,8 @@
+from .panels import Assignment, AssignmentStatus, Panel, PanelProposal, ReviewStage
+from .pool import DeclaredConflict, Reviewer
+from .scoring import Criterion, Rubric, Score, ScoreSheet, SheetEvent, SheetStatus
+
+__all__ = [
+    "Assignment", "AssignmentStatus", "Criterion", "DeclaredConflict", "Panel", "PanelProposal", "ReviewStage",
+    "Reviewer", "Rubric", "Score", "ScoreSheet", "SheetEvent", "SheetStatus",
+]

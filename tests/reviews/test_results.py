@@ -1,0 +1,80 @@
+"""Results by hand: trimmed means, pass marks and tie-breaks, as a council clerk would check them."""
+from decimal import Decimal
+
+import pytest
+
+from reviews.selectors import ranked_results
+from tests.reviews.builders import make_panel, make_rubric, submitted_sheet, totals
+
+pytestmark = pytest.mark.usefixtures("registry")
+
+
+@pytest.fixture
+def panel():
+    panel = make_panel(codes=["48870", "46720", "47730"])
+    make_rubric(panel.contest, trim_min_sheets=5, pass_mark=70)
+    return panel
+
+
+def proposals_of(panel):
+    return list(panel.proposals.order_by("receipt_number"))
+
+
+def test_five_sheets_drop_the_highest_and_the_lowest(panel):
+    hamyang = proposals_of(panel)[0]
+    for scores in totals(90, 85, 80, 70, 50):
+        submitted_sheet(panel, hamyang, scores)
+    row = ranked_results(panel)[0]
+    assert row.proposal == hamyang and row.sheets == 5 and row.trimmed
+    assert row.raw_mean == Decimal("75.00")  # 375 / 5
+    assert row.trimmed_mean == Decimal("78.33")  # (85 + 80 + 70) / 3
+    assert row.spread == Decimal("40.00") and row.passed
+
+
+def test_fewer_sheets_than_the_threshold_are_not_trimmed(panel):
+    hamyang = proposals_of(panel)[0]
+    for scores in totals(90, 60, 69):
+        submitted_sheet(panel, hamyang, scores)
+    row = ranked_results(panel)[0]
+    assert (row.sheets, row.trimmed, row.raw_mean, row.trimmed_mean) == (3, False, Decimal("73.00"),
+                                                                           Decimal("73.00"))
+
+
+def test_all_equal_totals_fall_to_the_tie_break_criteria_then_the_receipt_number(panel):
+    hamyang, gokseong, uiseong = proposals_of(panel)
+    # Same totals (80) everywhere; Gokseong has more effectiveness, Hamyang and Uiseong are equal on every
+    # criterion, so receipt number (Hamyang 2025-0001 first) decides between them.
+    for _ in range(5):
+        submitted_sheet(panel, hamyang, {"feasibility": "40", "effectiveness": "20", "policy_linkage": "20"})
+        submitted_sheet(panel, gokseong, {"feasibility": "30", "effectiveness": "30", "policy_linkage": "20"})
+        submitted_sheet(panel, uiseong, {"feasibility": "40", "effectiveness": "20", "policy_linkage": "20"})
+    rows = ranked_results(panel)
+    assert [(row.rank, row.proposal) for row in rows] == [(1, gokseong), (2, hamyang), (3, uiseong)]
+    assert {row.trimmed_mean for row in rows} == {Decimal("80.00")}
+
+
+def test_the_second_tie_break_decides_when_the_first_is_equal(panel):
+    hamyang, gokseong, _ = proposals_of(panel)
+    submitted_sheet(panel, hamyang, {"feasibility": "30", "effectiveness": "25", "policy_linkage": "25"})
+    submitted_sheet(panel, gokseong, {"feasibility": "35", "effectiveness": "25", "policy_linkage": "20"})
+    rows = ranked_results(panel)
+    assert [row.proposal for row in rows[:2]] == [gokseong, hamyang]  # feasibility 35 > 30
+
+
+def test_pass_mark_and_proposals_without_sheets(panel):
+    hamyang, gokseong, uiseong = proposals_of(panel)
+    submitted_sheet(panel, hamyang, totals(70)[0])
+    submitted_sheet(panel, gokseong, totals(69)[0])
+    rows = {row.proposal: row for row in ranked_results(panel)}
+    assert rows[hamyang].passed is True and rows[gokseong].passed is False
+    assert (rows[uiseong].sheets, rows[uiseong].trimmed_mean, rows[uiseong].passed, rows[uiseong].rank) == (
+        0, None, None, 3)
+
+
+def test_results_run_one_query_whatever_the_rows(panel, django_assert_max_num_queries):
+    for proposal in proposals_of(panel):
+        for scores in totals(90, 85, 80, 70, 50, 65):
+            submitted_sheet(panel, proposal, scores)
+    with django_assert_max_num_queries(3):
+        rows = ranked_results(panel)
+    assert len(rows) == 3
