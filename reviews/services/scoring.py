@@ -89,7 +89,7 @@ def reopen_sheet(*, actor, sheet: ScoreSheet, reason: str) -> ScoreSheet:
 @transaction.atomic
 def sign_off_panel(*, actor, panel: Panel) -> Panel:
     """The chair locks the panel's results once every active assignment has a submitted sheet."""
-    panel = Panel.objects.select_for_update().select_related("chair").get(pk=panel.pk)
+    panel = Panel.objects.select_for_update(of=("self",)).select_related("chair").get(pk=panel.pk)
     if panel.chair is None or panel.chair.user_id != actor.pk:
         raise ScoringRefused(_("Only the panel's chair signs its results off."))
     if panel.is_signed_off:
