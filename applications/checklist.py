@@ -47,7 +47,7 @@ def section_texts(proposal: Proposal) -> list[SectionText]:
 def _structured_items(proposal: Proposal) -> list[ChecklistItem]:
     budget = check_saved_budget(proposal)
     indicators = {target.indicator for target in proposal.kpi_targets.all()}
-    kinds = {attachment.kind for attachment in proposal.attachments.all() if attachment.removed_at is None}
+    kinds = {attachment.kind for attachment in proposal.current_attachments()}
     missing_kinds = [str(AttachmentKind(kind).label) for kind in REQUIRED_ATTACHMENTS if kind not in kinds]
     return [
         ChecklistItem("companies", gettext("Participating companies"), bool(proposal.companies.all()),

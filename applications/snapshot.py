@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from .checklist import REQUIRED_SECTIONS, SECTION_FIELDS
 from .models import AttachmentKind, BudgetSource, GrowthStage, KpiIndicator, Proposal
-from .models.sections import LINE
+from .models.sections import LINE, describe_support_request
 
 STRUCTURED_PARTS = [
     ("partners", gettext_lazy("Partner local governments")),
@@ -44,7 +44,7 @@ def take_snapshot(proposal: Proposal) -> dict[str, Any]:
         "attachments": [
             {"id": attachment.pk, "kind": attachment.kind, "name": attachment.original_name,
              "format": attachment.file_format, "size": attachment.size_bytes, "sha256": attachment.sha256}
-            for attachment in proposal.attachments.all() if attachment.removed_at is None],
+            for attachment in proposal.current_attachments()],
     }
 
 
@@ -56,16 +56,10 @@ def _label(choices, value) -> str:
 
 
 def _render_support_request(row: dict) -> str:
-    line = _label(LINE, row["line"])
-    if row["line"] == LINE.REGIONAL_VISA:
-        detail = _("%(visa)s, %(persons)s persons") % {"visa": row["visa_type"], "persons": row["persons"]}
-    elif row["line"] == LINE.SME_COMMERCIALIZATION:
-        detail = _("%(item)s, %(companies)s companies") % {"item": row["support_item"], "companies": row["companies"]}
-    else:
-        detail = row["project_name"]
-    if row.get("amount_krw"):
-        detail = _("%(text)s, %(amount)s KRW") % {"text": detail, "amount": f"{row['amount_krw']:,}"}
-    return f"{line}: {detail}"
+    detail = describe_support_request(line=row["line"], visa_type=row["visa_type"], persons=row["persons"],
+                                      project_name=row["project_name"], item=row["support_item"],
+                                      companies=row["companies"], amount_krw=row.get("amount_krw"))
+    return f"{_label(LINE, row['line'])}: {detail}"
 
 
 def render(content: dict, part: str) -> str:

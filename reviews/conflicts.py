@@ -5,6 +5,7 @@ loaded once per panel (``ConflictFacts``) so deciding for every pair runs no que
 """
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from applications.models import ParticipatingCompany, Proposal, ProposalPartner
@@ -43,7 +44,10 @@ class ConflictFacts:
                 "proposal_id", "business_registration_number", "name"):
             facts.company_numbers[proposal_id].add(number)
             facts.company_names[proposal_id].add(_normalized(name))
-        for reviewer_id, proposal_id, lg_id in DeclaredConflict.objects.values_list(
+        local_governments = set().union(*facts.local_governments.values()) if proposals else set()
+        declarations = DeclaredConflict.objects.filter(Q(proposal_id__in=ids)
+                                                       | Q(local_government_id__in=local_governments))
+        for reviewer_id, proposal_id, lg_id in declarations.values_list(
                 "reviewer_id", "proposal_id", "local_government_id"):
             if proposal_id:
                 facts.declared.add((reviewer_id, "proposal", proposal_id))

@@ -76,6 +76,11 @@ class Proposal(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    def current_attachments(self) -> list:
+        """The files on the proposal now; a removed one stays only with the versions that hold it.
+        Reads ``attachments`` as prefetched, so a page pays no query per call."""
+        return [attachment for attachment in self.attachments.all() if attachment.removed_at is None]
+
 
 class ProposalPartner(models.Model):
     proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE)

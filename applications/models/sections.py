@@ -153,13 +153,20 @@ class SupportRequest(models.Model):
 
     @property
     def summary(self) -> str:
-        """One line a reader understands, whatever the support line."""
-        if self.line == LINE.REGIONAL_VISA:
-            return _("%(visa)s, %(persons)s persons") % {"visa": self.visa_type, "persons": self.persons}
-        if self.line == LINE.SME_COMMERCIALIZATION:
-            text = _("%(item)s, %(companies)s companies") % {"item": self.support_item, "companies": self.companies}
-        else:
-            text = self.project_name
-        if self.amount_krw:
-            text = _("%(text)s, %(amount)s KRW") % {"text": text, "amount": f"{self.amount_krw:,}"}
-        return text
+        return describe_support_request(line=self.line, visa_type=self.visa_type, persons=self.persons,
+                                        project_name=self.project_name, item=self.support_item,
+                                        companies=self.companies, amount_krw=self.amount_krw)
+
+
+def describe_support_request(*, line: str, visa_type: str, persons, project_name: str, item, companies,
+                             amount_krw) -> str:
+    """One line a reader understands, whatever the support line: for the page and for a frozen version."""
+    if line == LINE.REGIONAL_VISA:
+        return str(_("%(visa)s, %(persons)s persons") % {"visa": visa_type, "persons": persons})
+    if line == LINE.SME_COMMERCIALIZATION:
+        text = _("%(item)s, %(companies)s companies") % {"item": item, "companies": companies}
+    else:
+        text = project_name
+    if amount_krw:
+        text = _("%(text)s, %(amount)s KRW") % {"text": text, "amount": f"{amount_krw:,}"}
+    return str(text)

@@ -4,6 +4,7 @@ import io
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.views import View
 from django.views.generic import ListView
 from openpyxl import Workbook
 
@@ -53,7 +54,7 @@ class ContestProposalListView(ContestProposalsMixin, ListView):
         return {**context, "contest": self.contest, "filter": self.filterset, "query": query.urlencode()}
 
 
-class ContestProposalExportView(ContestProposalsMixin, ListView):
+class ContestProposalExportView(ContestProposalsMixin, View):
     """The filtered list as a file. A few hundred rows at most per contest, so it is built in the request."""
 
     def get(self, request, *args, **kwargs):

@@ -90,7 +90,7 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
         return super().get_context_data(
             proposal=proposal, checklist=completeness_checklist(proposal), sections=section_texts(proposal),
             budget=budget, budget_years=funding_years(proposal.contest), kpi_rows=selectors.kpi_rows(proposal),
-            attachments=[attachment for attachment in proposal.attachments.all() if attachment.removed_at is None],
+            attachments=proposal.current_attachments(),
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),
             can_edit=permissions.can_edit_proposal(user, proposal),

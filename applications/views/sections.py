@@ -122,8 +122,8 @@ class AttachmentsView(SectionView):
         return response
 
     def get_context_data(self, **kwargs):
-        current = [attachment for attachment in self.proposal.attachments.all() if attachment.removed_at is None]
-        return super().get_context_data(attachments=current, max_upload_bytes=max_upload_bytes(), **kwargs)
+        return super().get_context_data(attachments=self.proposal.current_attachments(),
+                                        max_upload_bytes=max_upload_bytes(), **kwargs)
 
 
 class AttachmentRemoveView(EditableProposalMixin, View):

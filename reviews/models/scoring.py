@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AppendOnlyModel
+from regions.models import BilingualNameMixin
 
 from .panels import Assignment, ReviewStage
 
@@ -34,11 +35,9 @@ class Rubric(models.Model):
         return f"{self.contest} · {self.get_stage_display()}"
 
 
-class Criterion(models.Model):
+class Criterion(BilingualNameMixin):
     rubric = models.ForeignKey(Rubric, verbose_name=_("rubric"), on_delete=models.CASCADE, related_name="criteria")
     code = models.SlugField(_("code"), max_length=40)
-    name_ko = models.CharField(_("name (Korean)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     max_points = models.PositiveSmallIntegerField(_("maximum points"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -58,12 +57,6 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.max_points})"
-
-    @property
-    def name(self) -> str:
-        from django.utils.translation import get_language
-
-        return self.name_en if (get_language() or "ko").startswith("en") and self.name_en else self.name_ko
 
 
 class SheetStatus(models.TextChoices):

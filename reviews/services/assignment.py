@@ -4,6 +4,7 @@ Automatic assignment is deterministic: proposals are served most-constrained fir
 reviewers free of conflict, then receipt number) and each takes the least-loaded free reviewers
 (ties by reviewer id). The same panel, members, proposals and conflicts give the same result.
 """
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -70,16 +71,15 @@ def assign_automatically(*, actor, panel: Panel) -> AssignmentReport:
     proposals = _panel_proposals(panel)
     members = list(panel.members.select_related("home_local_government").order_by("pk"))
     facts = ConflictFacts.load(proposals)
-    active = Assignment.objects.filter(panel=panel).exclude(status=AssignmentStatus.RECUSED)
+    existing = list(Assignment.objects.filter(panel=panel).values_list("proposal_id", "reviewer_id", "status"))
     taken: dict[int, set[int]] = {proposal.pk: set() for proposal in proposals}
-    load = {member.pk: 0 for member in members}
-    for proposal_id, reviewer_id in Assignment.objects.filter(panel=panel).values_list("proposal_id", "reviewer_id"):
+    for proposal_id, reviewer_id, _status in existing:
         taken.setdefault(proposal_id, set()).add(reviewer_id)  # a recusal is never assigned again
-    for reviewer_id in active.values_list("reviewer_id", flat=True):
-        if reviewer_id in load:
-            load[reviewer_id] += 1
-    needed = {proposal_id: panel.reviewers_per_proposal - count for proposal_id, count in
-              _active_counts(active, proposals).items()}
+    active = [(proposal_id, reviewer_id) for proposal_id, reviewer_id, status in existing
+              if status != AssignmentStatus.RECUSED]
+    load = Counter(reviewer_id for _proposal_id, reviewer_id in active)
+    assigned = Counter(proposal_id for proposal_id, _reviewer_id in active)
+    needed = {proposal.pk: panel.reviewers_per_proposal - assigned[proposal.pk] for proposal in proposals}
     free = {proposal.pk: [member for member in members if member.pk not in taken[proposal.pk]
                           and not conflict_reasons(member, proposal, facts)] for proposal in proposals}
     report = AssignmentReport()
@@ -99,13 +99,6 @@ def assign_automatically(*, actor, panel: Panel) -> AssignmentReport:
     record(actor=actor, action="review.assigned_automatically", target=panel,
            changes={"created": len(new_rows), "shortfalls": report.shortfalls})
     return report
-
-
-def _active_counts(active, proposals) -> dict[int, int]:
-    counts = {proposal.pk: 0 for proposal in proposals}
-    for proposal_id in active.values_list("proposal_id", flat=True):
-        counts[proposal_id] = counts.get(proposal_id, 0) + 1
-    return counts
 
 
 @transaction.atomic
