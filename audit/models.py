@@ -24,6 +24,19 @@ ACTION_LABELS = {
     "proposal.provincial_match_confirmed": _("Provincial matching confirmed"),
     "contest.attachment_added": _("Announcement file added"),
     "contest.attachment_removed": _("Announcement file removed"),
+    "review.panel_created": _("Panel created"),
+    "review.panel_proposals_added": _("Proposals given to a panel"),
+    "review.deadline_set": _("Scoring deadline set"),
+    "review.assigned": _("Reviewer assigned"),
+    "review.assigned_automatically": _("Reviewers assigned automatically"),
+    "review.pledge_signed": _("Confidentiality pledge signed"),
+    "review.conflict_declared": _("Conflict of interest declared"),
+    "review.sheet_submitted": _("Score sheet submitted"),
+    "review.sheet_reopened": _("Score sheet reopened"),
+    "review.panel_signed_off": _("Panel results signed off"),
+    "review.slot_scheduled": _("Presentation scheduled"),
+    "review.slot_moved": _("Presentation moved"),
+    "review.reviewer_added": _("Reviewer added to the pool"),
 }
 
 

@@ -16,7 +16,8 @@ from ministries.models import Ministry
 from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
-from .demo_proposals import ensure_announcement_file, ensure_proposals
+from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals
+from .demo_reviews import ensure_reviews
 
 # Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
 DEMO_PASSWORD = "demo-portal-2025"  # noqa: S105
@@ -123,3 +124,5 @@ def seed_demo() -> None:
     contest = _ensure_contest_2025(accounts["council"])
     ensure_announcement_file(contest, accounts["council"])
     ensure_proposals(contest, accounts, accounts["council"])
+    ensure_more_proposals(contest)
+    ensure_reviews(contest, accounts["council"])

@@ -5,8 +5,10 @@ the Hamyang-gun task follows the articles in ``shared/background``.
 """
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.roles import Role
 from applications.models import SEOUL, Contest
 from applications.registration_number import check_digit
 from applications.services import (
@@ -26,6 +28,7 @@ from applications.services import (
 from ministries.models import SupportItem
 from portal.sample_documents import minimal_pdf, workbook
 from portal.uploads import check_upload
+from regions.models import LocalGovernment
 
 
 def _at(text: str) -> datetime:
@@ -65,12 +68,42 @@ DEMO_PROPOSALS = {
     },
 }
 
+# Four more submitted proposals from other provinces, so the review has a field to rank. Their officials
+# have no demo login; the proposals are made up in the manner of the round's real ones.
+MORE_PROPOSALS = {
+    "uiseong": ("47730", "2025-10-14T15:10:00", {
+        "title": "의성 마늘 기능성 소재 산업화와 청년 창업 연계",
+        "summary": "의성 마늘의 기능성 성분을 활용한 건강기능식품·소재 산업화와 청년 창업 기업 육성",
+        "specialty_resource": "의성 마늘", "industry": "기능성 식품 소재",
+        "extinction_strategy": "청년 창업·정착 패키지로 인구 유입", "support_programme": "창업·성장·도약 단계별 지원"}),
+    "gokseong": ("46720", "2025-10-16T11:45:00", {
+        "title": "곡성 토란·멜론 스마트 가공식품 클러스터",
+        "summary": "곡성 토란과 멜론을 원료로 한 간편식·디저트 가공 클러스터 조성",
+        "specialty_resource": "곡성 토란·멜론", "industry": "스마트 식품 가공",
+        "extinction_strategy": "농가-기업 계약재배와 가공 일자리로 청년 유입",
+        "support_programme": "제품화·인증·판로"}),
+    "danyang": ("43800", "2025-10-17T09:20:00", {
+        "title": "단양 석회석 기반 친환경 신소재 기업 육성",
+        "summary": "단양 석회석 자원을 활용한 탄소저감 시멘트·친환경 신소재 기업의 기술 고도화",
+        "specialty_resource": "단양 석회석", "industry": "친환경 무기 신소재",
+        "extinction_strategy": "소재 기업 고용 확대와 정주 여건 개선", "support_programme": "기술문제 해결·실증·인증"}),
+    "jeongseon": ("51770", "2025-10-20T17:05:00", {
+        "title": "정선 곤드레 나물 고부가 식품 브랜드화",
+        "summary": "정선 곤드레를 활용한 가정간편식 개발과 지역 브랜드 마케팅",
+        "specialty_resource": "정선 곤드레", "industry": "임산물 가공식품",
+        "extinction_strategy": "귀농·귀촌 청년의 가공기업 취업 연계", "support_programme": "시제품·마케팅·판로"}),
+}
+
 COMPANIES = {
     "hamyang": [("지리산산삼바이오", "611810231", "early", True), ("함양항노화식품", "611860452", "growth", False),
                 ("산양삼코스메틱", "611870118", "expansion", True)],
     "sancheong": [("동의보감천연물", "613810377", "expansion", False), ("산청약초랩", "613860215", "early", True)],
     "geochang": [("거창애플푸드", "612810095", "growth", False)],
     "hapcheon": [("합천바이오소재", "614810263", "early", True)],
+    "uiseong": [("의성흑마늘연구소", "508810337", "growth", True), ("의성바이오팜", "508860129", "early", False)],
+    "gokseong": [("곡성토란푸드", "415810246", "early", True), ("섬진강멜론", "415860071", "growth", False)],
+    "danyang": [("단양그린소재", "301810584", "expansion", False), ("소백미네랄", "301860193", "growth", False)],
+    "jeongseon": [("정선곤드레식품", "225810412", "early", True)],
 }
 
 # National per year; provincial and local as the province and county planned them; private from the companies.
@@ -78,6 +111,10 @@ BUDGETS = {
     "hamyang": (500_000_000, 150_000_000, 350_000_000, 50_000_000),
     "sancheong": (450_000_000, 100_000_000, 250_000_000, 30_000_000),
     "hapcheon": (400_000_000, 40_000_000, 80_000_000, 0),
+    "uiseong": (500_000_000, 60_000_000, 120_000_000, 20_000_000),
+    "gokseong": (450_000_000, 45_000_000, 90_000_000, 10_000_000),
+    "danyang": (500_000_000, 50_000_000, 100_000_000, 100_000_000),
+    "jeongseon": (350_000_000, 40_000_000, 70_000_000, 0),
 }
 
 KPIS = {
@@ -87,6 +124,14 @@ KPIS = {
                   "population_influx": 80},
     "hapcheon": {"jobs": 30, "youth_jobs": 10, "companies_supported": 8, "sales_krw": 1_200_000_000,
                  "population_influx": 40},
+    "uiseong": {"jobs": 60, "youth_jobs": 25, "companies_supported": 20, "sales_krw": 3_000_000_000,
+                "population_influx": 100},
+    "gokseong": {"jobs": 45, "youth_jobs": 15, "companies_supported": 12, "sales_krw": 2_000_000_000,
+                 "population_influx": 60},
+    "danyang": {"jobs": 70, "youth_jobs": 20, "companies_supported": 15, "sales_krw": 6_000_000_000,
+                "population_influx": 70},
+    "jeongseon": {"jobs": 25, "youth_jobs": 12, "companies_supported": 8, "sales_krw": 900_000_000,
+                  "population_influx": 40},
 }
 
 
@@ -135,6 +180,25 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
         f"{username}_예산산출근거.xlsx", workbook("예산", [["과제", title], ["연도", "국비", "도비", "군비", "민간"],
                                                         *[[year, national, provincial, local, private]
                                                           for year in (contest.year + 1, contest.year + 2)]])))
+
+
+def ensure_more_proposals(contest: Contest) -> None:
+    """The other provinces' submitted proposals, each by an official without a demo login."""
+    User = get_user_model()
+    for username, (code, submitted_at, values) in MORE_PROPOSALS.items():
+        lead = LocalGovernment.objects.get(code=code)
+        if contest.proposals.filter(lead_local_government=lead).exists():
+            continue
+        official = User.objects.filter(username=username).first()
+        if official is None:
+            official = User(username=username, role=Role.LOCAL_OFFICIAL, local_government=lead,
+                            last_name="담당", first_name="공무원", organisation=f"{lead.name} 지역경제과",
+                            email=f"{username}@demo.invalid")
+            official.set_unusable_password()
+            official.save()
+        proposal = create_proposal(actor=official, contest=contest, values=values, lead_local_government=lead)
+        _fill_sections(contest, username, proposal, official)
+        submit_proposal(actor=official, proposal=proposal, now=_at(submitted_at))
 
 
 def ensure_announcement_file(contest: Contest, council) -> None:

@@ -17,6 +17,8 @@ from regions.selectors import (
     local_governments_for_registry,
     recent_designation_imports,
 )
+from reviews.models import AssignmentStatus, SheetStatus
+from reviews.selectors import assignments_of
 
 TEMPLATES = {
     Role.LOCAL_OFFICIAL: "portal/landing/local_official.html",
@@ -55,7 +57,11 @@ def provincial_officer_context(user) -> dict:
 
 
 def reviewer_context(user) -> dict:
-    return {"organisation": user.organisation}
+    assignments = list(assignments_of(user)) if hasattr(user, "reviewer_profile") else []
+    return {"organisation": user.organisation, "assignments": assignments,
+            "pledges_pending": sum(1 for assignment in assignments if assignment.status == AssignmentStatus.ASSIGNED),
+            "sheets_open": sum(1 for assignment in assignments
+                               if getattr(getattr(assignment, "sheet", None), "status", "") != SheetStatus.SUBMITTED)}
 
 
 def ministry_staff_context(user) -> dict:

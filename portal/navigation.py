@@ -24,14 +24,16 @@ PROVINCES = NavItem(_("Provinces"), "regions:provinces")
 IMPORT = NavItem(_("Designation import"), "regions:import")
 CONTESTS = NavItem(_("Contests"), "applications:contest-list")
 PROPOSALS = NavItem(_("Proposals"), "applications:proposal-list")
+MY_REVIEWS = NavItem(_("My reviews"), "reviews:assignment-list")
+POOL = NavItem(_("Reviewer pool"), "reviews:pool")
 
 _BY_ROLE = {
     Role.LOCAL_OFFICIAL: [PROPOSALS, CONTESTS, REGISTRY],
     Role.PROVINCIAL_OFFICER: [PROPOSALS, CONTESTS, PROVINCES, REGISTRY],
-    Role.REVIEWER: [REGISTRY],
+    Role.REVIEWER: [MY_REVIEWS, REGISTRY],
     Role.MINISTRY_STAFF: [CONTESTS, REGISTRY, PROVINCES],
-    Role.COUNCIL_STAFF: [CONTESTS, PROPOSALS, REGISTRY, PROVINCES, IMPORT],
-    Role.ADMINISTRATOR: [CONTESTS, PROPOSALS, REGISTRY, PROVINCES, IMPORT],
+    Role.COUNCIL_STAFF: [CONTESTS, PROPOSALS, POOL, REGISTRY, PROVINCES, IMPORT],
+    Role.ADMINISTRATOR: [CONTESTS, PROPOSALS, POOL, REGISTRY, PROVINCES, IMPORT],
 }
 
 

@@ -16,6 +16,7 @@ from .proposals import (
     kpi_rows,
     latest_provincial_confirmation,
     proposal_for_user,
+    proposal_reading,
     proposals_visible_to,
     versions_of,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "latest_provincial_confirmation",
     "preliminary_selections_of",
     "proposal_for_user",
+    "proposal_reading",
     "proposals_visible_to",
     "support_lines_for_contest",
     "versions_of",

@@ -3,7 +3,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from accounts.permissions import is_council, is_local_official, is_provincial_officer
+from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_reviewer
+from applications.budget import check_saved_budget, funding_years
+from applications.checklist import section_texts
 from applications.models import (
     KpiIndicator,
     Proposal,
@@ -16,7 +18,8 @@ from applications.snapshot import comparable_parts, render
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
     """Council: all. Officials: their local government's, as lead or partner. Provincial officers: their
-    province's. Everyone else: none (reviewers will see their assignments' once review is built)."""
+    province's. Reviewers: those assigned to them once they signed the pledge and confirmed no conflict.
+    Everyone else: none."""
     proposals = Proposal.objects.select_related("contest", "lead_local_government__province")
     if is_council(user):
         return proposals
@@ -25,6 +28,11 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
                                 | Q(partners=user.local_government_id)).distinct()
     if is_provincial_officer(user):
         return proposals.filter(lead_local_government__province=user.province_id)
+    if is_reviewer(user):
+        from reviews.models import AssignmentStatus  # reviews builds on applications, not the reverse
+
+        return proposals.filter(review_assignments__reviewer__user=user,
+                                review_assignments__status=AssignmentStatus.CONFIRMED).distinct()
     return proposals.none()
 
 
@@ -42,6 +50,14 @@ def attachment_for_user(*, user, proposal_pk: int, pk: int) -> ProposalAttachmen
     """A file of a proposal the user may see; removed files stay readable when a version holds them."""
     proposal = proposals_visible_to(user).get(pk=proposal_pk)
     return ProposalAttachment.objects.select_related("proposal").get(proposal=proposal, pk=pk)
+
+
+def proposal_reading(proposal: Proposal) -> dict:
+    """What a reader of the proposal sees besides its header: sections, budget, KPIs, files. Shared by the
+    proposal's page and the reviewer's score page so both show the same thing."""
+    return {"sections": section_texts(proposal), "budget": check_saved_budget(proposal),
+            "budget_years": funding_years(proposal.contest), "kpi_rows": kpi_rows(proposal),
+            "attachments": proposal.current_attachments()}
 
 
 def kpi_rows(proposal: Proposal) -> list[tuple[str, int]]:

@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from applications import permissions, selectors, services
-from applications.budget import check_saved_budget, funding_years
-from applications.checklist import completeness_checklist, section_texts
+from applications.checklist import completeness_checklist
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
 from portal.permissions import DecisionRequiredMixin
@@ -83,14 +82,13 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
         proposal = self.get_proposal()
         user = self.request.user
         can_confirm_match = permissions.can_confirm_provincial_match(user, proposal)
-        budget = check_saved_budget(proposal)
+        reading = selectors.proposal_reading(proposal)
         if can_confirm_match:
             kwargs.setdefault("match_form", ProvincialMatchForm(
-                initial={"amount_krw": budget.totals[BudgetSource.PROVINCIAL]}))
+                initial={"amount_krw": reading["budget"].totals[BudgetSource.PROVINCIAL]}))
         return super().get_context_data(
-            proposal=proposal, checklist=completeness_checklist(proposal), sections=section_texts(proposal),
-            budget=budget, budget_years=funding_years(proposal.contest), kpi_rows=selectors.kpi_rows(proposal),
-            attachments=proposal.current_attachments(),
+            proposal=proposal, checklist=completeness_checklist(proposal), **reading,
+            presentation_slots=proposal.presentation_slots.select_related("panel").order_by("starts_at"),
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),
             can_edit=permissions.can_edit_proposal(user, proposal),

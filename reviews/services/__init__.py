@@ -1,17 +1,23 @@
-"""Writes of the review: assignments, pledges, conflicts, score sheets, sign-off."""
+"""Writes of the review: panels, assignments, pledges, conflicts, score sheets, schedules, sign-off."""
 from .assignment import (
     AssignmentRefused,
     AssignmentReport,
-    add_proposals_to_panel,
     assign_automatically,
     assign_reviewer,
     declare_conflict,
     sign_pledge,
 )
+from .panels import (
+    add_proposals_to_panel,
+    create_panel,
+    proposals_awaiting_panel,
+    schedule_presentation,
+    set_panel_deadline,
+)
 from .scoring import ScoringRefused, reopen_sheet, save_sheet, sign_off_panel, submit_sheet
 
 __all__ = [
     "AssignmentRefused", "AssignmentReport", "ScoringRefused", "add_proposals_to_panel", "assign_automatically",
-    "assign_reviewer", "declare_conflict", "reopen_sheet", "save_sheet", "sign_off_panel", "sign_pledge",
-    "submit_sheet",
+    "assign_reviewer", "create_panel", "declare_conflict", "proposals_awaiting_panel", "reopen_sheet", "save_sheet",
+    "schedule_presentation", "set_panel_deadline", "sign_off_panel", "sign_pledge", "submit_sheet",
 ]

@@ -15,6 +15,7 @@ from applications.models import Proposal
 from audit.services import record
 from reviews.conflicts import ConflictFacts, conflict_reasons
 from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, Panel, PanelProposal, Reviewer
+from reviews.notifications import enqueue_recusal_notice
 
 
 class AssignmentRefused(Exception):
@@ -34,14 +35,6 @@ class AssignmentReport:
 def _panel_proposals(panel: Panel) -> list[Proposal]:
     return list(Proposal.objects.filter(panelproposal__panel=panel)
                 .select_related("lead_local_government").order_by("receipt_number", "pk"))
-
-
-@transaction.atomic
-def add_proposals_to_panel(*, actor, panel: Panel, proposals: list[Proposal]) -> None:
-    PanelProposal.objects.bulk_create([PanelProposal(panel=panel, proposal=proposal, stage=panel.stage)
-                                       for proposal in proposals])
-    record(actor=actor, action="review.panel_proposals_added", target=panel,
-           changes={"proposals": [proposal.pk for proposal in proposals]})
 
 
 @transaction.atomic
@@ -127,4 +120,5 @@ def declare_conflict(*, actor, assignment: Assignment, reason: str) -> Assignmen
     assignment.status = AssignmentStatus.RECUSED
     assignment.save(update_fields=["status"])
     record(actor=actor, action="review.conflict_declared", target=assignment, reason=reason)
+    enqueue_recusal_notice(assignment)
     return assignment

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from applications.models import Proposal, ProposalStatus
 from regions.models import DesignationImport
+from reviews.models import Assignment, Panel, PresentationSlot
 
 
 @pytest.mark.usefixtures("registry")
@@ -11,11 +12,14 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change():
     call_command("seed_demo", "--force")
     statuses = dict(Proposal.objects.values_list("lead_local_government__code", "status"))
     assert statuses == {"48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED,
-                        "48880": ProposalStatus.DRAFT, "48890": ProposalStatus.WITHDRAWN}
+                        "48880": ProposalStatus.DRAFT, "48890": ProposalStatus.WITHDRAWN,
+                        **dict.fromkeys(["47730", "46720", "43800", "51770"], ProposalStatus.SUBMITTED)}
     hamyang = Proposal.objects.get(lead_local_government__code="48870")
     assert "산삼" in hamyang.title and hamyang.receipt_number
     assert Proposal.objects.get(lead_local_government__code="48860").versions.count() == 2
     assert DesignationImport.objects.count() == 1
+    assert Panel.objects.count() == 2 and Assignment.objects.count() == 30 + 18
+    assert PresentationSlot.objects.count() == 6
 
 
 @pytest.mark.usefixtures("registry")
@@ -49,6 +53,20 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client):
     pages_of("gyeongnam")
     detail = client.get(reverse("applications:proposal-detail", args=[hamyang.pk]))
     assert "provincial-match-form" in detail.content.decode()
+    assert "presentation-slot" in detail.content.decode()
+    pages_of("reviewer")
+    mine = client.get(reverse("reviews:assignment-list")).content.decode()
+    assert "산삼 항노화" in mine and "chaired-panels" in mine
+    hamyang_review = Assignment.objects.get(reviewer__user__username="reviewer", proposal=hamyang,
+                                            panel__stage="document")
+    assert "pledge-form" in client.get(reverse("reviews:assignment-detail", args=[hamyang_review.pk])).content.decode()
+    document_panel = Panel.objects.get(stage="document")
+    assert client.get(reverse("reviews:panel-results", args=[document_panel.pk])).status_code == 200
+    pages_of("council")
+    panel_page = client.get(reverse("reviews:panel-detail", args=[document_panel.pk])).content.decode()
+    assert "shortfalls" in panel_page  # the recusal left Hamyang one reviewer short
+    results = client.get(reverse("reviews:panel-results", args=[document_panel.pk])).content.decode()
+    assert "table-warning" in results  # one reviewer scores well below the panel
     pages_of("moj")
     contest_page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
     assert "공고문" in contest_page

@@ -1,5 +1,7 @@
 """Reads of the review. Results are computed by the database from the submitted sheets, so the same
 sheets always give the same numbers; ``explain`` says in words how."""
+import statistics
+from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,29 +22,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
-from accounts.permissions import is_council
 from applications.models import Proposal
-
-from .models import Assignment, AssignmentStatus, Panel, Rubric, Score, ScoreSheet, SheetStatus
-
-
-def assignments_of(user) -> QuerySet[Assignment]:
-    """A reviewer's own assignments; nobody else's, whoever asks."""
-    return (Assignment.objects.filter(reviewer__user=user).exclude(status=AssignmentStatus.RECUSED)
-            .select_related("panel__contest", "proposal__lead_local_government", "sheet")
-            .order_by("due_at", "panel", "proposal__receipt_number"))
-
-
-def assignment_for_reviewer(*, user, pk: int) -> Assignment:
-    return assignments_of(user).get(pk=pk)
-
-
-def sheets_visible_to(user) -> QuerySet[ScoreSheet]:
-    """The council sees every sheet; a reviewer his own; nobody else any."""
-    sheets = ScoreSheet.objects.select_related("assignment__reviewer__user", "assignment__proposal")
-    if is_council(user):
-        return sheets
-    return sheets.filter(assignment__reviewer__user=user)
+from reviews.models import AssignmentStatus, Panel, Reviewer, Rubric, Score, ScoreSheet, SheetStatus
 
 
 def _submitted_sheets(panel: Panel) -> QuerySet[ScoreSheet]:
@@ -121,3 +102,45 @@ def ranked_results(panel: Panel) -> list[RankedResult]:
     return rows
 
 
+
+
+# A reviewer whose totals sit on average this many standard deviations from his panel's is shown apart.
+OUTLIER_Z = 1.0
+
+
+@dataclass(frozen=True)
+class ReviewerDeviation:
+    reviewer: Reviewer
+    sheets: int
+    mean_z: float | None
+
+    @property
+    def stands_apart(self) -> bool:
+        return self.mean_z is not None and abs(self.mean_z) >= OUTLIER_Z
+
+
+def reviewer_deviations(panel: Panel) -> list[ReviewerDeviation]:
+    """How far each reviewer's totals stand from the other sheets on the same proposals: for every sheet,
+    z = (total − proposal's mean) / proposal's standard deviation (population; proposals with fewer than
+    two sheets or no spread say nothing), averaged per reviewer. Two queries whatever the panel's size."""
+    rows = list(_submitted_sheets(panel).values("assignment__reviewer_id", "assignment__proposal_id")
+                .annotate(total=Sum("scores__points")).order_by())
+    by_proposal: dict[int, list[float]] = {}
+    for row in rows:
+        by_proposal.setdefault(row["assignment__proposal_id"], []).append(float(row["total"] or 0))
+    spread = {proposal_id: (statistics.fmean(values), statistics.pstdev(values))
+              for proposal_id, values in by_proposal.items() if len(values) >= 2}
+    z_scores: dict[int, list[float]] = {}
+    sheets: Counter = Counter()
+    for row in rows:
+        reviewer_id = row["assignment__reviewer_id"]
+        sheets[reviewer_id] += 1
+        mean, deviation = spread.get(row["assignment__proposal_id"], (0.0, 0.0))
+        if deviation > 0:
+            z_scores.setdefault(reviewer_id, []).append((float(row["total"] or 0) - mean) / deviation)
+    reviewers = Reviewer.objects.filter(pk__in=sheets).select_related("user")
+    result = [ReviewerDeviation(reviewer, sheets[reviewer.pk],
+                                round(statistics.fmean(z_scores[reviewer.pk]), 2) if reviewer.pk in z_scores
+                                else None) for reviewer in reviewers]
+    return sorted(result, key=lambda item: (-(abs(item.mean_z) if item.mean_z is not None else -1),
+                                            item.reviewer.pk))

@@ -1,0 +1,165 @@
+"""The 2025 round's review for the demo: a reviewer pool, rubrics, a document panel with most sheets in
+(one recusal, one reviewer who scores low), and a presentation panel with its schedule.
+
+Everything goes through the review services. The demo reviewer (``reviewer``) chairs the document panel,
+has Hamyang-gun's wild-ginseng task waiting for his pledge, a draft, and submitted sheets.
+"""
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from accounts.roles import Role
+from applications.models import SEOUL, Contest
+from regions.models import LocalGovernment, Province
+from reviews.models import Assignment, Criterion, Panel, Reviewer, ReviewStage, Rubric
+from reviews.services import (
+    add_proposals_to_panel,
+    assign_automatically,
+    assign_reviewer,
+    create_panel,
+    declare_conflict,
+    proposals_awaiting_panel,
+    save_sheet,
+    schedule_presentation,
+    set_panel_deadline,
+    sign_pledge,
+    submit_sheet,
+)
+
+# username: (last name, first name, affiliation, home province code, home LG code, fields, external, bias)
+POOL = {
+    "reviewer": ("이", "평가", "한국산업기술진흥원", "11", "", "지역산업 정책, 기술사업화", True, 0),
+    "kim.seomyeon": ("김", "서면", "경남테크노파크", "48", "", "바이오·헬스, 지역혁신", True, 0),
+    "park.jeonmun": ("박", "전문", "전남대학교 식품공학과", "46", "", "식품 가공, 농산물 유통", True, 2),
+    "choi.wiwon": ("최", "위원", "중소벤처기업부 지역기업정책과", "", "", "중소기업 정책", False, 1),
+    "jeong.saneop": ("정", "산업", "한국농촌경제연구원", "", "47730", "농촌 경제, 6차 산업", True, -1),
+    "han.gisul": ("한", "기술", "한국과학기술원 산학협력단", "30", "", "신소재, 기술이전", True, 0),
+    "yun.pyeongga": ("윤", "평가", "산업연구원", "36", "", "산업 정책, 성과 평가", True, -9),
+    "oh.simsa": ("오", "심사", "충북대학교 경영학부", "43", "", "경영 전략, 마케팅", True, 1),
+}
+
+# Each proposal's "true" quality on the three criteria; reviewers add their bias and a small spread.
+QUALITY = {"48870": (34, 26, 27), "48860": (30, 22, 24), "47730": (31, 24, 23), "46720": (27, 21, 22),
+           "43800": (32, 23, 21), "51770": (25, 19, 20)}
+
+HAMYANG = "48870"
+
+CRITERIA = [
+    ("feasibility", "타당성", "Feasibility", 40, "사업 목표·추진 체계·예산의 실현 가능성"),
+    ("effectiveness", "효과성", "Effectiveness", 30, "일자리·매출·인구 유입 등 기대 효과와 KPI의 적정성"),
+    ("policy_linkage", "정책연계성", "Policy linkage", 30, "지방소멸 대응·부처 지원사업과의 연계"),
+]
+
+
+def _ensure_reviewers() -> dict[str, Reviewer]:
+    User = get_user_model()
+    reviewers = {}
+    for username, (last, first, affiliation, province, lg, fields, external, _bias) in POOL.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, role=Role.REVIEWER, last_name=last, first_name=first,
+                        organisation=affiliation, email=f"{username}@demo.invalid")
+            user.set_unusable_password()
+            user.save()
+        reviewers[username], _created = Reviewer.objects.get_or_create(user=user, defaults={
+            "affiliation": affiliation, "fields": fields, "is_external": external,
+            "home_province": Province.objects.get(code=province) if province else None,
+            "home_local_government": LocalGovernment.objects.get(code=lg) if lg else None})
+    return reviewers
+
+
+def _ensure_rubrics(contest: Contest) -> None:
+    for stage, weights in ((ReviewStage.DOCUMENT, (40, 30, 30)), (ReviewStage.PRESENTATION, (30, 40, 30))):
+        rubric, created = Rubric.objects.get_or_create(contest=contest, stage=stage,
+                                                       defaults={"trim_min_sheets": 5, "pass_mark": 60})
+        if not created:
+            continue
+        for position, ((code, ko, en, _maximum, description), maximum) in enumerate(zip(CRITERIA, weights,
+                                                                                         strict=True), start=1):
+            Criterion.objects.create(rubric=rubric, code=code, name_ko=ko, name_en=en, max_points=maximum,
+                                     description=description, position=position,
+                                     tie_break_order={"effectiveness": 1, "feasibility": 2}.get(code))
+
+
+def _points(assignment: Assignment, bias: int) -> dict[str, Decimal]:
+    quality = QUALITY[assignment.proposal.lead_local_government.code]
+    wobble = (assignment.reviewer_id * 7 + assignment.proposal_id * 3) % 5 - 2
+    result = {}
+    for (code, _ko, _en, maximum, _description), base in zip(CRITERIA, quality, strict=True):
+        value = base + (bias + wobble) * maximum / 40
+        result[code] = Decimal(str(round(min(max(value, 0), maximum) * 2) / 2))
+    return result
+
+
+def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer]) -> None:
+    by_id = {reviewer.pk: username for username, reviewer in reviewers.items()}
+    assignments = (panel.assignments.select_related("proposal__lead_local_government", "reviewer__user")
+                   .order_by("proposal__receipt_number", "reviewer_id"))
+    recused = False
+    demo_seen = []
+    for assignment in assignments:
+        username = by_id[assignment.reviewer_id]
+        user = assignment.reviewer.user
+        if username == "reviewer":
+            demo_seen.append(assignment)
+            continue
+        if username == "jeong.saneop" and not recused:
+            declare_conflict(actor=user, assignment=assignment,
+                             reason="해당 지자체 특산물 연구용역(2024)에 자문위원으로 참여하였음")
+            recused = True
+            continue
+        sign_pledge(actor=user, assignment=assignment)
+        save_sheet(actor=user, assignment=assignment, points=_points(assignment, POOL[username][7]),
+                   comments={"feasibility": "추진 체계가 구체적임"}, overall_comment="")
+        submit_sheet(actor=user, assignment=assignment)
+    # The demo reviewer: Hamyang waits for his pledge, one draft, the rest submitted.
+    demo_seen.sort(key=lambda assignment: assignment.proposal.lead_local_government.code != HAMYANG)
+    for number, assignment in enumerate(demo_seen[1:], start=1):
+        user = assignment.reviewer.user
+        sign_pledge(actor=user, assignment=assignment)
+        save_sheet(actor=user, assignment=assignment, points=_points(assignment, 0),
+                   comments={"effectiveness": "KPI 산출 근거 보완 필요"}, overall_comment="발표평가에서 재확인")
+        if number > 1:
+            submit_sheet(actor=user, assignment=assignment)
+
+
+def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer]) -> None:
+    if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
+        return
+    panel = create_panel(actor=council, contest=contest, stage=ReviewStage.DOCUMENT, name="1분과",
+                         reviewers_per_proposal=5, members=list(reviewers.values()), chair=reviewers["reviewer"])
+    proposals = list(proposals_awaiting_panel(panel))
+    add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    hamyang = next(proposal for proposal in proposals if proposal.lead_local_government.code == HAMYANG)
+    assign_reviewer(actor=council, panel=panel, proposal=hamyang, reviewer=reviewers["reviewer"])
+    assign_automatically(actor=council, panel=panel)
+    set_panel_deadline(actor=council, panel=panel, due_at=datetime(2025, 10, 24, 18, 0, tzinfo=SEOUL))
+    _score_document_panel(panel, reviewers)
+
+
+def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, Reviewer]) -> None:
+    if contest.panels.filter(stage=ReviewStage.PRESENTATION).exists():
+        return
+    members = [reviewers[name] for name in ("reviewer", "choi.wiwon", "han.gisul", "yun.pyeongga", "oh.simsa")]
+    panel = create_panel(actor=council, contest=contest, stage=ReviewStage.PRESENTATION, name="1분과",
+                         reviewers_per_proposal=3, members=members, chair=reviewers["han.gisul"])
+    proposals = list(proposals_awaiting_panel(panel))
+    add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    assign_automatically(actor=council, panel=panel)
+    set_panel_deadline(actor=council, panel=panel, due_at=datetime(2025, 10, 30, 18, 0, tzinfo=SEOUL))
+    start = datetime(2025, 10, 28, 10, 0, tzinfo=SEOUL)
+    for number, proposal in enumerate(proposals):
+        starts_at = start + timedelta(minutes=30 * number)
+        online = proposal.lead_local_government.code == "51770"
+        schedule_presentation(actor=council, panel=panel, proposal=proposal, starts_at=starts_at,
+                              ends_at=starts_at + timedelta(minutes=20),
+                              room="" if online else "정부세종컨벤션센터 중회의실 3",
+                              online_link="https://meet.demo.invalid/2025-presentation" if online else "")
+
+
+def ensure_reviews(contest: Contest, council) -> None:
+    reviewers = _ensure_reviewers()
+    _ensure_rubrics(contest)
+    _ensure_document_panel(contest, council, reviewers)
+    _ensure_presentation_panel(contest, council, reviewers)

@@ -1,0 +1,15 @@
+"""Forms of the review: the reviewer's pledge, conflict and score sheet; the council's panel work."""
+from .council import (
+    AddProposalsForm,
+    DeadlineForm,
+    ManualAssignForm,
+    PanelForm,
+    PresentationSlotForm,
+    ReopenForm,
+)
+from .reviewer import ConflictForm, PledgeForm, ScoreSheetForm
+
+__all__ = [
+    "AddProposalsForm", "ConflictForm", "DeadlineForm", "ManualAssignForm", "PanelForm", "PledgeForm",
+    "PresentationSlotForm", "ReopenForm", "ScoreSheetForm",
+]

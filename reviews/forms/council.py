@@ -1,0 +1,103 @@
+"""What the council fills in to run a review: panels, proposals, assignments, deadlines, slots, reopening."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from applications.forms.contests import DATETIME
+from applications.models import Proposal
+from reviews.models import Panel, Reviewer, ReviewStage
+
+
+class ReviewerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, reviewer):
+        return f"{reviewer} · {reviewer.fields}" if reviewer.fields else str(reviewer)
+
+
+class ProposalChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, proposal):
+        return f"{proposal.receipt_number} · {proposal.lead_local_government} · {proposal.title}"
+
+
+class ProposalsChoiceField(forms.ModelMultipleChoiceField):
+    label_from_instance = ProposalChoiceField.label_from_instance
+
+
+def proposals_of_panel(panel: Panel):
+    return (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government")
+            .order_by("receipt_number"))
+
+
+class PanelForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), choices=ReviewStage.choices)
+    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example 제1분과 (서면평가)."))
+    reviewers_per_proposal = forms.IntegerField(label=_("Reviewers per proposal"), min_value=1, max_value=20,
+                                                initial=5)
+    members = ReviewerChoiceField(label=_("Members"), queryset=Reviewer.objects.none(),
+                                  widget=forms.CheckboxSelectMultiple)
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=Reviewer.objects.none(), required=False,
+                                   help_text=_("Signs the panel's results off; must be a member."))
+
+    def __init__(self, *args, contest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contest = contest
+        pool = Reviewer.objects.select_related("user").order_by("user__last_name", "user__first_name", "pk")
+        self.fields["members"].queryset = pool
+        self.fields["chair"].queryset = pool
+
+    def clean(self):
+        cleaned = super().clean()
+        chair, members = cleaned.get("chair"), cleaned.get("members")
+        if chair is not None and members is not None and chair not in members:
+            self.add_error("chair", _("The chair must be a member of the panel."))
+        if cleaned.get("stage") and cleaned.get("name") and Panel.objects.filter(
+                contest=self.contest, stage=cleaned["stage"], name=cleaned["name"]).exists():
+            self.add_error("name", _("This contest already has a panel of that name for that stage."))
+        return cleaned
+
+
+class AddProposalsForm(forms.Form):
+    proposals = ProposalsChoiceField(label=_("Proposals"), queryset=Proposal.objects.none(),
+                                     widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, awaiting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposals"].queryset = awaiting
+
+
+class ManualAssignForm(forms.Form):
+    proposal = ProposalChoiceField(label=_("Proposal"), queryset=Proposal.objects.none())
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=Reviewer.objects.none())
+
+    def __init__(self, *args, panel: Panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals_of_panel(panel)
+        self.fields["reviewer"].queryset = panel.members.select_related("user").order_by("pk")
+
+
+class DeadlineForm(forms.Form):
+    due_at = forms.DateTimeField(label=_("Scoring deadline"), widget=DATETIME,
+                                 help_text=_("Applies to every active assignment of the panel."))
+
+
+class PresentationSlotForm(forms.Form):
+    proposal = ProposalChoiceField(label=_("Proposal"), queryset=Proposal.objects.none())
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME)
+    room = forms.CharField(label=_("Room"), max_length=200, required=False)
+    online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    def __init__(self, *args, panel: Panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals_of_panel(panel)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("A presentation ends after it starts."))
+        if not (cleaned.get("room") or cleaned.get("online_link")) and "online_link" not in self.errors:
+            self.add_error("room", _("Give a room or an online link."))
+        return cleaned
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Why is the sheet reopened?"), widget=forms.Textarea(attrs={"rows": 2}))

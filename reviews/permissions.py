@@ -1,0 +1,76 @@
+"""Who may do what in the review. Views, the API and the selectors ask these predicates.
+
+Reviewers reach only their own assignments (the selectors filter by the signed-in user, so a stranger's
+assignment is a 404); council staff manage panels and read every sheet; a panel's chair reads the
+panel's results to sign them off. Local governments never see reviewers or their scores.
+"""
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_council, is_reviewer
+from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+
+from .models import Assignment, AssignmentStatus, Panel, SheetStatus
+
+
+def _signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_review(user) -> Decision:
+    """A reviewer of the pool: sees his assignments."""
+    if not _signed_in(user):
+        return NOT_SIGNED_IN
+    if is_reviewer(user) and hasattr(user, "reviewer_profile"):
+        return ALLOWED
+    return deny(_("Only reviewers of the pool score proposals."))
+
+
+def can_manage_review(user) -> Decision:
+    """Panels, assignments, schedules, reopening sheets and the pool are the council's."""
+    if not _signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff manage the review."))
+
+
+def can_open_proposal(assignment: Assignment) -> Decision:
+    """The proposal opens once the pledge is signed and no conflict is declared."""
+    if assignment.status == AssignmentStatus.CONFIRMED:
+        return ALLOWED
+    if assignment.status == AssignmentStatus.RECUSED:
+        return deny(_("You declared a conflict for this proposal."))
+    return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
+
+
+def can_edit_sheet(assignment: Assignment) -> Decision:
+    decision = can_open_proposal(assignment)
+    if not decision:
+        return decision
+    if assignment.panel.is_signed_off:
+        return deny(_("The panel's results are signed off."))
+    sheet = getattr(assignment, "sheet", None)
+    if sheet is not None and sheet.status == SheetStatus.SUBMITTED:
+        return deny(_("This sheet is submitted and locked; the council can reopen it."))
+    return ALLOWED
+
+
+def is_panel_chair(user, panel: Panel) -> bool:
+    return bool(_signed_in(user) and panel.chair_id and panel.chair.user_id == user.pk)
+
+
+def can_view_results(user, panel: Panel) -> Decision:
+    """The council, and the panel's chair who signs them off."""
+    if not _signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user) or is_panel_chair(user, panel):
+        return ALLOWED
+    return deny(_("Only council staff and the panel's chair see the panel's results."))
+
+
+def can_sign_off(user, panel: Panel) -> Decision:
+    if not is_panel_chair(user, panel):
+        return deny(_("Only the panel's chair signs its results off."))
+    if panel.is_signed_off:
+        return deny(_("The panel's results are already signed off."))
+    return ALLOWED

@@ -1,0 +1,32 @@
+"""Reads of the review. Visibility is decided here and in ``reviews.permissions``; pages and the API ask both."""
+from .assignments import (
+    PanelRow,
+    assignment_for_reviewer,
+    assignments_of,
+    chaired_panels,
+    criteria_of,
+    panel_rows,
+    panel_with_progress,
+    panels_of_contest,
+    pool_with_load,
+    presentation_slots_of,
+    schedule_of,
+    sheet_history,
+    sheets_visible_to,
+)
+from .results import (
+    OUTLIER_Z,
+    RankedResult,
+    ReviewerDeviation,
+    ranked_results,
+    results_for_panel,
+    reviewer_deviations,
+    rubric_of,
+)
+
+__all__ = [
+    "OUTLIER_Z", "PanelRow", "RankedResult", "ReviewerDeviation", "assignment_for_reviewer", "assignments_of",
+    "chaired_panels", "criteria_of", "panel_rows", "panel_with_progress", "panels_of_contest", "pool_with_load",
+    "presentation_slots_of", "ranked_results", "results_for_panel", "reviewer_deviations", "rubric_of",
+    "schedule_of", "sheet_history", "sheets_visible_to",
+]

@@ -1,0 +1,101 @@
+"""Panels and their schedules: creating a panel, its scoring deadline, presentation slots."""
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from applications.models import Contest, Proposal
+from audit.services import record
+from reviews.models import AssignmentStatus, Panel, PanelProposal, PresentationSlot, Reviewer, ReviewStage
+
+from .assignment import AssignmentRefused
+
+REVIEWABLE_STATUSES = ("submitted", "resubmitted")
+
+
+@transaction.atomic
+def create_panel(*, actor, contest: Contest, stage: str, name: str, reviewers_per_proposal: int,
+                 members: list[Reviewer], chair: Reviewer | None) -> Panel:
+    """A panel of the contest's stage; its chair, when named, is one of its members."""
+    if chair is not None and chair not in members:
+        raise AssignmentRefused(_("The chair must be a member of the panel."))
+    panel = Panel.objects.create(contest=contest, stage=stage, name=name, chair=chair,
+                                 reviewers_per_proposal=reviewers_per_proposal)
+    panel.members.set(members)
+    record(actor=actor, action="review.panel_created", target=panel,
+           changes={"stage": stage, "name": name, "members": sorted(member.pk for member in members),
+                    "chair": chair.pk if chair else None})
+    return panel
+
+
+def proposals_awaiting_panel(panel: Panel):
+    """The contest's submitted proposals that no panel of this stage reviews yet."""
+    return (Proposal.objects.filter(contest_id=panel.contest_id, status__in=REVIEWABLE_STATUSES)
+            .exclude(panelproposal__stage=panel.stage).select_related("lead_local_government")
+            .order_by("receipt_number", "pk"))
+
+
+@transaction.atomic
+def add_proposals_to_panel(*, actor, panel: Panel, proposals: list[Proposal]) -> None:
+    """Only submitted proposals of the panel's contest; the database keeps one panel per proposal and stage."""
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    awaiting = set(proposals_awaiting_panel(panel).values_list("pk", flat=True))
+    refused = [proposal for proposal in proposals if proposal.pk not in awaiting]
+    if refused:
+        raise AssignmentRefused(_("These proposals cannot be given to this panel: %(titles)s.")
+                                % {"titles": ", ".join(proposal.title for proposal in refused)})
+    PanelProposal.objects.bulk_create([PanelProposal(panel=panel, proposal=proposal, stage=panel.stage)
+                                       for proposal in proposals])
+    record(actor=actor, action="review.panel_proposals_added", target=panel,
+           changes={"proposals": [proposal.pk for proposal in proposals]})
+
+
+@transaction.atomic
+def set_panel_deadline(*, actor, panel: Panel, due_at: datetime) -> int:
+    """Every active assignment of the panel is due then; returns how many were changed."""
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    changed = panel.assignments.exclude(status=AssignmentStatus.RECUSED).update(due_at=due_at)
+    record(actor=actor, action="review.deadline_set", target=panel,
+           changes={"due_at": due_at.isoformat(), "assignments": changed})
+    return changed
+
+
+@transaction.atomic
+def schedule_presentation(*, actor, panel: Panel, proposal: Proposal, starts_at: datetime, ends_at: datetime,
+                          room: str = "", online_link: str = "") -> PresentationSlot:
+    """Schedule or move a proposal's presentation. Slots of a panel never overlap; the panel row is locked
+    so two clerks scheduling at once cannot both take the same time."""
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    if panel.stage != ReviewStage.PRESENTATION:
+        raise AssignmentRefused(_("Only presentation panels have a schedule."))
+    if not PanelProposal.objects.filter(panel=panel, proposal=proposal).exists():
+        raise AssignmentRefused(_("This proposal is not reviewed by this panel."))
+    if ends_at <= starts_at:
+        raise AssignmentRefused(_("A presentation ends after it starts."))
+    if not (room.strip() or online_link.strip()):
+        raise AssignmentRefused(_("Give a room or an online link."))
+    clash = (panel.slots.exclude(proposal=proposal).filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+             .select_related("proposal").first())
+    if clash:
+        raise AssignmentRefused(_("That time overlaps %(title)s (%(start)s–%(end)s).") % {
+            "title": clash.proposal.title, "start": f"{clash.starts_at:%H:%M}", "end": f"{clash.ends_at:%H:%M}"})
+    slot = panel.slots.filter(proposal=proposal).first()
+    values = {"starts_at": starts_at, "ends_at": ends_at, "room": room.strip(), "online_link": online_link.strip()}
+    if slot is None:
+        slot = PresentationSlot.objects.create(panel=panel, proposal=proposal, **values)
+        record(actor=actor, action="review.slot_scheduled", target=slot, changes=_slot_changes(None, slot))
+        return slot
+    before = _slot_changes(None, slot)
+    for name, value in values.items():
+        setattr(slot, name, value)
+    slot.save()
+    record(actor=actor, action="review.slot_moved", target=slot, changes=_slot_changes(before, slot))
+    return slot
+
+
+def _slot_changes(before: dict | None, slot: PresentationSlot) -> dict:
+    after = {"starts_at": slot.starts_at.isoformat(), "ends_at": slot.ends_at.isoformat(), "room": slot.room,
+             "online_link": slot.online_link}
+    if before is None:
+        return after
+    return {name: [before[name], value] for name, value in after.items() if before[name] != value}

@@ -1,0 +1,124 @@
+"""The reviewer's pages: his assignments, the pledge or a conflict, and the score sheet beside the proposal."""
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from applications import selectors as proposal_selectors
+from portal.permissions import DecisionRequiredMixin
+from reviews import permissions, selectors, services
+from reviews.forms import ConflictForm, PledgeForm, ScoreSheetForm
+from reviews.models import Assignment, AssignmentStatus
+
+
+class ReviewerMixin(DecisionRequiredMixin):
+    def decide(self, user):
+        return permissions.can_review(user)
+
+    def get_assignment(self) -> Assignment:
+        """The reviewer's own assignment, or 404 (another reviewer's is as absent as a missing one)."""
+        try:
+            return selectors.assignment_for_reviewer(user=self.request.user, pk=self.kwargs["pk"])
+        except Assignment.DoesNotExist as error:
+            raise Http404 from error
+
+
+class AssignmentListView(ReviewerMixin, TemplateView):
+    template_name = "reviews/assignment_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(assignments=list(selectors.assignments_of(user)),
+                                        chaired_panels=selectors.chaired_panels(user), **kwargs)
+
+
+class AssignmentDetailView(ReviewerMixin, TemplateView):
+    """Before the pledge: what the reviewer needs to know to judge a conflict, the pledge and the conflict
+    form. After: the proposal and the score sheet side by side."""
+
+    template_name = "reviews/assignment_detail.html"
+
+    def get_context_data(self, **kwargs):
+        assignment = kwargs.pop("assignment", None) or self.get_assignment()
+        context = {"assignment": assignment, "panel": assignment.panel,
+                   "can_open": permissions.can_open_proposal(assignment)}
+        if assignment.status == AssignmentStatus.ASSIGNED:
+            context["proposal"] = assignment.proposal
+            context["companies"] = assignment.proposal.companies.order_by("name")
+            context["partners"] = assignment.proposal.partners.select_related("province")
+            context.setdefault("pledge_form", PledgeForm())
+            context.setdefault("conflict_form", ConflictForm())
+        else:
+            proposal = proposal_selectors.proposal_for_user(user=self.request.user, pk=assignment.proposal_id)
+            sheet = getattr(assignment, "sheet", None)
+            can_edit = permissions.can_edit_sheet(assignment)
+            context.update(proposal_selectors.proposal_reading(proposal))
+            context.update(proposal=proposal, sheet=sheet, can_edit_sheet=can_edit,
+                           history=selectors.sheet_history(sheet), criteria=selectors.criteria_of(assignment.panel),
+                           slots=[slot for slot in proposal.presentation_slots.all()
+                                  if slot.panel_id == assignment.panel_id])
+            if can_edit:
+                kwargs.setdefault("sheet_form", ScoreSheetForm(criteria=context["criteria"], sheet=sheet))
+            else:
+                scores = {score.criterion_id: score for score in sheet.scores.all()} if sheet else {}
+                context["score_rows"] = [(criterion, scores.get(criterion.pk)) for criterion in context["criteria"]]
+        return super().get_context_data(**context, **kwargs)
+
+
+class PledgeView(AssignmentDetailView):
+    def post(self, request, *args, **kwargs):
+        assignment = self.get_assignment()
+        form = PledgeForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(assignment=assignment, pledge_form=form))
+        try:
+            services.sign_pledge(actor=request.user, assignment=assignment)
+        except services.AssignmentRefused as refused:
+            messages.error(request, str(refused))
+            return redirect("reviews:assignment-list")
+        messages.success(request, _("Pledge signed. The proposal is open for your review."))
+        return redirect("reviews:assignment-detail", pk=assignment.pk)
+
+
+class ConflictView(AssignmentDetailView):
+    def post(self, request, *args, **kwargs):
+        assignment = self.get_assignment()
+        form = ConflictForm(request.POST)
+        if form.is_valid():
+            try:
+                services.declare_conflict(actor=request.user, assignment=assignment,
+                                          reason=form.cleaned_data["reason"])
+            except services.AssignmentRefused as refused:
+                form.add_error("reason", str(refused))
+            else:
+                messages.success(request, _("Your conflict was recorded; the council will assign someone else."))
+                return redirect("reviews:assignment-list")
+        return self.render_to_response(self.get_context_data(assignment=assignment, conflict_form=form))
+
+
+class SheetView(AssignmentDetailView):
+    """Save the draft or submit. A refused form comes back with what was typed and the reasons beside it."""
+
+    def post(self, request, *args, **kwargs):
+        assignment = self.get_assignment()
+        decision = permissions.can_edit_sheet(assignment)
+        if not decision:
+            messages.error(request, str(decision.reason))
+            return redirect("reviews:assignment-detail", pk=assignment.pk)
+        submitting = request.POST.get("action") == ScoreSheetForm.SUBMIT
+        form = ScoreSheetForm(request.POST, criteria=selectors.criteria_of(assignment.panel),
+                              sheet=getattr(assignment, "sheet", None), submitting=submitting)
+        if form.is_valid():
+            try:
+                services.save_sheet(actor=request.user, assignment=assignment, points=form.points(),
+                                    comments=form.comments(), overall_comment=form.cleaned_data["overall_comment"])
+                if submitting:
+                    services.submit_sheet(actor=request.user, assignment=assignment)
+            except services.ScoringRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("The score sheet was submitted.") if submitting
+                                 else _("The draft was saved."))
+                return redirect("reviews:assignment-detail", pk=assignment.pk)
+        return self.render_to_response(self.get_context_data(assignment=assignment, sheet_form=form))
