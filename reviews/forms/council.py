@@ -22,7 +22,7 @@ class ProposalsChoiceField(forms.ModelMultipleChoiceField):
 
 
 def proposals_of_panel(panel: Panel):
-    return (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government")
+    return (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government__province")
             .order_by("receipt_number"))
 
 

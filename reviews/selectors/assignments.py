@@ -21,7 +21,7 @@ from reviews.models import (
 def assignments_of(user) -> QuerySet[Assignment]:
     """A reviewer's own assignments; nobody else's, whoever asks."""
     return (Assignment.objects.filter(reviewer__user=user).exclude(status=AssignmentStatus.RECUSED)
-            .select_related("panel__contest", "panel__chair", "proposal__lead_local_government", "sheet")
+            .select_related("panel__contest", "panel__chair", "proposal__lead_local_government__province", "sheet")
             .order_by("due_at", "panel", "proposal__receipt_number"))
 
 
@@ -91,7 +91,7 @@ def panel_rows(panel: Panel) -> list[PanelRow]:
     assignments = (Assignment.objects.filter(panel=panel).select_related("reviewer__user", "sheet")
                    .annotate(sheet_total=Sum("sheet__scores__points"))
                    .order_by("reviewer__user__last_name", "reviewer__user__first_name", "pk"))
-    proposals = (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government")
+    proposals = (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government__province")
                  .prefetch_related(Prefetch("review_assignments", queryset=assignments, to_attr="panel_assignments"))
                  .order_by("receipt_number", "pk"))
     slots = {slot.proposal_id: slot for slot in panel.slots.all()}
@@ -115,7 +115,7 @@ def presentation_slots_of(proposal: Proposal) -> list[PresentationSlot]:
 
 
 def schedule_of(panel: Panel, day=None) -> QuerySet[PresentationSlot]:
-    slots = panel.slots.select_related("proposal__lead_local_government").order_by("starts_at", "pk")
+    slots = panel.slots.select_related("proposal__lead_local_government__province").order_by("starts_at", "pk")
     if day is not None:
         slots = slots.filter(starts_at__date=day)
     return slots

@@ -49,7 +49,7 @@ def results_for_panel(panel: Panel, rubric: Rubric | None = None) -> QuerySet[Pr
     totals = sheets.annotate(total=Sum("scores__points")).values("total")
     points = Score.objects.filter(sheet__in=_submitted_sheets(panel), sheet__assignment__proposal=OuterRef("pk"))
     money = DecimalField(max_digits=12, decimal_places=2)
-    queryset = (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government")
+    queryset = (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government__province")
                 .annotate(sheets=Coalesce(_per_proposal(sheets, "assignment__proposal", Count("pk"), IntegerField()),
                                           0),
                           sum_total=_per_proposal(points, "sheet__assignment__proposal", Sum("points"), money),

@@ -34,7 +34,7 @@ class AssignmentReport:
 
 def _panel_proposals(panel: Panel) -> list[Proposal]:
     return list(Proposal.objects.filter(panelproposal__panel=panel)
-                .select_related("lead_local_government").order_by("receipt_number", "pk"))
+                .select_related("lead_local_government__province").order_by("receipt_number", "pk"))
 
 
 @transaction.atomic
@@ -45,7 +45,7 @@ def assign_reviewer(*, actor, panel: Panel, proposal: Proposal, reviewer: Review
         raise AssignmentRefused(_("%(reviewer)s is not a member of this panel.") % {"reviewer": reviewer})
     if not PanelProposal.objects.filter(panel=panel, proposal=proposal).exists():
         raise AssignmentRefused(_("This proposal is not reviewed by this panel."))
-    proposal = Proposal.objects.select_related("lead_local_government").get(pk=proposal.pk)
+    proposal = Proposal.objects.select_related("lead_local_government__province").get(pk=proposal.pk)
     reasons = conflict_reasons(reviewer, proposal, ConflictFacts.load([proposal]))
     if reasons:
         raise AssignmentRefused(" ".join(reasons))

@@ -31,7 +31,7 @@ def create_panel(*, actor, contest: Contest, stage: str, name: str, reviewers_pe
 def proposals_awaiting_panel(panel: Panel):
     """The contest's submitted proposals that no panel of this stage reviews yet."""
     return (Proposal.objects.filter(contest_id=panel.contest_id, status__in=REVIEWABLE_STATUSES)
-            .exclude(panelproposal__stage=panel.stage).select_related("lead_local_government")
+            .exclude(panelproposal__stage=panel.stage).select_related("lead_local_government__province")
             .order_by("receipt_number", "pk"))
 
 

@@ -47,8 +47,8 @@ class AssignmentDetailView(ReviewerMixin, TemplateView):
             context["proposal"] = assignment.proposal
             context["companies"] = assignment.proposal.companies.order_by("name")
             context["partners"] = assignment.proposal.partners.select_related("province")
-            context.setdefault("pledge_form", PledgeForm())
-            context.setdefault("conflict_form", ConflictForm())
+            kwargs.setdefault("pledge_form", PledgeForm())
+            kwargs.setdefault("conflict_form", ConflictForm())
         else:
             proposal = proposal_selectors.proposal_for_user(user=self.request.user, pk=assignment.proposal_id)
             sheet = getattr(assignment, "sheet", None)

@@ -1,0 +1,114 @@
+"""The reviewer's pages: the pledge opens the proposal and its files, the sheet keeps what was typed,
+submission locks it, a declared conflict withdraws the assignment and tells the council."""
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from accounts.roles import Role
+from applications.models import ProposalAttachment
+from applications.services.documents import store_document
+from portal.uploads import check_upload
+from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, SheetStatus
+from reviews.services import assign_automatically
+from tests.documents import pdf, upload
+from tests.factories import make_user
+from tests.reviews.builders import make_panel, make_rubric
+
+pytestmark = pytest.mark.usefixtures("registry", "english")
+
+
+@pytest.fixture
+def assignment():
+    panel = make_panel(members=3, per_proposal=3, codes=["48870"])
+    make_rubric(panel.contest)
+    assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
+    return Assignment.objects.filter(panel=panel).order_by("reviewer_id").first()
+
+
+@pytest.fixture
+def business_plan(assignment):
+    proposal = assignment.proposal
+    return store_document(actor=proposal.created_by, document=ProposalAttachment(proposal=proposal,
+                                                                                  kind="business_plan"),
+                          upload=check_upload(upload("함양_사업계획서.pdf", pdf())), action="proposal.attachment_added",
+                          target=proposal, details={})
+
+
+def page(client, name, assignment):
+    return reverse(f"reviews:{name}", args=[assignment.pk])
+
+
+def test_the_proposal_and_its_files_open_only_after_the_pledge(client, assignment, business_plan):
+    client.force_login(assignment.reviewer.user)
+    download = reverse("applications:proposal-attachment-download", args=[assignment.proposal_id, business_plan.pk])
+    before = client.get(page(client, "assignment-detail", assignment)).content.decode()
+    assert "pledge-form" in before and "score-sheet" not in before and "함양_사업계획서.pdf" not in before
+    assert client.get(download).status_code == 404
+    assert client.get(reverse("applications:proposal-detail", args=[assignment.proposal_id])).status_code == 404
+
+    refused = client.post(page(client, "assignment-pledge", assignment), {"confidential": "on"})
+    assert "This field is required" in refused.content.decode()
+    assert Assignment.objects.get(pk=assignment.pk).status == AssignmentStatus.ASSIGNED
+
+    response = client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    assert response.status_code == 302
+    after = client.get(page(client, "assignment-detail", assignment)).content.decode()
+    assert "score-sheet" in after and "함양_사업계획서.pdf" in after
+    assert b"".join(client.get(download).streaming_content).startswith(b"%PDF-")
+
+
+def test_a_refused_sheet_keeps_what_was_typed_and_says_why_next_to_the_field(client, assignment):
+    client.force_login(assignment.reviewer.user)
+    client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    response = client.post(page(client, "assignment-sheet", assignment), {
+        "points_feasibility": "41", "comment_feasibility": "실현 가능성이 높음", "points_effectiveness": "25",
+        "action": "save"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "less than or equal to 40" in html and "실현 가능성이 높음" in html and 'value="25"' in html
+    assert not hasattr(Assignment.objects.get(pk=assignment.pk), "sheet")
+
+    missing = client.post(page(client, "assignment-sheet", assignment), {
+        "points_feasibility": "35", "points_effectiveness": "25", "action": "submit"})
+    assert "Score this criterion before submitting." in missing.content.decode()
+
+
+def test_submitting_locks_the_sheet_and_shows_the_history(client, assignment):
+    client.force_login(assignment.reviewer.user)
+    client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    scores = {"points_feasibility": "35", "points_effectiveness": "25.5", "points_policy_linkage": "20",
+              "comment_effectiveness": "KPI 근거 보완"}
+    assert client.post(page(client, "assignment-sheet", assignment), {**scores, "action": "save"}).status_code == 302
+    assert Assignment.objects.get(pk=assignment.pk).sheet.status == SheetStatus.DRAFT
+    client.post(page(client, "assignment-sheet", assignment), {**scores, "action": "submit"})
+    sheet = Assignment.objects.get(pk=assignment.pk).sheet
+    assert sheet.status == SheetStatus.SUBMITTED
+    assert sorted(str(score.points) for score in sheet.scores.all()) == ["20.0", "25.5", "35.0"]
+
+    again = client.post(page(client, "assignment-sheet", assignment),
+                        {**scores, "points_feasibility": "10", "action": "save"}, follow=True)
+    html = again.content.decode()
+    assert "submitted and locked" in html and "sheet-history" in html
+    assert sheet.scores.get(criterion__code="feasibility").points == 35
+
+
+def test_a_declared_conflict_withdraws_the_assignment_and_mails_the_council(
+        client, assignment, django_capture_on_commit_callbacks):
+    clerk_en = make_user(Role.COUNCIL_STAFF, language="en", email="clerk@council.example")
+    clerk_ko = make_user(Role.COUNCIL_STAFF, language="ko", email="sammu@council.example")
+    client.force_login(assignment.reviewer.user)
+    empty = client.post(page(client, "assignment-conflict", assignment), {"reason": ""})
+    assert "This field is required" in empty.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(page(client, "assignment-conflict", assignment),
+                               {"reason": "함양군 산삼 연구용역 자문 참여"})
+    assert response.status_code == 302
+    assert Assignment.objects.get(pk=assignment.pk).status == AssignmentStatus.RECUSED
+    assert DeclaredConflict.objects.get(reviewer=assignment.reviewer).reason == "함양군 산삼 연구용역 자문 참여"
+    assert client.get(page(client, "assignment-detail", assignment)).status_code == 404
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert {clerk_en.email, clerk_ko.email} <= set(by_address) and len(by_address) == len(mail.outbox)
+    assert by_address[clerk_en.email].subject.startswith("A reviewer declared a conflict")
+    assert "이해충돌" in by_address[clerk_ko.email].subject
+    assert f"/reviews/panels/{assignment.panel_id}/" in by_address[clerk_en.email].body
