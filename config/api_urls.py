@@ -4,13 +4,17 @@ from rest_framework.routers import DefaultRouter
 
 from portal.api.auth import TokenView
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
+from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
 
 router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
 router.register("local-governments", LocalGovernmentViewSet, basename="local-government")
 router.register("designations", DesignationViewSet, basename="designation")
+router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("score-sheets", ScoreSheetViewSet, basename="score-sheet")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("contests/<int:pk>/results/", ContestResultsView.as_view(), name="api-contest-results"),
     path("", include(router.urls)),
 ]

@@ -38,3 +38,15 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def celery_eager():
+    """Run Celery tasks in-process for this test even where a broker is configured (the PostgreSQL run),
+    so a test can see what a task did; the real-worker round trip is tested on its own."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

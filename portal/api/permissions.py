@@ -1,8 +1,10 @@
 """DRF glue for the portal's permission predicates: the API asks the same predicates as the pages."""
 from collections.abc import Callable
 
+from django.utils import translation
 from rest_framework.permissions import BasePermission
 
+from portal.middleware import chosen_language
 from portal.permissions import Decision
 
 
@@ -18,3 +20,12 @@ def decision_permission(predicate: Callable[[object], Decision]) -> type[BasePer
 
     DecisionPermission.__name__ = f"Permission_{predicate.__name__}"
     return DecisionPermission
+
+
+class UserLanguageMixin:
+    """Answer in the language the caller chose. The locale middleware runs before DRF authenticates a token,
+    so the account's preference is applied again once the user is known."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        translation.activate(chosen_language(request))

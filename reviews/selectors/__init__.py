@@ -3,6 +3,7 @@ from .assignments import (
     PanelRow,
     assignment_for_reviewer,
     assignments_of,
+    assignments_visible_to,
     chaired_panels,
     criteria_of,
     panel_rows,
@@ -26,7 +27,7 @@ from .results import (
 
 __all__ = [
     "OUTLIER_Z", "PanelRow", "RankedResult", "ReviewerDeviation", "assignment_for_reviewer", "assignments_of",
-    "chaired_panels", "criteria_of", "panel_rows", "panel_with_progress", "panels_of_contest", "pool_with_load",
-    "presentation_slots_of", "ranked_results", "results_for_panel", "reviewer_deviations", "rubric_of",
-    "schedule_of", "sheet_history", "sheets_visible_to",
+    "assignments_visible_to", "chaired_panels", "criteria_of", "panel_rows", "panel_with_progress",
+    "panels_of_contest", "pool_with_load", "presentation_slots_of", "ranked_results", "results_for_panel",
+    "reviewer_deviations", "rubric_of", "schedule_of", "sheet_history", "sheets_visible_to",
 ]

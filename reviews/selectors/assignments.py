@@ -20,9 +20,20 @@ from reviews.models import (
 
 def assignments_of(user) -> QuerySet[Assignment]:
     """A reviewer's own assignments; nobody else's, whoever asks."""
+    if not getattr(user, "is_authenticated", False):
+        return Assignment.objects.none()
     return (Assignment.objects.filter(reviewer__user=user).exclude(status=AssignmentStatus.RECUSED)
             .select_related("panel__contest", "panel__chair", "proposal__lead_local_government__province", "sheet")
             .order_by("due_at", "panel", "proposal__receipt_number"))
+
+
+def assignments_visible_to(user) -> QuerySet[Assignment]:
+    """The council sees every assignment (recusals included); a reviewer his own active ones; others none."""
+    if is_council(user):
+        return (Assignment.objects.select_related("panel__contest", "proposal__lead_local_government__province",
+                                                  "reviewer__user", "sheet")
+                .order_by("panel", "proposal__receipt_number", "pk"))
+    return assignments_of(user)
 
 
 def assignment_for_reviewer(*, user, pk: int) -> Assignment:
@@ -35,6 +46,8 @@ def sheets_visible_to(user) -> QuerySet[ScoreSheet]:
                                                "assignment__panel")
     if is_council(user):
         return sheets
+    if not getattr(user, "is_authenticated", False):
+        return sheets.none()
     return sheets.filter(assignment__reviewer__user=user)
 
 

@@ -75,4 +75,4 @@ def test_api_docs_are_served_without_a_cdn(client):
     client.force_login(make_user(Role.COUNCIL_STAFF))
     body = client.get("/api/docs/").content.decode()
     assert "drf_spectacular_sidecar" in body
-    assert "cdn" not in body.lower()
+    assert not any(host in body for host in ("//cdn", "jsdelivr", "unpkg", "cdnjs"))  # not "cdn": tokens vary

@@ -9,20 +9,11 @@ from applications.models import ProposalAttachment
 from applications.services.documents import store_document
 from portal.uploads import check_upload
 from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, SheetStatus
-from reviews.services import assign_automatically
 from tests.documents import pdf, upload
 from tests.factories import make_user
-from tests.reviews.builders import make_panel, make_rubric
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
-
-@pytest.fixture
-def assignment():
-    panel = make_panel(members=3, per_proposal=3, codes=["48870"])
-    make_rubric(panel.contest)
-    assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
-    return Assignment.objects.filter(panel=panel).order_by("reviewer_id").first()
 
 
 @pytest.fixture
@@ -92,6 +83,7 @@ def test_submitting_locks_the_sheet_and_shows_the_history(client, assignment):
     assert sheet.scores.get(criterion__code="feasibility").points == 35
 
 
+@pytest.mark.usefixtures("celery_eager")
 def test_a_declared_conflict_withdraws_the_assignment_and_mails_the_council(
         client, assignment, django_capture_on_commit_callbacks):
     clerk_en = make_user(Role.COUNCIL_STAFF, language="en", email="clerk@council.example")

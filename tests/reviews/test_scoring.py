@@ -8,7 +8,6 @@ from reviews.models import Assignment, SheetEvent, SheetStatus
 from reviews.selectors import assignments_of, sheets_visible_to
 from reviews.services import (
     ScoringRefused,
-    assign_automatically,
     reopen_sheet,
     save_sheet,
     sign_off_panel,
@@ -16,19 +15,11 @@ from reviews.services import (
     submit_sheet,
 )
 from tests.factories import make_user
-from tests.reviews.builders import make_panel, make_rubric
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
 FULL = {"feasibility": Decimal("35"), "effectiveness": Decimal("25.5"), "policy_linkage": Decimal("20")}
 
-
-@pytest.fixture
-def assignment():
-    panel = make_panel(members=3, per_proposal=3, codes=["48870"])
-    make_rubric(panel.contest)
-    assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
-    return Assignment.objects.filter(panel=panel).order_by("reviewer_id").first()
 
 
 def test_no_scoring_before_the_pledge(assignment):
