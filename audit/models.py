@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "review.panel_signed_off": _("Panel results signed off"),
     "review.slot_scheduled": _("Presentation scheduled"),
     "review.slot_moved": _("Presentation moved"),
+    "review.reviewer_added": _("Reviewer added to the pool"),
 }
 
 

@@ -6,10 +6,11 @@ from .council import (
     PanelForm,
     PresentationSlotForm,
     ReopenForm,
+    ReviewerProfileForm,
 )
 from .reviewer import ConflictForm, PledgeForm, ScoreSheetForm
 
 __all__ = [
     "AddProposalsForm", "ConflictForm", "DeadlineForm", "ManualAssignForm", "PanelForm", "PledgeForm",
-    "PresentationSlotForm", "ReopenForm", "ScoreSheetForm",
+    "PresentationSlotForm", "ReopenForm", "ReviewerProfileForm", "ScoreSheetForm",
 ]

@@ -1,7 +1,9 @@
 """What the council fills in to run a review: panels, proposals, assignments, deadlines, slots, reopening."""
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import Role
 from applications.forms.contests import DATETIME
 from applications.models import Proposal
 from reviews.models import Panel, Reviewer, ReviewStage
@@ -101,3 +103,31 @@ class PresentationSlotForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Why is the sheet reopened?"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewerProfileForm(forms.ModelForm):
+    """Puts a reviewer account (created by the administrator, as every account) into the pool with what
+    decides its conflicts."""
+
+    affiliation_registration_number = forms.CharField(
+        label=Reviewer._meta.get_field("affiliation_registration_number").verbose_name, max_length=14,
+        required=False, help_text=Reviewer._meta.get_field("affiliation_registration_number").help_text)
+
+    class Meta:
+        model = Reviewer
+        fields = ["user", "affiliation", "affiliation_registration_number", "home_local_government",
+                  "home_province", "fields", "is_external"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (get_user_model().objects.filter(role=Role.REVIEWER, is_active=True,
+                                                                         reviewer_profile__isnull=True)
+                                        .order_by("last_name", "first_name", "username"))
+        self.fields["home_local_government"].queryset = (self.fields["home_local_government"].queryset
+                                                         .select_related("province").order_by("code"))
+
+    def clean_affiliation_registration_number(self) -> str:
+        value = "".join(ch for ch in self.cleaned_data["affiliation_registration_number"] if ch.isdigit())
+        if value and len(value) != 10:
+            raise forms.ValidationError(_("A business registration number has 10 digits."))
+        return value

@@ -9,6 +9,7 @@ from .assignment import (
 )
 from .panels import (
     add_proposals_to_panel,
+    add_reviewer_to_pool,
     create_panel,
     proposals_awaiting_panel,
     schedule_presentation,
@@ -17,7 +18,8 @@ from .panels import (
 from .scoring import ScoringRefused, reopen_sheet, save_sheet, sign_off_panel, submit_sheet
 
 __all__ = [
-    "AssignmentRefused", "AssignmentReport", "ScoringRefused", "add_proposals_to_panel", "assign_automatically",
-    "assign_reviewer", "create_panel", "declare_conflict", "proposals_awaiting_panel", "reopen_sheet", "save_sheet",
-    "schedule_presentation", "set_panel_deadline", "sign_off_panel", "sign_pledge", "submit_sheet",
+    "AssignmentRefused", "AssignmentReport", "ScoringRefused", "add_proposals_to_panel", "add_reviewer_to_pool",
+    "assign_automatically", "assign_reviewer", "create_panel", "declare_conflict", "proposals_awaiting_panel",
+    "reopen_sheet", "save_sheet", "schedule_presentation", "set_panel_deadline", "sign_off_panel", "sign_pledge",
+    "submit_sheet",
 ]

@@ -14,6 +14,18 @@ REVIEWABLE_STATUSES = ("submitted", "resubmitted")
 
 
 @transaction.atomic
+def add_reviewer_to_pool(*, actor, reviewer: Reviewer) -> Reviewer:
+    """Save a new pool member (an unsaved ``Reviewer`` built from the form) and record who added him."""
+    reviewer.full_clean()
+    reviewer.save()
+    record(actor=actor, action="review.reviewer_added", target=reviewer,
+           changes={"user": reviewer.user_id, "affiliation": reviewer.affiliation,
+                    "home_local_government": reviewer.home_local_government_id,
+                    "home_province": reviewer.home_province_id})
+    return reviewer
+
+
+@transaction.atomic
 def create_panel(*, actor, contest: Contest, stage: str, name: str, reviewers_per_proposal: int,
                  members: list[Reviewer], chair: Reviewer | None) -> Panel:
     """A panel of the contest's stage; its chair, when named, is one of its members."""

@@ -72,7 +72,7 @@ class PanelDetailView(CouncilMixin, TemplateView):
     def get_context_data(self, **kwargs):
         panel = kwargs.pop("panel", None) or self.get_panel()
         awaiting = services.proposals_awaiting_panel(panel)
-        kwargs.setdefault("add_form", forms.AddProposalsForm(awaiting=awaiting))
+        add_form = kwargs.setdefault("add_form", forms.AddProposalsForm(awaiting=awaiting))
         kwargs.setdefault("assign_form", forms.ManualAssignForm(panel=panel))
         kwargs.setdefault("deadline_form", forms.DeadlineForm())
         if panel.stage == ReviewStage.PRESENTATION:
@@ -80,6 +80,7 @@ class PanelDetailView(CouncilMixin, TemplateView):
         rows = selectors.panel_rows(panel)
         return super().get_context_data(
             panel=panel, contest=panel.contest, rows=rows, members=panel.members.select_related("user"),
+            proposals_to_add=add_form.is_bound or awaiting.exists(),
             shortfalls=[row for row in rows if row.active < panel.reviewers_per_proposal],
             schedule_days=sorted({row.slot.starts_at.date() for row in rows if row.slot}), **kwargs)
 
@@ -212,7 +213,21 @@ class SheetDetailView(CouncilMixin, TemplateView):
 
 
 class PoolView(CouncilMixin, TemplateView):
+    """The pool with each reviewer's load; the council adds reviewer accounts to it with their home region
+    and affiliation, which decide conflicts from then on."""
+
     template_name = "reviews/pool.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reviewers=selectors.pool_with_load(), **kwargs)
+        form = kwargs.setdefault("form", forms.ReviewerProfileForm())
+        return super().get_context_data(reviewers=selectors.pool_with_load(),
+                                        accounts_to_add=form.is_bound or form.fields["user"].queryset.exists(),
+                                        **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = forms.ReviewerProfileForm(request.POST)
+        if form.is_valid():
+            reviewer = services.add_reviewer_to_pool(actor=request.user, reviewer=form.save(commit=False))
+            messages.success(request, _("%(reviewer)s is in the pool.") % {"reviewer": reviewer})
+            return redirect("reviews:pool")
+        return self.render_to_response(self.get_context_data(form=form))

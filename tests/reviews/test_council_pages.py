@@ -223,3 +223,25 @@ def test_the_chair_signs_off_from_the_ranking_page_and_then_nothing_reopens(clie
     sheet = Assignment.objects.filter(panel=scored_panel).first().sheet
     assert "reopen-form" not in client.get(reverse("reviews:sheet-detail", args=[sheet.pk])).content.decode()
     assert Decimal(0) < sheet.scores.first().points
+
+
+def test_the_council_adds_a_reviewer_account_to_the_pool_and_conflicts_follow(client, council):
+    account = make_user(Role.REVIEWER, last_name="신", first_name="규")
+    page = client.get(reverse("reviews:pool")).content.decode()
+    assert "pool-form" in page
+    refused = client.post(reverse("reviews:pool"), {
+        "user": account.pk, "affiliation": "지리산산삼바이오", "affiliation_registration_number": "611-81-0231",
+        "is_external": "on"})
+    assert "A business registration number has 10 digits." in refused.content.decode()
+    assert 'value="지리산산삼바이오"' in refused.content.decode()
+    client.post(reverse("reviews:pool"), {
+        "user": account.pk, "affiliation": "경남테크노파크", "home_local_government":
+            LocalGovernment.objects.get(code="48880").pk, "fields": "바이오", "is_external": "on"})
+    reviewer = account.reviewer_profile
+    assert AuditEntry.objects.filter(action="review.reviewer_added", target_id=str(reviewer.pk)).exists()
+    panel = make_panel(members=0, codes=["48870"])
+    panel.members.add(reviewer)
+    response = client.post(reverse("reviews:panel-assign", args=[panel.pk]),
+                           {"proposal": panel.proposals.get().pk, "reviewer": reviewer.pk})
+    assert "home province" in response.content.decode()
+    assert "pool-form" not in client.get(reverse("reviews:pool")).content.decode()  # nobody left to add
