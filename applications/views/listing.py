@@ -6,7 +6,6 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
-from openpyxl import Workbook
 
 from applications import permissions, selectors
 from applications.filters import ProposalFilter
@@ -18,6 +17,7 @@ from applications.selectors.listing import (
     in_receipt_order,
     label_requested_ministries,
 )
+from portal.downloads import xlsx_response
 from portal.permissions import DecisionRequiredMixin
 
 
@@ -64,7 +64,7 @@ class ContestProposalExportView(ContestProposalsMixin, View):
         if kwargs["file_format"] == "csv":
             return self._csv(rows, name)
         if kwargs["file_format"] == "xlsx":
-            return self._xlsx(rows, name)
+            return xlsx_response(title=str(self.contest.year), headers=export_headers(), rows=rows, name=name)
         raise Http404
 
     def _csv(self, rows, name) -> HttpResponse:
@@ -75,17 +75,4 @@ class ContestProposalExportView(ContestProposalsMixin, View):
         writer.writerows(rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-
-    def _xlsx(self, rows, name) -> HttpResponse:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(str(self.contest.year))
-        sheet.append(export_headers())
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response

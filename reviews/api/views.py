@@ -84,10 +84,6 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         data = SheetInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         scores = data.validated_data["scores"]
-        known = {criterion.code for criterion in selectors.criteria_of(assignment.panel)}
-        unknown = sorted({score["criterion"] for score in scores} - known)
-        if unknown:
-            raise ValidationError({"scores": [f"unknown criteria: {', '.join(unknown)}"]})
         try:
             sheet = services.save_sheet(actor=request.user, assignment=assignment,
                                         points={score["criterion"]: score["points"] for score in scores},

@@ -37,6 +37,9 @@ def save_sheet(*, actor, assignment: Assignment, points: Mapping[str, Decimal | 
     if sheet.status == SheetStatus.SUBMITTED:
         raise ScoringRefused(_("This sheet is submitted and locked; the council can reopen it."))
     criteria = _rubric_criteria(sheet.assignment)
+    unknown = sorted(set(points) - {criterion.code for criterion in criteria})
+    if unknown:
+        raise ScoringRefused(_("The rubric has no criterion %(codes)s.") % {"codes": ", ".join(unknown)})
     for criterion in criteria:
         value = points.get(criterion.code)
         if value is not None and not (0 <= value <= criterion.max_points):

@@ -1,37 +1,21 @@
 """A panel's results: the ranking explained, its XLSX export, the chair's sign-off; the presentation
 schedule for the day."""
-import io
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from openpyxl import Workbook
 
+from portal.downloads import xlsx_response
 from portal.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors, services
 from reviews.models import Panel
 
 from .council import CouncilMixin
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(title: str, headers: list[str], rows: list[list], name: str) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
 
 
 class PanelResultsMixin(DecisionRequiredMixin):
@@ -73,7 +57,8 @@ class PanelResultsExportView(PanelResultsMixin, View):
                  "" if row.passed is None else (_("Pass") if row.passed else _("Fail"))]
                 for row in selectors.ranked_results(panel)]
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return xlsx_response(str(panel.name), headers, rows, f"results-{panel.contest.year}-{panel.pk}-{stamp}")
+        return xlsx_response(title=str(panel.name), headers=headers, rows=rows,
+                             name=f"results-{panel.contest.year}-{panel.pk}-{stamp}")
 
 
 class SignOffView(PanelResultsMixin, View):
@@ -102,4 +87,5 @@ class ScheduleExportView(CouncilMixin, View):
                  timezone.localtime(slot.ends_at).strftime("%H:%M"), slot.proposal.receipt_number,
                  str(slot.proposal.lead_local_government), slot.proposal.title, slot.room, slot.online_link]
                 for slot in selectors.schedule_of(panel, day)]
-        return xlsx_response(str(panel.name), headers, rows, f"schedule-{panel.pk}-{day or 'all'}")
+        return xlsx_response(title=str(panel.name), headers=headers, rows=rows,
+                             name=f"schedule-{panel.pk}-{day or 'all'}")

@@ -35,7 +35,7 @@ def test_a_reviewer_pledges_scores_and_submits_through_the_api(assignment):
     assert too_high.status_code == 400 and "Feasibility is scored from 0 to 40" in too_high.json()["detail"][0]
     unknown = api.put(f"/api/v1/assignments/{assignment.pk}/sheet/",
                       {"scores": [{"criterion": "charm", "points": "5"}]}, format="json")
-    assert unknown.status_code == 400 and "charm" in unknown.json()["scores"][0]
+    assert unknown.status_code == 400 and "no criterion charm" in unknown.json()["detail"][0]
     sheet = api.put(f"/api/v1/assignments/{assignment.pk}/sheet/", {"scores": FULL}, format="json").json()
     assert sheet["status"] == SheetStatus.DRAFT and len(sheet["scores"]) == 3
 
