@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from portal.admin_mixins import ReadOnlyAdminMixin
+
 from .forms import DesignationImportForm, import_success_message
 from .models import AdministrativeCode, Designation, DesignationImport, LocalGovernment, Province
 from .permissions import can_import_designations
@@ -60,17 +62,8 @@ class DesignationAdmin(admin.ModelAdmin):
 
 
 @admin.register(DesignationImport)
-class DesignationImportAdmin(admin.ModelAdmin):
+class DesignationImportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Import records are audit entries: readable here, never editable."""
 
     list_display = ("imported_at", "imported_by", "file_name", "rows_in_file", "rows_created", "reason")
     list_select_related = ("imported_by",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -2,6 +2,8 @@
 Score sheets and their history are read-only here: scores change only through the services."""
 from django.contrib import admin
 
+from portal.admin_mixins import ReadOnlyAdminMixin
+
 from .models import Criterion, DeclaredConflict, Panel, Reviewer, Rubric, ScoreSheet, SheetEvent
 
 
@@ -30,15 +32,8 @@ class PanelAdmin(admin.ModelAdmin):
     readonly_fields = ("signed_off_at",)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(DeclaredConflict)

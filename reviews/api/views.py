@@ -1,5 +1,7 @@
 """The review's API: assignments and score sheets (reviewers their own, the council all), the explicit
 actions that change them, and a contest's results (council). Same predicates and services as the pages."""
+from contextlib import contextmanager
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -33,8 +35,19 @@ CanUseReviewApi = decision_permission(can_use_review_api)
 CanManageReview = decision_permission(permissions.can_manage_review)
 
 
-def _refused(error: Exception) -> ValidationError:
-    return ValidationError({"detail": [str(error)]})
+@contextmanager
+def refusals_as_400():
+    """A service's refusal becomes a 400 whose ``detail`` says why, as the pages show it beside the form."""
+    try:
+        yield
+    except (services.AssignmentRefused, services.ScoringRefused) as refused:
+        raise ValidationError({"detail": [str(refused)]}) from refused
+
+
+def _require_reviewer(assignment, user) -> None:
+    """Council staff read every assignment and sheet through the API, but only the reviewer acts on his own."""
+    if assignment.reviewer.user_id != user.pk:
+        raise PermissionDenied(_("Only the assigned reviewer does this."))
 
 
 @extend_schema_view(list=extend_schema(tags=["review"]), retrieve=extend_schema(tags=["review"]))
@@ -49,18 +62,15 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def _own(self):
         assignment = self.get_object()
-        if assignment.reviewer.user_id != self.request.user.pk:
-            raise PermissionDenied(_("Only the assigned reviewer does this."))
+        _require_reviewer(assignment, self.request.user)
         return assignment
 
     @extend_schema(tags=["review"], request=None, responses=AssignmentSerializer,
                    summary="Sign the confidentiality pledge and confirm no conflict")
     @action(detail=True, methods=["post"])
     def pledge(self, request, pk=None):
-        try:
+        with refusals_as_400():
             assignment = services.sign_pledge(actor=request.user, assignment=self._own())
-        except services.AssignmentRefused as refused:
-            raise _refused(refused) from refused
         return Response(AssignmentSerializer(self.get_queryset().get(pk=assignment.pk)).data)
 
     @extend_schema(tags=["review"], request=ReasonSerializer, responses=AssignmentSerializer,
@@ -69,11 +79,9 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def declare_conflict(self, request, pk=None):
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
+        with refusals_as_400():
             assignment = services.declare_conflict(actor=request.user, assignment=self._own(),
                                                    reason=data.validated_data["reason"])
-        except services.AssignmentRefused as refused:
-            raise _refused(refused) from refused
         return Response(AssignmentSerializer(assignment).data)
 
     @extend_schema(tags=["review"], request=SheetInputSerializer, responses=ScoreSheetSerializer,
@@ -84,13 +92,11 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         data = SheetInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         scores = data.validated_data["scores"]
-        try:
+        with refusals_as_400():
             sheet = services.save_sheet(actor=request.user, assignment=assignment,
                                         points={score["criterion"]: score["points"] for score in scores},
                                         comments={score["criterion"]: score["comment"] for score in scores},
                                         overall_comment=data.validated_data["overall_comment"])
-        except services.ScoringRefused as refused:
-            raise _refused(refused) from refused
         return Response(ScoreSheetSerializer(sheet).data)
 
 
@@ -109,12 +115,9 @@ class ScoreSheetViewSet(UserLanguageMixin, mixins.ListModelMixin, mixins.Retriev
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         sheet = self.get_object()
-        if sheet.assignment.reviewer.user_id != request.user.pk:
-            raise PermissionDenied(_("Only the assigned reviewer does this."))
-        try:
+        _require_reviewer(sheet.assignment, request.user)
+        with refusals_as_400():
             sheet = services.submit_sheet(actor=request.user, assignment=sheet.assignment)
-        except services.ScoringRefused as refused:
-            raise _refused(refused) from refused
         return Response(ScoreSheetSerializer(self.get_queryset().get(pk=sheet.pk)).data)
 
     @extend_schema(tags=["review"], request=ReasonSerializer, responses=ScoreSheetSerializer,
@@ -123,11 +126,9 @@ class ScoreSheetViewSet(UserLanguageMixin, mixins.ListModelMixin, mixins.Retriev
     def reopen(self, request, pk=None):
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
+        with refusals_as_400():
             sheet = services.reopen_sheet(actor=request.user, sheet=self.get_object(),
                                           reason=data.validated_data["reason"])
-        except services.ScoringRefused as refused:
-            raise _refused(refused) from refused
         return Response(ScoreSheetSerializer(self.get_queryset().get(pk=sheet.pk)).data, status=status.HTTP_200_OK)
 
 

@@ -43,3 +43,14 @@ def screenshot(page, name: str) -> None:
     folder = Path(__file__).resolve().parents[2] / "var" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def sign_in(page, live_server, user) -> None:
+    """Sign in through the login page (the factories' password) and land on the role's start page."""
+    from tests.factories import PASSWORD
+
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(live_server.url + "/")

@@ -7,8 +7,8 @@ from accounts.roles import Role
 from applications.models import Proposal, ProposalStatus
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD, make_contest, make_user
+from tests.browser.conftest import screenshot, sign_in
+from tests.factories import make_contest, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,11 +17,7 @@ def test_official_goes_from_an_empty_draft_to_a_submitted_receipt(page, live_ser
     now = timezone.now()
     contest = make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=2))
     official = make_user(Role.LOCAL_OFFICIAL, language="en")
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=username]", official.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
+    sign_in(page, live_server, official)
 
     page.click("nav >> text=Proposals")
     page.click(f"a[href$='?contest={contest.pk}']")

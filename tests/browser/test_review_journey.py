@@ -5,8 +5,8 @@ import pytest
 from accounts.roles import Role
 from reviews.models import Assignment, SheetStatus
 from reviews.services import assign_automatically
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD, make_user
+from tests.browser.conftest import screenshot, sign_in
+from tests.factories import make_user
 from tests.reviews.builders import make_panel, make_rubric
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,11 +21,7 @@ def test_reviewer_confirms_no_conflict_and_submits_a_sheet(page, live_server):
     reviewer.language = "ko"
     reviewer.save()
 
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=username]", reviewer.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
+    sign_in(page, live_server, reviewer)
     page.click("nav >> text=나의 평가")
     page.click(f"#assignments a[href$='/assignments/{assignment.pk}/']")
     assert page.locator("#score-sheet").count() == 0  # nothing to read or score before the pledge
