@@ -37,6 +37,17 @@ ACTION_LABELS = {
     "review.slot_scheduled": _("Presentation scheduled"),
     "review.slot_moved": _("Presentation moved"),
     "review.reviewer_added": _("Reviewer added to the pool"),
+    "selection.policy_saved": _("Selection policy saved"),
+    "selection.run_started": _("Selection run started"),
+    "selection.decision_adjusted": _("Selection decision adjusted"),
+    "selection.run_approved": _("Selection approved"),
+    "selection.run_published": _("Selection results published"),
+    "selection.run_confirmed": _("Selection results confirmed"),
+    "selection.objection_filed": _("Objection filed"),
+    "selection.objection_file_added": _("Objection file added"),
+    "selection.re_review_requested": _("Re-review requested"),
+    "selection.re_review_submitted": _("Re-review opinion submitted"),
+    "selection.objection_decided": _("Objection decided"),
 }
 
 

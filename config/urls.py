@@ -18,6 +18,8 @@ urlpatterns = [
     path("regions/", include("regions.urls")),
     path("", include("applications.urls")),
     path("reviews/", include("reviews.urls")),
+    path("selection/", include("selection.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

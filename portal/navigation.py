@@ -26,14 +26,16 @@ CONTESTS = NavItem(_("Contests"), "applications:contest-list")
 PROPOSALS = NavItem(_("Proposals"), "applications:proposal-list")
 MY_REVIEWS = NavItem(_("My reviews"), "reviews:assignment-list")
 POOL = NavItem(_("Reviewer pool"), "reviews:pool")
+OBJECTIONS = NavItem(_("Objections"), "selection:objection-list")
+RE_REVIEWS = NavItem(_("Re-reviews"), "selection:re-review-list")
 
 _BY_ROLE = {
-    Role.LOCAL_OFFICIAL: [PROPOSALS, CONTESTS, REGISTRY],
+    Role.LOCAL_OFFICIAL: [PROPOSALS, CONTESTS, OBJECTIONS, REGISTRY],
     Role.PROVINCIAL_OFFICER: [PROPOSALS, CONTESTS, PROVINCES, REGISTRY],
-    Role.REVIEWER: [MY_REVIEWS, REGISTRY],
+    Role.REVIEWER: [MY_REVIEWS, RE_REVIEWS, REGISTRY],
     Role.MINISTRY_STAFF: [CONTESTS, REGISTRY, PROVINCES],
-    Role.COUNCIL_STAFF: [CONTESTS, PROPOSALS, POOL, REGISTRY, PROVINCES, IMPORT],
-    Role.ADMINISTRATOR: [CONTESTS, PROPOSALS, POOL, REGISTRY, PROVINCES, IMPORT],
+    Role.COUNCIL_STAFF: [CONTESTS, PROPOSALS, POOL, OBJECTIONS, REGISTRY, PROVINCES, IMPORT],
+    Role.ADMINISTRATOR: [CONTESTS, PROPOSALS, POOL, OBJECTIONS, REGISTRY, PROVINCES, IMPORT],
 }
 
 

@@ -1,12 +1,10 @@
 """Celery tasks of the review: thin wrappers that take ids and call the domain."""
-from smtplib import SMTPException
-
 from celery import shared_task
 
-from .notifications import notify_council_of_recusal
 
+@shared_task
+def task_send_scoring_reminders() -> int:
+    """Daily, from Celery beat (``CELERY_BEAT_SCHEDULE``)."""
+    from .reminders import send_scoring_reminders
 
-@shared_task(autoretry_for=(SMTPException, ConnectionError), retry_backoff=True, retry_backoff_max=600,
-             max_retries=5)
-def task_notify_council_of_recusal(assignment_id: int) -> int:
-    return notify_council_of_recusal(assignment_id)
+    return send_scoring_reminders()

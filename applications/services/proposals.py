@@ -24,6 +24,7 @@ from applications.models import (
 from applications.selectors.contests import eligibility_for_contest
 from applications.snapshot import take_snapshot
 from audit.services import field_changes, record
+from notifications.services import announce
 from regions.models import LocalGovernment
 
 
@@ -130,9 +131,11 @@ def submit_proposal(*, actor, proposal: Proposal, now: datetime | None = None) -
     proposal.correction_due_at = None
     proposal.save(update_fields=["status", "receipt_number", "first_submitted_at", "correction_due_at",
                                  "updated_at"])
-    record(actor=actor, action="proposal.resubmitted" if resubmission else "proposal.submitted", target=proposal,
-           changes={"version": number, "receipt_number": proposal.receipt_number,
-                    "content_sha256": version.content_sha256})
+    action = "proposal.resubmitted" if resubmission else "proposal.submitted"
+    entry = record(actor=actor, action=action, target=proposal,
+                   changes={"version": number, "receipt_number": proposal.receipt_number,
+                            "content_sha256": version.content_sha256})
+    announce(action, proposal.pk, occasion=entry.pk)
     return version
 
 
@@ -168,6 +171,7 @@ def request_correction(*, actor, proposal: Proposal, reason: str, due_at: dateti
     proposal.correction_reason = reason
     proposal.correction_due_at = due_at
     proposal.save(update_fields=["status", "correction_reason", "correction_due_at", "updated_at"])
-    record(actor=actor, action="proposal.correction_requested", target=proposal, reason=reason,
-           changes={"status": [previous, ProposalStatus.CORRECTION_REQUESTED], "due_at": due_at})
+    entry = record(actor=actor, action="proposal.correction_requested", target=proposal, reason=reason,
+                   changes={"status": [previous, ProposalStatus.CORRECTION_REQUESTED], "due_at": due_at})
+    announce("proposal.correction_requested", proposal.pk, occasion=entry.pk)
     return proposal

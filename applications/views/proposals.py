@@ -11,6 +11,8 @@ from applications.checklist import completeness_checklist
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
 from portal.permissions import DecisionRequiredMixin
+from selection import permissions as selection_permissions
+from selection import selectors as selection_selectors
 
 
 class ProposalAccessMixin(DecisionRequiredMixin):
@@ -86,8 +88,13 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
         if can_confirm_match:
             kwargs.setdefault("match_form", ProvincialMatchForm(
                 initial={"amount_krw": reading["budget"].totals[BudgetSource.PROVINCIAL]}))
+        decision = selection_selectors.published_decision_of(proposal)
+        if decision is not None and not selection_permissions.can_view_decision(user, decision):
+            decision = None
         return super().get_context_data(
             proposal=proposal, checklist=completeness_checklist(proposal), **reading,
+            selection_decision=decision,
+            can_object=decision is not None and selection_permissions.can_file_objection(user, decision),
             presentation_slots=proposal.presentation_slots.select_related("panel").order_by("starts_at"),
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "ministries",
     "applications",
     "reviews",
+    "selection",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "portal.context_processors.navigation",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -184,6 +188,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic work, installed into django-celery-beat's tables when beat starts (times in Asia/Seoul).
+CELERY_BEAT_SCHEDULE = {
+    "scoring-deadline-reminders": {"task": "reviews.tasks.task_send_scoring_reminders",
+                                   "schedule": crontab(hour=9, minute=0)},
+    "confirm-selections-after-objection-period": {"task": "selection.tasks.task_confirm_due_selections",
+                                                  "schedule": crontab(hour=0, minute=10)},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

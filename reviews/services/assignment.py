@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from applications.models import Proposal
 from audit.services import record
+from notifications.services import announce
 from reviews.conflicts import ConflictFacts, conflict_reasons
 from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, Panel, PanelProposal, Reviewer
-from reviews.notifications import enqueue_recusal_notice
 
 
 class AssignmentRefused(Exception):
@@ -54,6 +54,7 @@ def assign_reviewer(*, actor, panel: Panel, proposal: Proposal, reviewer: Review
     if created:
         record(actor=actor, action="review.assigned", target=assignment,
                changes={"panel": panel.pk, "proposal": proposal.pk, "reviewer": reviewer.pk})
+        announce("review.assigned", assignment.pk, occasion="assigned")
     return assignment
 
 
@@ -89,6 +90,8 @@ def assign_automatically(*, actor, panel: Panel) -> AssignmentReport:
         if missing > 0:
             report.shortfalls[proposal.pk] = missing
     report.created = Assignment.objects.bulk_create(new_rows)
+    for assignment in report.created:
+        announce("review.assigned", assignment.pk, occasion="assigned")
     record(actor=actor, action="review.assigned_automatically", target=panel,
            changes={"created": len(new_rows), "shortfalls": report.shortfalls})
     return report
@@ -119,6 +122,6 @@ def declare_conflict(*, actor, assignment: Assignment, reason: str) -> Assignmen
     DeclaredConflict.objects.create(reviewer=assignment.reviewer, proposal_id=assignment.proposal_id, reason=reason)
     assignment.status = AssignmentStatus.RECUSED
     assignment.save(update_fields=["status"])
-    record(actor=actor, action="review.conflict_declared", target=assignment, reason=reason)
-    enqueue_recusal_notice(assignment)
+    entry = record(actor=actor, action="review.conflict_declared", target=assignment, reason=reason)
+    announce("review.conflict_declared", assignment.pk, occasion=entry.pk)
     return assignment

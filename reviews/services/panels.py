@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import Contest, Proposal
 from audit.services import record
+from notifications.services import announce
 from reviews.models import AssignmentStatus, Panel, PanelProposal, PresentationSlot, Reviewer, ReviewStage
 
 from .assignment import AssignmentRefused
@@ -95,13 +96,15 @@ def schedule_presentation(*, actor, panel: Panel, proposal: Proposal, starts_at:
     values = {"starts_at": starts_at, "ends_at": ends_at, "room": room.strip(), "online_link": online_link.strip()}
     if slot is None:
         slot = PresentationSlot.objects.create(panel=panel, proposal=proposal, **values)
-        record(actor=actor, action="review.slot_scheduled", target=slot, changes=_slot_changes(None, slot))
+        entry = record(actor=actor, action="review.slot_scheduled", target=slot, changes=_slot_changes(None, slot))
+        announce("review.slot_scheduled", slot.pk, occasion=entry.pk)
         return slot
     before = _slot_changes(None, slot)
     for name, value in values.items():
         setattr(slot, name, value)
     slot.save()
-    record(actor=actor, action="review.slot_moved", target=slot, changes=_slot_changes(before, slot))
+    entry = record(actor=actor, action="review.slot_moved", target=slot, changes=_slot_changes(before, slot))
+    announce("review.slot_moved", slot.pk, occasion=entry.pk)
     return slot
 
 

@@ -1,0 +1,90 @@
+"""Every event the portal tells people about: what it is about, who hears of it and where the link goes.
+
+Templates live in ``templates/notifications/email/<event>_subject.txt`` and ``_body.txt`` (dots in the event's
+name become underscores) and are rendered in each recipient's language.
+"""
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db.models import Model, QuerySet
+from django.urls import reverse
+
+from accounts.roles import Role
+
+
+def officials_of(local_government_id: int) -> QuerySet:
+    return get_user_model().objects.filter(role=Role.LOCAL_OFFICIAL, local_government_id=local_government_id,
+                                           is_active=True)
+
+
+def council_staff() -> QuerySet:
+    return get_user_model().objects.filter(role=Role.COUNCIL_STAFF, is_active=True)
+
+
+def _proposal_link(proposal_id: int) -> str:
+    return reverse("applications:proposal-detail", args=[proposal_id])
+
+
+def _slot_audience(slot) -> Iterable:
+    reviewers = get_user_model().objects.filter(
+        reviewer__assignments__panel_id=slot.panel_id, reviewer__assignments__proposal_id=slot.proposal_id,
+        is_active=True).exclude(reviewer__assignments__status="recused")
+    return [*officials_of(slot.proposal.lead_local_government_id), *reviewers]
+
+
+@dataclass(frozen=True)
+class Event:
+    code: str
+    model: str
+    related: tuple[str, ...]
+    recipients: Callable[[Model], Iterable]
+    link: Callable[[Model], str]
+
+    @property
+    def template_stem(self) -> str:
+        return "notifications/email/" + self.code.replace(".", "_")
+
+    def load(self, target_id: int) -> Model:
+        return apps.get_model(self.model).objects.select_related(*self.related).get(pk=target_id)
+
+
+_EVENTS = [
+    Event("proposal.submitted", "applications.Proposal", ("contest", "lead_local_government"),
+          lambda proposal: officials_of(proposal.lead_local_government_id),
+          lambda proposal: _proposal_link(proposal.pk)),
+    Event("proposal.resubmitted", "applications.Proposal", ("contest", "lead_local_government"),
+          lambda proposal: [*officials_of(proposal.lead_local_government_id), *council_staff()],
+          lambda proposal: _proposal_link(proposal.pk)),
+    Event("proposal.correction_requested", "applications.Proposal", ("contest", "lead_local_government"),
+          lambda proposal: officials_of(proposal.lead_local_government_id),
+          lambda proposal: _proposal_link(proposal.pk)),
+    Event("review.assigned", "reviews.Assignment", ("panel", "proposal", "reviewer__user"),
+          lambda assignment: [assignment.reviewer.user] if assignment.reviewer.user.is_active else [],
+          lambda assignment: reverse("reviews:assignment-detail", args=[assignment.pk])),
+    Event("review.conflict_declared", "reviews.Assignment", ("panel", "proposal", "reviewer__user"),
+          lambda assignment: council_staff(),
+          lambda assignment: reverse("reviews:panel-detail", args=[assignment.panel_id])),
+    Event("review.slot_scheduled", "reviews.PresentationSlot", ("panel", "proposal"), _slot_audience,
+          lambda slot: _proposal_link(slot.proposal_id)),
+    Event("review.slot_moved", "reviews.PresentationSlot", ("panel", "proposal"), _slot_audience,
+          lambda slot: _proposal_link(slot.proposal_id)),
+    Event("review.scoring_reminder", "accounts.User", (), lambda user: [user] if user.is_active else [],
+          lambda user: reverse("reviews:assignment-list")),
+    Event("selection.result_published", "selection.SelectionDecision", ("run__contest", "proposal"),
+          lambda decision: officials_of(decision.proposal.lead_local_government_id),
+          lambda decision: _proposal_link(decision.proposal_id)),
+    Event("selection.objection_filed", "selection.Objection", ("decision__proposal", "decision__run__contest"),
+          lambda objection: [*officials_of(objection.decision.proposal.lead_local_government_id),
+                             *council_staff()],
+          lambda objection: reverse("selection:objection-detail", args=[objection.pk])),
+    Event("selection.objection_decided", "selection.Objection", ("decision__proposal", "decision__run__contest"),
+          lambda objection: officials_of(objection.decision.proposal.lead_local_government_id),
+          lambda objection: reverse("selection:objection-detail", args=[objection.pk])),
+    Event("selection.re_review_requested", "selection.ObjectionReview",
+          ("objection__decision__proposal", "reviewer__user"),
+          lambda review: [review.reviewer.user] if review.reviewer.user.is_active else [],
+          lambda review: reverse("selection:re-review", args=[review.pk])),
+]
+EVENTS: dict[str, Event] = {event.code: event for event in _EVENTS}

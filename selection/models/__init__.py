@@ -1,0 +1,24 @@
+from .objections import (
+    OPEN_OBJECTION_STATUSES,
+    Objection,
+    ObjectionAttachment,
+    ObjectionReview,
+    ObjectionStatus,
+)
+from .policy import SelectionPolicy
+from .runs import (
+    ACTIVE_STATUSES,
+    APPROVED_STATUSES,
+    PUBLIC_STATUSES,
+    DecisionAdjustment,
+    Outcome,
+    RunStatus,
+    SelectionDecision,
+    SelectionRun,
+)
+
+__all__ = [
+    "ACTIVE_STATUSES", "APPROVED_STATUSES", "OPEN_OBJECTION_STATUSES", "PUBLIC_STATUSES", "DecisionAdjustment",
+    "Objection", "ObjectionAttachment", "ObjectionReview", "ObjectionStatus", "Outcome", "RunStatus",
+    "SelectionDecision", "SelectionPolicy", "SelectionRun",
+]

@@ -1,0 +1,78 @@
+"""Who may do what in the final selection. Views, the API and the selectors ask these predicates.
+
+The council runs, adjusts, approves, publishes and decides. A local government sees its own proposals'
+decisions only once the result is published, and files objections to them during the period. A reviewer
+reaches only the re-reviews asked of him. Nobody but the council sees a run before it is published.
+"""
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_council, is_local_official, is_provincial_officer
+from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+
+from .models import Objection, ObjectionReview, RunStatus, SelectionDecision
+
+
+def _signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_manage_selection(user) -> Decision:
+    if not _signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff run the final selection."))
+
+
+def is_applicant(user, decision: SelectionDecision) -> bool:
+    return bool(_signed_in(user) and is_local_official(user)
+                and user.local_government_id == decision.proposal.lead_local_government_id)
+
+
+def can_view_decision(user, decision: SelectionDecision) -> Decision:
+    """The council always; the applicant and its province's officer once the result is published."""
+    if not _signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    if not decision.run.is_public:
+        return deny(_("The result is not published yet."))
+    if is_applicant(user, decision):
+        return ALLOWED
+    if is_provincial_officer(user) and user.province_id == decision.proposal.lead_local_government.province_id:
+        return ALLOWED
+    return deny(_("Only the applicant sees this result."))
+
+
+def can_file_objection(user, decision: SelectionDecision, now: datetime | None = None) -> Decision:
+    if not is_applicant(user, decision):
+        return deny(_("Only officials of the applying local government object to its result."))
+    run = decision.run
+    if run.status != RunStatus.PUBLISHED:
+        return deny(_("Objections are accepted only while a published result is open to them."))
+    if (now or timezone.now()) >= run.objection_closes_at:
+        return deny(_("The objection period has ended."))
+    if hasattr(decision, "objection"):
+        return deny(_("An objection to this result was already filed."))
+    return ALLOWED
+
+
+def can_view_objection(user, objection: Objection) -> Decision:
+    if not _signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user) or is_applicant(user, objection.decision):
+        return ALLOWED
+    return deny(_("Only the council and the applicant see an objection."))
+
+
+def can_write_re_review(user, review: ObjectionReview) -> Decision:
+    if not (_signed_in(user) and review.reviewer.user_id == user.pk):
+        return deny(_("This re-review was asked of another reviewer."))
+    if review.submitted_at is not None:
+        return deny(_("This opinion is already submitted."))
+    if not review.objection.is_open:
+        return deny(_("This objection is already decided."))
+    return ALLOWED

@@ -1,0 +1,18 @@
+from .decisions import SelectionRefused, adjust_decision
+from .objections import decide_objection, file_objection, request_re_review, submit_re_review
+from .runs import (
+    approve_run,
+    confirm_due_runs,
+    confirm_run,
+    execute_run,
+    policy_for,
+    publish_run,
+    save_policy,
+    start_run,
+)
+
+__all__ = [
+    "SelectionRefused", "adjust_decision", "approve_run", "confirm_due_runs", "confirm_run", "decide_objection",
+    "execute_run", "file_objection", "policy_for", "publish_run", "request_re_review", "save_policy", "start_run",
+    "submit_re_review",
+]

@@ -1,0 +1,205 @@
+"""A contest's selection run, from the council's request to the confirmed result.
+
+queued → running → completed (or failed) → approved → published (objection period) → confirmed.
+Starting a new run supersedes an unapproved one. The computing happens in a Celery task that is enqueued
+after the request commits; it locks the run, so a redelivered or repeated task finds the work done.
+"""
+import logging
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.models import SEOUL, Contest
+from audit.services import record
+from notifications.services import announce
+from reviews.models import Panel
+from selection.computation import decide, digest, gather_inputs, policy_values
+from selection.models import (
+    ACTIVE_STATUSES,
+    APPROVED_STATUSES,
+    OPEN_OBJECTION_STATUSES,
+    Objection,
+    Outcome,
+    RunStatus,
+    SelectionDecision,
+    SelectionPolicy,
+    SelectionRun,
+)
+
+from .decisions import SelectionRefused
+
+logger = logging.getLogger(__name__)
+
+
+def policy_for(contest: Contest) -> SelectionPolicy:
+    """The contest's policy, or the defaults (unsaved) when the council has not set one."""
+    return SelectionPolicy.objects.filter(contest=contest).first() or SelectionPolicy(contest=contest)
+
+
+@transaction.atomic
+def save_policy(*, actor, contest: Contest, values: dict) -> SelectionPolicy:
+    contest = Contest.objects.select_for_update().get(pk=contest.pk)
+    if contest.selection_runs.filter(status__in=APPROVED_STATUSES).exists():
+        raise SelectionRefused(_("The selection is approved; its policy no longer changes."))
+    policy = policy_for(contest)
+    before = policy_values(policy) if policy.pk else {}
+    for name, value in values.items():
+        setattr(policy, name, value)
+    policy.updated_by = actor
+    policy.save()
+    after = policy_values(policy)
+    record(actor=actor, action="selection.policy_saved", target=contest,
+           changes={name: [before.get(name), value] for name, value in after.items() if before.get(name) != value})
+    return policy
+
+
+def start_run(*, actor, contest: Contest, reason: str = "") -> SelectionRun:
+    """Ask for a run. The contest row is locked so two clerks cannot start two at once; the task is
+    enqueued only once this commits."""
+    with transaction.atomic():
+        contest = Contest.objects.select_for_update().get(pk=contest.pk)
+        runs = contest.selection_runs
+        if runs.filter(status__in=APPROVED_STATUSES).exists():
+            raise SelectionRefused(_("A run of this contest is already approved."))
+        if runs.filter(status__in=ACTIVE_STATUSES).exists():
+            raise SelectionRefused(_("A run of this contest is already queued or running."))
+        runs.filter(status__in=[RunStatus.COMPLETED, RunStatus.FAILED]).update(status=RunStatus.SUPERSEDED)
+        number = (runs.aggregate(last=Max("number"))["last"] or 0) + 1
+        run = SelectionRun.objects.create(contest=contest, number=number, requested_by=actor, reason=reason)
+        record(actor=actor, action="selection.run_started", target=run, reason=reason, changes={"number": number})
+        from selection.tasks import task_execute_run
+
+        transaction.on_commit(lambda: task_execute_run.delay(run.pk))
+    return run
+
+
+def execute_run(run_id: int) -> SelectionRun:
+    """Compute a queued run. Idempotent: a run already computed (or failed, or superseded) is left as it is."""
+    with transaction.atomic():
+        run = SelectionRun.objects.select_for_update().get(pk=run_id)
+        if run.status != RunStatus.QUEUED:
+            return run
+        run.status = RunStatus.RUNNING
+        run.save(update_fields=["status"])
+    try:
+        with transaction.atomic():
+            run = SelectionRun.objects.select_for_update().select_related("contest").get(pk=run_id)
+            if run.status != RunStatus.RUNNING or run.decisions.exists():
+                return run
+            inputs, warnings = gather_inputs(run.contest, policy_for(run.contest))
+            SelectionDecision.objects.bulk_create([
+                SelectionDecision(run=run, proposal_id=draft.proposal_id, rank=draft.rank,
+                                  document_score=draft.document_score, presentation_score=draft.presentation_score,
+                                  combined_score=draft.combined_score,
+                                  requested_national_krw=draft.requested_national_krw,
+                                  computed_outcome=draft.outcome, computed_national_krw=draft.national_krw,
+                                  outcome=draft.outcome, national_krw=draft.national_krw,
+                                  funding_reduced=draft.funding_reduced, tie_at_boundary=draft.tie_at_boundary)
+                for draft in decide(inputs)])
+            run.inputs, run.inputs_digest, run.warnings = inputs, digest(inputs), warnings
+            run.status, run.finished_at = RunStatus.COMPLETED, timezone.now()
+            run.save(update_fields=["inputs", "inputs_digest", "warnings", "status", "finished_at"])
+            return run
+    except Exception as error:
+        logger.exception("Selection run %s failed", run_id)
+        SelectionRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+            status=RunStatus.FAILED, error=f"{type(error).__name__}: {error}", finished_at=timezone.now())
+        return SelectionRun.objects.get(pk=run_id)
+
+
+def _locked(run: SelectionRun) -> SelectionRun:
+    return SelectionRun.objects.select_for_update().select_related("contest").get(pk=run.pk)
+
+
+@transaction.atomic
+def approve_run(*, actor, run: SelectionRun, note: str = "") -> SelectionRun:
+    """Approve a computed run: every panel signed off, the scores and settings still those the run read,
+    and the decisions (with the council's adjustments) within the target and the budget."""
+    run = _locked(run)
+    if run.status != RunStatus.COMPLETED:
+        raise SelectionRefused(_("Only a computed run awaiting approval can be approved."))
+    pending = list(Panel.objects.filter(contest=run.contest, signed_off_at=None).order_by("stage", "name"))
+    if pending:
+        raise SelectionRefused(_("These panels have not signed off their results: %(panels)s.")
+                               % {"panels": ", ".join(str(panel) for panel in pending)})
+    inputs, _warnings = gather_inputs(run.contest, policy_for(run.contest))
+    if digest(inputs) != run.inputs_digest:
+        raise SelectionRefused(_("Scores or settings changed after this run was computed; start a new run."))
+    selected = list(run.decisions.filter(outcome=Outcome.SELECTED))
+    if len(selected) > run.contest.target_task_count:
+        raise SelectionRefused(_("The contest selects at most %(target)s tasks.")
+                               % {"target": run.contest.target_task_count})
+    budget = run.contest.total_national_budget_krw
+    committed = sum(decision.national_krw for decision in selected)
+    if budget is not None and committed > budget:
+        raise SelectionRefused(_("The decisions commit more than the total budget."))
+    run.status, run.approved_by, run.approved_at, run.approval_note = (RunStatus.APPROVED, actor, timezone.now(),
+                                                                       note)
+    run.save(update_fields=["status", "approved_by", "approved_at", "approval_note"])
+    record(actor=actor, action="selection.run_approved", target=run, reason=note,
+           changes={"selected": len(selected), "national_krw": committed})
+    return run
+
+
+def objection_deadline(contest: Contest, published_at: datetime) -> datetime:
+    """Objections run for the contest's number of whole days after the day of publication (Asia/Seoul):
+    published on 10 November with 7 days, the last day is 17 November and the window closes at midnight."""
+    published_day = published_at.astimezone(SEOUL).date()
+    last_day = published_day + timedelta(days=contest.objection_period_days)
+    return datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=SEOUL)
+
+
+@transaction.atomic
+def publish_run(*, actor, run: SelectionRun, now: datetime | None = None) -> SelectionRun:
+    """Publish the approved result: applicants see their decision and may object until the deadline.
+    Every applicant is notified once (the run's id is the occasion)."""
+    run = _locked(run)
+    if run.status != RunStatus.APPROVED:
+        raise SelectionRefused(_("Only an approved run can be published."))
+    now = now or timezone.now()
+    run.status, run.published_by, run.published_at = RunStatus.PUBLISHED, actor, now
+    run.objection_closes_at = objection_deadline(run.contest, now)
+    run.save(update_fields=["status", "published_by", "published_at", "objection_closes_at"])
+    record(actor=actor, action="selection.run_published", target=run,
+           changes={"objection_closes_at": run.objection_closes_at.isoformat()})
+    for decision_id in run.decisions.values_list("pk", flat=True):
+        announce("selection.result_published", decision_id, occasion=f"run-{run.pk}")
+    return run
+
+
+@transaction.atomic
+def confirm_run(*, actor, run: SelectionRun, now: datetime | None = None) -> SelectionRun:
+    """After the objection period, with every objection decided, the result is final."""
+    run = _locked(run)
+    now = now or timezone.now()
+    if run.status != RunStatus.PUBLISHED:
+        raise SelectionRefused(_("Only a published result can be confirmed."))
+    if now < run.objection_closes_at:
+        raise SelectionRefused(_("The objection period is still open."))
+    if Objection.objects.filter(decision__run=run, status__in=OPEN_OBJECTION_STATUSES).exists():
+        raise SelectionRefused(_("Decide every objection first."))
+    run.status, run.confirmed_at = RunStatus.CONFIRMED, now
+    run.save(update_fields=["status", "confirmed_at"])
+    record(actor=actor, action="selection.run_confirmed", target=run,
+           changes={"selected": run.decisions.filter(outcome=Outcome.SELECTED).count()})
+    return run
+
+
+def confirm_due_runs(now: datetime | None = None) -> list[int]:
+    """Daily (Celery beat): confirm every published run whose objection period is over and whose objections
+    are all decided. Returns the runs confirmed."""
+    now = now or timezone.now()
+    confirmed = []
+    due = (SelectionRun.objects.filter(status=RunStatus.PUBLISHED, objection_closes_at__lte=now)
+           .exclude(decisions__objection__status__in=OPEN_OBJECTION_STATUSES))
+    for run in due.order_by("pk"):
+        try:
+            confirm_run(actor=None, run=run, now=now)
+        except SelectionRefused:
+            continue
+        confirmed.append(run.pk)
+    return confirmed
+

@@ -1,0 +1,179 @@
+"""The council's selection pages: a contest's policy and runs, a run's decisions with adjustments, approval,
+publication and confirmation, and the run's XLSX export."""
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from applications.models import Contest
+from portal.downloads import xlsx_response
+from portal.permissions import DecisionRequiredMixin
+from selection import forms, permissions, selectors, services
+from selection.models import SelectionDecision, SelectionRun
+
+
+class CouncilMixin(DecisionRequiredMixin):
+    def decide(self, user):
+        return permissions.can_manage_selection(user)
+
+
+class ContestSelectionView(CouncilMixin, TemplateView):
+    template_name = "selection/contest.html"
+
+    def get_context_data(self, **kwargs):
+        contest = get_object_or_404(Contest, pk=self.kwargs["pk"])
+        policy = services.policy_for(contest)
+        kwargs.setdefault("policy_form", forms.PolicyForm(instance=policy))
+        kwargs.setdefault("start_form", forms.StartRunForm())
+        runs = list(selectors.runs_of(contest))
+        return super().get_context_data(contest=contest, policy=policy, runs=runs,
+                                        approved=any(run.status in ("approved", "published", "confirmed")
+                                                     for run in runs), **kwargs)
+
+
+class PolicyView(ContestSelectionView):
+    def post(self, request, *args, **kwargs):
+        contest = get_object_or_404(Contest, pk=kwargs["pk"])
+        form = forms.PolicyForm(request.POST, instance=services.policy_for(contest))
+        if form.is_valid():
+            try:
+                services.save_policy(actor=request.user, contest=contest, values=form.cleaned_data)
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("The selection policy was saved."))
+                return redirect("selection:contest", pk=contest.pk)
+        return self.render_to_response(self.get_context_data(policy_form=form))
+
+
+class StartRunView(ContestSelectionView):
+    def post(self, request, *args, **kwargs):
+        contest = get_object_or_404(Contest, pk=kwargs["pk"])
+        form = forms.StartRunForm(request.POST)
+        if form.is_valid():
+            try:
+                run = services.start_run(actor=request.user, contest=contest, reason=form.cleaned_data["reason"])
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("Selection run #%(number)s was queued.") % {"number": run.number})
+                return redirect("selection:run", pk=run.pk)
+        return self.render_to_response(self.get_context_data(start_form=form))
+
+
+class RunMixin(CouncilMixin):
+    def get_run(self) -> SelectionRun:
+        try:
+            return SelectionRun.objects.select_related("contest", "requested_by", "approved_by",
+                                                       "published_by").get(pk=self.kwargs["pk"])
+        except SelectionRun.DoesNotExist as error:
+            raise Http404 from error
+
+
+class RunDetailView(RunMixin, TemplateView):
+    template_name = "selection/run_detail.html"
+
+    def get_context_data(self, **kwargs):
+        run = self.get_run()
+        kwargs.setdefault("approve_form", forms.ApproveForm())
+        same_as = (run.contest.selection_runs.filter(inputs_digest=run.inputs_digest, number__lt=run.number)
+                   .order_by("-number").first() if run.inputs_digest else None)
+        return super().get_context_data(
+            run=run, contest=run.contest, summary=selectors.summary_of(run),
+            decisions=list(selectors.decisions_of(run)), adjustments=list(selectors.adjustments_of(run)),
+            objections=list(selectors.objections_of(run)), same_inputs_as=same_as, **kwargs)
+
+
+class RunActionView(RunDetailView):
+    """Approve, publish or confirm; a refusal comes back on the run's page with the reason."""
+
+    def act(self, run: SelectionRun) -> str:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        run = self.get_run()
+        try:
+            message = self.act(run)
+        except services.SelectionRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, message)
+        return redirect("selection:run", pk=run.pk)
+
+
+class ApproveRunView(RunActionView):
+    def post(self, request, *args, **kwargs):
+        run = self.get_run()
+        form = forms.ApproveForm(request.POST)
+        if form.is_valid():
+            try:
+                services.approve_run(actor=request.user, run=run, note=form.cleaned_data["note"])
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("The selection was approved. Publish it to tell the applicants."))
+                return redirect("selection:run", pk=run.pk)
+        return self.render_to_response(self.get_context_data(approve_form=form))
+
+
+class PublishRunView(RunActionView):
+    def act(self, run):
+        services.publish_run(actor=self.request.user, run=run)
+        return _("The result was published; every applicant is being notified.")
+
+
+class ConfirmRunView(RunActionView):
+    def act(self, run):
+        services.confirm_run(actor=self.request.user, run=run)
+        return _("The result is confirmed; the selected proposals become selected tasks.")
+
+
+class RunExportView(RunMixin, View):
+    def get(self, request, *args, **kwargs):
+        run = self.get_run()
+        headers = [_("Rank"), _("Receipt number"), _("Lead local government"), _("Title"), _("Document review"),
+                   _("Presentation review"), _("Combined score"), _("Computed outcome"), _("Outcome"),
+                   _("National funding requested (KRW)"), _("National funding (KRW)"), _("Tied across the line")]
+        rows = [[decision.rank, decision.proposal.receipt_number, str(decision.proposal.lead_local_government),
+                 decision.proposal.title, decision.document_score, decision.presentation_score,
+                 decision.combined_score, str(decision.get_computed_outcome_display()),
+                 str(decision.get_outcome_display()), decision.requested_national_krw, decision.national_krw,
+                 _("yes") if decision.tie_at_boundary else ""]
+                for decision in selectors.decisions_of(run)]
+        return xlsx_response(title=f"#{run.number}", headers=headers, rows=rows,
+                             name=f"selection-{run.contest.year}-run-{run.number}")
+
+
+class DecisionAdjustView(CouncilMixin, TemplateView):
+    template_name = "selection/decision_adjust.html"
+
+    def get_decision(self) -> SelectionDecision:
+        try:
+            return (SelectionDecision.objects.select_related("run__contest", "proposal__lead_local_government")
+                    .get(pk=self.kwargs["pk"]))
+        except SelectionDecision.DoesNotExist as error:
+            raise Http404 from error
+
+    def get_context_data(self, **kwargs):
+        decision = kwargs.pop("decision", None) or self.get_decision()
+        kwargs.setdefault("form", forms.AdjustDecisionForm(initial={"outcome": decision.outcome,
+                                                                    "national_krw": decision.national_krw}))
+        return super().get_context_data(decision=decision, run=decision.run,
+                                        adjustments=decision.adjustments.select_related("actor"), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        decision = self.get_decision()
+        form = forms.AdjustDecisionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.adjust_decision(actor=request.user, decision=decision, outcome=data["outcome"],
+                                         national_krw=data["national_krw"], reason=data["reason"])
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("The decision was changed."))
+                return redirect("selection:run", pk=decision.run_id)
+        return self.render_to_response(self.get_context_data(decision=decision, form=form))

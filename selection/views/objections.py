@@ -1,0 +1,201 @@
+"""Objections: the applicant files one; the council reads it, asks for a re-review and decides; a
+re-reviewer writes his opinion. Anyone else gets 404 for an objection (its existence is the applicant's)."""
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from portal.downloads import document_response
+from portal.permissions import DecisionRequiredMixin
+from selection import forms, permissions, selectors, services
+from selection.models import Objection, ObjectionReview, SelectionDecision
+from selection.services.objections import eligible_re_reviewers
+
+
+class ObjectionListView(LoginRequiredMixin, TemplateView):
+    """The council's list of every objection, or an official's own local government's."""
+
+    template_name = "selection/objection_list.html"
+
+    def get_context_data(self, **kwargs):
+        objections = selectors.objections_visible_to(self.request.user).order_by("-filed_at")
+        return super().get_context_data(objections=list(objections), **kwargs)
+
+
+class ObjectionCreateView(LoginRequiredMixin, TemplateView):
+    template_name = "selection/objection_form.html"
+
+    def get_decision(self) -> SelectionDecision:
+        try:
+            decision = (SelectionDecision.objects.select_related("run__contest", "proposal__lead_local_government")
+                        .get(pk=self.kwargs["pk"]))
+        except SelectionDecision.DoesNotExist as error:
+            raise Http404 from error
+        if not permissions.can_view_decision(self.request.user, decision):
+            raise Http404
+        decision_allowed = permissions.can_file_objection(self.request.user, decision)
+        if not decision_allowed:
+            raise PermissionDenied(decision_allowed.reason)
+        return decision
+
+    def get_context_data(self, **kwargs):
+        decision = kwargs.pop("decision", None) or self.get_decision()
+        kwargs.setdefault("form", forms.ObjectionForm())
+        return super().get_context_data(decision=decision, run=decision.run, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        decision = self.get_decision()
+        form = forms.ObjectionForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                objection = services.file_objection(actor=request.user, decision=decision,
+                                                    reasons=form.cleaned_data["reasons"],
+                                                    uploads=form.cleaned_data["files"])
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("Your objection was filed. The council will answer in writing."))
+                return redirect("selection:objection-detail", pk=objection.pk)
+        return self.render_to_response(self.get_context_data(decision=decision, form=form))
+
+
+class ObjectionMixin(LoginRequiredMixin):
+    def get_objection(self) -> Objection:
+        try:
+            objection = Objection.objects.select_related(
+                "decision__run__contest", "decision__proposal__lead_local_government", "filed_by",
+                "decided_by").get(pk=self.kwargs["pk"])
+        except Objection.DoesNotExist as error:
+            raise Http404 from error
+        if not permissions.can_view_objection(self.request.user, objection):
+            raise Http404
+        return objection
+
+
+class ObjectionDetailView(ObjectionMixin, TemplateView):
+    template_name = "selection/objection_detail.html"
+
+    def get_context_data(self, **kwargs):
+        objection = kwargs.pop("objection", None) or self.get_objection()
+        is_council = bool(permissions.can_manage_selection(self.request.user))
+        context = {"objection": objection, "decision": objection.decision, "run": objection.decision.run,
+                   "is_council": is_council, "attachments": list(objection.attachments.all())}
+        if is_council:
+            context["re_reviews"] = list(selectors.re_reviews_for(objection))
+            if objection.is_open:
+                eligible = eligible_re_reviewers(objection)
+                kwargs.setdefault("re_review_form", forms.ReReviewRequestForm(eligible=eligible))
+                kwargs.setdefault("decide_form", forms.DecideObjectionForm())
+                context["can_request_re_review"] = bool(eligible)
+        return super().get_context_data(**context, **kwargs)
+
+
+class ObjectionCouncilAction(ObjectionDetailView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_manage_selection(request.user):
+            raise PermissionDenied(permissions.can_manage_selection(request.user).reason)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReReviewRequestView(ObjectionCouncilAction):
+    def post(self, request, *args, **kwargs):
+        objection = self.get_objection()
+        form = forms.ReReviewRequestForm(request.POST, eligible=eligible_re_reviewers(objection))
+        if form.is_valid():
+            try:
+                services.request_re_review(actor=request.user, objection=objection,
+                                           reviewers=list(form.cleaned_data["reviewers"]))
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("The re-review was requested."))
+                return redirect("selection:objection-detail", pk=objection.pk)
+        return self.render_to_response(self.get_context_data(objection=objection, re_review_form=form))
+
+
+class DecideObjectionView(ObjectionCouncilAction):
+    def post(self, request, *args, **kwargs):
+        objection = self.get_objection()
+        form = forms.DecideObjectionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.decide_objection(actor=request.user, objection=objection,
+                                          accept=data["verdict"] == "accept", answer=data["answer"],
+                                          outcome=data["outcome"] or None, national_krw=data["national_krw"])
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("The objection was decided and the applicant is being notified."))
+                return redirect("selection:objection-detail", pk=objection.pk)
+        return self.render_to_response(self.get_context_data(objection=objection, decide_form=form))
+
+
+class ObjectionFileView(ObjectionMixin, View):
+    def get(self, request, *args, **kwargs):
+        objection = self.get_objection()
+        attachment = objection.attachments.filter(pk=kwargs["file_pk"]).first()
+        if attachment is None:
+            raise Http404
+        return document_response(attachment)
+
+
+class ReReviewListView(LoginRequiredMixin, TemplateView):
+    template_name = "selection/re_review_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(re_reviews=list(selectors.re_reviews_of(self.request.user)), **kwargs)
+
+
+class ReReviewView(DecisionRequiredMixin, TemplateView):
+    """The re-reviewer reads the objection and the result and writes his opinion; only his own (404 else)."""
+
+    template_name = "selection/re_review.html"
+
+    def decide(self, user):
+        self.review = self.get_review()
+        return permissions.ALLOWED
+
+    def get_review(self) -> ObjectionReview:
+        review = (selectors.re_reviews_of(self.request.user).select_related("reviewer")
+                  .filter(pk=self.kwargs["pk"]).first())
+        if review is None:
+            raise Http404
+        return review
+
+    def get_context_data(self, **kwargs):
+        review = self.review
+        kwargs.setdefault("form", forms.ReReviewForm())
+        objection = review.objection
+        return super().get_context_data(review=review, objection=objection, decision=objection.decision,
+                                        can_write=bool(permissions.can_write_re_review(self.request.user, review)),
+                                        attachments=list(objection.attachments.all()), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        review = self.review
+        allowed = permissions.can_write_re_review(request.user, review)
+        if not allowed:
+            raise PermissionDenied(allowed.reason)
+        form = forms.ReReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.submit_re_review(actor=request.user, review=review, opinion=form.cleaned_data["opinion"],
+                                          supports_objection=form.cleaned_data["supports_objection"])
+            except services.SelectionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("Your opinion was submitted."))
+                return redirect("selection:re-review-list")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ReReviewFileView(ReReviewView, View):
+    def get(self, request, *args, **kwargs):
+        attachment = self.review.objection.attachments.filter(pk=kwargs["file_pk"]).first()
+        if attachment is None:
+            raise Http404
+        return document_response(attachment)
