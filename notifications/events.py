@@ -29,8 +29,9 @@ def _proposal_link(proposal_id: int) -> str:
 
 def _slot_audience(slot) -> Iterable:
     reviewers = get_user_model().objects.filter(
-        reviewer__assignments__panel_id=slot.panel_id, reviewer__assignments__proposal_id=slot.proposal_id,
-        is_active=True).exclude(reviewer__assignments__status="recused")
+        reviewer_profile__assignments__panel_id=slot.panel_id,
+        reviewer_profile__assignments__proposal_id=slot.proposal_id,
+        reviewer_profile__assignments__status__in=["assigned", "confirmed"], is_active=True)
     return [*officials_of(slot.proposal.lead_local_government_id), *reviewers]
 
 

@@ -23,11 +23,11 @@ def _presentation_rubric(contest) -> Rubric:
 
 
 def scored_contest(scores: dict[str, tuple[list[int] | None, list[int] | None]], *, requested=None, target=30,
-                   budget=None, cap=1_000_000_000, sign_off=True):
+                   budget=None, cap=1_000_000_000, sign_off=True, year=2025):
     """A contest with one panel per stage. ``scores`` maps a local government's code to the sheet totals (out
     of 100) in the document and the presentation review (``None``: not reviewed in that stage); ``requested``
     maps it to the national funding asked for (1,000,000,000 KRW by default, over two years)."""
-    contest = make_contest()
+    contest = make_contest(year=year)
     contest.target_task_count, contest.total_national_budget_krw = target, budget
     contest.national_cap_per_task_krw = cap
     contest.save()

@@ -8,7 +8,7 @@ from tests.selection.builders import scored_contest
 
 @pytest.fixture
 def council(db):
-    return make_user(Role.COUNCIL_STAFF)
+    return make_user(Role.COUNCIL_STAFF, language="en")
 
 
 @pytest.fixture

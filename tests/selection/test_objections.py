@@ -36,7 +36,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 @pytest.fixture
 def official():
-    return make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="43800"))
+    return make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="43800"), language="en")
 
 
 @pytest.fixture

@@ -1,0 +1,129 @@
+"""The selection's pages: the council works them; nobody else reaches them, and no applicant sees a result
+before it is published."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.roles import Role
+from selection.models import Objection, RunStatus, SelectionRun
+from selection.services import approve_run, file_objection
+from tests.factories import make_outsider, make_user
+from tests.selection.builders import scored_contest
+from tests.selection.conftest import computed_run
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+OUTSIDERS = [Role.LOCAL_OFFICIAL, Role.PROVINCIAL_OFFICER, Role.REVIEWER, Role.MINISTRY_STAFF]
+
+
+def council_urls(run):
+    decision = run.decisions.first()
+    return {"get": [reverse("selection:contest", args=[run.contest_id]), reverse("selection:run", args=[run.pk]),
+                    reverse("selection:run-export", args=[run.pk]),
+                    reverse("selection:decision-adjust", args=[decision.pk])],
+            "post": [reverse("selection:policy", args=[run.contest_id]),
+                     reverse("selection:run-start", args=[run.contest_id]),
+                     reverse("selection:run-approve", args=[run.pk]), reverse("selection:run-publish", args=[run.pk]),
+                     reverse("selection:run-confirm", args=[run.pk]),
+                     reverse("selection:decision-adjust", args=[decision.pk])]}
+
+
+@pytest.mark.parametrize("role", OUTSIDERS)
+def test_no_one_but_the_council_reaches_a_selection_page(client, scored, council, role,
+                                                         django_capture_on_commit_callbacks):
+    run = computed_run(scored[0], council, django_capture_on_commit_callbacks)
+    client.force_login(make_user(role))
+    urls = council_urls(run)
+    for url in urls["get"]:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "과제 48870" not in response.content.decode()
+    for url in urls["post"]:
+        assert client.post(url, {"reason": "x", "note": "x"}).status_code == 403, url
+    run.refresh_from_db()
+    assert run.status == RunStatus.COMPLETED and SelectionRun.objects.count() == 1
+
+
+def test_anonymous_users_are_sent_to_sign_in(client, scored, council, django_capture_on_commit_callbacks):
+    run = computed_run(scored[0], council, django_capture_on_commit_callbacks)
+    for url in council_urls(run)["get"]:
+        response = client.get(url)
+        assert response.status_code == 302 and reverse("login") in response.url
+
+
+def test_the_council_starts_a_run_and_sees_its_decisions(client, scored, council, celery_eager,
+                                                         django_capture_on_commit_callbacks):
+    contest, _proposals = scored
+    client.force_login(council)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("selection:run-start", args=[contest.pk]), {"reason": "최종 선정"})
+    run = SelectionRun.objects.get(contest=contest)
+    assert response.status_code == 302 and response.url == reverse("selection:run", args=[run.pk])
+    page = client.get(response.url).content.decode()
+    assert "Computed, awaiting approval" in page and "87.00" in page and "Below a cut-off" in page
+
+
+def test_a_refused_policy_keeps_what_was_typed(client, scored, council):
+    contest, _proposals = scored
+    client.force_login(council)
+    response = client.post(reverse("selection:policy", args=[contest.pk]), {
+        "document_weight_pct": "40", "presentation_weight_pct": "70", "document_cutoff": "55",
+        "presentation_cutoff": "60", "reserve_count": "2"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "they must add up to 100" in page
+    assert 'value="55' in page and 'value="40"' in page
+
+
+def test_a_refused_adjustment_says_why_next_to_the_form(client, scored, council, django_capture_on_commit_callbacks):
+    run = computed_run(scored[0], council, django_capture_on_commit_callbacks)
+    decision = run.decisions.get(proposal__lead_local_government__code="43800")
+    client.force_login(council)
+    response = client.post(reverse("selection:decision-adjust", args=[decision.pk]),
+                           {"outcome": "reserve", "national_krw": "5", "reason": "예비 유지"})
+    assert response.status_code == 200 and "Only a selected task receives funding" in response.content.decode()
+    assert "예비 유지" in response.content.decode()
+
+
+def test_no_applicant_sees_a_result_before_it_is_published(client, scored, council, django_capture_on_commit_callbacks,
+                                                           celery_eager):
+    contest, proposals = scored
+    official = make_user(Role.LOCAL_OFFICIAL, language="en")  # Hamyang-gun's
+    client.force_login(official)
+    detail = reverse("applications:proposal-detail", args=[proposals["48870"].pk])
+    run = computed_run(contest, council, django_capture_on_commit_callbacks)
+    assert "selection-result" not in client.get(detail).content.decode()
+    approve_run(actor=council, run=run)
+    hamyang = run.decisions.get(proposal=proposals["48870"])
+    assert "selection-result" not in client.get(detail).content.decode()
+    assert client.get(reverse("selection:objection-create", args=[hamyang.pk])).status_code == 404
+    client.force_login(council)
+    client.post(reverse("selection:run-publish", args=[run.pk]))
+    client.force_login(official)
+    page = client.get(detail).content.decode()
+    assert "selection-result" in page and "1,000,000,000" in page and "File an objection" in page
+
+
+def test_another_local_government_cannot_see_or_object_to_a_result(client, published):
+    run, proposals = published
+    hamyang = run.decisions.get(proposal=proposals["48870"])
+    objection = file_objection(actor=make_user(Role.LOCAL_OFFICIAL), decision=hamyang, reasons="지원액 재검토")
+    for who in ("other_official", "other_province", Role.REVIEWER, Role.MINISTRY_STAFF):
+        client.force_login(make_outsider(who))
+        assert client.get(reverse("selection:objection-create", args=[hamyang.pk])).status_code == 404, who
+        assert client.get(reverse("selection:objection-detail", args=[objection.pk])).status_code == 404, who
+        assert "지원액 재검토" not in client.get(reverse("selection:objection-list")).content.decode()
+    assert Objection.objects.count() == 1
+
+
+def test_the_run_page_runs_the_same_queries_for_few_or_many_proposals(client, council,
+                                                                      django_capture_on_commit_callbacks):
+    client.force_login(council)
+    counts = []
+    for year, codes in ((2025, ["48870"]), (2026, ["48870", "46720", "47730", "43800", "51770"])):
+        contest, _proposals = scored_contest({code: ([80] * 3, [75] * 3) for code in codes}, year=year)
+        run = computed_run(contest, council, django_capture_on_commit_callbacks)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("selection:run", args=[run.pk])).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
