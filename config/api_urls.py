@@ -2,9 +2,11 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from notifications.api.views import NotificationViewSet
 from portal.api.auth import TokenView
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
 from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
+from selection.api.views import ObjectionViewSet, SelectionRunViewSet
 
 router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
@@ -12,6 +14,9 @@ router.register("local-governments", LocalGovernmentViewSet, basename="local-gov
 router.register("designations", DesignationViewSet, basename="designation")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("score-sheets", ScoreSheetViewSet, basename="score-sheet")
+router.register("selection-runs", SelectionRunViewSet, basename="selection-run")
+router.register("objections", ObjectionViewSet, basename="objection")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

@@ -220,6 +220,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status"; each choice set gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "AssignmentStatusEnum": "reviews.models.AssignmentStatus",
+        "SheetStatusEnum": "reviews.models.SheetStatus",
+        "RunStatusEnum": "selection.models.RunStatus",
+        "ObjectionStatusEnum": "selection.models.ObjectionStatus",
+        "OutcomeEnum": "selection.models.Outcome",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,62 @@
+"""The selection's API shapes."""
+from rest_framework import serializers
+
+from applications.models import Contest
+from selection.models import Objection, Outcome, SelectionDecision, SelectionRun
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    receipt_number = serializers.CharField(source="proposal.receipt_number", read_only=True)
+    local_government = serializers.CharField(source="proposal.lead_local_government.code", read_only=True)
+
+    class Meta:
+        model = SelectionDecision
+        fields = ["id", "proposal", "receipt_number", "local_government", "rank", "document_score",
+                  "presentation_score", "combined_score", "requested_national_krw", "computed_outcome",
+                  "computed_national_krw", "outcome", "national_krw", "funding_reduced", "tie_at_boundary"]
+
+
+class SelectionRunSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SelectionRun
+        fields = ["id", "contest", "number", "status", "requested_by", "requested_at", "reason", "finished_at",
+                  "inputs_digest", "warnings", "error", "approved_by", "approved_at", "approval_note",
+                  "published_at", "objection_closes_at", "confirmed_at"]
+
+
+class SelectionRunDetailSerializer(SelectionRunSerializer):
+    decisions = DecisionSerializer(many=True, read_only=True)
+
+    class Meta(SelectionRunSerializer.Meta):
+        fields = [*SelectionRunSerializer.Meta.fields, "inputs", "decisions"]
+
+
+class StartRunSerializer(serializers.Serializer):
+    contest = serializers.PrimaryKeyRelatedField(queryset=Contest.objects.all())
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ObjectionSerializer(serializers.ModelSerializer):
+    proposal = serializers.IntegerField(source="decision.proposal_id", read_only=True)
+    run = serializers.IntegerField(source="decision.run_id", read_only=True)
+
+    class Meta:
+        model = Objection
+        fields = ["id", "decision", "run", "proposal", "filed_at", "reasons", "status", "answer", "decided_at"]
+        read_only_fields = ["status", "answer", "decided_at"]
+
+
+class FileObjectionSerializer(serializers.Serializer):
+    decision = serializers.IntegerField()
+    reasons = serializers.CharField()
+
+
+class DecideObjectionSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+    answer = serializers.CharField()
+    outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
+    national_krw = serializers.IntegerField(min_value=0, required=False)

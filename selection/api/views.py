@@ -1,0 +1,140 @@
+"""The selection's API: runs (council: start, approve, publish, confirm) and objections (the applicant files
+his own; the council decides). Same predicates and services as the pages."""
+from contextlib import contextmanager
+
+from django.db.models import F, Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from accounts.permissions import is_signed_in
+from portal.api.permissions import UserLanguageMixin, decision_permission
+from selection import permissions, selectors, services
+from selection.models import SelectionDecision, SelectionRun
+
+from .serializers import (
+    DecideObjectionSerializer,
+    FileObjectionSerializer,
+    NoteSerializer,
+    ObjectionSerializer,
+    SelectionRunDetailSerializer,
+    SelectionRunSerializer,
+    StartRunSerializer,
+)
+
+CanManageSelection = decision_permission(permissions.can_manage_selection)
+SignedIn = decision_permission(is_signed_in)
+
+
+@contextmanager
+def refusals_as_400():
+    try:
+        yield
+    except services.SelectionRefused as refused:
+        raise ValidationError({"detail": [str(refused)]}) from refused
+
+
+@extend_schema_view(list=extend_schema(tags=["selection"]), retrieve=extend_schema(tags=["selection"]))
+class SelectionRunViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [CanManageSelection]
+    filterset_fields = ["contest", "status"]
+    ordering_fields = ["requested_at", "number", "id"]
+
+    def get_queryset(self):
+        queryset = SelectionRun.objects.order_by("-requested_at", "-pk")
+        if self.action == "list":
+            return queryset
+        decisions = (SelectionDecision.objects.select_related("proposal__lead_local_government")
+                     .order_by(F("rank").asc(nulls_last=True), "proposal__receipt_number"))
+        return queryset.prefetch_related(Prefetch("decisions", queryset=decisions))
+
+    def get_serializer_class(self):
+        return SelectionRunSerializer if self.action == "list" else SelectionRunDetailSerializer
+
+    def _answer(self, run, code=status.HTTP_200_OK):
+        return Response(SelectionRunDetailSerializer(self.get_queryset().get(pk=run.pk)).data, status=code)
+
+    @extend_schema(tags=["selection"], request=StartRunSerializer, responses={202: SelectionRunDetailSerializer},
+                   summary="Start a selection run; it is computed in the background")
+    def create(self, request, *args, **kwargs):
+        data = StartRunSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        with refusals_as_400():
+            run = services.start_run(actor=request.user, contest=data.validated_data["contest"],
+                                     reason=data.validated_data["reason"])
+        return self._answer(run, status.HTTP_202_ACCEPTED)
+
+    @extend_schema(tags=["selection"], request=NoteSerializer, responses=SelectionRunDetailSerializer,
+                   summary="Approve a computed run")
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        data = NoteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        with refusals_as_400():
+            run = services.approve_run(actor=request.user, run=self.get_object(), note=data.validated_data["note"])
+        return self._answer(run)
+
+    @extend_schema(tags=["selection"], request=None, responses=SelectionRunDetailSerializer,
+                   summary="Publish an approved run and open the objection period")
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        with refusals_as_400():
+            run = services.publish_run(actor=request.user, run=self.get_object())
+        return self._answer(run)
+
+    @extend_schema(tags=["selection"], request=None, responses=SelectionRunDetailSerializer,
+                   summary="Confirm a published result after the objection period")
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        with refusals_as_400():
+            run = services.confirm_run(actor=request.user, run=self.get_object())
+        return self._answer(run)
+
+
+@extend_schema_view(list=extend_schema(tags=["selection"]), retrieve=extend_schema(tags=["selection"]))
+class ObjectionViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The council reads every objection; a local government official his own local government's."""
+
+    permission_classes = [SignedIn]
+    serializer_class = ObjectionSerializer
+    filterset_fields = ["status", "decision__run"]
+    ordering_fields = ["filed_at", "id"]
+
+    def get_queryset(self):
+        return selectors.objections_visible_to(self.request.user).order_by("-filed_at", "-pk")
+
+    @extend_schema(tags=["selection"], request=FileObjectionSerializer, responses={201: ObjectionSerializer},
+                   summary="File an objection to a published result (files are attached on the page)")
+    def create(self, request, *args, **kwargs):
+        data = FileObjectionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        decision = (SelectionDecision.objects.select_related("run", "proposal__lead_local_government")
+                    .filter(pk=data.validated_data["decision"]).first())
+        if decision is None or not permissions.can_view_decision(request.user, decision):
+            raise NotFound
+        allowed = permissions.can_file_objection(request.user, decision)
+        if not allowed:
+            raise PermissionDenied(str(allowed.reason))
+        with refusals_as_400():
+            objection = services.file_objection(actor=request.user, decision=decision,
+                                                reasons=data.validated_data["reasons"])
+        return Response(ObjectionSerializer(objection).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(tags=["selection"], request=DecideObjectionSerializer, responses=ObjectionSerializer,
+                   summary="Decide an objection with a written answer (council)")
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        allowed = permissions.can_manage_selection(request.user)
+        objection = self.get_object()
+        if not allowed:
+            raise PermissionDenied(str(allowed.reason))
+        data = DecideObjectionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        with refusals_as_400():
+            objection = services.decide_objection(actor=request.user, objection=objection, accept=values["accept"],
+                                                  answer=values["answer"], outcome=values.get("outcome"),
+                                                  national_krw=values.get("national_krw"))
+        return Response(ObjectionSerializer(objection).data)
