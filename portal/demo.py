@@ -18,6 +18,7 @@ from regions.services import DATA_DIR, import_rural_agreement, load_region_regis
 
 from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals
 from .demo_reviews import ensure_reviews
+from .demo_selection import ensure_selection
 
 # Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
 DEMO_PASSWORD = "demo-portal-2025"  # noqa: S105
@@ -126,3 +127,4 @@ def seed_demo() -> None:
     ensure_proposals(contest, accounts, accounts["council"])
     ensure_more_proposals(contest)
     ensure_reviews(contest, accounts["council"])
+    ensure_selection(contest, accounts["council"])

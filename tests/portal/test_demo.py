@@ -2,14 +2,19 @@ import pytest
 from django.core.management import call_command
 
 from applications.models import Proposal, ProposalStatus
+from notifications.models import Notification
 from regions.models import DesignationImport
 from reviews.models import Assignment, Panel, PresentationSlot
+from selection.models import Outcome, RunStatus, SelectionRun
 
 
 @pytest.mark.usefixtures("registry")
-def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change():
-    call_command("seed_demo", "--force")
-    call_command("seed_demo", "--force")
+def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eager,
+                                                                      django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the notifications go out when the seed commits
+        call_command("seed_demo", "--force")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
     statuses = dict(Proposal.objects.values_list("lead_local_government__code", "status"))
     assert statuses == {"48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED,
                         "48880": ProposalStatus.DRAFT, "48890": ProposalStatus.WITHDRAWN,
@@ -20,16 +25,23 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change():
     assert DesignationImport.objects.count() == 1
     assert Panel.objects.count() == 2 and Assignment.objects.count() == 30 + 18
     assert PresentationSlot.objects.count() == 6
+    run = SelectionRun.objects.get()  # seeding twice computed one run, not two
+    assert run.status == RunStatus.COMPLETED and run.warnings  # the document panel is still open
+    outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
+    assert outcomes["48870"] == Outcome.SELECTED and outcomes["51770"] == Outcome.BELOW_CUTOFF
+    assert Notification.objects.filter(recipient__username="hamyang", event="review.slot_scheduled").count() == 1
 
 
 @pytest.mark.usefixtures("registry")
-def test_every_demo_login_sees_its_pages_with_the_2025_data(client):
+def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager,
+                                                             django_capture_on_commit_callbacks):
     from django.urls import reverse
 
     from applications.checklist import missing_items
     from applications.models import Contest
 
-    call_command("seed_demo", "--force")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
     contest = Contest.objects.get(year=2025)
     by_lg = {proposal.lead_local_government.code: proposal for proposal in Proposal.objects.all()}
     hamyang, sancheong, geochang = by_lg["48870"], by_lg["48860"], by_lg["48880"]
@@ -67,6 +79,15 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client):
     assert "shortfalls" in panel_page  # the recusal left Hamyang one reviewer short
     results = client.get(reverse("reviews:panel-results", args=[document_panel.pk])).content.decode()
     assert "table-warning" in results  # one reviewer scores well below the panel
+    selection_page = client.get(reverse("selection:contest", args=[contest.pk])).content.decode()
+    assert "selection-run" in selection_page or "runs" in selection_page
+    run = SelectionRun.objects.get()
+    run_page = client.get(reverse("selection:run", args=[run.pk])).content.decode()
+    assert "run-warnings" in run_page and "산삼" in run_page
+    pages_of("hamyang")
+    assert 'id="unread-count"' in client.get(reverse("notifications:list")).content.decode()
+    assert "selection-result" not in client.get(reverse("applications:proposal-detail",
+                                                        args=[hamyang.pk])).content.decode()
     pages_of("moj")
     contest_page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
     assert "공고문" in contest_page

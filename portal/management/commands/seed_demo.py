@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
 
@@ -14,6 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, force: bool, **options):
         if not (settings.DEBUG or force):
             raise CommandError("Demo accounts have a published password: refusing without DEBUG or --force.")
-        seed_demo()
+        # The demo's notifications are delivered in-app; their e-mails are not printed to the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            seed_demo()
         names = ", ".join(account.username for account in DEMO_ACCOUNTS)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts: {names} (password: {DEMO_PASSWORD})"))
