@@ -11,7 +11,7 @@ from applications.models import Contest
 from portal.downloads import xlsx_response
 from portal.permissions import DecisionRequiredMixin
 from selection import forms, permissions, selectors, services
-from selection.models import SelectionDecision, SelectionRun
+from selection.models import APPROVED_STATUSES, SelectionDecision, SelectionRun
 
 
 class CouncilMixin(DecisionRequiredMixin):
@@ -29,8 +29,7 @@ class ContestSelectionView(CouncilMixin, TemplateView):
         kwargs.setdefault("start_form", forms.StartRunForm())
         runs = list(selectors.runs_of(contest))
         return super().get_context_data(contest=contest, policy=policy, runs=runs,
-                                        approved=any(run.status in ("approved", "published", "confirmed")
-                                                     for run in runs), **kwargs)
+                                        approved=any(run.status in APPROVED_STATUSES for run in runs), **kwargs)
 
 
 class PolicyView(ContestSelectionView):

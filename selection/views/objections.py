@@ -193,7 +193,7 @@ class ReReviewView(DecisionRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class ReReviewFileView(ReReviewView, View):
+class ReReviewFileView(ReReviewView):
     def get(self, request, *args, **kwargs):
         attachment = self.review.objection.attachments.filter(pk=kwargs["file_pk"]).first()
         if attachment is None:

@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from selection.models import Objection, RunStatus, SelectionRun
-from selection.services import approve_run, file_objection
+from selection.services import approve_run, file_objection, request_re_review
 from tests.factories import make_outsider, make_user
+from tests.reviews.builders import make_reviewer
 from tests.selection.builders import scored_contest
 from tests.selection.conftest import computed_run
 
@@ -127,3 +128,26 @@ def test_the_run_page_runs_the_same_queries_for_few_or_many_proposals(client, co
             assert client.get(reverse("selection:run", args=[run.pk])).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_a_re_reviewer_writes_his_opinion_and_no_other_reviewer_reaches_it(client, published, council):
+    run, proposals = published
+    objection = file_objection(actor=make_user(Role.LOCAL_OFFICIAL), decision=run.decisions.get(
+        proposal=proposals["48870"]), reasons="발표 시간 부족")
+    asked, other = make_reviewer(), make_reviewer()
+    [review] = request_re_review(actor=council, objection=objection, reviewers=[asked])
+    url = reverse("selection:re-review", args=[review.pk])
+    client.force_login(other.user)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"supports_objection": "no", "opinion": "x"}).status_code == 404
+    client.force_login(asked.user)
+    assert "발표 시간 부족" in client.get(url).content.decode()
+    refused = client.post(url, {"supports_objection": "no", "opinion": ""})
+    assert refused.status_code == 200 and "re-review-opinion" in refused.content.decode()
+    response = client.post(url, {"supports_objection": "no", "opinion": "평가 절차에 문제 없음"})
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.submitted_at and review.supports_objection is False
+    client.force_login(council)
+    assert "평가 절차에 문제 없음" in client.get(reverse("selection:objection-detail",
+                                                   args=[objection.pk])).content.decode()
