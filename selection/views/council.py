@@ -3,18 +3,22 @@ publication and confirmation, and the run's XLSX export."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from applications.models import Contest
 from portal.downloads import xlsx_response
+from portal.form_flow import ServiceFormMixin
 from portal.permissions import DecisionRequiredMixin
 from selection import forms, permissions, selectors, services
 from selection.models import APPROVED_STATUSES, SelectionDecision, SelectionRun
 
 
-class CouncilMixin(DecisionRequiredMixin):
+class CouncilMixin(ServiceFormMixin, DecisionRequiredMixin):
+    refusals = (services.SelectionRefused,)
+
     def decide(self, user):
         return permissions.can_manage_selection(user)
 
@@ -36,30 +40,24 @@ class PolicyView(ContestSelectionView):
     def post(self, request, *args, **kwargs):
         contest = get_object_or_404(Contest, pk=kwargs["pk"])
         form = forms.PolicyForm(request.POST, instance=services.policy_for(contest))
-        if form.is_valid():
-            try:
-                services.save_policy(actor=request.user, contest=contest, values=form.cleaned_data)
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("The selection policy was saved."))
-                return redirect("selection:contest", pk=contest.pk)
-        return self.render_to_response(self.get_context_data(policy_form=form))
+
+        def act(data):
+            services.save_policy(actor=request.user, contest=contest, values=data)
+            return _("The selection policy was saved."), reverse("selection:contest", args=[contest.pk])
+
+        return self.submit(form, act, form_name="policy_form")
 
 
 class StartRunView(ContestSelectionView):
     def post(self, request, *args, **kwargs):
         contest = get_object_or_404(Contest, pk=kwargs["pk"])
-        form = forms.StartRunForm(request.POST)
-        if form.is_valid():
-            try:
-                run = services.start_run(actor=request.user, contest=contest, reason=form.cleaned_data["reason"])
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("Selection run #%(number)s was queued.") % {"number": run.number})
-                return redirect("selection:run", pk=run.pk)
-        return self.render_to_response(self.get_context_data(start_form=form))
+
+        def act(data):
+            run = services.start_run(actor=request.user, contest=contest, reason=data["reason"])
+            return (_("Selection run #%(number)s was queued.") % {"number": run.number},
+                    reverse("selection:run", args=[run.pk]))
+
+        return self.submit(forms.StartRunForm(request.POST), act, form_name="start_form")
 
 
 class RunMixin(CouncilMixin):
@@ -105,16 +103,13 @@ class RunActionView(RunDetailView):
 class ApproveRunView(RunActionView):
     def post(self, request, *args, **kwargs):
         run = self.get_run()
-        form = forms.ApproveForm(request.POST)
-        if form.is_valid():
-            try:
-                services.approve_run(actor=request.user, run=run, note=form.cleaned_data["note"])
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("The selection was approved. Publish it to tell the applicants."))
-                return redirect("selection:run", pk=run.pk)
-        return self.render_to_response(self.get_context_data(approve_form=form))
+
+        def act(data):
+            services.approve_run(actor=request.user, run=run, note=data["note"])
+            return (_("The selection was approved. Publish it to tell the applicants."),
+                    reverse("selection:run", args=[run.pk]))
+
+        return self.submit(forms.ApproveForm(request.POST), act, form_name="approve_form")
 
 
 class PublishRunView(RunActionView):
@@ -164,15 +159,10 @@ class DecisionAdjustView(CouncilMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         decision = self.get_decision()
-        form = forms.AdjustDecisionForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.adjust_decision(actor=request.user, decision=decision, outcome=data["outcome"],
-                                         national_krw=data["national_krw"], reason=data["reason"])
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("The decision was changed."))
-                return redirect("selection:run", pk=decision.run_id)
-        return self.render_to_response(self.get_context_data(decision=decision, form=form))
+
+        def act(data):
+            services.adjust_decision(actor=request.user, decision=decision, outcome=data["outcome"],
+                                     national_krw=data["national_krw"], reason=data["reason"])
+            return _("The decision was changed."), reverse("selection:run", args=[decision.run_id])
+
+        return self.submit(forms.AdjustDecisionForm(request.POST), act, decision=decision)

@@ -1,15 +1,15 @@
 """Objections: the applicant files one; the council reads it, asks for a re-review and decides; a
 re-reviewer writes his opinion. Anyone else gets 404 for an objection (its existence is the applicant's)."""
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from portal.downloads import document_response
+from portal.form_flow import ServiceFormMixin
 from portal.permissions import DecisionRequiredMixin
 from selection import forms, permissions, selectors, services
 from selection.models import Objection, ObjectionReview, SelectionDecision
@@ -26,7 +26,9 @@ class ObjectionListView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(objections=list(objections), **kwargs)
 
 
-class ObjectionCreateView(LoginRequiredMixin, TemplateView):
+class ObjectionCreateView(ServiceFormMixin, LoginRequiredMixin, TemplateView):
+    refusals = (services.SelectionRefused,)
+
     template_name = "selection/objection_form.html"
 
     def get_decision(self) -> SelectionDecision:
@@ -49,21 +51,19 @@ class ObjectionCreateView(LoginRequiredMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         decision = self.get_decision()
-        form = forms.ObjectionForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                objection = services.file_objection(actor=request.user, decision=decision,
-                                                    reasons=form.cleaned_data["reasons"],
-                                                    uploads=form.cleaned_data["files"])
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("Your objection was filed. The council will answer in writing."))
-                return redirect("selection:objection-detail", pk=objection.pk)
-        return self.render_to_response(self.get_context_data(decision=decision, form=form))
+
+        def act(data):
+            objection = services.file_objection(actor=request.user, decision=decision, reasons=data["reasons"],
+                                                uploads=data["files"])
+            return (_("Your objection was filed. The council will answer in writing."),
+                    reverse("selection:objection-detail", args=[objection.pk]))
+
+        return self.submit(forms.ObjectionForm(request.POST, request.FILES), act, decision=decision)
 
 
-class ObjectionMixin(LoginRequiredMixin):
+class ObjectionMixin(ServiceFormMixin, LoginRequiredMixin):
+    refusals = (services.SelectionRefused,)
+
     def get_objection(self) -> Objection:
         try:
             objection = Objection.objects.select_related(
@@ -104,35 +104,28 @@ class ObjectionCouncilAction(ObjectionDetailView):
 class ReReviewRequestView(ObjectionCouncilAction):
     def post(self, request, *args, **kwargs):
         objection = self.get_objection()
+
+        def act(data):
+            services.request_re_review(actor=request.user, objection=objection, reviewers=list(data["reviewers"]))
+            return _("The re-review was requested."), reverse("selection:objection-detail", args=[objection.pk])
+
         form = forms.ReReviewRequestForm(request.POST, eligible=eligible_re_reviewers(objection))
-        if form.is_valid():
-            try:
-                services.request_re_review(actor=request.user, objection=objection,
-                                           reviewers=list(form.cleaned_data["reviewers"]))
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("The re-review was requested."))
-                return redirect("selection:objection-detail", pk=objection.pk)
-        return self.render_to_response(self.get_context_data(objection=objection, re_review_form=form))
+        return self.submit(form, act, form_name="re_review_form", objection=objection)
 
 
 class DecideObjectionView(ObjectionCouncilAction):
     def post(self, request, *args, **kwargs):
         objection = self.get_objection()
-        form = forms.DecideObjectionForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.decide_objection(actor=request.user, objection=objection,
-                                          accept=data["verdict"] == "accept", answer=data["answer"],
-                                          outcome=data["outcome"] or None, national_krw=data["national_krw"])
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("The objection was decided and the applicant is being notified."))
-                return redirect("selection:objection-detail", pk=objection.pk)
-        return self.render_to_response(self.get_context_data(objection=objection, decide_form=form))
+
+        def act(data):
+            services.decide_objection(actor=request.user, objection=objection, accept=data["verdict"] == "accept",
+                                      answer=data["answer"], outcome=data["outcome"] or None,
+                                      national_krw=data["national_krw"])
+            return (_("The objection was decided and the applicant is being notified."),
+                    reverse("selection:objection-detail", args=[objection.pk]))
+
+        return self.submit(forms.DecideObjectionForm(request.POST), act, form_name="decide_form",
+                           objection=objection)
 
 
 class ObjectionFileView(ObjectionMixin, View):
@@ -151,10 +144,11 @@ class ReReviewListView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(re_reviews=list(selectors.re_reviews_of(self.request.user)), **kwargs)
 
 
-class ReReviewView(DecisionRequiredMixin, TemplateView):
+class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
     """The re-reviewer reads the objection and the result and writes his opinion; only his own (404 else)."""
 
     template_name = "selection/re_review.html"
+    refusals = (services.SelectionRefused,)
 
     def decide(self, user):
         self.review = self.get_review()
@@ -180,17 +174,13 @@ class ReReviewView(DecisionRequiredMixin, TemplateView):
         allowed = permissions.can_write_re_review(request.user, review)
         if not allowed:
             raise PermissionDenied(allowed.reason)
-        form = forms.ReReviewForm(request.POST)
-        if form.is_valid():
-            try:
-                services.submit_re_review(actor=request.user, review=review, opinion=form.cleaned_data["opinion"],
-                                          supports_objection=form.cleaned_data["supports_objection"])
-            except services.SelectionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("Your opinion was submitted."))
-                return redirect("selection:re-review-list")
-        return self.render_to_response(self.get_context_data(form=form))
+
+        def act(data):
+            services.submit_re_review(actor=request.user, review=review, opinion=data["opinion"],
+                                      supports_objection=data["supports_objection"])
+            return _("Your opinion was submitted."), reverse("selection:re-review-list")
+
+        return self.submit(forms.ReReviewForm(request.POST), act)
 
 
 class ReReviewFileView(ReReviewView):
