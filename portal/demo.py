@@ -1,4 +1,5 @@
-"""Demo data for a newcomer: one account per role and the 2025 round of the articles.
+"""Demo data for a newcomer: one account per role, the 2025 round of the articles (reviewed, selected and
+published, an objection under re-review) and the 2026 round under document review.
 
 Everything here goes through the same services as real use, so the demo shows
 what the portal really does. Running it twice changes nothing.
@@ -16,8 +17,8 @@ from ministries.models import Ministry
 from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
-from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals
-from .demo_reviews import ensure_reviews
+from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals, ensure_proposals_2026
+from .demo_reviews import ensure_review_in_progress, ensure_reviews
 from .demo_selection import ensure_selection
 
 # Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
@@ -96,11 +97,29 @@ CONTEST_2025 = {
 }
 
 
-def _ensure_contest_2025(council) -> Contest:
-    contest = Contest.objects.filter(year=2025, name_ko=CONTEST_2025["name_ko"]).first()
+# The next yearly round: applications closed at the end of September, document review under way now.
+CONTEST_2026 = {
+    **CONTEST_2025, "year": 2026, "name_ko": "2026년 시군구 연고산업 육성 협업 프로젝트",
+    "name_en": "2026 Si/Gun/Gu Local Industry Development Collaboration Project",
+    "announced_on": date(2026, 8, 3), "briefing_on": date(2026, 8, 20),
+    "application_opens_at": datetime(2026, 9, 1, 9, 0, tzinfo=SEOUL),
+    "application_closes_at": datetime(2026, 9, 30, 18, 0, tzinfo=SEOUL),
+    "document_review_starts_on": date(2026, 11, 16), "document_review_ends_on": date(2026, 11, 27),
+    "presentation_review_starts_on": date(2026, 12, 8), "presentation_review_ends_on": date(2026, 12, 10),
+    "selection_on": date(2026, 12, 18), "results_published_on": date(2026, 12, 23),
+}
+
+
+def _ensure_contest(values: dict, council) -> Contest:
+    contest = Contest.objects.filter(year=values["year"], name_ko=values["name_ko"]).first()
     if contest is None:
-        contest = create_contest(actor=council, values=CONTEST_2025, kinds=DesignationKind.values,
+        contest = create_contest(actor=council, values=values, kinds=DesignationKind.values,
                                  ministries=Ministry.objects.all())
+    return contest
+
+
+def _ensure_contest_2025(council) -> Contest:
+    contest = _ensure_contest(CONTEST_2025, council)
     hamyang = LocalGovernment.objects.get(code="48870")
     if not PreliminarySelection.objects.filter(contest=contest, local_government=hamyang).exists():
         # From the article: selected in late February 2024 by the Regional SME Innovation Contest,
@@ -128,3 +147,6 @@ def seed_demo() -> None:
     ensure_more_proposals(contest)
     ensure_reviews(contest, accounts["council"])
     ensure_selection(contest, accounts["council"])
+    contest_2026 = _ensure_contest(CONTEST_2026, accounts["council"])
+    ensure_proposals_2026(contest_2026, accounts)
+    ensure_review_in_progress(contest_2026, accounts["council"])

@@ -1,4 +1,5 @@
-"""The 2025 round's proposals for the demo, in every state, with all their sections and files.
+"""The demo's proposals, with all their sections and files: the 2025 round's in every state, and the 2026
+round's four submitted proposals now under review.
 
 Company names and numbers are made up for the demo (the numbers carry valid check digits);
 the Hamyang-gun task follows the articles in ``shared/background``.
@@ -94,6 +95,31 @@ MORE_PROPOSALS = {
         "extinction_strategy": "귀농·귀촌 청년의 가공기업 취업 연계", "support_programme": "시제품·마케팅·판로"}),
 }
 
+# The 2026 round: two demo officials apply again, two local governments without a demo login join.
+PROPOSALS_2026 = {
+    "geochang_2026": ("48880", "geochang", "2026-09-24T10:30:00", {
+        "title": "거창 사과 가공 스마트 식품산업 육성",
+        "summary": "거창 사과를 원료로 한 착즙·건조·발효 가공식품 고도화와 스마트 공정 전환",
+        "specialty_resource": "거창 사과", "industry": "스마트 과실 가공식품",
+        "extinction_strategy": "가공 기업 청년 채용과 귀농 청년 계약재배 연계",
+        "support_programme": "시제품·인증·해외 판로"}),
+    "hapcheon_2026": ("48890", "hapcheon", "2026-09-25T15:00:00", {
+        "title": "합천 한우 부산물 바이오 소재화",
+        "summary": "한우 부산물(콜라겐·골분)을 활용한 바이오 소재 산업화", "specialty_resource": "합천 한우",
+        "industry": "바이오 소재", "extinction_strategy": "소재 기업 유치와 청년 고용",
+        "support_programme": "단계별 기술·판로 지원"}),
+    "yeongyang_2026": ("47760", "yeongyang", "2026-09-28T11:20:00", {
+        "title": "영양 고추 발효 소재 산업화",
+        "summary": "영양 고추를 활용한 발효 조미 소재와 건강기능식품 원료 산업화",
+        "specialty_resource": "영양 고추", "industry": "발효 식품 소재",
+        "extinction_strategy": "청년 발효 기술자 양성과 정착 지원", "support_programme": "기술문제 해결·실증"}),
+    "goesan_2026": ("43760", "goesan", "2026-09-29T16:45:00", {
+        "title": "괴산 유기농 절임배추 간편식 클러스터",
+        "summary": "유기농 절임배추를 기반으로 한 김치·간편식 가공 클러스터 조성",
+        "specialty_resource": "괴산 유기농 배추", "industry": "유기 가공식품",
+        "extinction_strategy": "계절 일자리의 상시 고용 전환", "support_programme": "시제품·인증·마케팅"}),
+}
+
 COMPANIES = {
     "hamyang": [("지리산산삼바이오", "611810231", "early", True), ("함양항노화식품", "611860452", "growth", False),
                 ("산양삼코스메틱", "611870118", "expansion", True)],
@@ -104,6 +130,11 @@ COMPANIES = {
     "gokseong": [("곡성토란푸드", "415810246", "early", True), ("섬진강멜론", "415860071", "growth", False)],
     "danyang": [("단양그린소재", "301810584", "expansion", False), ("소백미네랄", "301860193", "growth", False)],
     "jeongseon": [("정선곤드레식품", "225810412", "early", True)],
+    "geochang_2026": [("거창애플푸드", "612810095", "growth", False), ("거창스마트팩토리", "612860318", "early", True)],
+    "hapcheon_2026": [("합천바이오소재", "614810263", "growth", True)],
+    "yeongyang_2026": [("영양고추발효연구소", "507810244", "early", True),
+                       ("일월산식품", "507860117", "growth", False)],
+    "goesan_2026": [("괴산유기농푸드", "303810162", "growth", False)],
 }
 
 # National per year; provincial and local as the province and county planned them; private from the companies.
@@ -115,6 +146,10 @@ BUDGETS = {
     "gokseong": (450_000_000, 45_000_000, 90_000_000, 10_000_000),
     "danyang": (500_000_000, 50_000_000, 100_000_000, 100_000_000),
     "jeongseon": (350_000_000, 40_000_000, 70_000_000, 0),
+    "geochang_2026": (500_000_000, 60_000_000, 150_000_000, 30_000_000),
+    "hapcheon_2026": (400_000_000, 40_000_000, 80_000_000, 0),
+    "yeongyang_2026": (450_000_000, 45_000_000, 90_000_000, 10_000_000),
+    "goesan_2026": (400_000_000, 40_000_000, 80_000_000, 20_000_000),
 }
 
 KPIS = {
@@ -132,6 +167,14 @@ KPIS = {
                 "population_influx": 70},
     "jeongseon": {"jobs": 25, "youth_jobs": 12, "companies_supported": 8, "sales_krw": 900_000_000,
                   "population_influx": 40},
+    "geochang_2026": {"jobs": 55, "youth_jobs": 20, "companies_supported": 15, "sales_krw": 3_500_000_000,
+                      "population_influx": 70},
+    "hapcheon_2026": {"jobs": 30, "youth_jobs": 10, "companies_supported": 8, "sales_krw": 1_200_000_000,
+                      "population_influx": 40},
+    "yeongyang_2026": {"jobs": 35, "youth_jobs": 15, "companies_supported": 10, "sales_krw": 1_500_000_000,
+                       "population_influx": 45},
+    "goesan_2026": {"jobs": 40, "youth_jobs": 12, "companies_supported": 10, "sales_krw": 2_000_000_000,
+                    "population_influx": 50},
 }
 
 
@@ -173,7 +216,7 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
     save_support_requests(actor=official, proposal=proposal, requests=_support_requests(username))
     title = proposal.title
     add_attachment(actor=official, proposal=proposal, kind="business_plan", upload=_upload(
-        f"{username}_사업계획서.pdf", minimal_pdf([f"{username.title()} - business plan (demo)", "2025"])))
+        f"{username}_사업계획서.pdf", minimal_pdf([f"{username.title()} - business plan (demo)", str(contest.year)])))
     add_attachment(actor=official, proposal=proposal, kind="presentation", upload=_upload(
         f"{username}_발표자료.pdf", minimal_pdf([f"{username.title()} - presentation (demo)"])))
     add_attachment(actor=official, proposal=proposal, kind="other", upload=_upload(
@@ -182,23 +225,38 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
                                                           for year in (contest.year + 1, contest.year + 2)]])))
 
 
+def _official_without_login(username: str, lead: LocalGovernment):
+    User = get_user_model()
+    official = User.objects.filter(username=username).first()
+    if official is None:
+        official = User(username=username, role=Role.LOCAL_OFFICIAL, local_government=lead,
+                        last_name="담당", first_name="공무원", organisation=f"{lead.name} 지역경제과",
+                        email=f"{username}@demo.invalid")
+        official.set_unusable_password()
+        official.save()
+    return official
+
+
+def _submitted(contest: Contest, key: str, code: str, official, submitted_at: str, values: dict) -> None:
+    lead = LocalGovernment.objects.get(code=code)
+    if contest.proposals.filter(lead_local_government=lead).exists():
+        return
+    proposal = create_proposal(actor=official, contest=contest, values=values, lead_local_government=lead)
+    _fill_sections(contest, key, proposal, official)
+    submit_proposal(actor=official, proposal=proposal, now=_at(submitted_at))
+
+
 def ensure_more_proposals(contest: Contest) -> None:
     """The other provinces' submitted proposals, each by an official without a demo login."""
-    User = get_user_model()
     for username, (code, submitted_at, values) in MORE_PROPOSALS.items():
-        lead = LocalGovernment.objects.get(code=code)
-        if contest.proposals.filter(lead_local_government=lead).exists():
-            continue
-        official = User.objects.filter(username=username).first()
-        if official is None:
-            official = User(username=username, role=Role.LOCAL_OFFICIAL, local_government=lead,
-                            last_name="담당", first_name="공무원", organisation=f"{lead.name} 지역경제과",
-                            email=f"{username}@demo.invalid")
-            official.set_unusable_password()
-            official.save()
-        proposal = create_proposal(actor=official, contest=contest, values=values, lead_local_government=lead)
-        _fill_sections(contest, username, proposal, official)
-        submit_proposal(actor=official, proposal=proposal, now=_at(submitted_at))
+        official = _official_without_login(username, LocalGovernment.objects.get(code=code))
+        _submitted(contest, username, code, official, submitted_at, values)
+
+
+def ensure_proposals_2026(contest: Contest, accounts: dict) -> None:
+    for key, (code, username, submitted_at, values) in PROPOSALS_2026.items():
+        official = accounts.get(username) or _official_without_login(username, LocalGovernment.objects.get(code=code))
+        _submitted(contest, key, code, official, submitted_at, values)
 
 
 def ensure_announcement_file(contest: Contest, council) -> None:

@@ -1,8 +1,9 @@
-"""The 2025 round's review for the demo: a reviewer pool, rubrics, a document panel with most sheets in
-(one recusal, one reviewer who scores low), and a presentation panel with its schedule.
+"""The review for the demo: a reviewer pool and rubrics; the 2025 round's document panel (one recusal, one
+reviewer who scores low, signed off by its chair) and presentation panel with its schedule; and the 2026
+round's document panel still at work.
 
-Everything goes through the review services. The demo reviewer (``reviewer``) chairs the document panel,
-has Hamyang-gun's wild-ginseng task waiting for his pledge, a draft, and submitted sheets.
+Everything goes through the review services. The demo reviewer (``reviewer``) chairs both document panels;
+in 2026 he has Geochang-gun's task waiting for his pledge, a draft and submitted sheets.
 """
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -23,6 +24,7 @@ from reviews.services import (
     save_sheet,
     schedule_presentation,
     set_panel_deadline,
+    sign_off_panel,
     sign_pledge,
     submit_sheet,
 )
@@ -41,9 +43,11 @@ POOL = {
 
 # Each proposal's "true" quality on the three criteria; reviewers add their bias and a small spread.
 QUALITY = {"48870": (34, 26, 27), "48860": (30, 22, 24), "47730": (31, 24, 23), "46720": (27, 21, 22),
-           "43800": (32, 23, 21), "51770": (25, 19, 20)}
+           "43800": (32, 23, 21), "51770": (25, 19, 20),
+           "48880": (31, 23, 22), "48890": (28, 21, 21), "47760": (30, 22, 25), "43760": (27, 22, 20)}
 
 HAMYANG = "48870"
+GEOCHANG = "48880"
 
 CRITERIA = [
     ("feasibility", "타당성", "Feasibility", 40, "사업 목표·추진 체계·예산의 실현 가능성"),
@@ -92,7 +96,9 @@ def _points(assignment: Assignment, bias: int) -> dict[str, Decimal]:
     return result
 
 
-def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer]) -> None:
+def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer], focus: str | None) -> None:
+    """Every sheet in, but one recusal. With a ``focus`` local government the demo reviewer is still at work:
+    its proposal waits for his pledge, the next one is a draft; without one he has submitted everything."""
     by_id = {reviewer.pk: username for username, reviewer in reviewers.items()}
     assignments = (panel.assignments.select_related("proposal__lead_local_government", "reviewer__user")
                    .order_by("proposal__receipt_number", "reviewer_id"))
@@ -109,33 +115,46 @@ def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer]) -> None:
                              reason="해당 지자체 특산물 연구용역(2024)에 자문위원으로 참여하였음")
             recused = True
             continue
-        sign_pledge(actor=user, assignment=assignment)
-        save_sheet(actor=user, assignment=assignment, points=_points(assignment, POOL[username][7]),
-                   comments={"feasibility": "추진 체계가 구체적임"}, overall_comment="")
-        submit_sheet(actor=user, assignment=assignment)
-    # The demo reviewer: Hamyang waits for his pledge, one draft, the rest submitted.
-    demo_seen.sort(key=lambda assignment: assignment.proposal.lead_local_government.code != HAMYANG)
+        _score(assignment, POOL[username][7], submit=True)
+    if focus is None:
+        for assignment in demo_seen:
+            _score(assignment, 0, submit=True)
+        return
+    demo_seen.sort(key=lambda assignment: assignment.proposal.lead_local_government.code != focus)
     for number, assignment in enumerate(demo_seen[1:], start=1):
-        user = assignment.reviewer.user
-        sign_pledge(actor=user, assignment=assignment)
-        save_sheet(actor=user, assignment=assignment, points=_points(assignment, 0),
-                   comments={"effectiveness": "KPI 산출 근거 보완 필요"}, overall_comment="발표평가에서 재확인")
-        if number > 1:
-            submit_sheet(actor=user, assignment=assignment)
+        _score(assignment, 0, submit=number > 1)
 
 
-def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer]) -> None:
+def _score(assignment: Assignment, bias: int, *, submit: bool) -> None:
+    user = assignment.reviewer.user
+    sign_pledge(actor=user, assignment=assignment)
+    if user.username == "reviewer":
+        comments, overall = {"effectiveness": "KPI 산출 근거 보완 필요"}, "발표평가에서 재확인"
+    else:
+        comments, overall = {"feasibility": "추진 체계가 구체적임"}, ""
+    save_sheet(actor=user, assignment=assignment, points=_points(assignment, bias), comments=comments,
+               overall_comment=overall)
+    if submit:
+        submit_sheet(actor=user, assignment=assignment)
+
+
+def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer], *, hand_assigned: str,
+                           due_at: datetime, focus: str | None) -> None:
+    """The panel of eight, five per proposal; the demo reviewer is put on ``hand_assigned``'s proposal by
+    hand and the rest assigned automatically. Signed off by its chair once every sheet is in."""
     if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
         return
     panel = create_panel(actor=council, contest=contest, stage=ReviewStage.DOCUMENT, name="1분과",
                          reviewers_per_proposal=5, members=list(reviewers.values()), chair=reviewers["reviewer"])
     proposals = list(proposals_awaiting_panel(panel))
     add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
-    hamyang = next(proposal for proposal in proposals if proposal.lead_local_government.code == HAMYANG)
-    assign_reviewer(actor=council, panel=panel, proposal=hamyang, reviewer=reviewers["reviewer"])
+    chosen = next(proposal for proposal in proposals if proposal.lead_local_government.code == hand_assigned)
+    assign_reviewer(actor=council, panel=panel, proposal=chosen, reviewer=reviewers["reviewer"])
     assign_automatically(actor=council, panel=panel)
-    set_panel_deadline(actor=council, panel=panel, due_at=datetime(2025, 10, 24, 18, 0, tzinfo=SEOUL))
-    _score_document_panel(panel, reviewers)
+    set_panel_deadline(actor=council, panel=panel, due_at=due_at)
+    _score_document_panel(panel, reviewers, focus)
+    if focus is None:
+        sign_off_panel(actor=reviewers["reviewer"].user, panel=panel)
 
 
 def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, Reviewer]) -> None:
@@ -159,7 +178,17 @@ def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, R
 
 
 def ensure_reviews(contest: Contest, council) -> None:
+    """The 2025 round: both stages; the document panel finished and signed off."""
     reviewers = _ensure_reviewers()
     _ensure_rubrics(contest)
-    _ensure_document_panel(contest, council, reviewers)
+    _ensure_document_panel(contest, council, reviewers, hand_assigned=HAMYANG,
+                           due_at=datetime(2025, 10, 24, 18, 0, tzinfo=SEOUL), focus=None)
     _ensure_presentation_panel(contest, council, reviewers)
+
+
+def ensure_review_in_progress(contest: Contest, council) -> None:
+    """The 2026 round: its document panel at work, the demo reviewer with a pledge to sign and a draft."""
+    reviewers = _ensure_reviewers()
+    _ensure_rubrics(contest)
+    _ensure_document_panel(contest, council, reviewers, hand_assigned=GEOCHANG,
+                           due_at=datetime(2026, 11, 27, 18, 0, tzinfo=SEOUL), focus=GEOCHANG)

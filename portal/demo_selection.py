@@ -1,15 +1,30 @@
-"""The 2025 round's final selection for the demo: the presentation panel has scored and signed off, the
-council set the policy (document 30 %, presentation 70 %) and computed run #1. The document panel is still
-open (the demo reviewer owes Hamyang-gun's sheet), so the run shows that warning and cannot be approved yet.
+"""The 2025 round's final selection for the demo: the presentation panel scores and signs off, the council
+sets the policy (document 30 %, presentation 70 %), computes run #1, approves and publishes it; Jeongseon-gun,
+below the presentation cut-off, objects and the council asks a reviewer who never scored it for a re-review.
 
 Everything goes through the services; the run is computed here directly (the task would find it done).
+Publication carries the seeding time, so the objection period is open while the demo is fresh.
 """
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from applications.models import Contest
+from portal.sample_documents import minimal_pdf
+from portal.uploads import check_upload
 from reviews.models import Assignment, AssignmentStatus, ReviewStage, SheetStatus
 from reviews.services import save_sheet, sign_off_panel, sign_pledge, submit_sheet
-from selection.services import execute_run, save_policy, start_run
+from selection.services import (
+    approve_run,
+    execute_run,
+    file_objection,
+    publish_run,
+    request_re_review,
+    save_policy,
+    start_run,
+)
+from selection.services.objections import eligible_re_reviewers
 
 from .demo_reviews import POOL, QUALITY
 
@@ -54,5 +69,23 @@ def ensure_selection(contest: Contest, council) -> None:
     save_policy(actor=council, contest=contest, values={
         "document_weight_pct": 30, "presentation_weight_pct": 70, "document_cutoff": Decimal(60),
         "presentation_cutoff": Decimal(60), "reserve_count": 1})
-    run = start_run(actor=council, contest=contest, reason="발표평가 확정 후 1차 산출 (서면평가 1분과 확정 전)")
-    execute_run(run.pk)
+    run = start_run(actor=council, contest=contest, reason="서면·발표평가 확정 후 최종 산출")
+    run = execute_run(run.pk)
+    approve_run(actor=council, run=run, note="2025-11-20 중앙협의회 최종 선정 심의 의결")
+    run = publish_run(actor=council, run=run)
+    _object(run, council)
+
+
+def _object(run, council) -> None:
+    """Jeongseon-gun objects to its result; a reviewer who never scored it is asked for a re-review (the demo
+    reviewer when he is free to, so his login shows it)."""
+    decision = run.decisions.get(proposal__lead_local_government__code="51770")
+    official = get_user_model().objects.get(username="jeongseon")
+    objection = file_objection(actor=official, decision=decision, reasons=(
+        "발표평가 당시 온라인 접속 장애로 질의응답 시간이 5분 이상 줄어들었습니다. "
+        "발표평가 점수의 재검토를 요청합니다."), uploads=[check_upload(SimpleUploadedFile(
+            "정선군_접속장애_확인서.pdf", minimal_pdf(["Jeongseon-gun objection (demo)", "connection log"])))])
+    eligible = eligible_re_reviewers(objection)
+    chosen = [reviewer for reviewer in eligible if reviewer.user.username == "reviewer"] or eligible[:1]
+    if chosen:
+        request_re_review(actor=council, objection=objection, reviewers=chosen)

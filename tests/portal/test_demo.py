@@ -5,7 +5,7 @@ from applications.models import Proposal, ProposalStatus
 from notifications.models import Notification
 from regions.models import DesignationImport
 from reviews.models import Assignment, Panel, PresentationSlot
-from selection.models import Outcome, RunStatus, SelectionRun
+from selection.models import Objection, ObjectionStatus, Outcome, RunStatus, SelectionRun
 
 
 @pytest.mark.usefixtures("registry")
@@ -15,7 +15,7 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
         call_command("seed_demo", "--force")
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--force")
-    statuses = dict(Proposal.objects.values_list("lead_local_government__code", "status"))
+    statuses = dict(Proposal.objects.filter(contest__year=2025).values_list("lead_local_government__code", "status"))
     assert statuses == {"48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED,
                         "48880": ProposalStatus.DRAFT, "48890": ProposalStatus.WITHDRAWN,
                         **dict.fromkeys(["47730", "46720", "43800", "51770"], ProposalStatus.SUBMITTED)}
@@ -23,13 +23,21 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     assert "산삼" in hamyang.title and hamyang.receipt_number
     assert Proposal.objects.get(lead_local_government__code="48860").versions.count() == 2
     assert DesignationImport.objects.count() == 1
-    assert Panel.objects.count() == 2 and Assignment.objects.count() == 30 + 18
+    assert set(Proposal.objects.filter(contest__year=2026).values_list("status", flat=True)) == {
+        ProposalStatus.SUBMITTED}
+    assert Panel.objects.filter(contest__year=2025, signed_off_at__isnull=False).count() == 2
+    assert Assignment.objects.filter(panel__contest__year=2025).count() == 30 + 18
+    assert Panel.objects.get(contest__year=2026).assignments.count() == 4 * 5
     assert PresentationSlot.objects.count() == 6
     run = SelectionRun.objects.get()  # seeding twice computed one run, not two
-    assert run.status == RunStatus.COMPLETED and run.warnings  # the document panel is still open
+    assert run.status == RunStatus.PUBLISHED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
     assert outcomes["48870"] == Outcome.SELECTED and outcomes["51770"] == Outcome.BELOW_CUTOFF
+    objection = Objection.objects.get()
+    assert objection.decision.proposal.lead_local_government.code == "51770"
+    assert objection.status == ObjectionStatus.RE_REVIEW and objection.attachments.count() == 1
     assert Notification.objects.filter(recipient__username="hamyang", event="review.slot_scheduled").count() == 1
+    assert Notification.objects.filter(recipient__username="hamyang", event="selection.result_published").exists()
 
 
 @pytest.mark.usefixtures("registry")
@@ -68,26 +76,28 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     assert "presentation-slot" in detail.content.decode()
     pages_of("reviewer")
     mine = client.get(reverse("reviews:assignment-list")).content.decode()
-    assert "산삼 항노화" in mine and "chaired-panels" in mine
-    hamyang_review = Assignment.objects.get(reviewer__user__username="reviewer", proposal=hamyang,
-                                            panel__stage="document")
-    assert "pledge-form" in client.get(reverse("reviews:assignment-detail", args=[hamyang_review.pk])).content.decode()
-    document_panel = Panel.objects.get(stage="document")
+    assert "산삼 항노화" in mine and "거창 사과" in mine and "chaired-panels" in mine
+    geochang_review = Assignment.objects.get(reviewer__user__username="reviewer", panel__contest__year=2026,
+                                             proposal__lead_local_government__code="48880")
+    assert "pledge-form" in client.get(reverse("reviews:assignment-detail",
+                                               args=[geochang_review.pk])).content.decode()
+    document_panel = Panel.objects.get(stage="document", contest=contest)
     assert client.get(reverse("reviews:panel-results", args=[document_panel.pk])).status_code == 200
     pages_of("council")
     panel_page = client.get(reverse("reviews:panel-detail", args=[document_panel.pk])).content.decode()
     assert "shortfalls" in panel_page  # the recusal left Hamyang one reviewer short
     results = client.get(reverse("reviews:panel-results", args=[document_panel.pk])).content.decode()
     assert "table-warning" in results  # one reviewer scores well below the panel
-    selection_page = client.get(reverse("selection:contest", args=[contest.pk])).content.decode()
-    assert "selection-run" in selection_page or "runs" in selection_page
+    assert 'id="runs"' in client.get(reverse("selection:contest", args=[contest.pk])).content.decode()
     run = SelectionRun.objects.get()
     run_page = client.get(reverse("selection:run", args=[run.pk])).content.decode()
-    assert "run-warnings" in run_page and "산삼" in run_page
+    assert "objection-period" in run_page and "산삼" in run_page
+    objection = Objection.objects.get()
+    assert "re-reviews" in client.get(reverse("selection:objection-detail", args=[objection.pk])).content.decode()
     pages_of("hamyang")
     assert 'id="unread-count"' in client.get(reverse("notifications:list")).content.decode()
-    assert "selection-result" not in client.get(reverse("applications:proposal-detail",
-                                                        args=[hamyang.pk])).content.decode()
+    result = client.get(reverse("applications:proposal-detail", args=[hamyang.pk])).content.decode()
+    assert "selection-result" in result and "file-objection" in result
     pages_of("moj")
     contest_page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
     assert "공고문" in contest_page
