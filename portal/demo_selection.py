@@ -1,6 +1,7 @@
 """The 2025 round's final selection for the demo: the presentation panel scores and signs off, the council
-sets the policy (document 30 %, presentation 70 %), computes run #1, approves and publishes it; Jeongseon-gun,
-below the presentation cut-off, objects and the council asks a reviewer who never scored it for a re-review.
+sets the policy (document 30 %, presentation 70 %), computes run #1, approves and publishes it; Gokseong-gun,
+below the presentation cut-off, objects and the council asks the demo reviewer, who never scored it, for a
+re-review.
 
 Everything goes through the services; the run is computed here directly (the task would find it done).
 Publication carries the seeding time, so the objection period is open while the demo is fresh.
@@ -28,8 +29,8 @@ from selection.services.objections import eligible_re_reviewers
 
 from .demo_reviews import POOL, QUALITY
 
-# The presentation shifts what the papers promised: Jeongseon's presentation falls below the cut-off.
-PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "46720": 1, "43800": -2, "51770": -6}
+# The presentation shifts what the papers promised: Gokseong's presentation falls below the cut-off.
+PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "46720": -6, "43800": -2, "51770": 0}
 DOCUMENT_MAXIMA = (40, 30, 30)
 
 
@@ -77,14 +78,15 @@ def ensure_selection(contest: Contest, council) -> None:
 
 
 def _object(run, council) -> None:
-    """Jeongseon-gun objects to its result; a reviewer who never scored it is asked for a re-review (the demo
+    """Gokseong-gun objects to its result; a reviewer who never scored it is asked for a re-review (the demo
     reviewer when he is free to, so his login shows it)."""
-    decision = run.decisions.get(proposal__lead_local_government__code="51770")
-    official = get_user_model().objects.get(username="jeongseon")
+    decision = run.decisions.get(proposal__lead_local_government__code="46720")
+    official = get_user_model().objects.get(username="gokseong")
     objection = file_objection(actor=official, decision=decision, reasons=(
-        "발표평가 당시 온라인 접속 장애로 질의응답 시간이 5분 이상 줄어들었습니다. "
-        "발표평가 점수의 재검토를 요청합니다."), uploads=[check_upload(SimpleUploadedFile(
-            "정선군_접속장애_확인서.pdf", minimal_pdf(["Jeongseon-gun objection (demo)", "connection log"])))])
+        "발표평가 배포 자료에서 2024년 매출 실적표가 누락되어 효과성 항목이 낮게 평가되었습니다. "
+        "누락된 실적표를 첨부하오니 발표평가 점수의 재검토를 요청합니다."), uploads=[check_upload(
+            SimpleUploadedFile("곡성군_매출실적표.pdf", minimal_pdf(["Gokseong-gun objection (demo)",
+                                                                 "2024 sales of participating companies"])))])
     eligible = eligible_re_reviewers(objection)
     chosen = [reviewer for reviewer in eligible if reviewer.user.username == "reviewer"] or eligible[:1]
     if chosen:

@@ -32,9 +32,10 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     run = SelectionRun.objects.get()  # seeding twice computed one run, not two
     assert run.status == RunStatus.PUBLISHED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
-    assert outcomes["48870"] == Outcome.SELECTED and outcomes["51770"] == Outcome.BELOW_CUTOFF
+    assert outcomes["48870"] == Outcome.SELECTED and outcomes["46720"] == Outcome.BELOW_CUTOFF
     objection = Objection.objects.get()
-    assert objection.decision.proposal.lead_local_government.code == "51770"
+    assert objection.decision.proposal.lead_local_government.code == "46720"
+    assert objection.re_reviews.get().reviewer.user.username == "reviewer"
     assert objection.status == ObjectionStatus.RE_REVIEW and objection.attachments.count() == 1
     assert Notification.objects.filter(recipient__username="hamyang", event="review.slot_scheduled").count() == 1
     assert Notification.objects.filter(recipient__username="hamyang", event="selection.result_published").exists()
@@ -77,6 +78,9 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     pages_of("reviewer")
     mine = client.get(reverse("reviews:assignment-list")).content.decode()
     assert "산삼 항노화" in mine and "거창 사과" in mine and "chaired-panels" in mine
+    assert "re-review-list" in client.get(reverse("selection:re-review-list")).content.decode()
+    re_review = Objection.objects.get().re_reviews.get()
+    assert "re-review-opinion" in client.get(reverse("selection:re-review", args=[re_review.pk])).content.decode()
     geochang_review = Assignment.objects.get(reviewer__user__username="reviewer", panel__contest__year=2026,
                                              proposal__lead_local_government__code="48880")
     assert "pledge-form" in client.get(reverse("reviews:assignment-detail",
