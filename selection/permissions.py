@@ -6,21 +6,19 @@ reaches only the re-reviews asked of him. Nobody but the council sees a run befo
 """
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import is_council, is_local_official, is_provincial_officer
+from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .models import Objection, ObjectionReview, RunStatus, SelectionDecision
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def can_manage_selection(user) -> Decision:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return NOT_SIGNED_IN
     if is_council(user):
         return ALLOWED
@@ -28,13 +26,13 @@ def can_manage_selection(user) -> Decision:
 
 
 def is_applicant(user, decision: SelectionDecision) -> bool:
-    return bool(_signed_in(user) and is_local_official(user)
+    return bool(is_signed_in(user) and is_local_official(user)
                 and user.local_government_id == decision.proposal.lead_local_government_id)
 
 
 def can_view_decision(user, decision: SelectionDecision) -> Decision:
     """The council always; the applicant and its province's officer once the result is published."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return NOT_SIGNED_IN
     if is_council(user):
         return ALLOWED
@@ -61,7 +59,7 @@ def can_file_objection(user, decision: SelectionDecision, now: datetime | None =
 
 
 def can_view_objection(user, objection: Objection) -> Decision:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return NOT_SIGNED_IN
     if is_council(user) or is_applicant(user, objection.decision):
         return ALLOWED
@@ -69,10 +67,23 @@ def can_view_objection(user, objection: Objection) -> Decision:
 
 
 def can_write_re_review(user, review: ObjectionReview) -> Decision:
-    if not (_signed_in(user) and review.reviewer.user_id == user.pk):
+    if not (is_signed_in(user) and review.reviewer.user_id == user.pk):
         return deny(_("This re-review was asked of another reviewer."))
     if review.submitted_at is not None:
         return deny(_("This opinion is already submitted."))
     if not review.objection.is_open:
         return deny(_("This objection is already decided."))
     return ALLOWED
+
+
+def objectable_decision(user, pk: int) -> SelectionDecision:
+    """The decision ``pk`` if ``user`` may file an objection to it now: absent (404) unless he may see it,
+    refused (403, with the reason) when he sees it but may not object. Pages and API alike."""
+    decision = (SelectionDecision.objects.select_related("run__contest", "proposal__lead_local_government")
+                .filter(pk=pk).first())
+    if decision is None or not can_view_decision(user, decision):
+        raise Http404
+    allowed = can_file_objection(user, decision)
+    if not allowed:
+        raise PermissionDenied(allowed.reason)
+    return decision

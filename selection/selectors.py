@@ -1,7 +1,7 @@
 """Reads of the final selection, filtered by who asks where it matters."""
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from accounts.permissions import is_council, is_local_official
 from applications.models import Contest, Proposal
@@ -24,9 +24,7 @@ def runs_of(contest: Contest) -> QuerySet[SelectionRun]:
 
 
 def decisions_of(run: SelectionRun) -> QuerySet[SelectionDecision]:
-    return (run.decisions.select_related("proposal__lead_local_government__province", "objection")
-            .annotate(adjustment_count=Count("adjustments"))
-            .order_by(F("rank").asc(nulls_last=True), "proposal__receipt_number"))
+    return run.decisions.select_related("proposal__lead_local_government__province", "objection")
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,16 @@
 """The review's API: assignments and score sheets (reviewers their own, the council all), the explicit
 actions that change them, and a contest's results (council). Same predicates and services as the pages."""
-from contextlib import contextmanager
-
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest
+from portal.api.errors import refusals_as_400
 from portal.api.permissions import UserLanguageMixin, decision_permission
 from reviews import permissions, selectors, services
 from reviews.models import Panel
@@ -35,13 +34,7 @@ CanUseReviewApi = decision_permission(can_use_review_api)
 CanManageReview = decision_permission(permissions.can_manage_review)
 
 
-@contextmanager
-def refusals_as_400():
-    """A service's refusal becomes a 400 whose ``detail`` says why, as the pages show it beside the form."""
-    try:
-        yield
-    except (services.AssignmentRefused, services.ScoringRefused) as refused:
-        raise ValidationError({"detail": [str(refused)]}) from refused
+REFUSALS = (services.AssignmentRefused, services.ScoringRefused)
 
 
 def _require_reviewer(assignment, user) -> None:
@@ -69,7 +62,7 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
                    summary="Sign the confidentiality pledge and confirm no conflict")
     @action(detail=True, methods=["post"])
     def pledge(self, request, pk=None):
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             assignment = services.sign_pledge(actor=request.user, assignment=self._own())
         return Response(AssignmentSerializer(self.get_queryset().get(pk=assignment.pk)).data)
 
@@ -79,7 +72,7 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def declare_conflict(self, request, pk=None):
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             assignment = services.declare_conflict(actor=request.user, assignment=self._own(),
                                                    reason=data.validated_data["reason"])
         return Response(AssignmentSerializer(assignment).data)
@@ -92,7 +85,7 @@ class AssignmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         data = SheetInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         scores = data.validated_data["scores"]
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             sheet = services.save_sheet(actor=request.user, assignment=assignment,
                                         points={score["criterion"]: score["points"] for score in scores},
                                         comments={score["criterion"]: score["comment"] for score in scores},
@@ -116,7 +109,7 @@ class ScoreSheetViewSet(UserLanguageMixin, mixins.ListModelMixin, mixins.Retriev
     def submit(self, request, pk=None):
         sheet = self.get_object()
         _require_reviewer(sheet.assignment, request.user)
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             sheet = services.submit_sheet(actor=request.user, assignment=sheet.assignment)
         return Response(ScoreSheetSerializer(self.get_queryset().get(pk=sheet.pk)).data)
 
@@ -126,7 +119,7 @@ class ScoreSheetViewSet(UserLanguageMixin, mixins.ListModelMixin, mixins.Retriev
     def reopen(self, request, pk=None):
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             sheet = services.reopen_sheet(actor=request.user, sheet=self.get_object(),
                                           reason=data.validated_data["reason"])
         return Response(ScoreSheetSerializer(self.get_queryset().get(pk=sheet.pk)).data, status=status.HTTP_200_OK)

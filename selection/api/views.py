@@ -1,15 +1,14 @@
 """The selection's API: runs (council: start, approve, publish, confirm) and objections (the applicant files
 his own; the council decides). Same predicates and services as the pages."""
-from contextlib import contextmanager
-
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from accounts.permissions import is_signed_in
+from portal.api.errors import refusals_as_400
 from portal.api.permissions import UserLanguageMixin, decision_permission
 from selection import permissions, selectors, services
 from selection.models import SelectionDecision, SelectionRun
@@ -28,12 +27,7 @@ CanManageSelection = decision_permission(permissions.can_manage_selection)
 SignedIn = decision_permission(is_signed_in)
 
 
-@contextmanager
-def refusals_as_400():
-    try:
-        yield
-    except services.SelectionRefused as refused:
-        raise ValidationError({"detail": [str(refused)]}) from refused
+REFUSALS = (services.SelectionRefused,)
 
 
 @extend_schema_view(list=extend_schema(tags=["selection"]), retrieve=extend_schema(tags=["selection"]))
@@ -46,8 +40,7 @@ class SelectionRunViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.R
         queryset = SelectionRun.objects.order_by("-requested_at", "-pk")
         if self.action == "list":
             return queryset
-        decisions = (SelectionDecision.objects.select_related("proposal__lead_local_government")
-                     .order_by(F("rank").asc(nulls_last=True), "proposal__receipt_number"))
+        decisions = SelectionDecision.objects.select_related("proposal__lead_local_government")
         return queryset.prefetch_related(Prefetch("decisions", queryset=decisions))
 
     def get_serializer_class(self):
@@ -61,7 +54,7 @@ class SelectionRunViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.R
     def create(self, request, *args, **kwargs):
         data = StartRunSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             run = services.start_run(actor=request.user, contest=data.validated_data["contest"],
                                      reason=data.validated_data["reason"])
         return self._answer(run, status.HTTP_202_ACCEPTED)
@@ -72,7 +65,7 @@ class SelectionRunViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.R
     def approve(self, request, pk=None):
         data = NoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             run = services.approve_run(actor=request.user, run=self.get_object(), note=data.validated_data["note"])
         return self._answer(run)
 
@@ -80,7 +73,7 @@ class SelectionRunViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.R
                    summary="Publish an approved run and open the objection period")
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             run = services.publish_run(actor=request.user, run=self.get_object())
         return self._answer(run)
 
@@ -88,7 +81,7 @@ class SelectionRunViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.R
                    summary="Confirm a published result after the objection period")
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             run = services.confirm_run(actor=request.user, run=self.get_object())
         return self._answer(run)
 
@@ -110,14 +103,8 @@ class ObjectionViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.Read
     def create(self, request, *args, **kwargs):
         data = FileObjectionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        decision = (SelectionDecision.objects.select_related("run", "proposal__lead_local_government")
-                    .filter(pk=data.validated_data["decision"]).first())
-        if decision is None or not permissions.can_view_decision(request.user, decision):
-            raise NotFound
-        allowed = permissions.can_file_objection(request.user, decision)
-        if not allowed:
-            raise PermissionDenied(str(allowed.reason))
-        with refusals_as_400():
+        decision = permissions.objectable_decision(request.user, data.validated_data["decision"])
+        with refusals_as_400(*REFUSALS):
             objection = services.file_objection(actor=request.user, decision=decision,
                                                 reasons=data.validated_data["reasons"])
         return Response(ObjectionSerializer(objection).data, status=status.HTTP_201_CREATED)
@@ -133,7 +120,7 @@ class ObjectionViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.Read
         data = DecideObjectionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        with refusals_as_400():
+        with refusals_as_400(*REFUSALS):
             objection = services.decide_objection(actor=request.user, objection=objection, accept=values["accept"],
                                                   answer=values["answer"], outcome=values.get("outcome"),
                                                   national_krw=values.get("national_krw"))

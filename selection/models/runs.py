@@ -2,7 +2,7 @@
 digest of them; a decision keeps what the run computed beside what the council made of it."""
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AppendOnlyModel
@@ -109,7 +109,8 @@ class SelectionDecision(models.Model):
     tie_at_boundary = models.BooleanField(_("tied across the selection line"), default=False)
 
     class Meta:
-        ordering = ["run", "rank", "proposal__receipt_number"]
+        # Rank order, the unranked (cut off or not scored) after the ranked, by receipt number.
+        ordering = ["run", F("rank").asc(nulls_last=True), "proposal__receipt_number"]
         verbose_name = _("selection decision")
         verbose_name_plural = _("selection decisions")
         constraints = [

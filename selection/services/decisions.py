@@ -1,7 +1,7 @@
 """Changing a computed decision: the council before approval, or on an accepted objection. Every change
 keeps the computed values, writes an adjustment (who, when, why, before and after) and an audit entry."""
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from audit.services import record
@@ -10,6 +10,17 @@ from selection.models import DecisionAdjustment, Outcome, RunStatus, SelectionDe
 
 class SelectionRefused(Exception):
     """The selection step breaks a rule; the message says which."""
+
+
+def check_commitment(contest, *, selected: int, committed_krw: int, enforce_target: bool = True) -> None:
+    """A run's selected tasks, counted and summed, fit the contest's target and total budget."""
+    if enforce_target and selected > contest.target_task_count:
+        raise SelectionRefused(_("The contest selects at most %(target)s tasks.")
+                               % {"target": contest.target_task_count})
+    budget = contest.total_national_budget_krw
+    if budget is not None and committed_krw > budget:
+        raise SelectionRefused(_("This would commit %(committed)s KRW of a total budget of %(budget)s KRW.")
+                               % {"committed": f"{committed_krw:,}", "budget": f"{budget:,}"})
 
 
 def check_funding(run: SelectionRun, decision: SelectionDecision, outcome: str, national_krw: int, *,
@@ -22,15 +33,10 @@ def check_funding(run: SelectionRun, decision: SelectionDecision, outcome: str, 
     if national_krw > contest.national_cap_per_task_krw:
         raise SelectionRefused(_("The cap per task is %(cap)s KRW.")
                                % {"cap": f"{contest.national_cap_per_task_krw:,}"})
-    others = run.decisions.filter(outcome=Outcome.SELECTED).exclude(pk=decision.pk)
-    if outcome == Outcome.SELECTED and enforce_target and others.count() + 1 > contest.target_task_count:
-        raise SelectionRefused(_("The contest selects at most %(target)s tasks; change another decision first.")
-                               % {"target": contest.target_task_count})
-    budget = contest.total_national_budget_krw
-    committed = (others.aggregate(total=Sum("national_krw"))["total"] or 0) + national_krw
-    if budget is not None and committed > budget:
-        raise SelectionRefused(_("This would commit %(committed)s KRW of a total budget of %(budget)s KRW.")
-                               % {"committed": f"{committed:,}", "budget": f"{budget:,}"})
+    others = run.decisions.filter(outcome=Outcome.SELECTED).exclude(pk=decision.pk).aggregate(
+        count=Count("pk"), money=Sum("national_krw"))
+    check_commitment(contest, selected=others["count"] + (outcome == Outcome.SELECTED),
+                     committed_krw=(others["money"] or 0) + national_krw, enforce_target=enforce_target)
 
 
 def change_decision(*, actor, run: SelectionRun, decision: SelectionDecision, outcome: str, national_krw: int,

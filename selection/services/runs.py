@@ -8,7 +8,7 @@ import logging
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +29,7 @@ from selection.models import (
     SelectionRun,
 )
 
-from .decisions import SelectionRefused
+from .decisions import SelectionRefused, check_commitment
 
 logger = logging.getLogger(__name__)
 
@@ -128,19 +128,14 @@ def approve_run(*, actor, run: SelectionRun, note: str = "") -> SelectionRun:
     inputs, _warnings = gather_inputs(run.contest, policy_for(run.contest))
     if digest(inputs) != run.inputs_digest:
         raise SelectionRefused(_("Scores or settings changed after this run was computed; start a new run."))
-    selected = list(run.decisions.filter(outcome=Outcome.SELECTED))
-    if len(selected) > run.contest.target_task_count:
-        raise SelectionRefused(_("The contest selects at most %(target)s tasks.")
-                               % {"target": run.contest.target_task_count})
-    budget = run.contest.total_national_budget_krw
-    committed = sum(decision.national_krw for decision in selected)
-    if budget is not None and committed > budget:
-        raise SelectionRefused(_("The decisions commit more than the total budget."))
+    totals = run.decisions.filter(outcome=Outcome.SELECTED).aggregate(count=Count("pk"), money=Sum("national_krw"))
+    selected, committed = totals["count"], totals["money"] or 0
+    check_commitment(run.contest, selected=selected, committed_krw=committed)
     run.status, run.approved_by, run.approved_at, run.approval_note = (RunStatus.APPROVED, actor, timezone.now(),
                                                                        note)
     run.save(update_fields=["status", "approved_by", "approved_at", "approval_note"])
     record(actor=actor, action="selection.run_approved", target=run, reason=note,
-           changes={"selected": len(selected), "national_krw": committed})
+           changes={"selected": selected, "national_krw": committed})
     return run
 
 

@@ -32,17 +32,7 @@ class ObjectionCreateView(ServiceFormMixin, LoginRequiredMixin, TemplateView):
     template_name = "selection/objection_form.html"
 
     def get_decision(self) -> SelectionDecision:
-        try:
-            decision = (SelectionDecision.objects.select_related("run__contest", "proposal__lead_local_government")
-                        .get(pk=self.kwargs["pk"]))
-        except SelectionDecision.DoesNotExist as error:
-            raise Http404 from error
-        if not permissions.can_view_decision(self.request.user, decision):
-            raise Http404
-        decision_allowed = permissions.can_file_objection(self.request.user, decision)
-        if not decision_allowed:
-            raise PermissionDenied(decision_allowed.reason)
-        return decision
+        return permissions.objectable_decision(self.request.user, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         decision = kwargs.pop("decision", None) or self.get_decision()
