@@ -6,6 +6,7 @@ import time
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
+from django.db import OperationalError
 
 from accounts.roles import Role
 from config.celery import app
@@ -31,6 +32,7 @@ def real_worker():
         pytest.skip(f"No Redis reachable at {REDIS_URL}: the real-worker test needs a broker.")
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    app.loader.import_default_modules()  # every app's tasks.py, as a worker started by ``celery -A`` has them
     _forget_connections()  # a producer made earlier may point at the default broker
     with app.connection_for_write() as connection:
         connection.default_channel.queue_purge(app.conf.task_default_queue)  # what earlier tests left behind
@@ -54,10 +56,13 @@ def test_a_real_worker_runs_a_selection_end_to_end(real_worker):
     run = start_run(actor=make_user(Role.COUNCIL_STAFF), contest=contest)  # commits, then enqueues
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        run.refresh_from_db()
+        time.sleep(0.5)
+        try:
+            run.refresh_from_db()
+        except OperationalError:  # SQLite's shared in-memory test database locks the table while the worker writes
+            continue
         if run.status not in (RunStatus.QUEUED, RunStatus.RUNNING):
             break
-        time.sleep(0.2)
     assert run.status == RunStatus.COMPLETED, run.error
     assert list(run.decisions.order_by("rank").values_list("outcome", flat=True)) == [
         Outcome.SELECTED, Outcome.SELECTED, Outcome.RESERVE]
