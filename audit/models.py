@@ -48,6 +48,23 @@ ACTION_LABELS = {
     "selection.re_review_requested": _("Re-review requested"),
     "selection.re_review_submitted": _("Re-review opinion submitted"),
     "selection.objection_decided": _("Objection decided"),
+    "tracking.task_opened": _("Selected task opened"),
+    "tracking.status_changed": _("Task status changed"),
+    "tracking.agreement_changed": _("Funding agreement changed"),
+    "tracking.disbursement_recorded": _("Disbursement recorded"),
+    "tracking.milestone_saved": _("Milestone saved"),
+    "tracking.graded": _("Performance graded"),
+    "tracking.plan_confirmed": _("Inclusion in the provincial plan confirmed"),
+    "tracking.report_saved": _("Progress report saved"),
+    "tracking.report_file_added": _("Progress report file added"),
+    "tracking.report_submitted": _("Progress report submitted"),
+    "tracking.report_accepted": _("Progress report accepted"),
+    "tracking.report_returned": _("Progress report returned"),
+    "tracking.support_saved": _("Support line changed"),
+    "tracking.support_removed": _("Support line row removed"),
+    "tracking.recruitment_published": _("Company recruitment published"),
+    "tracking.company_decided": _("Company application decided"),
+    "tracking.company_updated": _("Participating company updated"),
 }
 
 

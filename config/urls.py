@@ -20,6 +20,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("selection/", include("selection.urls")),
     path("notifications/", include("notifications.urls")),
+    path("tracking/", include("tracking.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "reviews",
     "selection",
     "notifications",
+    "tracking",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
 ]
 STORAGES = {
     # Uploads live outside the web root and are only ever served by a view that

@@ -28,6 +28,7 @@ from selection.models import (
     SelectionPolicy,
     SelectionRun,
 )
+from selection.signals import run_confirmed
 
 from .decisions import SelectionRefused, check_commitment
 
@@ -180,6 +181,7 @@ def confirm_run(*, actor, run: SelectionRun, now: datetime | None = None) -> Sel
     run.save(update_fields=["status", "confirmed_at"])
     record(actor=actor, action="selection.run_confirmed", target=run,
            changes={"selected": run.decisions.filter(outcome=Outcome.SELECTED).count()})
+    run_confirmed.send(sender=SelectionRun, run=run)
     return run
 
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrackingConfig(AppConfig):
+    name = "tracking"
+    verbose_name = _("Task tracking")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects to the selection's confirmation)

@@ -1,0 +1,147 @@
+"""Tracking's forms. Every change that needs a reason asks for one; amounts are whole won."""
+from django import forms
+from django.forms import modelform_factory
+from django.utils.translation import gettext_lazy as _
+
+from applications.models import BudgetSource, KpiIndicator
+from applications.registration_number import validate_business_registration_number
+from portal.fields import KRWField
+from portal.uploads import check_upload
+
+from .models import STATUS_MOVES, AgreementLine, CompanyApplication, Grade, Milestone, Recruitment, TaskStatus
+from .support_lines import SupportLine
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+KRW_FIELDS = ("amount_krw", "approved_krw", "disbursed_krw")
+
+
+def reason_field(required: bool = True) -> forms.CharField:
+    return forms.CharField(label=_("Why"), required=required, max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    reason = reason_field()
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(status, TaskStatus(status).label)
+                                         for status in STATUS_MOVES[TaskStatus(current)]]
+
+
+class AgreementLineForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    source = forms.ChoiceField(label=_("Source"), choices=BudgetSource.choices)
+    amount_krw = KRWField(label=_("Amount agreed (KRW)"))
+    reason = reason_field()
+
+
+class DisbursementForm(forms.Form):
+    line = forms.ModelChoiceField(label=_("Agreement line"), queryset=AgreementLine.objects.none())
+    amount_krw = KRWField(label=_("Amount paid (KRW)"), min_value=1)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
+    reference = forms.CharField(label=_("Reference"), max_length=200, required=False,
+                                help_text=_("e.g. the payment order number"))
+
+    def __init__(self, *args, task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = task.agreement_lines.order_by("year", "source")
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on", "completed_on"]
+        widgets = {"due_on": DATE, "completed_on": DATE}
+
+
+class GradeForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    grade = forms.ChoiceField(label=_("Grade"), choices=Grade.choices, widget=forms.RadioSelect)
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PlanInclusionForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    plan_title = forms.CharField(label=_("Plan"), max_length=300,
+                                 help_text=_("e.g. 2026 Gyeongsangnam-do regional industry promotion plan"))
+
+
+class ReportForm(forms.Form):
+    narrative = forms.CharField(label=_("Progress in the period"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 6}))
+    file = forms.FileField(label=_("Add a file"), required=False,
+                           help_text=_("PDF, HWP, HWPX, DOCX or XLSX"))
+
+    def __init__(self, *args, indicators: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(KpiIndicator.choices)
+        for indicator in indicators:
+            field_class = KRWField if indicator == KpiIndicator.SALES_KRW else forms.IntegerField
+            self.fields[f"kpi_{indicator}"] = field_class(
+                label=labels[indicator], required=False, min_value=0,
+                help_text=_("Achieved in this half-year"))
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        return check_upload(upload) if upload else None
+
+    def actuals(self) -> dict[str, int | None]:
+        return {name.removeprefix("kpi_"): value for name, value in self.cleaned_data.items()
+                if name.startswith("kpi_")}
+
+
+class ReviewReportForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect,
+                                choices=[("accept", _("Accept")), ("return", _("Return for correction"))])
+    comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def support_row_form(line: SupportLine) -> type[forms.ModelForm]:
+    """A form for one row of ``line`` with a reason for the change; amounts take separators."""
+    form_class = modelform_factory(line.model, fields=line.fields,
+                                   field_classes={name: KRWField for name in line.fields if name in KRW_FIELDS})
+    return type(f"{line.model.__name__}Form", (form_class,), {"reason": reason_field()})
+
+
+class RemoveRowForm(forms.Form):
+    reason = reason_field()
+
+
+class RecruitmentForm(forms.ModelForm):
+    class Meta:
+        model = Recruitment
+        fields = ["title", "published_through", "body", "opens_on", "closes_on"]
+        widgets = {"opens_on": DATE, "closes_on": DATE, "body": forms.Textarea(attrs={"rows": 5})}
+
+
+class CompanyApplicationForm(forms.ModelForm):
+    business_registration_number = forms.CharField(label=_("Business registration number"), max_length=14,
+                                                   help_text=_("10 digits; dashes are allowed."))
+
+    class Meta:
+        model = CompanyApplication
+        fields = ["company_name", "business_registration_number", "representative", "email", "growth_stage",
+                  "youth_led", "plan"]
+        widgets = {"plan": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_business_registration_number(self):
+        return validate_business_registration_number(self.cleaned_data["business_registration_number"])
+
+    def validate_unique(self):
+        """The recruitment is set by the service, which refuses a second application of the same number."""
+
+
+class DecideApplicationForm(forms.Form):
+    select = forms.TypedChoiceField(label=_("Decision"), coerce=lambda value: value == "yes",
+                                    choices=[("yes", _("Select")), ("no", _("Do not select"))])
+
+
+class CompanyProgressForm(forms.ModelForm):
+    support_received_krw = KRWField(label=_("Support received (KRW)"))
+    reason = reason_field()
+
+    class Meta:
+        model = CompanyApplication
+        fields = ["growth_stage", "support_received_krw"]

@@ -1,0 +1,36 @@
+from .companies import ApplicationStatus, CompanyApplication, Recruitment
+from .reports import (
+    REPORT_EDITABLE,
+    KpiActual,
+    ProgressReport,
+    ReportAttachment,
+    ReportStatus,
+    ReportSubmission,
+)
+from .support import (
+    CommercializationSupport,
+    FacilityPlacement,
+    FacilityStatus,
+    FundProject,
+    RuralFacility,
+    VisaAllocation,
+)
+from .tasks import (
+    STATUS_MOVES,
+    AgreementLine,
+    Disbursement,
+    Grade,
+    Milestone,
+    PerformanceGrade,
+    PlanInclusion,
+    SelectedTask,
+    TaskStatus,
+)
+
+__all__ = [
+    "REPORT_EDITABLE", "STATUS_MOVES", "AgreementLine", "ApplicationStatus", "CommercializationSupport",
+    "CompanyApplication", "Disbursement", "FacilityPlacement", "FacilityStatus", "FundProject", "Grade",
+    "KpiActual", "Milestone", "PerformanceGrade", "PlanInclusion", "ProgressReport", "Recruitment",
+    "ReportAttachment", "ReportStatus", "ReportSubmission", "RuralFacility", "SelectedTask", "TaskStatus",
+    "VisaAllocation",
+]

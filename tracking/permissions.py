@@ -1,0 +1,104 @@
+"""Who may see and do what on selected tasks. Views, the API and the selectors ask these predicates.
+
+The council sees everything and runs the agreement, payments, status, report reviews and grades. Ministry
+staff see every task and keep only their own ministry's support line. The lead local government's officials
+see their task and write its reports, milestones and recruitment. The province's officer sees the province's
+tasks and confirms their inclusion in the provincial plan. Reviewers have nothing here.
+"""
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import (
+    is_council,
+    is_local_official,
+    is_ministry_staff,
+    is_provincial_officer,
+    is_signed_in,
+)
+from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+
+from .models import SelectedTask
+from .support_lines import SupportLine
+
+
+def can_view_tracking(user) -> Decision:
+    """The task list at all: everyone with a task to see."""
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user) or is_ministry_staff(user) or is_local_official(user) or is_provincial_officer(user):
+        return ALLOWED
+    return deny(_("Selected tasks are tracked by the council, the ministries and the local governments."))
+
+
+def can_view_dashboard(user) -> Decision:
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user) or is_ministry_staff(user):
+        return ALLOWED
+    return deny(_("The dashboard is for the council and the ministries."))
+
+
+def is_lead_official(user, task: SelectedTask) -> bool:
+    return bool(is_local_official(user) and user.local_government_id == task.local_government_id)
+
+
+def is_province_officer_of(user, task: SelectedTask) -> bool:
+    return bool(is_provincial_officer(user) and user.province_id == task.local_government.province_id)
+
+
+def can_view_task(user, task: SelectedTask) -> Decision:
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user) or is_ministry_staff(user) or is_lead_official(user, task) \
+            or is_province_officer_of(user, task):
+        return ALLOWED
+    return deny(_("Only the council, the ministries, the lead local government and its province see this task."))
+
+
+def can_manage_task(user) -> Decision:
+    """Agreement, payments, status, report reviews and grades."""
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff manage the agreement, payments, status and grades."))
+
+
+def can_run_task(user, task: SelectedTask) -> Decision:
+    """Reports, milestones, recruitment and participating companies: the lead local government."""
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_lead_official(user, task):
+        return ALLOWED
+    return deny(_("Only officials of the lead local government report on this task."))
+
+
+def can_edit_support_line(user, line: SupportLine) -> Decision:
+    """A ministry's staff keep their own line and no other, not even the council."""
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_ministry_staff(user) and user.ministry.code == line.ministry_code:
+        return ALLOWED
+    return deny(_("Only %(ministry)s staff keep this support line.") % {"ministry": line.ministry_label})
+
+
+def can_confirm_plan(user, task: SelectedTask) -> Decision:
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_province_officer_of(user, task):
+        return ALLOWED
+    return deny(_("Only the province's officer confirms inclusion in the provincial plan."))
+
+
+def tasks_for_user(user, queryset: QuerySet[SelectedTask] | None = None) -> QuerySet[SelectedTask]:
+    """The tasks ``user`` may see: the same rule as :func:`can_view_task`, as a queryset."""
+    queryset = SelectedTask.objects.all() if queryset is None else queryset
+    if not is_signed_in(user):
+        return queryset.none()
+    if is_council(user) or is_ministry_staff(user):
+        return queryset
+    if is_local_official(user):
+        return queryset.filter(local_government_id=user.local_government_id)
+    if is_provincial_officer(user):
+        return queryset.filter(local_government__province_id=user.province_id)
+    return queryset.none()

@@ -1,0 +1,78 @@
+"""Participating companies: the local government's recruitment announcement, the companies' applications
+(business registration number checked) and the choice among them."""
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import record
+from tracking.models import ApplicationStatus, CompanyApplication, Recruitment, SelectedTask
+
+from .refusals import TrackingRefused
+
+
+@transaction.atomic
+def publish_recruitment(*, actor, task: SelectedTask, values: dict) -> Recruitment:
+    recruitment = Recruitment.objects.create(task=task, created_by=actor, **values)
+    record(actor=actor, action="tracking.recruitment_published", target=task,
+           changes={"title": recruitment.title, "opens_on": recruitment.opens_on,
+                    "closes_on": recruitment.closes_on})
+    return recruitment
+
+
+def is_open(recruitment: Recruitment, today: date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return recruitment.opens_on <= today <= recruitment.closes_on
+
+
+@transaction.atomic
+def apply_to_recruitment(*, recruitment: Recruitment, values: dict, today: date | None = None) -> CompanyApplication:
+    """A company applies; values are already checked by the form (the number normalized and valid)."""
+    recruitment = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
+    if not is_open(recruitment, today):
+        raise TrackingRefused(_("Applications are accepted from %(opens)s to %(closes)s.") % {
+            "opens": recruitment.opens_on, "closes": recruitment.closes_on})
+    try:
+        with transaction.atomic():
+            application = CompanyApplication.objects.create(recruitment=recruitment, **values)
+    except IntegrityError as error:
+        raise TrackingRefused(_("A company with this business registration number has applied already.")) \
+            from error
+    return application
+
+
+@transaction.atomic
+def decide_application(*, actor, application: CompanyApplication, select: bool, reason: str = ""
+                       ) -> CompanyApplication:
+    application = (CompanyApplication.objects.select_for_update().select_related("recruitment__task")
+                   .get(pk=application.pk))
+    if application.status != ApplicationStatus.APPLIED:
+        raise TrackingRefused(_("This application was decided already."))
+    if application.recruitment.closes_on >= timezone.localdate():
+        raise TrackingRefused(_("Choose the companies after applications close."))
+    application.status = ApplicationStatus.SELECTED if select else ApplicationStatus.NOT_SELECTED
+    application.decided_by, application.decided_at = actor, timezone.now()
+    application.save(update_fields=["status", "decided_by", "decided_at"])
+    record(actor=actor, action="tracking.company_decided", target=application.recruitment.task, reason=reason,
+           changes={"company": application.company_name, "status": application.status})
+    return application
+
+
+@transaction.atomic
+def update_company(*, actor, application: CompanyApplication, growth_stage: str, support_received_krw: int,
+                   reason: str) -> CompanyApplication:
+    """A participating company's growth stage and the support it has received so far."""
+    application = (CompanyApplication.objects.select_for_update().select_related("recruitment__task")
+                   .get(pk=application.pk))
+    if application.status != ApplicationStatus.SELECTED:
+        raise TrackingRefused(_("Only participating companies are tracked."))
+    before = {"growth_stage": application.growth_stage, "support_received_krw": application.support_received_krw}
+    application.growth_stage, application.support_received_krw = growth_stage, support_received_krw
+    application.save(update_fields=["growth_stage", "support_received_krw"])
+    record(actor=actor, action="tracking.company_updated", target=application.recruitment.task, reason=reason,
+           changes={"company": application.company_name,
+                    **{name: [before[name], value] for name, value in
+                       (("growth_stage", growth_stage), ("support_received_krw", support_received_krw))
+                       if before[name] != value}})
+    return application
