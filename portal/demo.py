@@ -20,6 +20,7 @@ from regions.services import DATA_DIR, import_rural_agreement, load_region_regis
 from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals, ensure_proposals_2026
 from .demo_reviews import ensure_review_in_progress, ensure_reviews
 from .demo_selection import ensure_selection
+from .demo_tracking import ensure_tracking
 
 # Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
 DEMO_PASSWORD = "demo-portal-2025"  # noqa: S105
@@ -147,6 +148,7 @@ def seed_demo() -> None:
     ensure_more_proposals(contest)
     ensure_reviews(contest, accounts["council"])
     ensure_selection(contest, accounts["council"])
+    ensure_tracking(contest)
     contest_2026 = _ensure_contest(CONTEST_2026, accounts["council"])
     ensure_proposals_2026(contest_2026, accounts)
     ensure_review_in_progress(contest_2026, accounts["council"])

@@ -1,35 +1,45 @@
 """The 2025 round's final selection for the demo: the presentation panel scores and signs off, the council
-sets the policy (document 30 %, presentation 70 %), computes run #1, approves and publishes it; Gokseong-gun,
-below the presentation cut-off, objects and the council asks the demo reviewer, who never scored it, for a
-re-review.
+sets the policy (document 30 %, presentation 70 %), computes run #1, approves and publishes it on
+26 November 2025 (the day the articles report); Gokseong-gun, below the presentation cut-off, objects, the
+demo reviewer, who never scored it, writes the re-review, the council rejects the objection and the result
+is confirmed once the period is over, which opens the selected tasks.
 
 Everything goes through the services; the run is computed here directly (the task would find it done).
-Publication carries the seeding time, so the objection period is open while the demo is fresh.
 """
+from datetime import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from applications.models import Contest
+from applications.models import SEOUL, Contest
 from portal.sample_documents import minimal_pdf
 from portal.uploads import check_upload
 from reviews.models import Assignment, AssignmentStatus, ReviewStage, SheetStatus
 from reviews.services import save_sheet, sign_off_panel, sign_pledge, submit_sheet
 from selection.services import (
     approve_run,
+    confirm_run,
+    decide_objection,
     execute_run,
     file_objection,
     publish_run,
     request_re_review,
     save_policy,
     start_run,
+    submit_re_review,
 )
 from selection.services.objections import eligible_re_reviewers
 
 from .demo_reviews import POOL, QUALITY
 
 # The presentation shifts what the papers promised: Gokseong's presentation falls below the cut-off.
+APPROVED_AT = datetime(2025, 11, 20, 17, 0, tzinfo=SEOUL)
+PUBLISHED_AT = datetime(2025, 11, 26, 10, 0, tzinfo=SEOUL)
+OBJECTED_AT = datetime(2025, 11, 28, 16, 30, tzinfo=SEOUL)
+RE_REVIEWED_AT = datetime(2025, 12, 1, 11, 0, tzinfo=SEOUL)
+DECIDED_AT = datetime(2025, 12, 2, 15, 0, tzinfo=SEOUL)
+CONFIRMED_AT = datetime(2025, 12, 4, 9, 0, tzinfo=SEOUL)  # the first morning after the 7-day period
 PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "46720": -6, "43800": -2, "51770": 0}
 DOCUMENT_MAXIMA = (40, 30, 30)
 
@@ -72,22 +82,30 @@ def ensure_selection(contest: Contest, council) -> None:
         "presentation_cutoff": Decimal(60), "reserve_count": 1})
     run = start_run(actor=council, contest=contest, reason="서면·발표평가 확정 후 최종 산출")
     run = execute_run(run.pk)
-    approve_run(actor=council, run=run, note="2025-11-20 중앙협의회 최종 선정 심의 의결")
-    run = publish_run(actor=council, run=run)
+    approve_run(actor=council, run=run, note="2025-11-20 중앙협의회 최종 선정 심의 의결", now=APPROVED_AT)
+    run = publish_run(actor=council, run=run, now=PUBLISHED_AT)
     _object(run, council)
+    confirm_run(actor=council, run=run, now=CONFIRMED_AT)
 
 
 def _object(run, council) -> None:
-    """Gokseong-gun objects to its result; a reviewer who never scored it is asked for a re-review (the demo
-    reviewer when he is free to, so his login shows it)."""
+    """Gokseong-gun objects to its result; a reviewer who never scored it (the demo reviewer when he is free
+    to, so his login shows it) finds the missing table would not have changed the score, and the council
+    rejects the objection with its answer."""
     decision = run.decisions.get(proposal__lead_local_government__code="46720")
     official = get_user_model().objects.get(username="gokseong")
     objection = file_objection(actor=official, decision=decision, reasons=(
         "발표평가 배포 자료에서 2024년 매출 실적표가 누락되어 효과성 항목이 낮게 평가되었습니다. "
         "누락된 실적표를 첨부하오니 발표평가 점수의 재검토를 요청합니다."), uploads=[check_upload(
             SimpleUploadedFile("곡성군_매출실적표.pdf", minimal_pdf(["Gokseong-gun objection (demo)",
-                                                                 "2024 sales of participating companies"])))])
+                                                                 "2024 sales of participating companies"])))],
+        now=OBJECTED_AT)
     eligible = eligible_re_reviewers(objection)
     chosen = [reviewer for reviewer in eligible if reviewer.user.username == "reviewer"] or eligible[:1]
-    if chosen:
-        request_re_review(actor=council, objection=objection, reviewers=chosen)
+    for review in request_re_review(actor=council, objection=objection, reviewers=chosen) if chosen else []:
+        submit_re_review(actor=review.reviewer.user, review=review, supports_objection=False, now=RE_REVIEWED_AT,
+                         opinion="제출된 매출실적표를 반영하더라도 효과성 항목의 평가 근거(고용·매출 목표의 구체성)는 "
+                                 "달라지지 않으므로 발표평가 점수를 유지하는 것이 타당합니다.")
+    decide_objection(actor=council, objection=objection, accept=False, now=DECIDED_AT,
+                     answer="재검토 위원 의견에 따라 발표평가 점수를 유지합니다. 매출실적표는 서면평가 자료에 "
+                            "이미 포함되어 평가에 반영되었습니다.")

@@ -51,7 +51,7 @@ def korea_map() -> KoreaMap:
     shapes = {}
     for feature in features:
         rings = _rings(feature["geometry"])
-        path = " ".join("M" + "L".join("%s,%s" % project(*point) for point in ring) + "Z" for ring in rings)
+        path = " ".join("M" + "L".join("{},{}".format(*project(*point)) for point in ring) + "Z" for ring in rings)
         largest = max(rings, key=len)  # the mainland part, where the label goes
         xs, ys = zip(*(project(*point) for point in largest), strict=True)
         code = feature["properties"]["code"]

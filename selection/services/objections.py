@@ -92,7 +92,8 @@ def request_re_review(*, actor, objection: Objection, reviewers: Iterable[Review
 
 
 @transaction.atomic
-def submit_re_review(*, actor, review: ObjectionReview, opinion: str, supports_objection: bool) -> ObjectionReview:
+def submit_re_review(*, actor, review: ObjectionReview, opinion: str, supports_objection: bool,
+                     now: datetime | None = None) -> ObjectionReview:
     review = ObjectionReview.objects.select_for_update().select_related("objection").get(pk=review.pk)
     if review.submitted_at is not None:
         raise SelectionRefused(_("This opinion is already submitted."))
@@ -101,7 +102,7 @@ def submit_re_review(*, actor, review: ObjectionReview, opinion: str, supports_o
     if not opinion.strip():
         raise SelectionRefused(_("Write your opinion."))
     review.opinion, review.supports_objection, review.submitted_at = opinion.strip(), supports_objection, \
-        timezone.now()
+        now or timezone.now()
     review.save(update_fields=["opinion", "supports_objection", "submitted_at"])
     record(actor=actor, action="selection.re_review_submitted", target=review.objection,
            changes={"re_review": review.pk, "supports_objection": supports_objection})
@@ -110,7 +111,7 @@ def submit_re_review(*, actor, review: ObjectionReview, opinion: str, supports_o
 
 @transaction.atomic
 def decide_objection(*, actor, objection: Objection, accept: bool, answer: str, outcome: str | None = None,
-                     national_krw: int | None = None) -> Objection:
+                     national_krw: int | None = None, now: datetime | None = None) -> Objection:
     """Accept (with the changed decision) or reject, with a written answer; the applicant is told."""
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
     if not objection.is_open:
@@ -126,7 +127,7 @@ def decide_objection(*, actor, objection: Objection, accept: bool, answer: str, 
                         national_krw=decision.national_krw if national_krw is None else national_krw,
                         reason=answer, enforce_target=False)
     objection.status = ObjectionStatus.ACCEPTED if accept else ObjectionStatus.REJECTED
-    objection.answer, objection.decided_by, objection.decided_at = answer.strip(), actor, timezone.now()
+    objection.answer, objection.decided_by, objection.decided_at = answer.strip(), actor, now or timezone.now()
     objection.save(update_fields=["status", "answer", "decided_by", "decided_at"])
     record(actor=actor, action="selection.objection_decided", target=objection, reason=answer,
            changes={"status": objection.status})

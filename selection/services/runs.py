@@ -116,7 +116,7 @@ def _locked(run: SelectionRun) -> SelectionRun:
 
 
 @transaction.atomic
-def approve_run(*, actor, run: SelectionRun, note: str = "") -> SelectionRun:
+def approve_run(*, actor, run: SelectionRun, note: str = "", now: datetime | None = None) -> SelectionRun:
     """Approve a computed run: every panel signed off, the scores and settings still those the run read,
     and the decisions (with the council's adjustments) within the target and the budget."""
     run = _locked(run)
@@ -132,7 +132,7 @@ def approve_run(*, actor, run: SelectionRun, note: str = "") -> SelectionRun:
     totals = run.decisions.filter(outcome=Outcome.SELECTED).aggregate(count=Count("pk"), money=Sum("national_krw"))
     selected, committed = totals["count"], totals["money"] or 0
     check_commitment(run.contest, selected=selected, committed_krw=committed)
-    run.status, run.approved_by, run.approved_at, run.approval_note = (RunStatus.APPROVED, actor, timezone.now(),
+    run.status, run.approved_by, run.approved_at, run.approval_note = (RunStatus.APPROVED, actor, now or timezone.now(),
                                                                        note)
     run.save(update_fields=["status", "approved_by", "approved_at", "approval_note"])
     record(actor=actor, action="selection.run_approved", target=run, reason=note,

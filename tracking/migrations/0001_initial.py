@@ -2,9 +2,10 @@
 
 import django.core.serializers.json
 import django.db.models.deletion
-import tracking.models.reports
 from django.conf import settings
 from django.db import migrations, models
+
+import tracking.models.reports
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
 from .dashboard import dashboard_figures
-from .tasks import kpi_rollup, late_reports, task_detail, task_list, timeline
+from .tasks import kpi_rollup, late_reports, task_detail, task_list
 
-__all__ = ["dashboard_figures", "kpi_rollup", "late_reports", "task_detail", "task_list", "timeline"]
+__all__ = ["dashboard_figures", "kpi_rollup", "late_reports", "task_detail", "task_list"]

@@ -1,13 +1,12 @@
 """Reads of selected tasks: the list, one task with everything on its page, its KPI roll-up and timeline."""
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from applications.models import KpiIndicator, KpiTarget
-from audit.models import ACTION_LABELS, AuditEntry
 from tracking.models import (
     REPORT_EDITABLE,
     AgreementLine,
@@ -18,7 +17,6 @@ from tracking.models import (
     SelectedTask,
 )
 from tracking.permissions import tasks_for_user
-from tracking.support_lines import LINES
 
 
 def late_reports(queryset: QuerySet[ProgressReport] | None = None, today: date | None = None
@@ -89,55 +87,3 @@ def kpi_rollup(tasks: QuerySet[SelectedTask]) -> dict[int, list[KpiLine]]:
                            for indicator, label in KpiIndicator.choices
                            if indicator in targets[task_id] or indicator in actuals[task_id]]
     return rollup
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    at: datetime | date
-    label: str
-    detail: str = ""
-    who: str = ""
-    why: str = ""
-
-
-def _as_datetime(moment) -> datetime:
-    if isinstance(moment, datetime):
-        return moment
-    return timezone.make_aware(datetime(moment.year, moment.month, moment.day))
-
-
-def timeline(task: SelectedTask) -> list[TimelineEvent]:
-    """The task's life from the proposal's first draft to today: the proposal's versions, the selection, and
-    every change written to the trail since, oldest first."""
-    proposal, run = task.proposal, task.decision.run
-    events = [TimelineEvent(proposal.created_at, _label("proposal.created"))]
-    for version in proposal.versions.select_related("submitted_by").order_by("number"):
-        events.append(TimelineEvent(version.submitted_at, _label("proposal.submitted"), f"v{version.number}",
-                                    str(version.submitted_by)))
-    for moment, action in ((run.approved_at, "selection.run_approved"), (run.published_at, "selection.run_published"),
-                           (run.confirmed_at, "selection.run_confirmed")):
-        if moment:
-            events.append(TimelineEvent(moment, _label(action), f"#{run.number}"))
-    entries = (AuditEntry.objects.filter(target_type=task._meta.label_lower, target_id=str(task.pk))
-               .select_related("actor").order_by("at", "pk"))
-    for entry in entries:
-        events.append(TimelineEvent(entry.at, entry.action_label, _describe(entry.changes),
-                                    str(entry.actor) if entry.actor else "", entry.reason))
-    return sorted(events, key=lambda event: _as_datetime(event.at))
-
-
-def _label(action: str) -> str:
-    return str(ACTION_LABELS[action])
-
-
-def _describe(changes: dict) -> str:
-    """The changes as a short line: ``field: old → new`` or ``field: value``."""
-    parts = []
-    for name, value in changes.items():
-        if name == "line" and value in LINES:
-            value = LINES[value].label
-        if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{name}: {value[0] if value[0] is not None else '—'} → {value[1]}")
-        elif not isinstance(value, dict):
-            parts.append(f"{name}: {value}")
-    return " · ".join(parts)

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from tracking import forms, permissions, selectors, services
 from tracking.models import Milestone, SelectedTask
 from tracking.support_lines import LINES
+from tracking.timeline import timeline
 
 from .base import TaskActionView, TaskMixin
 
@@ -24,7 +25,7 @@ class TaskDetailView(TaskMixin, TemplateView):
         lines = [{"line": line, "rows": getattr(task, line.related_name).all(),
                   "can_edit": bool(permissions.can_edit_support_line(user, line))} for line in LINES.values()]
         return super().get_context_data(
-            task=task, kpis=rollup, support_lines=lines, timeline=selectors.timeline(task),
+            task=task, kpis=rollup, support_lines=lines, timeline=timeline(task),
             can_manage=bool(permissions.can_manage_task(user)), can_run=bool(permissions.can_run_task(user, task)),
             can_confirm_plan=bool(permissions.can_confirm_plan(user, task)), today=timezone.localdate(), **kwargs)
 

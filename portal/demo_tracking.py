@@ -1,0 +1,153 @@
+"""The 2025 round's selected tasks for the demo, a year into the work (the portal's today is late 2026).
+
+Hamyang-gun's wild-ginseng task carries the most: the funding agreement of the article (1,000,000,000 KRW
+national and 66,000,000 KRW provincial over the two years), the first payments, milestones, the recruitment
+through Gyeongnam Technopark in January, the first half-year's report accepted, the province's plan, and a
+row in each of the four ministries' support lines. Another task's report is late, and one recruitment is open
+now so the public application page can be tried. Everything goes through the services.
+"""
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from ministries.models import SupportItem
+from selection.models import RunStatus
+from tracking.models import CompanyApplication, ProgressReport, SelectedTask
+from tracking.services import (
+    apply_to_recruitment,
+    change_status,
+    confirm_plan_inclusion,
+    decide_application,
+    grade_task,
+    open_tasks_for_run,
+    publish_recruitment,
+    record_disbursement,
+    review_report,
+    save_milestone,
+    save_report,
+    save_support_row,
+    set_agreement_line,
+    submit_report,
+    update_company,
+)
+from tracking.support_lines import LINES
+
+from .demo_proposals import _brn
+
+HAMYANG_APPLICANTS = [
+    ("지리산산삼바이오", "611810231", "대표 김지리", "early", True, 45_000_000),
+    ("함양항노화식품", "611860452", "대표 박항노", "growth", False, 60_000_000),
+    ("산양삼코스메틱", "611870118", "대표 이산양", "expansion", True, 38_000_000),
+    ("상림웰니스", "611880227", "대표 정상림", "early", True, 0),
+]
+
+
+def _users() -> dict:
+    names = ("council", "hamyang", "sancheong", "gyeongnam", "moj", "mois", "mafra", "mss")
+    return {user.username: user for user in get_user_model().objects.filter(username__in=names)}
+
+
+def ensure_tracking(contest) -> None:
+    run = contest.selection_runs.filter(status=RunStatus.CONFIRMED).first()
+    if run is None:
+        return
+    open_tasks_for_run(run.pk)  # the confirmation's task will find this done
+    tasks = {task.local_government.code: task for task in SelectedTask.objects.filter(contest=contest)
+             .select_related("local_government")}
+    hamyang = tasks.get("48870")
+    if hamyang is None or hamyang.status != "preparing":
+        return
+    users = _users()
+    _hamyang(hamyang, users)
+    for code, task in tasks.items():
+        if code != "48870":
+            change_status(actor=users["council"], task=task, status="running",
+                          reason="협약 체결 및 1차년도 사업 착수 보고 접수")
+    sancheong = tasks.get("48860")
+    if sancheong is not None:
+        _open_recruitment(sancheong, users["sancheong"])
+
+
+def _hamyang(task: SelectedTask, users: dict) -> None:
+    council, official = users["council"], users["hamyang"]
+    for year in (2026, 2027):
+        set_agreement_line(actor=council, task=task, year=year, source="provincial", amount_krw=33_000_000,
+                           reason="경상남도 도비 확정 내시 (2년간 66,000,000원)")
+    change_status(actor=council, task=task, status="running", reason="2026-01-05 협약 체결, 사업 착수")
+    national_2026 = task.agreement_lines.get(year=2026, source="national")
+    record_disbursement(actor=council, line=national_2026, amount_krw=250_000_000, paid_on=date(2026, 2, 16),
+                        reference="교부결정 제2026-031호 (1차)")
+    record_disbursement(actor=council, line=national_2026, amount_krw=250_000_000, paid_on=date(2026, 7, 13),
+                        reference="교부결정 제2026-187호 (2차)")
+    record_disbursement(actor=council, line=task.agreement_lines.get(year=2026, source="provincial"),
+                        amount_krw=33_000_000, paid_on=date(2026, 3, 3), reference="경상남도 도비 교부")
+    for title, due, done in (("참여기업 모집 공고 (경남테크노파크)", date(2026, 1, 15), date(2026, 1, 12)),
+                             ("산삼 항노화 시제품 5종 개발", date(2026, 9, 30), date(2026, 9, 22)),
+                             ("국내외 박람회 공동관 운영", date(2026, 11, 15), None),
+                             ("해외 인증(할랄·FDA) 취득 지원", date(2027, 6, 30), None)):
+        save_milestone(actor=official, task=task, milestone=None,
+                       values={"title": title, "due_on": due, "completed_on": done})
+    _recruit(task, official)
+    report = ProgressReport.objects.get(task=task, year=2026, half=1)
+    save_report(actor=official, report=report, actuals={"jobs": 18, "youth_jobs": 7, "companies_supported": 12,
+                                                        "sales_krw": 850_000_000, "population_influx": 21},
+                narrative="참여기업 12개사 선정(1월), 산삼 추출물 표준화 및 시제품 3종 개발 착수. "
+                          "청년 고용 7명 포함 신규 고용 18명, 참여기업 매출 8.5억 원 증가.")
+    submit_report(actor=official, report=report)
+    review_report(actor=council, report=report, accept=True, comment="KPI 증빙 확인. 하반기 인증 지원 실적 보완 바람.")
+    confirm_plan_inclusion(actor=users["gyeongnam"], task=task, year=2026,
+                           plan_title="2026년 경상남도 지역산업진흥계획")
+    grade_task(actor=council, task=task, year=2026, grade="excellent",
+               reasons="상반기 KPI 조기 달성(고용 목표 대비 23%), 참여기업 모집·선정 일정 준수")
+    _support_lines(task, users)
+
+
+def _recruit(task: SelectedTask, official) -> None:
+    recruitment = publish_recruitment(actor=official, task=task, values={
+        "title": "2026년 함양 산삼 항노화 협업 프로젝트 참여기업 모집", "published_through": "경남테크노파크",
+        "body": "함양군 산삼 항노화 산업 분야 중소기업을 대상으로 기술애로 해결, 시제품 제작, 인증, 마케팅을 "
+                "지원합니다. 신청 자격: 함양군 소재 또는 이전 예정 기업.",
+        "opens_on": date(2026, 1, 12), "closes_on": date(2026, 1, 30)})
+    for name, first_nine, representative, stage, youth, _support in HAMYANG_APPLICANTS:
+        apply_to_recruitment(recruitment=recruitment, today=date(2026, 1, 20), values={
+            "company_name": name, "business_registration_number": _brn(first_nine),
+            "representative": representative, "email": f"{first_nine}@demo.invalid", "growth_stage": stage,
+            "youth_led": youth, "plan": "산삼 원료 표준화와 항노화 제품 시제품 제작"})
+    for application, (*_rest, support) in zip(recruitment.applications.order_by("applied_at", "pk"),
+                                              HAMYANG_APPLICANTS, strict=True):
+        decide_application(actor=official, application=application, select=bool(support))
+        if support:
+            update_company(actor=official, application=application, growth_stage=application.growth_stage,
+                           support_received_krw=support, reason="2026년 상반기 지원 실적 반영")
+
+
+def _support_lines(task: SelectedTask, users: dict) -> None:
+    items = {item.code: item for item in SupportItem.objects.all()}
+    rows = [
+        ("moj", "regional_visa", {"year": 2026, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9},
+         "2026년 지역특화형 비자 함양군 배정 확정"),
+        ("mois", "extinction_fund", {"name": "산삼 항노화 기업지원센터 리모델링", "year": 2026,
+                                     "approved_krw": 1_200_000_000, "disbursed_krw": 400_000_000},
+         "지방소멸대응기금 2026년 기초계정 연계 승인"),
+        ("mafra", "rural_agreement_facility", {"name": "산양삼 공동 가공·저장 시설", "placement": "front",
+                                               "amount_krw": 800_000_000, "status": "under_construction"},
+         "함양군 농촌협약 시행계획 반영, 8월 착공"),
+        ("mss", "sme_commercialization", {"year": 2026, "item": items["marketing"], "companies": 10,
+                                          "amount_krw": 150_000_000}, "상반기 마케팅 지원 집행"),
+        ("mss", "sme_commercialization", {"year": 2026, "item": items["certification"], "companies": 4,
+                                          "amount_krw": 60_000_000}, "할랄·HACCP 인증 지원"),
+    ]
+    for username, code, values, reason in rows:
+        save_support_row(actor=users[username], task=task, line=LINES[code], row=None, values=values, reason=reason)
+
+
+def _open_recruitment(task: SelectedTask, official) -> None:
+    """Open around the seeding day, so the public page takes applications while the demo is fresh."""
+    if CompanyApplication.objects.filter(recruitment__task=task).exists() or task.recruitments.exists():
+        return
+    today = timezone.localdate()
+    publish_recruitment(actor=official, task=task, values={
+        "title": "2027년 산청 한방약초 협업 프로젝트 참여기업 추가 모집", "published_through": "경남테크노파크",
+        "body": "한방약초 기반 천연물 소재 기업의 2차년도 참여 신청을 받습니다.",
+        "opens_on": today - timedelta(days=7), "closes_on": today + timedelta(days=21)})

@@ -1,0 +1,93 @@
+"""A task's timeline: the proposal's versions, the selection and every change written to the audit trail
+against the task since, each told in the reader's language."""
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.models import BudgetSource, GrowthStage
+from audit.models import ACTION_LABELS, AuditEntry
+
+from .models import ApplicationStatus, Grade, SelectedTask, TaskStatus
+from .support_lines import LINES
+
+LABELS = {
+    "year": _("year"), "source": _("source"), "amount_krw": _("amount (KRW)"), "paid_on": _("paid on"),
+    "disbursed_krw": _("disbursed so far (KRW)"), "status": _("status"), "milestone": _("milestone"),
+    "title": _("title"), "due_on": _("due on"), "completed_on": _("completed on"), "period": _("period"),
+    "submission": _("submission"), "grade": _("grade"), "plan": _("plan"), "line": _("support line"),
+    "row": _("row"), "company": _("company"), "support_received_krw": _("support received (KRW)"),
+    "growth_stage": _("growth stage"), "run": _("selection run"), "national_krw": _("national funding (KRW)"),
+    "opens_on": _("applications open"), "closes_on": _("applications close"),
+}
+CHOICES = {"source": (BudgetSource,), "status": (TaskStatus, ApplicationStatus), "grade": (Grade,),
+           "growth_stage": (GrowthStage,)}
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    label: str
+    detail: str = ""
+    who: str = ""
+    why: str = ""
+
+
+def _value(name: str, value) -> str:
+    if value is None or value == "":
+        return "—"
+    for choices in CHOICES.get(name, ()):
+        if value in choices.values:
+            return str(choices(value).label)
+    if isinstance(value, int) and name not in ("year", "run", "submission"):
+        return intcomma(value)
+    return str(value)
+
+
+def _label(name: str, line) -> str:
+    if name in LABELS:
+        return str(LABELS[name])
+    if line is not None:
+        field_names = {field.name for field in line.model._meta.get_fields()}
+        return line.verbose(name) if name in field_names else name
+    return name
+
+
+def describe(changes: dict) -> str:
+    """The stored changes as one line: ``label: old → new`` or ``label: value``."""
+    line = LINES.get(changes.get("line"))
+    parts = []
+    for name, value in changes.items():
+        if name == "line" and line is not None:
+            parts.append(f"{_label(name, None)}: {line.label}")
+        elif isinstance(value, list) and len(value) == 2:
+            parts.append(f"{_label(name, line)}: {_value(name, value[0])} → {_value(name, value[1])}")
+        elif not isinstance(value, dict | list):
+            parts.append(f"{_label(name, line)}: {_value(name, value)}")
+    return " · ".join(parts)
+
+
+def _moment(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime(value.year, value.month, value.day))
+
+
+def timeline(task: SelectedTask) -> list[TimelineEvent]:
+    """Oldest first, from the proposal's first draft to today."""
+    proposal, run = task.proposal, task.decision.run
+    events = [TimelineEvent(proposal.created_at, str(ACTION_LABELS["proposal.created"]))]
+    for version in proposal.versions.select_related("submitted_by").order_by("number"):
+        events.append(TimelineEvent(version.submitted_at, str(ACTION_LABELS["proposal.submitted"]),
+                                    f"v{version.number}", str(version.submitted_by)))
+    for moment, action in ((run.approved_at, "selection.run_approved"), (run.published_at, "selection.run_published"),
+                           (run.confirmed_at, "selection.run_confirmed")):
+        if moment:
+            events.append(TimelineEvent(moment, str(ACTION_LABELS[action]), f"#{run.number}"))
+    entries = (AuditEntry.objects.filter(target_type=task._meta.label_lower, target_id=str(task.pk))
+               .select_related("actor").order_by("at", "pk"))
+    events += [TimelineEvent(entry.at, entry.action_label, describe(entry.changes),
+                             str(entry.actor) if entry.actor else "", entry.reason) for entry in entries]
+    return sorted(events, key=lambda event: _moment(event.at))
