@@ -1,11 +1,15 @@
 import pytest
 from django.core.management import call_command
+from django.db.models import Sum
+
+from audit.models import AuditEntry
 
 from applications.models import Proposal, ProposalStatus
 from notifications.models import Notification
 from regions.models import DesignationImport
 from reviews.models import Assignment, Panel, PresentationSlot
 from selection.models import Objection, ObjectionStatus, Outcome, RunStatus, SelectionRun
+from tracking.models import Recruitment, SelectedTask, TaskStatus
 
 
 @pytest.mark.usefixtures("registry")
@@ -30,13 +34,22 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     assert Panel.objects.get(contest__year=2026).assignments.count() == 4 * 5
     assert PresentationSlot.objects.count() == 6
     run = SelectionRun.objects.get()  # seeding twice computed one run, not two
-    assert run.status == RunStatus.PUBLISHED and not run.warnings
+    assert run.status == RunStatus.CONFIRMED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
     assert outcomes["48870"] == Outcome.SELECTED and outcomes["46720"] == Outcome.BELOW_CUTOFF
     objection = Objection.objects.get()
     assert objection.decision.proposal.lead_local_government.code == "46720"
     assert objection.re_reviews.get().reviewer.user.username == "reviewer"
-    assert objection.status == ObjectionStatus.RE_REVIEW and objection.attachments.count() == 1
+    assert objection.status == ObjectionStatus.REJECTED and objection.attachments.count() == 1
+    assert objection.re_reviews.get().submitted_at < objection.decided_at < run.confirmed_at
+    tasks = dict(SelectedTask.objects.values_list("local_government__code", "status"))
+    assert set(tasks) == {code for code, outcome in outcomes.items() if outcome == Outcome.SELECTED}
+    assert set(tasks.values()) == {TaskStatus.RUNNING}
+    hamyang_task = SelectedTask.objects.get(local_government__code="48870")
+    agreed = dict(hamyang_task.agreement_lines.values_list("source").annotate(total=Sum("amount_krw"))
+                  .values_list("source", "total"))
+    assert (agreed["national"], agreed["provincial"]) == (1_000_000_000, 66_000_000)  # as the article reports
+    assert AuditEntry.objects.filter(target_id=str(hamyang_task.pk), action="tracking.support_saved").count() == 5
     assert Notification.objects.filter(recipient__username="hamyang", event="review.slot_scheduled").count() == 1
     assert Notification.objects.filter(recipient__username="hamyang", event="selection.result_published").exists()
 
@@ -80,7 +93,7 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     assert "산삼 항노화" in mine and "거창 사과" in mine and "chaired-panels" in mine
     assert "re-review-list" in client.get(reverse("selection:re-review-list")).content.decode()
     re_review = Objection.objects.get().re_reviews.get()
-    assert "re-review-opinion" in client.get(reverse("selection:re-review", args=[re_review.pk])).content.decode()
+    assert "재검토" in client.get(reverse("selection:re-review", args=[re_review.pk])).content.decode()
     geochang_review = Assignment.objects.get(reviewer__user__username="reviewer", panel__contest__year=2026,
                                              proposal__lead_local_government__code="48880")
     assert "pledge-form" in client.get(reverse("reviews:assignment-detail",
@@ -95,14 +108,28 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     assert 'id="runs"' in client.get(reverse("selection:contest", args=[contest.pk])).content.decode()
     run = SelectionRun.objects.get()
     run_page = client.get(reverse("selection:run", args=[run.pk])).content.decode()
-    assert "objection-period" in run_page and "산삼" in run_page
+    assert 'id="confirmed"' in run_page and "산삼" in run_page
     objection = Objection.objects.get()
     assert "re-reviews" in client.get(reverse("selection:objection-detail", args=[objection.pk])).content.decode()
     pages_of("hamyang")
     assert 'id="unread-count"' in client.get(reverse("notifications:list")).content.decode()
     result = client.get(reverse("applications:proposal-detail", args=[hamyang.pk])).content.decode()
-    assert "selection-result" in result and "file-objection" in result
+    assert "selection-result" in result and "file-objection" not in result  # the period is over
+    task = SelectedTask.objects.get(local_government__code="48870")
+    task_page = client.get(reverse("tracking:task", args=[task.pk])).content.decode()
+    assert reverse("tracking:milestone-add", args=[task.pk]) in task_page and "경남테크노파크" in task_page
+    assert client.get(reverse("tracking:report", args=[task.reports.get(year=2026, half=2).pk])).status_code == 200
+    pages_of("gyeongnam")
+    assert "confirm-plan" in client.get(reverse("tracking:task", args=[task.pk])).content.decode()
+    pages_of("council")
+    dashboard = client.get(reverse("tracking:dashboard")).content.decode()
+    assert "korea-map" in dashboard and 'id="support-regional_visa"' in dashboard
+    assert "change-status" in client.get(reverse("tracking:task", args=[task.pk])).content.decode()
+    open_recruitment = Recruitment.objects.get(task__local_government__code="48860")
+    client.logout()
+    assert "apply-form" in client.get(reverse("tracking:apply", args=[open_recruitment.pk])).content.decode()
     pages_of("moj")
+    assert "add-regional_visa" in client.get(reverse("tracking:task", args=[task.pk])).content.decode()
     contest_page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
     assert "공고문" in contest_page
     announcement = contest.attachments.get()
