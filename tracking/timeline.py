@@ -35,9 +35,13 @@ class TimelineEvent:
     why: str = ""
 
 
-def _value(name: str, value) -> str:
+def _value(name: str, value, line=None) -> str:
     if value is None or value == "":
         return "—"
+    if line is not None and name in _field_names(line):
+        field = line.model._meta.get_field(name)
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
     for choices in CHOICES.get(name, ()):
         if value in choices.values:
             return str(choices(value).label)
@@ -46,12 +50,15 @@ def _value(name: str, value) -> str:
     return str(value)
 
 
+def _field_names(line) -> set[str]:
+    return {field.name for field in line.model._meta.get_fields()}
+
+
 def _label(name: str, line) -> str:
     if name in LABELS:
         return str(LABELS[name])
-    if line is not None:
-        field_names = {field.name for field in line.model._meta.get_fields()}
-        return line.verbose(name) if name in field_names else name
+    if line is not None and name in _field_names(line):
+        return line.verbose(name)
     return name
 
 
@@ -63,9 +70,9 @@ def describe(changes: dict) -> str:
         if name == "line" and line is not None:
             parts.append(f"{_label(name, None)}: {line.label}")
         elif isinstance(value, list) and len(value) == 2:
-            parts.append(f"{_label(name, line)}: {_value(name, value[0])} → {_value(name, value[1])}")
+            parts.append(f"{_label(name, line)}: {_value(name, value[0], line)} → {_value(name, value[1], line)}")
         elif not isinstance(value, dict | list):
-            parts.append(f"{_label(name, line)}: {_value(name, value)}")
+            parts.append(f"{_label(name, line)}: {_value(name, value, line)}")
     return " · ".join(parts)
 
 

@@ -2,9 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
-from audit.models import AuditEntry
-
 from applications.models import Proposal, ProposalStatus
+from audit.models import AuditEntry
 from notifications.models import Notification
 from regions.models import DesignationImport
 from reviews.models import Assignment, Panel, PresentationSlot

@@ -52,8 +52,8 @@ def more_tasks(run, count: int) -> list[SelectedTask]:
     opened = []
     first = 100 + run.decisions.count()
     for number, government in enumerate(governments, start=first):
-        proposal = Proposal.objects.create(contest=run.contest, lead_local_government=government, title=f"과제 {number}",
-                                           created_by=author, status="submitted",
+        proposal = Proposal.objects.create(contest=run.contest, lead_local_government=government,
+                                           title=f"과제 {number}", created_by=author, status="submitted",
                                            receipt_number=f"{run.contest.year}-{number:04d}")
         BudgetLine.objects.create(proposal=proposal, year=2026, source="national", amount_krw=400_000_000)
         KpiTarget.objects.create(proposal=proposal, indicator="jobs", target=40)
