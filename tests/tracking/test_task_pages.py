@@ -162,3 +162,18 @@ def test_the_official_chooses_companies_after_the_period_and_tracks_them(client,
     assert client.get(reverse("tracking:recruitment", args=[recruitment.pk])).status_code == 404
     assert client.post(progress, {"growth_stage": "growth", "support_received_krw": "1", "reason": "x"}
                        ).status_code == 404
+
+
+def test_the_official_keeps_milestones_and_a_repeated_name_is_refused_beside_the_form(client, hamyang):
+    client.force_login(make_user(Role.LOCAL_OFFICIAL, language="en"))
+    url = reverse("tracking:milestone-add", args=[hamyang.pk])
+    data = {"title": "참여기업 모집 공고", "due_on": "2026-01-15"}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "due_on": "2026-02-01"})
+    assert "milestone of this name already" in response.content.decode()
+    milestone = hamyang.milestones.get()
+    response = client.post(reverse("tracking:milestone", args=[hamyang.pk, milestone.pk]),
+                           {**data, "completed_on": "2026-01-12"})
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.completed_on == date(2026, 1, 12)

@@ -34,7 +34,10 @@ def drafted_agreement(decision: SelectionDecision, budget: list[BudgetLine]) -> 
 
 @transaction.atomic
 def open_task(decision: SelectionDecision, *, now=None) -> tuple[SelectedTask, bool]:
-    """The task of one selected decision; opening it twice returns the first."""
+    """The task of one selected decision; opening it twice returns the first. The decision's row is locked,
+    so two workers given the same run open it once."""
+    decision = SelectionDecision.objects.select_for_update().select_related(
+        "run__contest", "proposal__lead_local_government").get(pk=decision.pk)
     existing = SelectedTask.objects.filter(decision=decision).first()
     if existing:
         return existing, False

@@ -3,7 +3,7 @@ the task's milestones and the province's plan confirmation. Every change writes 
 task (who, when, why), which is also the task's timeline."""
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -91,7 +91,11 @@ def save_milestone(*, actor, task: SelectedTask, milestone: Milestone | None, va
     before = {name: getattr(milestone, name) for name in values} if milestone.pk else {}
     for name, value in values.items():
         setattr(milestone, name, value)
-    milestone.save()
+    try:
+        with transaction.atomic():
+            milestone.save()
+    except IntegrityError as error:
+        raise TrackingRefused(_("The task has a milestone of this name already.")) from error
     record(actor=actor, action="tracking.milestone_saved", target=task,
            changes={"milestone": milestone.title, **field_changes(before, values)})
     return milestone

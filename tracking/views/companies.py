@@ -10,7 +10,7 @@ from portal.form_flow import ServiceFormMixin
 from tracking import forms, permissions, services
 from tracking.models import CompanyApplication, Recruitment
 
-from .base import TaskActionView, visible_task
+from .base import TaskActionView, TaskMixin, visible_task
 
 
 class RecruitmentCreateView(TaskActionView):
@@ -27,7 +27,11 @@ class RecruitmentCreateView(TaskActionView):
         return _("The recruitment was published."), reverse("tracking:recruitment", args=[recruitment.pk])
 
 
-class RecruitmentMixin:
+class RecruitmentView(TaskMixin, TemplateView):
+    """The applications received; the lead local government decides them after the period."""
+
+    template_name = "tracking/recruitment.html"
+
     def get_recruitment(self) -> Recruitment:
         if not hasattr(self, "_recruitment"):
             recruitment = get_object_or_404(Recruitment, pk=self.kwargs["pk"])
@@ -35,24 +39,17 @@ class RecruitmentMixin:
             self._recruitment = recruitment
         return self._recruitment
 
-
-class RecruitmentView(RecruitmentMixin, TaskActionView):
-    http_method_names = ["get", "head", "options"]
-    """The applications received; the lead local government decides them after the period."""
-
-    template_name = "tracking/recruitment.html"
-    form_class = forms.DecideApplicationForm
-
     def get_task(self):
         return self.get_recruitment().task
 
-    def permission(self, user, task):
-        return permissions.can_view_task(user, task)
+    def decide(self, user):
+        return permissions.can_view_task(user, self.get_task())
 
     def get_context_data(self, **kwargs):
         recruitment = self.get_recruitment()
         return super().get_context_data(
-            recruitment=recruitment, applications=recruitment.applications.select_related("decided_by"),
+            task=recruitment.task, recruitment=recruitment,
+            applications=recruitment.applications.select_related("decided_by"),
             can_decide=bool(permissions.can_run_task(self.request.user, recruitment.task)),
             is_open=services.is_open(recruitment),
             public_url=self.request.build_absolute_uri(reverse("tracking:apply", args=[recruitment.pk])), **kwargs)
