@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from tests.factories import make_outsider, make_user
 from tracking.models import ApplicationStatus, CompanyApplication, PlanInclusion, TaskStatus
-from tracking.services import TrackingRefused, change_status, publish_recruitment
+from tracking.services import TrackingRefused, change_status, publish_recruitment, record_disbursement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -177,3 +177,15 @@ def test_the_official_keeps_milestones_and_a_repeated_name_is_refused_beside_the
     assert response.status_code == 302
     milestone.refresh_from_db()
     assert milestone.completed_on == date(2026, 1, 12)
+
+
+def test_the_task_list_shows_each_tasks_own_national_funding_and_late_reports(client, tasks, council):
+    hamyang = tasks["48870"]
+    record_disbursement(actor=council, line=hamyang.agreement_lines.get(year=2026), amount_krw=250_000_000,
+                        paid_on=date(2026, 2, 16))
+    client.force_login(council)
+    rows = {task.pk: task for task in client.get(reverse("tracking:task-list")).context["tasks"]}
+    assert (rows[hamyang.pk].agreed_national_krw, rows[hamyang.pk].disbursed_national_krw) == (
+        1_000_000_000, 250_000_000)
+    late = hamyang.reports.filter(due_on__lt=timezone.localdate()).count()
+    assert rows[hamyang.pk].late_report_count == late

@@ -3,10 +3,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from applications.models import KpiIndicator, KpiTarget
+from applications.models import BudgetSource, KpiIndicator, KpiTarget
 from tracking.models import (
     REPORT_EDITABLE,
     AgreementLine,
@@ -26,19 +27,22 @@ def late_reports(queryset: QuerySet[ProgressReport] | None = None, today: date |
     return queryset.filter(due_on__lt=today or timezone.localdate(), status__in=REPORT_EDITABLE)
 
 
+def _per_task(queryset, total):
+    """A subquery of one figure per task (``total`` over ``queryset`` grouped by task), so several figures can
+    stand beside each other without their joins multiplying one another."""
+    per_task = queryset.filter(task=OuterRef("pk")).values("task").annotate(total=total).values("total")
+    return Coalesce(Subquery(per_task), 0)
+
+
 def task_list(user, today: date | None = None) -> QuerySet[SelectedTask]:
-    """The tasks ``user`` may see with the money agreed and paid and the late reports counted, in SQL."""
+    """The tasks ``user`` may see with the national funding agreed and paid and the late reports counted."""
     today = today or timezone.localdate()
-    paid = (AgreementLine.objects.filter(task=OuterRef("pk"))
-            .values("task").annotate(total=Sum("disbursements__amount_krw")).values("total"))
+    national = AgreementLine.objects.filter(source=BudgetSource.NATIONAL)
     return (tasks_for_user(user)
             .select_related("contest", "local_government__province")
-            .annotate(agreed_national_krw=Sum("agreement_lines__amount_krw",
-                                              filter=Q(agreement_lines__source="national")),
-                      disbursed_krw=Subquery(paid),
-                      late_report_count=Count("reports", distinct=True,
-                                              filter=Q(reports__due_on__lt=today,
-                                                       reports__status__in=REPORT_EDITABLE)))
+            .annotate(agreed_national_krw=_per_task(national, Sum("amount_krw")),
+                      disbursed_national_krw=_per_task(national, Sum("disbursements__amount_krw")),
+                      late_report_count=_per_task(late_reports(today=today), Count("pk")))
             .order_by("contest__year", "local_government__province__code", "local_government__code"))
 
 
