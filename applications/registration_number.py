@@ -22,6 +22,11 @@ def check_digit(first_nine: str) -> int:
     return (10 - total % 10) % 10
 
 
+def formatted(digits: str) -> str:
+    """The way officials write it: 220-81-62517."""
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+
+
 def is_valid(value: str) -> bool:
     digits = normalize(value)
     return bool(re.fullmatch(r"[0-9]{10}", digits)) and check_digit(digits[:9]) == int(digits[9])

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ministries.models import SupportItem
 from selection.models import RunStatus
-from tracking.models import CompanyApplication, ProgressReport, SelectedTask
+from tracking.models import ProgressReport, SelectedTask
 from tracking.services import (
     apply_to_recruitment,
     change_status,
@@ -144,7 +144,7 @@ def _support_lines(task: SelectedTask, users: dict) -> None:
 
 def _open_recruitment(task: SelectedTask, official) -> None:
     """Open around the seeding day, so the public page takes applications while the demo is fresh."""
-    if CompanyApplication.objects.filter(recruitment__task=task).exists() or task.recruitments.exists():
+    if task.recruitments.exists():
         return
     today = timezone.localdate()
     publish_recruitment(actor=official, task=task, values={

@@ -4,6 +4,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# A browser date picker whose value round-trips as ISO (YYYY-MM-DD) whatever the page's language.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class KRWInput(forms.TextInput):
     """Shows whole won with thousands separators, as officials write them."""

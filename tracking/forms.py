@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, KpiIndicator
 from applications.registration_number import validate_business_registration_number
-from portal.fields import KRWField
+from portal.fields import DATE_INPUT, KRWField
 from portal.uploads import check_upload
 
 from .models import STATUS_MOVES, AgreementLine, CompanyApplication, Grade, Milestone, Recruitment, TaskStatus
 from .support_lines import SupportLine
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DATE_INPUT
 KRW_FIELDS = ("amount_krw", "approved_krw", "disbursed_krw")
 
 

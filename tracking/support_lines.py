@@ -34,8 +34,14 @@ class SupportLine:
     def verbose(self, field: str) -> str:
         return str(self.model._meta.get_field(field).verbose_name)
 
-    def rows(self):
-        return self.model.objects.all()
+    def value(self, row, name: str):
+        """A row's field as a person reads it: a choice by its label, an item by its name, numbers as numbers
+        (the page and the XLSX export format them)."""
+        display = getattr(row, f"get_{name}_display", None)
+        if display:
+            return display()
+        value = getattr(row, name)
+        return value if isinstance(value, int) else str(value)
 
 
 LINES = {

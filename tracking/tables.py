@@ -75,13 +75,8 @@ def support_table(contest: Contest, params) -> RowsTable:
         rows = rows.select_related("item")
     numeric = tuple(4 + line.fields.index(name) for name in line.totals)
 
-    def cell(row, name):
-        value = getattr(row, name)
-        display = getattr(row, f"get_{name}_display", None)
-        return display() if display else (value if isinstance(value, int) else str(value))
-
     return RowsTable(str(line.label), [*_task_headers(), *[line.verbose(name) for name in line.fields]],
-                     [([*_task_cells(row.task), *[cell(row, name) for name in line.fields]], row.task_id)
+                     [([*_task_cells(row.task), *[line.value(row, name) for name in line.fields]], row.task_id)
                       for row in rows], numeric=numeric)
 
 

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import Contest, PreliminarySelection
 from ministries.models import Ministry
+from portal.fields import DATE_INPUT
 from portal.uploads import check_upload
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DATE_INPUT
 DATE_FIELDS = ("announced_on", "briefing_on", "document_review_starts_on", "document_review_ends_on",
                "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
                "results_published_on")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from applications.registration_number import formatted
 from ministries.models import SupportLineKind
 
 from .proposal import Proposal
@@ -44,8 +45,7 @@ class ParticipatingCompany(models.Model):
 
     @property
     def formatted_registration_number(self) -> str:
-        number = self.business_registration_number
-        return f"{number[:3]}-{number[3:5]}-{number[5:]}"
+        return formatted(self.business_registration_number)
 
 
 class BudgetSource(models.TextChoices):

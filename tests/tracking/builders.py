@@ -1,8 +1,24 @@
 """Builders for tracking tests: a confirmed selection whose tasks are open."""
+from datetime import date
+
+from applications.models import BudgetLine, KpiTarget, Proposal
+from ministries.models import SupportItem
+from regions.models import LocalGovernment
+from selection.models import SelectionDecision
 from selection.services import approve_run, confirm_run, publish_run
 from tests.selection.builders import scored_contest
 from tests.selection.conftest import computed_run
-from tracking.models import SelectedTask
+from tracking.models import (
+    CommercializationSupport,
+    Disbursement,
+    FundProject,
+    KpiActual,
+    ProgressReport,
+    RuralFacility,
+    SelectedTask,
+    VisaAllocation,
+)
+from tracking.services import open_task
 
 
 def confirmed_run(council, capture, scores=None, **options):
@@ -28,23 +44,6 @@ def confirmed_tasks(council, capture, **options) -> dict[str, SelectedTask]:
 def more_tasks(run, count: int) -> list[SelectedTask]:
     """``count`` further selected tasks of ``run``, one per local government, each with an agreement, a payment,
     a report accepted with KPI figures and a row in every support line: enough rows that an N+1 shows."""
-    from datetime import date
-
-    from applications.models import BudgetLine, KpiTarget, Proposal
-    from ministries.models import SupportItem
-    from regions.models import LocalGovernment
-    from selection.models import SelectionDecision
-    from tracking.models import (
-        CommercializationSupport,
-        Disbursement,
-        FundProject,
-        KpiActual,
-        ProgressReport,
-        RuralFacility,
-        VisaAllocation,
-    )
-    from tracking.services import open_task
-
     taken = set(run.decisions.values_list("proposal__lead_local_government", flat=True))
     governments = LocalGovernment.objects.exclude(pk__in=taken).order_by("code")[:count]
     item = SupportItem.objects.get(code="marketing")

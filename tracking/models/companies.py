@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import GrowthStage
+from applications.registration_number import formatted
 
 from .tasks import SelectedTask
 
@@ -82,5 +83,4 @@ class CompanyApplication(models.Model):
 
     @property
     def formatted_registration_number(self) -> str:
-        number = self.business_registration_number
-        return f"{number[:3]}-{number[3:5]}-{number[5:]}"
+        return formatted(self.business_registration_number)

@@ -10,13 +10,10 @@ def field_label(line, name: str) -> str:
     return line.verbose(name)
 
 
-@register.filter
-def field_value(row, name: str) -> str:
-    display = getattr(row, f"get_{name}_display", None)
-    if display:
-        return display()
-    value = getattr(row, name)
-    return intcomma(value) if isinstance(value, int) and name != "year" else str(value)
+@register.simple_tag
+def support_cell(line, row, name: str) -> str:
+    value = line.value(row, name)
+    return intcomma(value) if isinstance(value, int) and name != "year" else value
 
 
 @register.filter
