@@ -2,6 +2,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from applications.api.views import ContestViewSet, ProposalViewSet
 from notifications.api.views import NotificationViewSet
 from portal.api.auth import TokenView
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
@@ -12,6 +13,8 @@ router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
 router.register("local-governments", LocalGovernmentViewSet, basename="local-government")
 router.register("designations", DesignationViewSet, basename="designation")
+router.register("contests", ContestViewSet, basename="contest")
+router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("score-sheets", ScoreSheetViewSet, basename="score-sheet")
 router.register("selection-runs", SelectionRunViewSet, basename="selection-run")

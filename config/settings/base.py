@@ -229,6 +229,9 @@ SPECTACULAR_SETTINGS = {
         "RunStatusEnum": "selection.models.RunStatus",
         "ObjectionStatusEnum": "selection.models.ObjectionStatus",
         "OutcomeEnum": "selection.models.Outcome",
+        "ProposalStatusEnum": "applications.models.ProposalStatus",
+        "AttachmentKindEnum": "applications.models.AttachmentKind",
+        "DesignationKindEnum": "regions.models.DesignationKind",
     },
 }
 

@@ -49,10 +49,6 @@ class SheetInputSerializer(serializers.Serializer):
     overall_comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField()
-
-
 class RankedResultSerializer(serializers.Serializer):
     panel = serializers.IntegerField(source="panel_id")
     stage = serializers.CharField()

@@ -12,13 +12,13 @@ from rest_framework.views import APIView
 from applications.models import Contest
 from portal.api.errors import refusals_as_400
 from portal.api.permissions import UserLanguageMixin, decision_permission
+from portal.api.serializers import ReasonSerializer
 from reviews import permissions, selectors, services
 from reviews.models import Panel
 
 from .serializers import (
     AssignmentSerializer,
     RankedResultSerializer,
-    ReasonSerializer,
     ScoreSheetSerializer,
     SheetInputSerializer,
 )

@@ -1,0 +1,21 @@
+"""Filters of the proposals API: by contest, status and local government (lead or partner, by its code)."""
+import django_filters
+from django.db.models import Q
+
+from applications.models import Proposal, ProposalStatus
+
+
+class ProposalApiFilter(django_filters.FilterSet):
+    contest = django_filters.NumberFilter(field_name="contest")
+    status = django_filters.ChoiceFilter(choices=ProposalStatus.choices)
+    local_government = django_filters.CharFilter(method="filter_local_government",
+                                                 help_text="A 5-digit code: proposals it leads or joins.")
+    receipt_number = django_filters.CharFilter()
+
+    class Meta:
+        model = Proposal
+        fields = ["contest", "status", "local_government", "receipt_number"]
+
+    def filter_local_government(self, queryset, name, value):
+        matching = Proposal.objects.filter(Q(lead_local_government__code=value) | Q(partners__code=value))
+        return queryset.filter(pk__in=matching.values("pk"))

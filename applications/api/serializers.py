@@ -1,0 +1,173 @@
+"""The applications API's shapes: contests, proposals with their sections, versions and files.
+
+Input serializers describe the shape for the schema; their rules come from the pages' forms (see
+``applications/api/sections.py``), so the API refuses exactly what the pages refuse.
+"""
+from rest_framework import serializers
+
+from applications.checklist import SECTION_FIELDS
+from applications.models import (
+    BudgetLine,
+    Contest,
+    GrowthStage,
+    KpiTarget,
+    ParticipatingCompany,
+    Proposal,
+    ProposalAttachment,
+    ProposalVersion,
+    SupportRequest,
+)
+
+
+class ContestSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+    accepted_designation_kinds = serializers.SlugRelatedField(many=True, read_only=True, slug_field="kind")
+    participating_ministries = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+
+    class Meta:
+        model = Contest
+        fields = ["id", "name", "name_ko", "name_en", "year", "announced_on", "briefing_on", "application_opens_at",
+                  "application_closes_at", "document_review_starts_on", "document_review_ends_on",
+                  "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
+                  "results_published_on", "objection_period_days", "target_task_count", "funding_years",
+                  "national_cap_per_task_krw", "provincial_match_min_bp", "local_match_min_bp",
+                  "total_national_budget_krw", "accepted_designation_kinds", "participating_ministries"]
+
+
+class CompanySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ParticipatingCompany
+        fields = ["name", "business_registration_number", "growth_stage", "youth_led"]
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "source", "amount_krw"]
+
+
+class KpiTargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = KpiTarget
+        fields = ["indicator", "target"]
+
+
+class SupportRequestSerializer(serializers.ModelSerializer):
+    support_item = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+
+    class Meta:
+        model = SupportRequest
+        fields = ["line", "visa_type", "persons", "project_name", "support_item", "companies", "amount_krw",
+                  "description"]
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProposalAttachment
+        fields = ["id", "kind", "original_name", "file_format", "size_bytes", "sha256", "uploaded_at", "frozen"]
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    lead_local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    partners = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Proposal
+        fields = ["id", "contest", "lead_local_government", "partners", "status", "title", "receipt_number",
+                  "first_submitted_at", "correction_due_at", "correction_reason", "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class ProposalDetailSerializer(ProposalSerializer):
+    companies = CompanySerializer(many=True, read_only=True)
+    budget_lines = BudgetLineSerializer(many=True, read_only=True)
+    kpi_targets = KpiTargetSerializer(many=True, read_only=True)
+    support_requests = SupportRequestSerializer(many=True, read_only=True)
+    attachments = AttachmentSerializer(source="current_attachments", many=True, read_only=True)
+
+    class Meta(ProposalSerializer.Meta):
+        fields = [*ProposalSerializer.Meta.fields, *SECTION_FIELDS[1:], "companies", "budget_lines", "kpi_targets",
+                  "support_requests", "attachments"]
+        read_only_fields = fields
+
+
+class ProposalVersionSerializer(serializers.ModelSerializer):
+    submitted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    checksum_matches = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = ProposalVersion
+        fields = ["number", "submitted_at", "submitted_by", "content_sha256", "checksum_matches", "content"]
+
+
+# ---- input -------------------------------------------------------------------------------------------------------
+
+class ProposalInputSerializer(serializers.Serializer):
+    """The text sections and the partners (5-digit codes); checked by the page's ``ProposalForm``."""
+
+    title = serializers.CharField(max_length=300)
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    specialty_resource = serializers.CharField(required=False, allow_blank=True, default="")
+    industry = serializers.CharField(required=False, allow_blank=True, default="")
+    extinction_strategy = serializers.CharField(required=False, allow_blank=True, default="")
+    support_programme = serializers.CharField(required=False, allow_blank=True, default="")
+    partners = serializers.ListField(child=serializers.CharField(max_length=10), required=False, default=list)
+
+
+class ProposalCreateSerializer(ProposalInputSerializer):
+    contest = serializers.PrimaryKeyRelatedField(queryset=Contest.objects.all())
+
+
+class CompanyInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    business_registration_number = serializers.CharField(max_length=14, help_text="10 digits; dashes are allowed.")
+    growth_stage = serializers.ChoiceField(choices=GrowthStage.choices)
+    youth_led = serializers.BooleanField(required=False, default=False)
+
+
+class CompaniesInputSerializer(serializers.Serializer):
+    companies = CompanyInputSerializer(many=True, max_length=200)
+
+
+class BudgetInputSerializer(serializers.Serializer):
+    lines = BudgetLineSerializer(many=True, max_length=100)
+
+
+class KpiTargetsInputSerializer(serializers.Serializer):
+    targets = KpiTargetSerializer(many=True, max_length=20)
+
+
+class SupportRequestInputSerializer(serializers.ModelSerializer):
+    support_item = serializers.CharField(required=False, allow_blank=True, allow_null=True,
+                                         help_text="The MSS commercialization item's code.")
+
+    class Meta:
+        model = SupportRequest
+        fields = SupportRequestSerializer.Meta.fields
+
+
+class SupportRequestsInputSerializer(serializers.Serializer):
+    requests = SupportRequestInputSerializer(many=True, max_length=100)
+
+
+class AttachmentInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ProposalAttachment._meta.get_field("kind").choices)
+    file = serializers.FileField()
+
+
+class CorrectionRequestSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    due_at = serializers.DateTimeField()
+
+
+class ProvincialMatchSerializer(serializers.Serializer):
+    amount_krw = serializers.IntegerField(min_value=0)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class SubmittedSerializer(serializers.Serializer):
+    """What a submission answers: the receipt and the version it froze."""
+
+    receipt_number = serializers.CharField()
+    version = ProposalVersionSerializer()
+    proposal = ProposalDetailSerializer()

@@ -1,0 +1,48 @@
+"""The API validates input with the same Django forms as the pages, so a rule is written once.
+
+A form's errors become a 400 whose keys are the API's field names; a formset's become one error object per row,
+in the order the rows were sent, so a caller can tell which row was refused and why.
+"""
+from collections.abc import Iterable, Mapping
+
+from django import forms
+from rest_framework.exceptions import ValidationError
+
+NON_FIELD = "non_field_errors"
+
+
+def _messages(errors) -> dict[str, list[str]]:
+    return {(NON_FIELD if field == forms.forms.NON_FIELD_ERRORS else field): [str(message) for message in messages]
+            for field, messages in errors.items()}
+
+
+def validated(form: forms.Form) -> forms.Form:
+    """``form``, valid; a ValidationError with its messages by field otherwise."""
+    if not form.is_valid():
+        raise ValidationError(_messages(form.errors))
+    return form
+
+
+def formset_payload(prefix: str, rows: Iterable[Mapping]) -> dict[str, object]:
+    """The POST data a page would send for ``rows``: the management form and each row's fields."""
+    rows = list(rows)
+    data: dict[str, object] = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0",
+                               f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            if value is not None:
+                data[f"{prefix}-{index}-{key}"] = value
+    return data
+
+
+def validated_formset(formset: forms.BaseFormSet, rows_key: str) -> forms.BaseFormSet:
+    """``formset``, valid; otherwise a ValidationError with ``rows_key`` holding one error object per row (empty
+    for a row that is fine) and the formset's own errors as non-field errors."""
+    if formset.is_valid():
+        return formset
+    errors: dict[str, object] = {}
+    if any(formset.errors):
+        errors[rows_key] = [_messages(row) for row in formset.errors]
+    if formset.non_form_errors():
+        errors[NON_FIELD] = [str(message) for message in formset.non_form_errors()]
+    raise ValidationError(errors)
