@@ -8,6 +8,9 @@ from portal.api.auth import TokenView
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
 from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
 from selection.api.views import ObjectionViewSet, SelectionRunViewSet
+from tracking.api.support import SupportLineViewSet, row_viewset
+from tracking.api.views import ProgressReportViewSet, SelectedTaskViewSet
+from tracking.support_lines import LINES
 
 router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
@@ -19,6 +22,12 @@ router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("score-sheets", ScoreSheetViewSet, basename="score-sheet")
 router.register("selection-runs", SelectionRunViewSet, basename="selection-run")
 router.register("objections", ObjectionViewSet, basename="objection")
+router.register("selected-tasks", SelectedTaskViewSet, basename="selected-task")
+router.register("progress-reports", ProgressReportViewSet, basename="progress-report")
+# A line's rows before the list of lines, so that support-lines/<code>/ reaches the rows.
+for code, line in LINES.items():
+    router.register(f"support-lines/{code}", row_viewset(line), basename=f"support-{code}")
+router.register("support-lines", SupportLineViewSet, basename="support-line")
 router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [

@@ -232,6 +232,9 @@ SPECTACULAR_SETTINGS = {
         "ProposalStatusEnum": "applications.models.ProposalStatus",
         "AttachmentKindEnum": "applications.models.AttachmentKind",
         "DesignationKindEnum": "regions.models.DesignationKind",
+        "TaskStatusEnum": "tracking.models.TaskStatus",
+        "ReportStatusEnum": "tracking.models.ReportStatus",
+        "FacilityStatusEnum": "tracking.models.FacilityStatus",
     },
 }
 

@@ -46,9 +46,9 @@ def task_list(user, today: date | None = None) -> QuerySet[SelectedTask]:
             .order_by("contest__year", "local_government__province__code", "local_government__code"))
 
 
-def task_detail(task_id: int) -> SelectedTask:
-    """One task with what its page shows, fetched in a fixed number of queries."""
-    return (SelectedTask.objects
+def with_details(tasks: QuerySet[SelectedTask]) -> QuerySet[SelectedTask]:
+    """``tasks`` with what a task's page (and the API's task) shows, fetched in a fixed number of queries."""
+    return (tasks
             .select_related("contest", "local_government__province", "decision__run", "proposal")
             .prefetch_related(
                 Prefetch("agreement_lines", queryset=AgreementLine.objects.annotate(
@@ -58,8 +58,11 @@ def task_detail(task_id: int) -> SelectedTask:
                 Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("kpi_actuals")),
                 "recruitments",
                 Prefetch("recruitments__applications", queryset=CompanyApplication.objects.order_by("applied_at")),
-                "visa_allocations", "fund_projects", "rural_facilities", "commercialization__item")
-            .get(pk=task_id))
+                "visa_allocations", "fund_projects", "rural_facilities", "commercialization__item"))
+
+
+def task_detail(task_id: int) -> SelectedTask:
+    return with_details(SelectedTask.objects.all()).get(pk=task_id)
 
 
 @dataclass(frozen=True)
