@@ -1,0 +1,170 @@
+"""Every role against every API endpoint: a role that must not reach an endpoint gets 401, 403 or 404 (or, on a
+list, no rows), never a Hamyang-gun row, and a write it must not make changes nothing.
+
+The world: a confirmed 2025 round whose selected tasks are open (Hamyang-gun and Gokseong-gun), with the
+reviewers' sheets, an objection, a support-line row and a notification. It lives here because it is tracking's
+fixtures that build it; the endpoints are every app's."""
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.roles import Role
+from audit.models import AuditEntry
+from ministries.models import Ministry
+from notifications.models import Notification
+from regions.models import LocalGovernment, Province
+from reviews.models import Assignment
+from selection.models import Objection
+from tests.factories import make_user
+from tests.reviews.builders import make_reviewer
+from tracking.models import ProgressReport, VisaAllocation
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+ROLES = ("anonymous", "lead", "other_official", "province", "other_province", "reviewer", "assigned_reviewer",
+         "moj", "mss", "council")
+SIGNED_IN = frozenset(ROLES) - {"anonymous"}
+TRACKING = frozenset({"lead", "province", "moj", "mss", "council"})
+DENIED = (401, 403, 404)
+LEAK = "48870"  # Hamyang-gun's code: in its proposal's, task's and decision's answers
+
+
+@pytest.fixture
+def world(tasks, hamyang, council):
+    assignment = Assignment.objects.filter(proposal=hamyang.proposal).select_related("reviewer__user", "sheet") \
+        .first()
+    users = {
+        "lead": make_user(Role.LOCAL_OFFICIAL, language="en"),
+        "other_official": make_user(Role.LOCAL_OFFICIAL,
+                                    local_government=LocalGovernment.objects.get(code="11680")),
+        "province": make_user(Role.PROVINCIAL_OFFICER),
+        "other_province": make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11")),
+        "reviewer": make_reviewer().user, "assigned_reviewer": assignment.reviewer.user,
+        "moj": make_user(Role.MINISTRY_STAFF, ministry=Ministry.objects.get(code="MOJ")),
+        "mss": make_user(Role.MINISTRY_STAFF, ministry=Ministry.objects.get(code="MSS")),
+        "council": council,
+    }
+    objection = Objection.objects.create(decision=hamyang.decision, filed_by=users["lead"], reasons="점수 재검토")
+    visa = VisaAllocation.objects.create(task=hamyang, year=2026, visa_type="F-2-R", requested=5, allocated=4,
+                                         issued=3)
+    notice = Notification.objects.create(recipient=council, event="proposal.submitted", key="matrix",
+                                         subject="접수", body="접수되었습니다")
+    ids = {"proposal": hamyang.proposal_id, "contest": hamyang.contest_id, "assignment": assignment.pk,
+           "sheet": assignment.sheet.pk, "run": hamyang.decision.run_id, "decision": hamyang.decision_id,
+           "objection": objection.pk, "task": hamyang.pk, "visa": visa.pk, "notice": notice.pk,
+           "report": ProgressReport.objects.get(task=hamyang, year=2026, half=1).pk}
+    return users, ids
+
+
+def client_for(users, role) -> APIClient:
+    client = APIClient()
+    if role != "anonymous":
+        client.force_authenticate(users[role])
+    return client
+
+
+def reads(ids) -> list[tuple[str, frozenset]]:
+    """Each GET and the roles that may read Hamyang-gun's data through it."""
+    proposal_readers = frozenset({"lead", "province", "assigned_reviewer", "council"})
+    return [
+        ("/api/v1/provinces/", SIGNED_IN), ("/api/v1/local-governments/?code=48870", SIGNED_IN),
+        ("/api/v1/designations/", SIGNED_IN), ("/api/v1/contests/", SIGNED_IN),
+        (f"/api/v1/contests/{ids['contest']}/", SIGNED_IN),
+        (f"/api/v1/contests/{ids['contest']}/results/", {"council"}),
+        ("/api/v1/proposals/", proposal_readers), (f"/api/v1/proposals/{ids['proposal']}/", proposal_readers),
+        (f"/api/v1/proposals/{ids['proposal']}/versions/", proposal_readers),
+        (f"/api/v1/proposals/{ids['proposal']}/attachments/", proposal_readers),
+        ("/api/v1/assignments/", {"assigned_reviewer", "council"}),
+        (f"/api/v1/assignments/{ids['assignment']}/", {"assigned_reviewer", "council"}),
+        ("/api/v1/score-sheets/", {"assigned_reviewer", "council"}),
+        (f"/api/v1/score-sheets/{ids['sheet']}/", {"assigned_reviewer", "council"}),
+        ("/api/v1/selection-runs/", {"council"}), (f"/api/v1/selection-runs/{ids['run']}/", {"council"}),
+        ("/api/v1/objections/", {"lead", "council"}), (f"/api/v1/objections/{ids['objection']}/", {"lead", "council"}),
+        ("/api/v1/selected-tasks/", TRACKING), (f"/api/v1/selected-tasks/{ids['task']}/", TRACKING),
+        ("/api/v1/progress-reports/", TRACKING), (f"/api/v1/progress-reports/{ids['report']}/", TRACKING),
+        ("/api/v1/support-lines/", TRACKING | {"other_official", "other_province"}),
+        ("/api/v1/support-lines/regional_visa/", TRACKING),
+        (f"/api/v1/support-lines/regional_visa/{ids['visa']}/", TRACKING),
+        ("/api/v1/notifications/", {"council"}), (f"/api/v1/notifications/{ids['notice']}/", {"council"}),
+    ]
+
+
+def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
+    """Each change and the roles that may make it; everyone else must be refused before anything is written."""
+    proposal, task, report = (f"/api/v1/proposals/{ids['proposal']}/", f"/api/v1/selected-tasks/{ids['task']}/",
+                              f"/api/v1/progress-reports/{ids['report']}/")
+    visa = {"year": 2027, "visa_type": "F-4-R", "requested": 2, "allocated": 1, "issued": 0, "reason": "배정"}
+    lead, council = frozenset({"lead"}), frozenset({"council"})
+    return [
+        ("post", "/api/v1/proposals/", {"contest": ids["contest"], "title": "새 과제"},
+         {"lead", "other_official"}),
+        ("put", proposal, {"title": "바꾼 제목"}, lead),
+        ("put", f"{proposal}companies/", {"companies": []}, lead),
+        ("put", f"{proposal}budget/", {"lines": []}, lead),
+        ("put", f"{proposal}kpi-targets/", {"targets": []}, lead),
+        ("put", f"{proposal}support-requests/", {"requests": []}, lead),
+        ("post", f"{proposal}submit/", {}, lead), ("post", f"{proposal}withdraw/", {"reason": "철회"}, lead),
+        ("post", f"{proposal}request-correction/", {"reason": "보완", "due_at": "2030-01-01T09:00:00+09:00"},
+         council),
+        ("post", f"{proposal}provincial-match/", {"amount_krw": 1, "note": "감액"}, {"province"}),
+        ("post", f"/api/v1/assignments/{ids['assignment']}/pledge/", {}, {"assigned_reviewer"}),
+        ("post", f"/api/v1/assignments/{ids['assignment']}/declare-conflict/", {"reason": "이해충돌"},
+         {"assigned_reviewer"}),
+        ("put", f"/api/v1/assignments/{ids['assignment']}/sheet/", {"scores": []}, {"assigned_reviewer"}),
+        ("post", f"/api/v1/score-sheets/{ids['sheet']}/submit/", {}, {"assigned_reviewer"}),
+        ("post", f"/api/v1/score-sheets/{ids['sheet']}/reopen/", {"reason": "재검토"}, council),
+        ("post", "/api/v1/selection-runs/", {"contest": ids["contest"], "reason": "재계산"}, council),
+        ("post", f"/api/v1/selection-runs/{ids['run']}/approve/", {"note": "승인"}, council),
+        ("post", f"/api/v1/selection-runs/{ids['run']}/publish/", {}, council),
+        ("post", f"/api/v1/selection-runs/{ids['run']}/confirm/", {}, council),
+        ("post", "/api/v1/objections/", {"decision": ids["decision"], "reasons": "이의"}, lead),
+        ("post", f"/api/v1/objections/{ids['objection']}/decide/", {"accept": False, "answer": "기각"}, council),
+        ("post", f"{task}change-status/", {"status": "running", "reason": "착수"}, council),
+        ("put", report, {"narrative": "진행", "actuals": []}, lead),
+        ("post", f"{report}submit/", {}, lead),
+        ("post", f"{report}review/", {"accept": True}, council),
+        ("post", "/api/v1/support-lines/regional_visa/", {"task": ids["task"], **visa}, {"moj"}),
+        ("put", f"/api/v1/support-lines/regional_visa/{ids['visa']}/", visa, {"moj"}),
+        ("post", f"/api/v1/support-lines/regional_visa/{ids['visa']}/remove/", {"reason": "삭제"}, {"moj"}),
+        ("post", f"/api/v1/notifications/{ids['notice']}/read/", {}, council),
+    ]
+
+
+def listed_nothing_of_hamyang(response) -> bool:
+    body = response.json()
+    rows = body.get("results", body) if isinstance(body, dict) else body
+    return response.status_code == 200 and isinstance(rows, list) and LEAK not in str(rows) \
+        and (not isinstance(body, dict) or body.get("count", 0) == 0 or "results" not in body or rows == [])
+
+
+def test_every_role_reads_only_what_it_may(world):
+    users, ids = world
+    wrong = []
+    for url, allowed in reads(ids):
+        for role in ROLES:
+            response = client_for(users, role).get(url)
+            if role in allowed:
+                if response.status_code != 200:
+                    wrong.append((role, url, response.status_code))
+            elif not (response.status_code in DENIED and LEAK not in response.content.decode()) \
+                    and not listed_nothing_of_hamyang(response):
+                wrong.append((role, url, response.status_code, response.content[:200]))
+    assert wrong == []
+
+
+def test_every_role_is_refused_every_change_it_must_not_make(world):
+    users, ids = world
+    audit_before = AuditEntry.objects.count()
+    visa_before = VisaAllocation.objects.values().get(pk=ids["visa"])
+    objection_before = Objection.objects.values().get(pk=ids["objection"])
+    wrong = []
+    for method, url, body, allowed in writes(ids):
+        for role in ROLES:
+            if role in allowed:
+                continue
+            response = getattr(client_for(users, role), method)(url, body, format="json")
+            if response.status_code not in DENIED or LEAK in response.content.decode():
+                wrong.append((role, method, url, response.status_code, response.content[:200]))
+    assert wrong == []
+    assert AuditEntry.objects.count() == audit_before
+    assert VisaAllocation.objects.values().get(pk=ids["visa"]) == visa_before
+    assert Objection.objects.values().get(pk=ids["objection"]) == objection_before
