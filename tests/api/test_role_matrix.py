@@ -1,22 +1,14 @@
 """Every role against every API endpoint: a role that must not reach an endpoint gets 401, 403 or 404 (or, on a
 list, no rows), never a Hamyang-gun row, and a write it must not make changes nothing.
 
-The world: a confirmed 2025 round whose selected tasks are open (Hamyang-gun and Gokseong-gun), with the
-reviewers' sheets, an objection, a support-line row and a notification. It lives here because it is tracking's
-fixtures that build it; the endpoints are every app's."""
+The world (``conftest.world``): a confirmed round whose selected tasks are open, with the reviewers' sheets, an
+objection, a support-line row and a notification."""
 import pytest
 from rest_framework.test import APIClient
 
-from accounts.roles import Role
 from audit.models import AuditEntry
-from ministries.models import Ministry
-from notifications.models import Notification
-from regions.models import LocalGovernment, Province
-from reviews.models import Assignment
 from selection.models import Objection
-from tests.factories import make_user
-from tests.reviews.builders import make_reviewer
-from tracking.models import ProgressReport, VisaAllocation
+from tracking.models import VisaAllocation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -26,33 +18,6 @@ SIGNED_IN = frozenset(ROLES) - {"anonymous"}
 TRACKING = frozenset({"lead", "province", "moj", "mss", "council"})
 DENIED = (401, 403, 404)
 LEAK = "48870"  # Hamyang-gun's code: in its proposal's, task's and decision's answers
-
-
-@pytest.fixture
-def world(tasks, hamyang, council):
-    assignment = Assignment.objects.filter(proposal=hamyang.proposal).select_related("reviewer__user", "sheet") \
-        .first()
-    users = {
-        "lead": make_user(Role.LOCAL_OFFICIAL, language="en"),
-        "other_official": make_user(Role.LOCAL_OFFICIAL,
-                                    local_government=LocalGovernment.objects.get(code="11680")),
-        "province": make_user(Role.PROVINCIAL_OFFICER),
-        "other_province": make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11")),
-        "reviewer": make_reviewer().user, "assigned_reviewer": assignment.reviewer.user,
-        "moj": make_user(Role.MINISTRY_STAFF, ministry=Ministry.objects.get(code="MOJ")),
-        "mss": make_user(Role.MINISTRY_STAFF, ministry=Ministry.objects.get(code="MSS")),
-        "council": council,
-    }
-    objection = Objection.objects.create(decision=hamyang.decision, filed_by=users["lead"], reasons="점수 재검토")
-    visa = VisaAllocation.objects.create(task=hamyang, year=2026, visa_type="F-2-R", requested=5, allocated=4,
-                                         issued=3)
-    notice = Notification.objects.create(recipient=council, event="proposal.submitted", key="matrix",
-                                         subject="접수", body="접수되었습니다")
-    ids = {"proposal": hamyang.proposal_id, "contest": hamyang.contest_id, "assignment": assignment.pk,
-           "sheet": assignment.sheet.pk, "run": hamyang.decision.run_id, "decision": hamyang.decision_id,
-           "objection": objection.pk, "task": hamyang.pk, "visa": visa.pk, "notice": notice.pk,
-           "report": ProgressReport.objects.get(task=hamyang, year=2026, half=1).pk}
-    return users, ids
 
 
 def client_for(users, role) -> APIClient:
