@@ -283,6 +283,7 @@ def ensure_proposals(contest: Contest, accounts: dict, council) -> None:
                              note="2026년 경상남도 본예산 반영 예정")
     submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-15T10:05:00"))
     request_correction(actor=council, proposal=created["sancheong"], due_at=_at("2025-10-24T18:00:00"),
+                       now=_at("2025-10-20T11:00:00"),
                        reason="연도별·재원별 예산표와 KPI 목표의 산출 근거를 보완하여 주십시오.")
     update_proposal(actor=accounts["sancheong"], proposal=created["sancheong"],
                     values={"extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출, 청년 정착 지원 연계"})

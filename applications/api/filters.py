@@ -3,10 +3,11 @@ import django_filters
 from django.db.models import Q
 
 from applications.models import Proposal, ProposalStatus
+from portal.api.filters import WholeNumberFilter
 
 
 class ProposalApiFilter(django_filters.FilterSet):
-    contest = django_filters.NumberFilter(field_name="contest")
+    contest = WholeNumberFilter(field_name="contest")
     status = django_filters.ChoiceFilter(choices=ProposalStatus.choices)
     local_government = django_filters.CharFilter(method="filter_local_government",
                                                  help_text="A 5-digit code: proposals it leads or joins.")

@@ -148,7 +148,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
                    summary="The proposal's current files")
     @extend_schema(tags=TAG, methods=["POST"], request={"multipart/form-data": AttachmentInputSerializer},
                    responses={201: AttachmentSerializer}, summary="Attach a file (checked by its content)")
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def attachments(self, request, pk=None):
         if request.method == "GET":
             return Response(AttachmentSerializer(self.get_object().current_attachments(), many=True).data)
@@ -229,6 +229,6 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(tags=TAG, responses=ProposalVersionSerializer(many=True),
                    summary="The submitted versions, frozen, with their checksums")
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def versions(self, request, pk=None):
         return Response(ProposalVersionSerializer(selectors.versions_of(self.get_object()), many=True).data)

@@ -53,3 +53,12 @@ class CorrectionRequestForm(forms.Form):
     reason = forms.CharField(label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3}))
     due_at = forms.DateTimeField(label=_("Correction due"), widget=DATETIME,
                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+
+    def clean_due_at(self):
+        from applications.services.proposals import SubmissionRefused, check_correction_due
+
+        try:
+            check_correction_due(self.cleaned_data["due_at"])
+        except SubmissionRefused as refused:
+            raise forms.ValidationError(str(refused)) from refused
+        return self.cleaned_data["due_at"]

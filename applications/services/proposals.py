@@ -158,9 +158,17 @@ def withdraw_proposal(*, actor, proposal: Proposal, reason: str, now: datetime |
     return proposal
 
 
+def check_correction_due(due_at: datetime, now: datetime | None = None) -> None:
+    """A correction is due in the future: a date already past would refuse the resubmission it asks for."""
+    if due_at <= (now or timezone.now()):
+        raise SubmissionRefused(_("The correction must be due in the future."))
+
+
 @transaction.atomic
-def request_correction(*, actor, proposal: Proposal, reason: str, due_at: datetime) -> Proposal:
+def request_correction(*, actor, proposal: Proposal, reason: str, due_at: datetime,
+                       now: datetime | None = None) -> Proposal:
     """The council asks for a correction (보완 요청) with a reason and a due date."""
+    check_correction_due(due_at, now)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in (ProposalStatus.SUBMITTED, ProposalStatus.RESUBMITTED):
         raise SubmissionRefused(_("Only a submitted proposal can be sent back for correction."))

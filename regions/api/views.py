@@ -16,6 +16,7 @@ class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanViewRegistry]
     serializer_class = ProvinceSerializer
     queryset = Province.objects.order_by("code")
+    filterset_fields = ["code"]
     ordering_fields = ["code", "name_ko", "name_en"]
 
 

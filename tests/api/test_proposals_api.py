@@ -186,3 +186,9 @@ def test_a_file_is_downloaded_only_by_those_who_see_the_proposal(official, draft
     assert api_as(make_outsider("other_official")).delete(path).status_code == 404
     assert api.delete(path).status_code == 204
     assert api.get(f"/api/v1/proposals/{draft.pk}/attachments/").json() == []
+
+
+def test_an_out_of_range_filter_is_a_clear_400(official, draft):
+    response = api_as(official).get("/api/v1/proposals/?contest=35922035153987853877248")
+    assert response.status_code == 400 and "contest" in response.json()
+    assert api_as(official).get(f"/api/v1/proposals/?contest={draft.contest_id}").json()["count"] == 1

@@ -67,6 +67,8 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
         ("put", f"{proposal}budget/", {"lines": []}, lead),
         ("put", f"{proposal}kpi-targets/", {"targets": []}, lead),
         ("put", f"{proposal}support-requests/", {"requests": []}, lead),
+        ("post", f"{proposal}attachments/", {"kind": "business_plan"}, lead),
+        ("delete", f"{proposal}attachments/1/", {}, lead),
         ("post", f"{proposal}submit/", {}, lead), ("post", f"{proposal}withdraw/", {"reason": "철회"}, lead),
         ("post", f"{proposal}request-correction/", {"reason": "보완", "due_at": "2030-01-01T09:00:00+09:00"},
          council),
@@ -85,11 +87,19 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
         ("post", f"/api/v1/objections/{ids['objection']}/decide/", {"accept": False, "answer": "기각"}, council),
         ("post", f"{task}change-status/", {"status": "running", "reason": "착수"}, council),
         ("put", report, {"narrative": "진행", "actuals": []}, lead),
-        ("post", f"{report}submit/", {}, lead),
+        ("post", f"{report}submit/", {}, lead), ("post", f"{report}attachments/", {}, lead),
         ("post", f"{report}review/", {"accept": True}, council),
         ("post", "/api/v1/support-lines/regional_visa/", {"task": ids["task"], **visa}, {"moj"}),
         ("put", f"/api/v1/support-lines/regional_visa/{ids['visa']}/", visa, {"moj"}),
         ("post", f"/api/v1/support-lines/regional_visa/{ids['visa']}/remove/", {"reason": "삭제"}, {"moj"}),
+        ("post", "/api/v1/support-lines/sme_commercialization/", {
+            "task": ids["task"], "year": 2026, "item": "marketing", "companies": 1, "amount_krw": 1,
+            "reason": "지원"}, {"mss"}),
+        ("post", "/api/v1/support-lines/extinction_fund/", {
+            "task": ids["task"], "name": "센터", "year": 2026, "approved_krw": 1, "reason": "지원"}, frozenset()),
+        ("post", "/api/v1/support-lines/rural_agreement_facility/", {
+            "task": ids["task"], "name": "시설", "placement": "back", "amount_krw": 1, "reason": "지원"},
+         frozenset()),
         ("post", f"/api/v1/notifications/{ids['notice']}/read/", {}, council),
     ]
 

@@ -114,6 +114,11 @@ def test_council_requests_a_correction_and_the_official_resubmits_a_new_version(
     submit_proposal(actor=hamyang_official, proposal=proposal)
     council = make_user(Role.COUNCIL_STAFF, language="en")
     client.force_login(council)
+    past = (timezone.now() - timedelta(days=1)).astimezone(SEOUL).strftime("%Y-%m-%dT%H:%M")
+    refused = client.post(reverse("applications:proposal-correction", args=[proposal.pk]),
+                          {"reason": "Budget table incomplete", "due_at": past})
+    assert refused.context["correction_form"].errors["due_at"] == ["The correction must be due in the future."]
+    assert refused.context["correction_form"]["reason"].value() == "Budget table incomplete"
     due = (timezone.now() + timedelta(days=3)).astimezone(SEOUL).strftime("%Y-%m-%dT%H:%M")
     client.post(reverse("applications:proposal-correction", args=[proposal.pk]),
                 {"reason": "Budget table incomplete", "due_at": due})

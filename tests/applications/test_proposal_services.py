@@ -129,7 +129,7 @@ def test_submitted_version_is_frozen_and_later_edits_do_not_touch_it(draft, offi
     with pytest.raises(SubmissionRefused, match="cannot be changed"):
         update_proposal(actor=official, proposal=draft, values={"title": "바뀐 제목"})
     request_correction(actor=council, proposal=draft, reason="예산표 보완",
-                       due_at=DEADLINE + timedelta(days=7))
+                       due_at=DEADLINE + timedelta(days=7), now=DEADLINE + timedelta(days=1))
     update_proposal(actor=official, proposal=draft, values={"title": "보완된 제목"})
     version.refresh_from_db()
     assert version.content["title"] == SECTIONS["title"] and version.checksum_matches
@@ -146,7 +146,7 @@ def test_submitted_version_is_frozen_and_later_edits_do_not_touch_it(draft, offi
 def test_correction_must_come_back_by_its_due_date(draft, official):
     submit_proposal(actor=official, proposal=draft, now=DEADLINE)
     request_correction(actor=make_user(Role.COUNCIL_STAFF), proposal=draft, reason="KPI 보완",
-                       due_at=DEADLINE + timedelta(days=3))
+                       due_at=DEADLINE + timedelta(days=3), now=DEADLINE + timedelta(days=1))
     with pytest.raises(SubmissionRefused, match="correction was due by 2025-10-23 18:00"):
         submit_proposal(actor=official, proposal=draft, now=DEADLINE + timedelta(days=3, minutes=1))
 
@@ -154,7 +154,9 @@ def test_correction_must_come_back_by_its_due_date(draft, official):
 def test_correction_needs_a_submitted_proposal_and_a_reason(draft):
     council = make_user(Role.COUNCIL_STAFF)
     with pytest.raises(SubmissionRefused, match="Only a submitted proposal"):
-        request_correction(actor=council, proposal=draft, reason="x", due_at=DEADLINE)
+        request_correction(actor=council, proposal=draft, reason="x", due_at=DEADLINE, now=DEADLINE - timedelta(1))
+    with pytest.raises(SubmissionRefused, match="must be due in the future"):
+        request_correction(actor=council, proposal=draft, reason="x", due_at=DEADLINE, now=DEADLINE)
 
 
 def test_withdrawal_only_before_the_deadline_and_with_a_reason(draft, official):

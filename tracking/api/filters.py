@@ -1,11 +1,12 @@
 """Filters of the tracking API."""
 import django_filters
 
+from portal.api.filters import WholeNumberFilter
 from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
 
 
 class SelectedTaskFilter(django_filters.FilterSet):
-    contest = django_filters.NumberFilter(field_name="contest")
+    contest = WholeNumberFilter(field_name="contest")
     status = django_filters.ChoiceFilter(choices=TaskStatus.choices)
     local_government = django_filters.CharFilter(field_name="local_government__code",
                                                  help_text="The lead local government's 5-digit code.")
@@ -18,10 +19,10 @@ class SelectedTaskFilter(django_filters.FilterSet):
 
 
 class ProgressReportFilter(django_filters.FilterSet):
-    task = django_filters.NumberFilter(field_name="task")
+    task = WholeNumberFilter(field_name="task")
     status = django_filters.ChoiceFilter(choices=ReportStatus.choices)
-    year = django_filters.NumberFilter(field_name="year")
-    half = django_filters.NumberFilter(field_name="half")
+    year = WholeNumberFilter(field_name="year", max_value=9999)
+    half = WholeNumberFilter(field_name="half", max_value=2)
 
     class Meta:
         model = ProgressReport

@@ -111,7 +111,7 @@ class ReportSubmissionSerializer(serializers.ModelSerializer):
 
 
 class ProgressReportSerializer(serializers.ModelSerializer):
-    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = ProgressReport
