@@ -121,3 +121,12 @@ def formset_data(prefix: str, rows: list[dict]) -> dict[str, str]:
     for index, row in enumerate(rows):
         data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
     return data
+
+
+def api_as(user):
+    """An API client signed in as ``user``."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client

@@ -6,7 +6,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -14,8 +13,8 @@ from applications import permissions, selectors, services
 from applications.models import Contest, Proposal, ProposalAttachment
 from applications.selectors.proposals import PROPOSAL_PARTS
 from portal.api.errors import refusals_as_400
-from portal.api.permissions import UserLanguageMixin, decision_permission
-from portal.api.serializers import ReasonSerializer
+from portal.api.permissions import UserLanguageMixin, decision_permission, require
+from portal.api.serializers import ReasonSerializer, validated_data
 from portal.downloads import document_response
 
 from . import sections
@@ -43,15 +42,6 @@ REFUSALS = (services.SubmissionRefused,)
 TAG = ["proposals"]
 
 
-def _require(decision) -> None:
-    if not decision:
-        raise PermissionDenied(str(decision.reason))
-
-
-def _valid(serializer_class, request):
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 @extend_schema_view(list=extend_schema(tags=["contests"]), retrieve=extend_schema(tags=["contests"]))
@@ -91,14 +81,14 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def _editable(self):
         proposal = self.get_object()
-        _require(permissions.can_edit_proposal(self.request.user, proposal))
+        require(permissions.can_edit_proposal(self.request.user, proposal))
         return proposal
 
     @extend_schema(tags=TAG, request=ProposalCreateSerializer, responses={201: ProposalDetailSerializer},
                    summary="Start a draft for the official's own local government")
     def create(self, request):
-        _require(permissions.can_start_proposal(request.user))
-        data = _valid(ProposalCreateSerializer, request)
+        require(permissions.can_start_proposal(request.user))
+        data = validated_data(ProposalCreateSerializer, request)
         form = sections.proposal_form(data)
         with refusals_as_400(*REFUSALS):
             proposal = services.create_proposal(actor=request.user, contest=data["contest"],
@@ -111,7 +101,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
                    summary="Save the draft's text sections and partners")
     def update(self, request, pk=None):
         proposal = self._editable()
-        form = sections.proposal_form(_valid(ProposalInputSerializer, request), instance=proposal)
+        form = sections.proposal_form(validated_data(ProposalInputSerializer, request), instance=proposal)
         with refusals_as_400(*REFUSALS):
             services.update_proposal(actor=request.user, proposal=proposal, values=form.section_values(),
                                      partners=form.cleaned_data["partner_codes"])
@@ -139,7 +129,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def _save_section(self, save, input_serializer) -> Response:
         proposal = self._editable()
-        data = _valid(input_serializer, self.request)
+        data = validated_data(input_serializer, self.request)
         with refusals_as_400(*REFUSALS):
             save(actor=self.request.user, proposal=proposal, data=data)
         return self._answer(proposal)
@@ -153,7 +143,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         if request.method == "GET":
             return Response(AttachmentSerializer(self.get_object().current_attachments(), many=True).data)
         proposal = self._editable()
-        data = _valid(AttachmentInputSerializer, request)
+        data = validated_data(AttachmentInputSerializer, request)
         with refusals_as_400(*REFUSALS):
             attachment = sections.add_attachment(actor=request.user, proposal=proposal, data=data)
         return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
@@ -185,7 +175,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         proposal = self.get_object()
-        _require(permissions.can_submit_proposal(request.user, proposal))
+        require(permissions.can_submit_proposal(request.user, proposal))
         with refusals_as_400(*REFUSALS):
             version = services.submit_proposal(actor=request.user, proposal=proposal)
         proposal = self.get_queryset().get(pk=proposal.pk)
@@ -197,8 +187,8 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         proposal = self.get_object()
-        _require(permissions.can_withdraw_proposal(request.user, proposal))
-        data = _valid(ReasonSerializer, request)
+        require(permissions.can_withdraw_proposal(request.user, proposal))
+        data = validated_data(ReasonSerializer, request)
         with refusals_as_400(*REFUSALS):
             services.withdraw_proposal(actor=request.user, proposal=proposal, reason=data["reason"])
         return self._answer(proposal)
@@ -208,8 +198,8 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="request-correction")
     def request_correction(self, request, pk=None):
         proposal = self.get_object()
-        _require(permissions.can_request_correction(request.user))
-        data = _valid(CorrectionRequestSerializer, request)
+        require(permissions.can_request_correction(request.user))
+        data = validated_data(CorrectionRequestSerializer, request)
         with refusals_as_400(*REFUSALS):
             services.request_correction(actor=request.user, proposal=proposal, reason=data["reason"],
                                         due_at=data["due_at"])
@@ -220,8 +210,8 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="provincial-match")
     def provincial_match(self, request, pk=None):
         proposal = self.get_object()
-        _require(permissions.can_confirm_provincial_match(request.user, proposal))
-        data = _valid(ProvincialMatchSerializer, request)
+        require(permissions.can_confirm_provincial_match(request.user, proposal))
+        data = validated_data(ProvincialMatchSerializer, request)
         with refusals_as_400(*REFUSALS):
             services.confirm_provincial_match(actor=request.user, proposal=proposal, amount_krw=data["amount_krw"],
                                               note=data["note"])

@@ -2,6 +2,7 @@
 from collections.abc import Callable
 
 from django.utils import translation
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 
 from portal.middleware import chosen_language
@@ -20,6 +21,12 @@ def decision_permission(predicate: Callable[[object], Decision]) -> type[BasePer
 
     DecisionPermission.__name__ = f"Permission_{predicate.__name__}"
     return DecisionPermission
+
+
+def require(decision: Decision) -> None:
+    """A 403 that says why, where a predicate refuses an action on an object the caller may see."""
+    if not decision:
+        raise PermissionDenied(str(decision.reason))
 
 
 class UserLanguageMixin:

@@ -14,6 +14,7 @@ from tests.documents import pdf, upload
 from tests.factories import (
     COMPANIES,
     KPI_TARGETS,
+    api_as,
     budget_cells,
     complete_sections,
     make_open_contest,
@@ -23,11 +24,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

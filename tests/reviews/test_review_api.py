@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from reviews.models import Assignment, AssignmentStatus, SheetStatus
-from tests.factories import make_user
+from tests.factories import api_as, make_user
 from tests.reviews.builders import make_panel, make_reviewer, make_rubric, submitted_sheet, totals
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
@@ -15,11 +15,6 @@ FULL = [{"criterion": "feasibility", "points": "35"}, {"criterion": "effectivene
         {"criterion": "policy_linkage", "points": "20", "comment": "지방소멸 대응과 연계"}]
 
 
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def test_a_reviewer_pledges_scores_and_submits_through_the_api(assignment):

@@ -1,21 +1,15 @@
 """The selection's API: the same rules as the pages — runs are the council's, an objection is the applicant's
 and only once published, notifications are each user's own."""
 import pytest
-from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from notifications.services import deliver
 from selection.models import ObjectionStatus, RunStatus, SelectionRun
-from tests.factories import make_outsider, make_user
+from tests.factories import api_as, make_outsider, make_user
 from tests.selection.conftest import computed_run
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.mark.parametrize("role", [Role.LOCAL_OFFICIAL, Role.PROVINCIAL_OFFICER, Role.REVIEWER, Role.MINISTRY_STAFF])

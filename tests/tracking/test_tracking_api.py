@@ -1,25 +1,19 @@
 """Tracking through the API: tasks and reports under the same visibility as the pages, the report's write-submit-
 review cycle, and support lines that only their own ministry writes."""
 import pytest
-from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from applications.models import KpiTarget
 from audit.models import AuditEntry
 from regions.models import LocalGovernment, Province
 from tests.documents import pdf, upload
-from tests.factories import make_user
+from tests.factories import api_as, make_user
 from tracking.models import ProgressReport, ReportStatus, TaskStatus, VisaAllocation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 VISA = {"year": 2026, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9}
 
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

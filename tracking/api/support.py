@@ -16,13 +16,13 @@ from rest_framework.response import Response
 from ministries.models import SupportItem
 from portal.api.errors import refusals_as_400
 from portal.api.forms import validated
-from portal.api.permissions import UserLanguageMixin, decision_permission
-from portal.api.serializers import ReasonSerializer
+from portal.api.permissions import UserLanguageMixin, decision_permission, require
+from portal.api.serializers import ReasonSerializer, validated_data
 from tracking import forms, permissions, services
 from tracking.models import SelectedTask
 from tracking.support_lines import LINES, SupportLine
 
-from .views import REFUSALS, _require
+from .views import REFUSALS
 
 CanViewTracking = decision_permission(permissions.can_view_tracking)
 TAG = ["support lines"]
@@ -104,10 +104,8 @@ class SupportRowViewSet(UserLanguageMixin, mixins.CreateModelMixin, mixins.Updat
                         status=200 if row else 201)
 
     def _valid(self, serializer_class) -> dict:
-        _require(permissions.can_edit_support_line(self.request.user, self.line))
-        data = serializer_class(data=self.request.data)
-        data.is_valid(raise_exception=True)
-        return data.validated_data
+        require(permissions.can_edit_support_line(self.request.user, self.line))
+        return validated_data(serializer_class, self.request)
 
     def create(self, request, *args, **kwargs):
         data = self._valid(self.add_serializer)
@@ -124,12 +122,10 @@ class SupportRowViewSet(UserLanguageMixin, mixins.CreateModelMixin, mixins.Updat
     @action(detail=True, methods=["post"])
     def remove(self, request, pk=None):
         row = self.get_object()
-        _require(permissions.can_edit_support_line(request.user, self.line))
-        data = ReasonSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        require(permissions.can_edit_support_line(request.user, self.line))
+        reason = validated_data(ReasonSerializer, request)["reason"]
         with refusals_as_400(*REFUSALS):
-            services.remove_support_row(actor=request.user, task=row.task, line=self.line, row=row,
-                                        reason=data.validated_data["reason"])
+            services.remove_support_row(actor=request.user, task=row.task, line=self.line, row=row, reason=reason)
         return Response(status=204)
 
 

@@ -6,14 +6,15 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from applications.models import KpiTarget
 from portal.api.errors import refusals_as_400
 from portal.api.forms import validated
-from portal.api.permissions import UserLanguageMixin, decision_permission
+from portal.api.permissions import UserLanguageMixin, decision_permission, require
+from portal.api.serializers import validated_data
 from tracking import forms, permissions, selectors, services
 from tracking.models import ProgressReport
 
@@ -35,15 +36,6 @@ REFUSALS = (services.TrackingRefused,)
 TAG = ["tracking"]
 
 
-def _require(decision) -> None:
-    if not decision:
-        raise PermissionDenied(str(decision.reason))
-
-
-def _valid(serializer_class, request) -> dict:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 @extend_schema_view(list=extend_schema(tags=TAG), retrieve=extend_schema(tags=TAG))
@@ -67,8 +59,8 @@ class SelectedTaskViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="change-status")
     def change_status(self, request, pk=None):
         task = self.get_object()
-        _require(permissions.can_manage_task(request.user))
-        data = _valid(StatusChangeSerializer, request)
+        require(permissions.can_manage_task(request.user))
+        data = validated_data(StatusChangeSerializer, request)
         with refusals_as_400(*REFUSALS):
             services.change_status(actor=request.user, task=task, status=data["status"], reason=data["reason"])
         return Response(SelectedTaskDetailSerializer(self.get_queryset().get(pk=task.pk)).data)
@@ -101,14 +93,14 @@ class ProgressReportViewSet(UserLanguageMixin, mixins.UpdateModelMixin, viewsets
 
     def _authored(self) -> ProgressReport:
         report = self.get_object()
-        _require(permissions.can_run_task(self.request.user, report.task))
+        require(permissions.can_run_task(self.request.user, report.task))
         return report
 
     @extend_schema(tags=TAG, request=ReportInputSerializer, responses=ProgressReportDetailSerializer,
                    summary="Save the report's narrative and KPI figures (lead local government)")
     def update(self, request, *args, **kwargs):
         report = self._authored()
-        data = _valid(ReportInputSerializer, request)
+        data = validated_data(ReportInputSerializer, request)
         indicators = list(KpiTarget.objects.filter(proposal__task=report.task_id).order_by("indicator")
                           .values_list("indicator", flat=True))
         rows = data["actuals"]
@@ -131,7 +123,7 @@ class ProgressReportViewSet(UserLanguageMixin, mixins.UpdateModelMixin, viewsets
     @action(detail=True, methods=["post"])
     def attachments(self, request, pk=None):
         report = self._authored()
-        data = _valid(ReportFileInputSerializer, request)
+        data = validated_data(ReportFileInputSerializer, request)
         form = validated(forms.ReportForm({"narrative": report.narrative}, {"file": data["file"]}, indicators=[]))
         with refusals_as_400(*REFUSALS):
             attachment = services.add_report_file(actor=request.user, report=report, upload=form.cleaned_data["file"])
@@ -151,8 +143,8 @@ class ProgressReportViewSet(UserLanguageMixin, mixins.UpdateModelMixin, viewsets
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         report = self.get_object()
-        _require(permissions.can_manage_task(request.user))
-        data = _valid(ReviewInputSerializer, request)
+        require(permissions.can_manage_task(request.user))
+        data = validated_data(ReviewInputSerializer, request)
         with refusals_as_400(*REFUSALS):
             services.review_report(actor=request.user, report=report, accept=data["accept"], comment=data["comment"])
         return self._answer(report)
