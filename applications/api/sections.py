@@ -1,8 +1,6 @@
 """A proposal's writes through the API: each body is checked by the form its page uses and saved by the same
 service, so a rule (check digit, matching shares, youth jobs within jobs, one request per visa type, file
 content) is never written twice. A refused row is named by its position in the list that was sent."""
-from collections import Counter
-
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
@@ -10,13 +8,14 @@ from applications import forms, selectors, services
 from applications.budget import funding_years
 from applications.models import Proposal
 from ministries.models import SupportItem
-from portal.api.forms import NON_FIELD, formset_payload, validated, validated_formset
-
-
-def _duplicates_refused(rows: list[dict], key, rows_key: str, message: str) -> None:
-    counts = Counter(key(row) for row in rows)
-    if any(count > 1 for count in counts.values()):
-        raise ValidationError({rows_key: [{NON_FIELD: [message]} if counts[key(row)] > 1 else {} for row in rows]})
+from portal.api.forms import (
+    NON_FIELD,
+    formset_payload,
+    refuse_repeated_rows,
+    refuse_rows,
+    validated,
+    validated_formset,
+)
 
 
 def proposal_form(data: dict, instance: Proposal | None = None) -> forms.ProposalForm:
@@ -34,41 +33,39 @@ def save_companies(*, actor, proposal: Proposal, data: dict) -> None:
 def save_budget(*, actor, proposal: Proposal, data: dict) -> None:
     rows = data["lines"]
     years = funding_years(proposal.contest)
-    if any(row["year"] not in years for row in rows):
-        outside = _("The budget covers %(first)s to %(last)s only.") % {"first": years[0], "last": years[-1]}
-        raise ValidationError({"lines": [{} if row["year"] in years else {"year": [outside]} for row in rows]})
-    _duplicates_refused(rows, lambda row: (row["year"], row["source"]), "lines",
+    outside = _("The budget covers %(first)s to %(last)s only.") % {"first": years[0], "last": years[-1]}
+    refuse_rows("lines", [{} if row["year"] in years else {"year": [outside]} for row in rows])
+    refuse_repeated_rows(rows, lambda row: (row["year"], row["source"]), "lines",
                         _("This year and source are listed twice."))
     form = forms.BudgetForm({forms.BudgetForm.field_name(row["year"], row["source"]): row["amount_krw"]
                              for row in rows}, contest=proposal.contest)
     if not form.is_valid():
-        problems = form.row_errors
+        problems, sent = form.row_errors, {row["source"] for row in rows}
         raise ValidationError({
             "lines": [{"amount_krw": [str(problems[row["source"]])]} if row["source"] in problems else {}
                       for row in rows],
-            NON_FIELD: [str(message) for message in form.non_field_errors()] + [
-                str(message) for source, message in problems.items() if source not in {r["source"] for r in rows}],
+            NON_FIELD: [str(message) for message in form.non_field_errors()]
+            + [str(message) for source, message in problems.items() if source not in sent],
         })
     services.save_budget(actor=actor, proposal=proposal, cells=form.cells())
 
 
 def save_kpi_targets(*, actor, proposal: Proposal, data: dict) -> None:
     rows = data["targets"]
-    _duplicates_refused(rows, lambda row: row["indicator"], "targets", _("This indicator is listed twice."))
+    refuse_repeated_rows(rows, lambda row: row["indicator"], "targets", _("This indicator is listed twice."))
     form = forms.KpiTargetForm({row["indicator"]: row["target"] for row in rows})
     if not form.is_valid():
-        raise ValidationError({"targets": [{"target": [str(message) for message in form.errors[row["indicator"]]]}
-                                           if row["indicator"] in form.errors else {} for row in rows]})
+        refuse_rows("targets", [{"target": [str(message) for message in form.errors[row["indicator"]]]}
+                                if row["indicator"] in form.errors else {} for row in rows])
+    validated(form)
     services.save_kpi_targets(actor=actor, proposal=proposal, targets=form.targets())
 
 
 def save_support_requests(*, actor, proposal: Proposal, data: dict) -> None:
     rows = [dict(row) for row in data["requests"]]
     items = dict(SupportItem.objects.values_list("code", "pk"))
-    unknown = [bool(row.get("support_item")) and row["support_item"] not in items for row in rows]
-    if any(unknown):
-        raise ValidationError({"requests": [{"support_item": [_("No commercialization item has this code.")]}
-                                            if bad else {} for bad in unknown]})
+    refuse_rows("requests", [{"support_item": [_("No commercialization item has this code.")]}
+                             if row.get("support_item") and row["support_item"] not in items else {} for row in rows])
     for row in rows:
         row["support_item"] = items.get(row.get("support_item") or "")
     formset = forms.SupportRequestFormSet(formset_payload("requests", rows), prefix="requests",

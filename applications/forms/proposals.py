@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.checklist import SECTION_FIELDS
 from applications.models import Proposal
+from applications.services.proposals import SubmissionRefused, check_correction_due
 from regions.models import LocalGovernment
 from regions.selectors import local_government_by_code
 
@@ -55,8 +56,6 @@ class CorrectionRequestForm(forms.Form):
                                  input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
 
     def clean_due_at(self):
-        from applications.services.proposals import SubmissionRefused, check_correction_due
-
         try:
             check_correction_due(self.cleaned_data["due_at"])
         except SubmissionRefused as refused:

@@ -3,7 +3,8 @@
 A form's errors become a 400 whose keys are the API's field names; a formset's become one error object per row,
 in the order the rows were sent, so a caller can tell which row was refused and why.
 """
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 
 from django import forms
 from rest_framework.exceptions import ValidationError
@@ -46,3 +47,16 @@ def validated_formset(formset: forms.BaseFormSet, rows_key: str) -> forms.BaseFo
     if formset.non_form_errors():
         errors[NON_FIELD] = [str(message) for message in formset.non_form_errors()]
     raise ValidationError(errors)
+
+
+def refuse_rows(rows_key: str, problems: list[dict]) -> None:
+    """A 400 with one error object per row sent (empty for a row that is fine), when any row has a problem."""
+    if any(problems):
+        raise ValidationError({rows_key: problems})
+
+
+def refuse_repeated_rows(rows: list[Mapping], key: Callable[[Mapping], object], rows_key: str, message: str,
+                         field: str = NON_FIELD) -> None:
+    """Rows that say the same thing twice (the same ``key``) are each refused with ``message``."""
+    counts = Counter(key(row) for row in rows)
+    refuse_rows(rows_key, [{field: [message]} if counts[key(row)] > 1 else {} for row in rows])

@@ -52,7 +52,7 @@ def ensure_contest(year: int) -> tuple[Contest, bool]:
     return contest, True
 
 
-def _registration_number(rng: random.Random) -> str:
+def made_up_registration_number(rng: random.Random) -> str:
     first_nine = f"{rng.randrange(100, 900)}{rng.randrange(81, 89)}{rng.randrange(0, 10000):04d}"
     return first_nine + str(check_digit(first_nine))
 
@@ -104,11 +104,13 @@ def _sections_rows(contest: Contest, proposals: list[Proposal], rng: random.Rand
         kpis += [KpiTarget(proposal=proposal, indicator=indicator, target=target) for indicator, target in (
             ("jobs", jobs), ("youth_jobs", jobs // 3), ("companies_supported", rng.randrange(10, 40)),
             ("sales_krw", rng.randrange(10, 60) * 100_000_000), ("population_influx", rng.randrange(30, 300)))]
-        companies += [ParticipatingCompany(proposal=proposal, name=f"{proposal.specialty_resource}기업 {number}",
-                                           business_registration_number=number_,
+        # Sorted, not a set's order: string hashing differs between processes, and the set must not.
+        numbers = sorted({made_up_registration_number(rng) for _ in range(3)})
+        companies += [ParticipatingCompany(proposal=proposal, name=f"{proposal.specialty_resource}기업 {position}",
+                                           business_registration_number=digits,
                                            growth_stage=rng.choice(("early", "expansion", "growth")),
                                            youth_led=rng.random() < 0.4)
-                      for number, number_ in enumerate({_registration_number(rng) for _ in range(3)}, start=1)]
+                      for position, digits in enumerate(numbers, start=1)]
         requests += [SupportRequest(proposal=proposal, line="regional_visa", visa_type="F-2-R",
                                     persons=rng.randrange(5, 30)),
                      SupportRequest(proposal=proposal, line="sme_commercialization", support_item=item,

@@ -24,7 +24,7 @@ from tracking.models import (
 from tracking.services import open_tasks_for_run
 
 from .people import ScalePeople
-from .proposals import BATCH, _registration_number
+from .proposals import BATCH, made_up_registration_number
 
 MILESTONES = (("협약 체결", 1), ("기업 모집", 3), ("시설 착공", 6), ("중간 점검", 10))
 
@@ -83,7 +83,7 @@ def build_tracking(contest: Contest, people: ScalePeople, seed: int) -> int:
 def _companies(recruitments: list[Recruitment], rng: random.Random, people: ScalePeople) -> None:
     applications = []
     for recruitment in recruitments:
-        numbers = sorted({_registration_number(rng) for _ in range(5)})
+        numbers = sorted({made_up_registration_number(rng) for _ in range(5)})
         for index, number in enumerate(numbers):
             chosen = index < 3
             applications.append(CompanyApplication(
@@ -101,10 +101,13 @@ def _reports(tasks: list[SelectedTask], rng: random.Random, people: ScalePeople)
     targets = {}
     for target in KpiTarget.objects.filter(proposal__task__in=tasks):
         targets.setdefault(target.proposal_id, []).append(target)
-    actuals = []
+    by_task: dict[int, list[ProgressReport]] = {}
+    for report in ProgressReport.objects.filter(task__in=tasks).order_by("task_id", "due_on"):
+        by_task.setdefault(report.task_id, []).append(report)
+    actuals, changed = [], []
     for task in tasks:
-        reports = list(ProgressReport.objects.filter(task=task).order_by("due_on")[:2])
-        for report, status in zip(reports, (ReportStatus.ACCEPTED, ReportStatus.SUBMITTED), strict=False):
+        for report, status in zip(by_task.get(task.pk, []), (ReportStatus.ACCEPTED, ReportStatus.SUBMITTED),
+                                  strict=False):
             report.status, report.narrative = status, "반기 추진 실적"
             report.submitted_at = task.opened_at + timedelta(days=200 if report.half == 1 else 380)
             if status == ReportStatus.ACCEPTED:
@@ -112,5 +115,7 @@ def _reports(tasks: list[SelectedTask], rng: random.Random, people: ScalePeople)
                 actuals += [KpiActual(report=report, indicator=target.indicator,
                                       actual=int(target.target * rng.uniform(0.2, 0.5)))
                             for target in targets.get(task.proposal_id, [])]
-            report.save(update_fields=["status", "narrative", "submitted_at", "reviewed_by", "reviewed_at"])
+            changed.append(report)
+    ProgressReport.objects.bulk_update(changed, ["status", "narrative", "submitted_at", "reviewed_by",
+                                                 "reviewed_at"], batch_size=BATCH)
     KpiActual.objects.bulk_create(actuals, batch_size=BATCH)

@@ -1,18 +1,15 @@
 """Tracking's API: selected tasks and their progress reports. Visibility is ``tasks_for_user`` (a task the caller
 may not see is a 404); each action asks the predicate its page asks and calls the same service."""
-from collections import Counter
-
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from applications.models import KpiTarget
 from portal.api.errors import refusals_as_400
-from portal.api.forms import validated
+from portal.api.forms import refuse_repeated_rows, refuse_rows, validated
 from portal.api.permissions import UserLanguageMixin, decision_permission, require
 from portal.api.serializers import validated_data
 from tracking import forms, permissions, selectors, services
@@ -104,12 +101,11 @@ class ProgressReportViewSet(UserLanguageMixin, mixins.UpdateModelMixin, viewsets
         indicators = list(KpiTarget.objects.filter(proposal__task=report.task_id).order_by("indicator")
                           .values_list("indicator", flat=True))
         rows = data["actuals"]
-        counts = Counter(row["indicator"] for row in rows)
-        problems = [_("This indicator is listed twice.") if counts[row["indicator"]] > 1
-                    else _("The proposal set no target for this indicator.") if row["indicator"] not in indicators
-                    else "" for row in rows]
-        if any(problems):
-            raise ValidationError({"actuals": [{"indicator": [problem]} if problem else {} for problem in problems]})
+        refuse_repeated_rows(rows, lambda row: row["indicator"], "actuals", _("This indicator is listed twice."),
+                             field="indicator")
+        refuse_rows("actuals", [{} if row["indicator"] in indicators
+                                else {"indicator": [_("The proposal set no target for this indicator.")]}
+                                for row in rows])
         form = validated(forms.ReportForm({"narrative": data["narrative"],
                                            **{f"kpi_{row['indicator']}": row["actual"] for row in rows}},
                                           indicators=indicators))
