@@ -22,8 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Sum
 
 from applications.models import BudgetLine, BudgetSource, Contest, Proposal, ProposalStatus
-from reviews.models import Panel, PanelProposal, ReviewStage, Rubric
-from reviews.selectors import results_for_panel
+from reviews.models import Panel, PanelProposal, ReviewStage
+from reviews.selectors import stage_results
 
 from .models import Outcome, SelectionPolicy
 
@@ -42,18 +42,17 @@ def policy_values(policy: SelectionPolicy) -> dict:
 
 
 def _stage_scores(contest: Contest, stage: str) -> dict[int, dict]:
-    """Per proposal: the stage's score on 100 and the number of sheets behind it."""
-    rubric = Rubric.objects.filter(contest=contest, stage=stage).first()
-    if rubric is None:
+    """Per proposal: the stage's score on 100 (from the unrounded trimmed mean) and the sheets behind it."""
+    stage = stage_results(contest, stage)
+    if stage is None:
         return {}
-    maximum = sum(rubric.criteria.values_list("max_points", flat=True))
-    scores = {}
-    for panel in Panel.objects.filter(contest=contest, stage=stage).order_by("pk"):
-        for proposal in results_for_panel(panel, rubric):
-            if proposal.trimmed_mean is None or not maximum:
+    scores, maximum = {}, stage.maximum
+    for panel_results in stage.panels.values():
+        for result in panel_results:
+            if result.exact_trimmed_mean is None or not maximum:
                 continue
-            value = _money(Decimal(str(proposal.trimmed_mean)) * 100 / maximum)
-            scores[proposal.pk] = {"score": str(value), "sheets": proposal.sheets}
+            value = _money(result.exact_trimmed_mean * 100 / maximum)
+            scores[result.proposal.pk] = {"score": str(value), "sheets": result.sheets}
     return scores
 
 

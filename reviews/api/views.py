@@ -14,7 +14,6 @@ from portal.api.errors import refusals_as_400
 from portal.api.permissions import UserLanguageMixin, decision_permission
 from portal.api.serializers import ReasonSerializer
 from reviews import permissions, selectors, services
-from reviews.models import Panel
 
 from .serializers import (
     AssignmentSerializer,
@@ -133,9 +132,8 @@ class ContestResultsView(UserLanguageMixin, APIView):
     @extend_schema(tags=["review"], responses=RankedResultSerializer(many=True))
     def get(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
-        scored_stages = set(contest.rubrics.values_list("stage", flat=True))
         rows = []
-        for panel in Panel.objects.filter(contest=contest, stage__in=scored_stages).order_by("stage", "name"):
-            for result in selectors.ranked_results(panel):
-                rows.append({**result.__dict__, "panel_id": panel.pk, "stage": panel.stage})
+        for stage in sorted(contest.rubrics.values_list("stage", flat=True)):
+            for panel, results in selectors.stage_results(contest, stage).panels.items():
+                rows.extend({**result.__dict__, "panel_id": panel.pk, "stage": panel.stage} for result in results)
         return Response(RankedResultSerializer(rows, many=True).data)

@@ -19,15 +19,16 @@ from .results import (
     OUTLIER_Z,
     RankedResult,
     ReviewerDeviation,
+    StageResults,
     ranked_results,
-    results_for_panel,
     reviewer_deviations,
     rubric_of,
+    stage_results,
 )
 
 __all__ = [
-    "OUTLIER_Z", "PanelRow", "RankedResult", "ReviewerDeviation", "assignment_for_reviewer", "assignments_of",
-    "assignments_visible_to", "chaired_panels", "criteria_of", "panel_rows", "panel_with_progress",
-    "panels_of_contest", "pool_with_load", "presentation_slots_of", "ranked_results", "results_for_panel",
-    "reviewer_deviations", "rubric_of", "schedule_of", "sheet_history", "sheets_visible_to",
+    "OUTLIER_Z", "PanelRow", "RankedResult", "ReviewerDeviation", "StageResults", "assignment_for_reviewer",
+    "assignments_of", "assignments_visible_to", "chaired_panels", "criteria_of", "panel_rows", "panel_with_progress",
+    "panels_of_contest", "pool_with_load", "presentation_slots_of", "ranked_results", "reviewer_deviations",
+    "rubric_of", "schedule_of", "sheet_history", "sheets_visible_to", "stage_results",
 ]

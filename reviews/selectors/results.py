@@ -1,75 +1,64 @@
-"""Reads of the review. Results are computed by the database from the submitted sheets, so the same
-sheets always give the same numbers; ``explain`` says in words how."""
+"""Reads of the review. Results are computed from the submitted sheets' totals, fetched for a whole stage in
+two grouped queries and ranked in exact decimal arithmetic, so the same sheets always give the same numbers
+whatever the number of rows; ``explain`` says in words how."""
 import statistics
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import (
-    Avg,
-    Case,
-    Count,
-    DecimalField,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
-    QuerySet,
-    Subquery,
-    Sum,
-    When,
-)
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, F, QuerySet, Sum
 
-from applications.models import Proposal
-from reviews.models import AssignmentStatus, Panel, Reviewer, Rubric, Score, ScoreSheet, SheetStatus
+from applications.models import Contest, Proposal
+from reviews.models import AssignmentStatus, Criterion, Panel, Reviewer, Rubric, Score, ScoreSheet, SheetStatus
 
 
-def _submitted_sheets(panel: Panel) -> QuerySet[ScoreSheet]:
-    return (ScoreSheet.objects.filter(assignment__panel=panel, status=SheetStatus.SUBMITTED)
+def _submitted_sheets(panels: Iterable[Panel]) -> QuerySet[ScoreSheet]:
+    return (ScoreSheet.objects.filter(assignment__panel__in=panels, status=SheetStatus.SUBMITTED)
             .exclude(assignment__status=AssignmentStatus.RECUSED))
 
 
-def _per_proposal(queryset: QuerySet, key: str, aggregate, output_field) -> Subquery:
-    """``aggregate`` over ``queryset`` grouped by proposal, for the proposal of the outer row."""
-    return Subquery(queryset.order_by().values(key).annotate(value=aggregate).values("value"),
-                    output_field=output_field)
-
-
 def rubric_of(panel: Panel) -> Rubric:
-    return Rubric.objects.get(contest_id=panel.contest_id, stage=panel.stage)
+    return Rubric.objects.prefetch_related("criteria").get(contest_id=panel.contest_id, stage=panel.stage)
 
 
-def results_for_panel(panel: Panel, rubric: Rubric | None = None) -> QuerySet[Proposal]:
-    """Each proposal of the panel with its number of sheets, raw mean, trimmed mean, highest and lowest
-    total and the tie-break criteria's means, in rank order. One query whatever the number of rows."""
-    rubric = rubric or rubric_of(panel)
-    sheets = _submitted_sheets(panel).filter(assignment__proposal=OuterRef("pk"))
-    totals = sheets.annotate(total=Sum("scores__points")).values("total")
-    points = Score.objects.filter(sheet__in=_submitted_sheets(panel), sheet__assignment__proposal=OuterRef("pk"))
-    money = DecimalField(max_digits=12, decimal_places=2)
-    queryset = (Proposal.objects.filter(panelproposal__panel=panel).select_related("lead_local_government__province")
-                .annotate(sheets=Coalesce(_per_proposal(sheets, "assignment__proposal", Count("pk"), IntegerField()),
-                                          0),
-                          sum_total=_per_proposal(points, "sheet__assignment__proposal", Sum("points"), money),
-                          highest=Subquery(totals.order_by("-total")[:1], output_field=money),
-                          lowest=Subquery(totals.order_by("total")[:1], output_field=money)))
-    as_float = FloatField()
-    mean = ExpressionWrapper(Cast("sum_total", as_float) / F("sheets"), output_field=as_float)
-    trimmed = ExpressionWrapper(Cast(F("sum_total") - F("highest") - F("lowest"), as_float) / (F("sheets") - 2),
-                                output_field=as_float)
-    queryset = queryset.annotate(
-        raw_mean=Case(When(sheets__gt=0, then=mean), output_field=as_float),
-        trimmed_mean=Case(When(sheets__gte=rubric.trim_min_sheets, then=trimmed), When(sheets__gt=0, then=mean),
-                          output_field=as_float))
-    tie_breaks = list(rubric.criteria.exclude(tie_break_order=None).order_by("tie_break_order"))
-    for criterion in tie_breaks:
-        queryset = queryset.annotate(**{f"tie_break_{criterion.code}": _per_proposal(
-            points.filter(criterion=criterion), "sheet__assignment__proposal", Avg("points"), as_float)})
-    return queryset.order_by(F("trimmed_mean").desc(nulls_last=True),
-                             *[F(f"tie_break_{criterion.code}").desc(nulls_last=True) for criterion in tie_breaks],
-                             "receipt_number", "pk")
+@dataclass
+class Tally:
+    """One proposal's submitted totals in one panel, and its mean points on each tie-break criterion."""
+
+    totals: list[Decimal] = field(default_factory=list)
+    tie_breaks: dict[int, Decimal] = field(default_factory=dict)
+
+    @property
+    def sheets(self) -> int:
+        return len(self.totals)
+
+    @property
+    def raw_mean(self) -> Decimal | None:
+        return sum(self.totals) / len(self.totals) if self.totals else None
+
+    def trimmed_mean(self, rubric: Rubric) -> Decimal | None:
+        """Without the highest and the lowest total once there are enough sheets; the plain mean below that."""
+        if self.sheets < rubric.trim_min_sheets:  # at least three, by a constraint
+            return self.raw_mean
+        return (sum(self.totals) - max(self.totals) - min(self.totals)) / (self.sheets - 2)
+
+
+def _tallies(panels: list[Panel], tie_breaks: list[Criterion]) -> dict[tuple[int, int], Tally]:
+    """Per (panel, proposal): two grouped queries whatever the number of sheets."""
+    sheets = _submitted_sheets(panels)
+    tallies: dict[tuple[int, int], Tally] = defaultdict(Tally)
+    for panel_id, proposal_id, total in (sheets.values("pk").annotate(total=Sum("scores__points"))
+                                         .values_list("assignment__panel_id", "assignment__proposal_id", "total")
+                                         .order_by("pk")):
+        tallies[panel_id, proposal_id].totals.append(Decimal(total or 0))
+    if tie_breaks:
+        for panel_id, proposal_id, criterion_id, points, count in (
+                Score.objects.filter(sheet__in=sheets, criterion__in=tie_breaks)
+                .values_list("sheet__assignment__panel_id", "sheet__assignment__proposal_id", "criterion_id")
+                .annotate(points=Sum("points"), count=Count("pk")).order_by()):
+            tallies[panel_id, proposal_id].tie_breaks[criterion_id] = Decimal(points) / count
+    return tallies
 
 
 @dataclass(frozen=True)
@@ -82,26 +71,77 @@ class RankedResult:
     trimmed: bool
     spread: Decimal | None
     passed: bool | None
+    exact_trimmed_mean: Decimal | None = None
 
 
 def _round(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return None if value is None else Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _proposals_by_panel(panels: list[Panel]) -> Iterable[tuple[int, Proposal]]:
+    for proposal in (Proposal.objects.filter(panelproposal__panel__in=panels)
+                     .select_related("lead_local_government__province")
+                     .annotate(panel_id=F("panelproposal__panel_id"))):
+        yield proposal.panel_id, proposal
+
+
+def _ranked(panels: list[Panel], rubric: Rubric) -> dict[int, list[RankedResult]]:
+    """Each panel's proposals in rank order: trimmed mean, then the tie-break criteria's means (highest
+    first, proposals without sheets last), then the receipt number. Five queries whatever the rows."""
+    tie_breaks = sorted((criterion for criterion in rubric.criteria.all() if criterion.tie_break_order is not None),
+                        key=lambda criterion: criterion.tie_break_order)
+    tallies = _tallies(panels, tie_breaks)
+    by_panel: dict[int, list[tuple[Proposal, Tally]]] = defaultdict(list)
+    for panel_id, proposal in _proposals_by_panel(panels):
+        by_panel[panel_id].append((proposal, tallies.get((panel_id, proposal.pk), Tally())))
+    lowest = Decimal("-Infinity")
+
+    def order(item: tuple[Proposal, Tally]):
+        proposal, tally = item
+        trimmed = tally.trimmed_mean(rubric)
+        return (-(trimmed if trimmed is not None else lowest),
+                *[-tally.tie_breaks.get(criterion.pk, lowest) for criterion in tie_breaks],
+                proposal.receipt_number, proposal.pk)
+
+    ranked: dict[int, list[RankedResult]] = {panel.pk: [] for panel in panels}
+    for panel_id, items in by_panel.items():
+        for rank, (proposal, tally) in enumerate(sorted(items, key=order), start=1):
+            exact = tally.trimmed_mean(rubric)
+            trimmed_mean = _round(exact)
+            ranked[panel_id].append(RankedResult(
+                rank=rank, proposal=proposal, sheets=tally.sheets, raw_mean=_round(tally.raw_mean),
+                trimmed_mean=trimmed_mean, trimmed=tally.sheets >= rubric.trim_min_sheets,
+                spread=_round(max(tally.totals) - min(tally.totals)) if tally.totals else None,
+                passed=None if trimmed_mean is None else trimmed_mean >= rubric.pass_mark,
+                exact_trimmed_mean=exact))
+    return ranked
 
 
 def ranked_results(panel: Panel) -> list[RankedResult]:
     """The ranking as the council reads it: rank 1 first, numbers rounded half up to two decimals."""
-    rubric = rubric_of(panel)
-    rows = []
-    for rank, proposal in enumerate(results_for_panel(panel, rubric), start=1):
-        trimmed_mean = _round(proposal.trimmed_mean)
-        rows.append(RankedResult(
-            rank=rank, proposal=proposal, sheets=proposal.sheets, raw_mean=_round(proposal.raw_mean),
-            trimmed_mean=trimmed_mean, trimmed=proposal.sheets >= rubric.trim_min_sheets,
-            spread=_round(None if proposal.highest is None else proposal.highest - proposal.lowest),
-            passed=None if trimmed_mean is None else trimmed_mean >= rubric.pass_mark))
-    return rows
+    return _ranked([panel], rubric_of(panel))[panel.pk]
 
 
+@dataclass(frozen=True)
+class StageResults:
+    rubric: Rubric
+    panels: dict[Panel, list[RankedResult]]
+
+    @property
+    def maximum(self) -> int:
+        """The most points a sheet can give in this stage."""
+        return sum(criterion.max_points for criterion in self.rubric.criteria.all())
+
+
+def stage_results(contest: Contest, stage: str) -> StageResults | None:
+    """Every panel's ranking in one stage of a contest, in as many queries as one panel's; ``None`` when the
+    stage has no rubric."""
+    rubric = Rubric.objects.filter(contest=contest, stage=stage).prefetch_related("criteria").first()
+    if rubric is None:
+        return None
+    panels = list(Panel.objects.filter(contest=contest, stage=stage).order_by("name", "pk"))
+    ranked = _ranked(panels, rubric) if panels else {}
+    return StageResults(rubric, {panel: ranked[panel.pk] for panel in panels})
 
 
 # A reviewer whose totals sit on average this many standard deviations from his panel's is shown apart.
@@ -123,7 +163,7 @@ def reviewer_deviations(panel: Panel) -> list[ReviewerDeviation]:
     """How far each reviewer's totals stand from the other sheets on the same proposals: for every sheet,
     z = (total − proposal's mean) / proposal's standard deviation (population; proposals with fewer than
     two sheets or no spread say nothing), averaged per reviewer. Two queries whatever the panel's size."""
-    rows = list(_submitted_sheets(panel).values("assignment__reviewer_id", "assignment__proposal_id")
+    rows = list(_submitted_sheets([panel]).values("assignment__reviewer_id", "assignment__proposal_id")
                 .annotate(total=Sum("scores__points")).order_by())
     by_proposal: dict[int, list[float]] = {}
     for row in rows:

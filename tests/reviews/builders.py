@@ -43,12 +43,12 @@ def make_reviewer(**kwargs) -> Reviewer:
     return Reviewer.objects.create(user=user, **kwargs)
 
 
-def make_panel(contest=None, *, members=5, per_proposal=3, codes=PROPOSAL_CODES):
+def make_panel(contest=None, *, members=5, per_proposal=3, codes=PROPOSAL_CODES, name="1분과", first_number=1):
     contest = contest or make_contest()
-    panel = Panel.objects.create(contest=contest, stage="document", name="1분과", reviewers_per_proposal=per_proposal)
+    panel = Panel.objects.create(contest=contest, stage="document", name=name, reviewers_per_proposal=per_proposal)
     panel.members.set([make_reviewer() for _ in range(members)])
     official = make_user(Role.LOCAL_OFFICIAL)
-    for number, code in enumerate(codes, start=1):
+    for number, code in enumerate(codes, start=first_number):
         lead = LocalGovernment.objects.get(code=code)
         proposal = Proposal.objects.create(contest=contest, lead_local_government=lead, title=f"과제 {code}",
                                            created_by=official, status="submitted",

@@ -2,8 +2,11 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from reviews.selectors import ranked_results
+from reviews.models import AssignmentStatus
+from reviews.selectors import ranked_results, stage_results
 from tests.reviews.builders import make_panel, make_rubric, submitted_sheet, totals
 
 pytestmark = pytest.mark.usefixtures("registry")
@@ -71,10 +74,37 @@ def test_pass_mark_and_proposals_without_sheets(panel):
         0, None, None, 3)
 
 
-def test_results_run_one_query_whatever_the_rows(panel, django_assert_max_num_queries):
+def test_results_run_the_same_few_queries_whatever_the_rows(panel, django_assert_max_num_queries):
+    hamyang = proposals_of(panel)[0]
+    submitted_sheet(panel, hamyang, totals(80)[0])
+    with CaptureQueriesContext(connection) as one_sheet:
+        ranked_results(panel)
     for proposal in proposals_of(panel):
         for scores in totals(90, 85, 80, 70, 50, 65):
             submitted_sheet(panel, proposal, scores)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(len(one_sheet.captured_queries)):
         rows = ranked_results(panel)
-    assert len(rows) == 3
+    assert len(one_sheet.captured_queries) <= 5
+    assert [row.sheets for row in rows] == [7, 6, 6]
+
+
+def test_a_whole_stage_ranks_each_panel_apart_in_the_queries_of_one(panel, django_assert_max_num_queries):
+    """The selection reads a stage at once: each panel keeps its own ranks, recused sheets do not count."""
+    hamyang, gokseong, _ = proposals_of(panel)
+    second = make_panel(panel.contest, codes=["43800"], name="2분과", first_number=4)
+    danyang = second.proposals.get()
+    submitted_sheet(panel, hamyang, totals(70)[0])
+    submitted_sheet(panel, gokseong, totals(90)[0])
+    submitted_sheet(second, danyang, totals(60)[0])
+    recused = submitted_sheet(second, danyang, totals(100)[0]).assignment
+    recused.status = AssignmentStatus.RECUSED
+    recused.save()
+    with CaptureQueriesContext(connection) as one_panel:
+        ranked_results(panel)
+    with django_assert_max_num_queries(len(one_panel.captured_queries) + 1):  # + the stage's panels
+        stage = stage_results(panel.contest, "document")
+    ranks = {result.proposal: (result.rank, result.trimmed_mean) for results in stage.panels.values()
+             for result in results}
+    assert ranks[gokseong] == (1, Decimal("90.00")) and ranks[hamyang] == (2, Decimal("70.00"))
+    assert ranks[danyang] == (1, Decimal("60.00"))
+    assert stage.maximum == 100 and stage_results(panel.contest, "presentation") is None
