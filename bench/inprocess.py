@@ -1,0 +1,68 @@
+"""The benchmark's in-process half: one session per user, each page's query count, the selection's timing.
+Runs in the bench process with Django set up on the bench settings and the scale database."""
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
+
+from accounts.models import User
+from applications.models import Contest
+from portal.scale.pages import BenchPage, bench_pages, latest_contest, page_queries
+from selection.models import SelectionRun
+from selection.services import execute_run
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    page: BenchPage
+    cookie: str
+    queries: int
+
+
+def prepare() -> list[PreparedPage]:
+    """Sign every user in once and load every page once; a page that does not answer 200 stops the run."""
+    clients: dict[str, Client] = {}
+    prepared = []
+    for page in bench_pages(floor_path="/bench/floor/"):
+        if page.username not in clients:
+            clients[page.username] = Client()
+            clients[page.username].force_login(User.objects.get(username=page.username))
+        client = clients[page.username]
+        status, queries = page_queries(client, page.path)
+        if status != 200:
+            raise SystemExit(f"{page.name} ({page.path}) answered {status}")
+        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        prepared.append(PreparedPage(page, cookie, queries))
+    return prepared
+
+
+class _RollBack(Exception):
+    pass
+
+
+def _timed_run(contest: Contest) -> float:
+    """A fresh run of ``contest`` computed and thrown away (the stored runs stay as they are)."""
+    try:
+        with transaction.atomic():
+            requested_by = User.objects.get(username="scale-council")
+            number = contest.selection_runs.count() + 1
+            run = SelectionRun.objects.create(contest=contest, number=number, requested_by=requested_by)
+            started = time.perf_counter()
+            execute_run(run.pk)
+            elapsed = time.perf_counter() - started
+            raise _RollBack
+    except _RollBack:
+        return elapsed
+
+
+def selection_timings() -> list[tuple[str, float]]:
+    latest = latest_contest()
+    contests = list(Contest.objects.filter(name_ko__endswith="(규모 시험)").order_by("year"))
+    candidates = latest.proposals.exclude(status="withdrawn").count()
+    every_round = sum(_timed_run(contest) for contest in contests)
+    return [(f"selection run of the latest round ({candidates} candidates, "
+             f"{sum(contest.proposals.count() for contest in contests):,} proposals in the database)",
+             _timed_run(latest)),
+            (f"selection runs of all {len(contests)} rounds one after the other", every_round)]
