@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 from applications.selectors import (
     contests_for_overview,
-    eligibility_for_contest,
-    eligible_local_governments_for_contest,
+    eligibility_for_contests,
+    eligible_counts,
 )
 from regions.models import DesignationKind
 from regions.selectors import (
@@ -31,16 +31,18 @@ TEMPLATES = {
 
 
 def _contest_overview(contests) -> list[dict]:
-    return [{"contest": contest,
-             "eligible_count": eligible_local_governments_for_contest(contest).count()} for contest in contests]
+    contests = list(contests)
+    counts = eligible_counts(contests)
+    return [{"contest": contest, "eligible_count": counts[contest.pk]} for contest in contests]
 
 
 def local_official_context(user) -> dict:
     today = timezone.localdate()
     local_government = user.local_government
-    contests = [{"contest": contest,
-                 "eligibility": eligibility_for_contest(contest=contest, local_government=local_government)}
-                for contest in contests_for_overview()[:3]]
+    contests = list(contests_for_overview()[:3])
+    contests = [{"contest": contest, "eligibility": eligibility}
+                for contest, eligibility in zip(contests, eligibility_for_contests(contests, local_government),
+                                                strict=True)]
     return {
         "local_government": local_government,
         "current_designations": designations_valid_on(today).filter(local_government=local_government),

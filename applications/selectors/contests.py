@@ -4,6 +4,7 @@ A local government is eligible for a contest when, on the contest's eligibility 
 it holds a designation of an accepted kind, or when the contest records a preliminary
 selection for it (the Regional Innovation Contest's tasks).
 """
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -54,12 +55,44 @@ def _refusal(contest: Contest, local_government: LocalGovernment, designations, 
 
 
 def eligibility_for_contest(*, contest: Contest, local_government: LocalGovernment) -> Eligibility:
-    designations = list(_qualifying_designations(contest).filter(local_government=local_government)
-                        .order_by("kind", "valid_from"))
-    preliminary = PreliminarySelection.objects.filter(contest=contest, local_government=local_government).first()
-    return Eligibility(local_government=local_government, designations=designations,
-                       preliminary_selection=preliminary,
-                       refusal=_refusal(contest, local_government, designations, preliminary))
+    return eligibility_for_contests([contest], local_government)[0]
+
+
+def eligibility_for_contests(contests: list[Contest], local_government: LocalGovernment) -> list[Eligibility]:
+    """One local government's eligibility for each contest, in two queries however many contests (the
+    accepted kinds come from ``contests_for_overview``'s prefetch, or one query per contest without it)."""
+    designations = list(Designation.objects.filter(local_government=local_government).order_by("kind", "valid_from"))
+    preliminary = {selection.contest_id: selection for selection in
+                   PreliminarySelection.objects.filter(contest__in=contests, local_government=local_government)}
+    rows = []
+    for contest in contests:
+        day, kinds = contest.eligibility_date, set(accepted_kinds(contest))
+        qualifying = [item for item in designations if item.kind in kinds and item.is_valid_on(day)]
+        selection = preliminary.get(contest.pk)
+        rows.append(Eligibility(local_government=local_government, designations=qualifying,
+                                preliminary_selection=selection,
+                                refusal=_refusal(contest, local_government, qualifying, selection)))
+    return rows
+
+
+def eligible_counts(contests: list[Contest]) -> dict[int, int]:
+    """How many local governments may apply to each contest, in three queries however many contests: the
+    rule of ``eligible_local_governments_for_contest``, applied to the registry's rows in memory (a few
+    hundred local governments and designations)."""
+    local_governments = list(LocalGovernment.objects.only("pk", "valid_from", "valid_to"))
+    held: dict[int, list[Designation]] = defaultdict(list)
+    for designation in Designation.objects.only("local_government_id", "kind", "valid_from", "valid_to"):
+        held[designation.local_government_id].append(designation)
+    preselected = set(PreliminarySelection.objects.filter(contest__in=contests)
+                      .values_list("contest_id", "local_government_id"))
+    counts = {}
+    for contest in contests:
+        day, kinds = contest.eligibility_date, set(accepted_kinds(contest))
+        counts[contest.pk] = sum(
+            1 for lg in local_governments if lg.exists_on(day) and (
+                (contest.pk, lg.pk) in preselected
+                or any(item.kind in kinds and item.is_valid_on(day) for item in held[lg.pk])))
+    return counts
 
 
 def eligible_rows_for_contest(contest: Contest) -> list[Eligibility]:

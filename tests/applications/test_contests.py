@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from applications.models import Contest, PreliminarySelection
-from applications.selectors import eligibility_for_contest, eligible_local_governments_for_contest
+from applications.selectors import (
+    eligibility_for_contest,
+    eligibility_for_contests,
+    eligible_counts,
+    eligible_local_governments_for_contest,
+)
 from applications.services import add_preliminary_selection
 from audit.models import AuditEntry
 from audit.selectors import history_of
@@ -161,3 +166,25 @@ def test_eligible_list_runs_fixed_queries_whatever_its_length(client, council, d
     with django_assert_max_num_queries(9):
         narrow_rows = client.get(reverse("applications:contest-eligible", args=[narrow.pk])).context["rows"]
     assert (len(wide_rows), len(narrow_rows)) == (107, 18)
+
+
+def test_the_landing_pages_count_and_judge_eligibility_as_the_contest_pages_do(django_assert_max_num_queries):
+    """The dashboards judge several contests in memory; they must agree with the database's rule."""
+    contests = [make_contest(), make_contest(kinds=[DesignationKind.INTEREST_AREA], year=2024),
+                make_contest(kinds=[DesignationKind.POPULATION_DECLINING], year=2023,
+                             opens=datetime(2016, 1, 1, tzinfo=UTC), closes=datetime(2016, 1, 4, 18, 0, tzinfo=UTC))]
+    add_preliminary_selection(actor=make_user(Role.COUNCIL_STAFF), contest=contests[1],
+                              local_government=LocalGovernment.objects.get(code="11680"), programme="RIC",
+                              selected_on=date(2024, 2, 26))
+    contests = list(Contest.objects.prefetch_related("accepted_designation_kinds").order_by("-year"))
+    with django_assert_max_num_queries(3):
+        counts = eligible_counts(contests)
+    assert counts == {contest.pk: eligible_local_governments_for_contest(contest).count() for contest in contests}
+    assert counts[contests[1].pk] == 19  # 18 interest areas and Gangnam's preliminary selection
+    for code in ["48870", "11680", "46720"]:
+        local_government = LocalGovernment.objects.get(code=code)
+        with django_assert_max_num_queries(2):
+            together = eligibility_for_contests(contests, local_government)
+        assert [row.eligible for row in together] == [
+            eligible_local_governments_for_contest(contest).filter(pk=local_government.pk).exists()
+            for contest in contests]
