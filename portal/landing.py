@@ -17,8 +17,7 @@ from regions.selectors import (
     local_governments_for_registry,
     recent_designation_imports,
 )
-from reviews.models import AssignmentStatus, SheetStatus
-from reviews.selectors import assignments_of
+from reviews.selectors import workload_of
 
 TEMPLATES = {
     Role.LOCAL_OFFICIAL: "portal/landing/local_official.html",
@@ -59,11 +58,7 @@ def provincial_officer_context(user) -> dict:
 
 
 def reviewer_context(user) -> dict:
-    assignments = list(assignments_of(user)) if hasattr(user, "reviewer_profile") else []
-    return {"organisation": user.organisation, "assignments": assignments,
-            "pledges_pending": sum(1 for assignment in assignments if assignment.status == AssignmentStatus.ASSIGNED),
-            "sheets_open": sum(1 for assignment in assignments
-                               if getattr(getattr(assignment, "sheet", None), "status", "") != SheetStatus.SUBMITTED)}
+    return {"organisation": user.organisation, **workload_of(user)}
 
 
 def ministry_staff_context(user) -> dict:

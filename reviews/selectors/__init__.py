@@ -14,6 +14,7 @@ from .assignments import (
     schedule_of,
     sheet_history,
     sheets_visible_to,
+    workload_of,
 )
 from .results import (
     OUTLIER_Z,
@@ -31,4 +32,5 @@ __all__ = [
     "assignments_of", "assignments_visible_to", "chaired_panels", "criteria_of", "panel_rows", "panel_with_progress",
     "panels_of_contest", "pool_with_load", "presentation_slots_of", "ranked_results", "reviewer_deviations",
     "rubric_of", "schedule_of", "sheet_history", "sheets_visible_to", "stage_results",
+    "workload_of",
 ]

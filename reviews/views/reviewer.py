@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from applications import selectors as proposal_selectors
 from portal.permissions import DecisionRequiredMixin
@@ -24,13 +24,19 @@ class ReviewerMixin(DecisionRequiredMixin):
             raise Http404 from error
 
 
-class AssignmentListView(ReviewerMixin, TemplateView):
+class AssignmentListView(ReviewerMixin, ListView):
+    """A reviewer keeps his assignments of every year: a page at a time, the latest contest first."""
+
     template_name = "reviews/assignment_list.html"
+    context_object_name = "assignments"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.assignments_of(self.request.user).order_by(
+            "-panel__contest__year", "due_at", "panel", "proposal__receipt_number", "pk")
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        return super().get_context_data(assignments=list(selectors.assignments_of(user)),
-                                        chaired_panels=selectors.chaired_panels(user), **kwargs)
+        return super().get_context_data(chaired_panels=selectors.chaired_panels(self.request.user), **kwargs)
 
 
 class AssignmentDetailView(ReviewerMixin, TemplateView):

@@ -8,9 +8,11 @@ from accounts.roles import Role
 from applications.models import ProposalAttachment
 from applications.services.documents import store_document
 from portal.uploads import check_upload
+from regions.models import LocalGovernment
 from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, SheetStatus
 from tests.documents import pdf, upload
-from tests.factories import make_user
+from tests.factories import make_contest, make_user
+from tests.reviews.builders import make_panel, make_reviewer
 
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
@@ -104,3 +106,23 @@ def test_a_declared_conflict_withdraws_the_assignment_and_mails_the_council(
     assert by_address[clerk_en.email].subject.startswith("A reviewer declared a conflict")
     assert "이해충돌" in by_address[clerk_ko.email].subject
     assert f"/reviews/panels/{assignment.panel_id}/" in by_address[clerk_en.email].body
+
+
+def test_a_reviewer_of_many_years_reads_the_latest_contest_first_a_page_at_a_time(client,
+                                                                                  django_assert_max_num_queries):
+    reviewer = make_reviewer()
+    codes = list(LocalGovernment.objects.order_by("code").values_list("code", flat=True)[:55])
+    older = make_panel(make_contest(year=2024), codes=codes)
+    newer = make_panel(make_contest(year=2025), codes=codes[:5])
+    for panel in (older, newer):
+        for proposal in panel.proposals.all():
+            Assignment.objects.create(panel=panel, proposal=proposal, reviewer=reviewer, assigned_by=reviewer.user)
+    client.force_login(reviewer.user)
+    with django_assert_max_num_queries(12):
+        first = client.get(reverse("reviews:assignment-list"))
+    rows = first.context["assignments"]
+    assert len(rows) == 50 and [row.panel for row in rows[:5]] == [newer] * 5
+    assert "Page 1 of 2" in first.content.decode()
+    assert len(client.get(reverse("reviews:assignment-list"), {"page": 2}).context["assignments"]) == 10
+    landing = client.get(reverse("home")).content.decode()
+    assert "60 proposals are assigned to you · pledges to sign: 60, sheets not submitted: 60" in landing
