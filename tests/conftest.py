@@ -79,3 +79,11 @@ def staff():
     """One ministry staff user per ministry code."""
     return {code: make_user(Role.MINISTRY_STAFF, ministry=Ministry.objects.get(code=code), language="en")
             for code in ("MOJ", "MOIS", "MAFRA", "MSS")}
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a table cached by an earlier test must not show up in another."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -180,6 +180,12 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "협업프로젝트 포털 <norep
 # Links in e-mails are written against this address (mails are sent by Celery, outside any request).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The cache keeps rendered parts that never change again (a confirmed selection, a signed-off ranking): in
+# Redis when CACHE_URL names it, shared by every worker; otherwise in each process's memory.
+CACHE_URL = env("CACHE_URL")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+          if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None

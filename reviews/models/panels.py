@@ -42,6 +42,11 @@ class Panel(models.Model):
     def is_signed_off(self) -> bool:
         return self.signed_off_at is not None
 
+    @property
+    def frozen_key(self) -> str | None:
+        """Names the results once signed off (they cannot change after): rendered tables are cached under it."""
+        return f"{self.pk}-{self.signed_off_at.timestamp()}" if self.signed_off_at else None
+
 
 class PanelProposal(models.Model):
     """A proposal reviewed by a panel; a proposal is in one panel per stage (the stage is kept here so the

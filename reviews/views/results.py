@@ -1,6 +1,7 @@
 """A panel's results: the ranking explained, its XLSX export, the chair's sign-off; the presentation
 schedule for the day."""
 from datetime import date
+from functools import partial
 
 from django.contrib import messages
 from django.http import Http404
@@ -40,10 +41,14 @@ class PanelResultsView(PanelResultsMixin, TemplateView):
         user, panel = self.request.user, self.panel
         rubric = selectors.rubric_of(panel)
         council = permissions.can_manage_review(user)
+        # The tables' rows are callables, which the template calls only when it renders them rather than
+        # taking them from the cache (see Panel.frozen_key).
         return super().get_context_data(
-            panel=panel, contest=panel.contest, rubric=rubric, results=selectors.ranked_results(panel),
+            panel=panel, contest=panel.contest, rubric=rubric, results=partial(selectors.ranked_results, panel),
+            frozen_key=panel.frozen_key,
             tie_breaks=rubric.criteria.exclude(tie_break_order=None).order_by("tie_break_order"),
-            deviations=selectors.reviewer_deviations(panel) if council else [], outlier_z=selectors.OUTLIER_Z,
+            deviations=partial(selectors.reviewer_deviations, panel) if council else [],
+            outlier_z=selectors.OUTLIER_Z,
             is_council=council, can_sign_off=permissions.can_sign_off(user, panel), **kwargs)
 
 

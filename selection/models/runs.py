@@ -72,6 +72,14 @@ class SelectionRun(models.Model):
         return f"{self.contest} · #{self.number}"
 
     @property
+    def frozen_key(self) -> str | None:
+        """Names the decisions once confirmed (nothing changes them after): rendered tables are cached
+        under it."""
+        if self.status != RunStatus.CONFIRMED or not self.confirmed_at:
+            return None
+        return f"{self.pk}-{self.confirmed_at.timestamp()}"
+
+    @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
 

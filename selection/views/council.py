@@ -79,7 +79,9 @@ class RunDetailView(RunMixin, TemplateView):
                    .order_by("-number").first() if run.inputs_digest else None)
         return super().get_context_data(
             run=run, contest=run.contest, summary=selectors.summary_of(run),
-            decisions=list(selectors.decisions_of(run)), adjustments=list(selectors.adjustments_of(run)),
+            # read only when the table is rendered, not when it comes from the cache (see frozen_key)
+            decisions=selectors.decisions_of(run), frozen_key=run.frozen_key,
+            adjustments=list(selectors.adjustments_of(run)),
             objections=list(selectors.objections_of(run)), same_inputs_as=same_as, **kwargs)
 
 

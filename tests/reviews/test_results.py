@@ -4,10 +4,14 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from accounts.roles import Role
 from reviews.models import AssignmentStatus
 from reviews.selectors import ranked_results, stage_results
-from tests.reviews.builders import make_panel, make_rubric, submitted_sheet, totals
+from reviews.services import sign_off_panel
+from tests.factories import make_user
+from tests.reviews.builders import make_panel, make_reviewer, make_rubric, submitted_sheet, totals
 
 pytestmark = pytest.mark.usefixtures("registry")
 
@@ -108,3 +112,26 @@ def test_a_whole_stage_ranks_each_panel_apart_in_the_queries_of_one(panel, djang
     assert ranks[gokseong] == (1, Decimal("90.00")) and ranks[hamyang] == (2, Decimal("70.00"))
     assert ranks[danyang] == (1, Decimal("60.00"))
     assert stage.maximum == 100 and stage_results(panel.contest, "presentation") is None
+
+
+def test_a_signed_off_ranking_is_rendered_once_and_an_open_one_on_every_load(panel, client):
+    hamyang, gokseong, _ = proposals_of(panel)
+    submitted_sheet(panel, hamyang, totals(70)[0])
+    client.force_login(make_user(Role.COUNCIL_STAFF, language="en"))
+    url = reverse("reviews:panel-results", args=[panel.pk])
+    assert "70.00" in client.get(url).content.decode()
+    submitted_sheet(panel, gokseong, totals(90)[0])
+    assert "90.00" in client.get(url).content.decode()  # open: the new sheet counts at once
+
+    panel.chair = make_reviewer()
+    panel.save()
+    sign_off_panel(actor=panel.chair.user, panel=panel)
+    def ranking(body: str) -> str:
+        return body[body.index('id="ranking"'):body.index("</table>", body.index('id="ranking"'))]
+
+    with CaptureQueriesContext(connection) as first:
+        body = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert ranking(client.get(url).content.decode()) == ranking(body)
+    assert "90.00" in ranking(body) and "Signed off" in body
+    assert len(again.captured_queries) <= len(first.captured_queries) - 4  # ranking and deviations from cache

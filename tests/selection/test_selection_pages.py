@@ -1,5 +1,7 @@
 """The selection's pages: the council works them; nobody else reaches them, and no applicant sees a result
 before it is published."""
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,7 +9,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from selection.models import Objection, RunStatus, SelectionRun
-from selection.services import approve_run, file_objection, request_re_review
+from selection.services import approve_run, confirm_run, file_objection, request_re_review
 from tests.factories import make_outsider, make_user
 from tests.reviews.builders import make_reviewer
 from tests.selection.builders import scored_contest
@@ -151,3 +153,22 @@ def test_a_re_reviewer_writes_his_opinion_and_no_other_reviewer_reaches_it(clien
     client.force_login(council)
     assert "평가 절차에 문제 없음" in client.get(reverse("selection:objection-detail",
                                                    args=[objection.pk])).content.decode()
+
+
+def test_a_confirmed_run_renders_its_decisions_once(client, published, council, django_capture_on_commit_callbacks):
+    """Nothing changes a confirmed run's decisions, so its table comes from the cache; before, never."""
+    run, _proposals = published
+    client.force_login(council)
+    url = reverse("selection:run", args=[run.pk])
+
+    def decisions(body: str) -> str:
+        return body[body.index('id="decisions"'):body.index("</table>", body.index('id="decisions"'))]
+
+    published_table = decisions(client.get(url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_run(actor=council, run=run, now=run.objection_closes_at + timedelta(minutes=1))
+    with CaptureQueriesContext(connection) as first:
+        body = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert decisions(client.get(url).content.decode()) == decisions(body) == published_table
+    assert len(again.captured_queries) < len(first.captured_queries)
