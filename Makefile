@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: start setup deps assets messages db test lint clean
+.PHONY: start setup deps assets messages db test lint clean bench
 
 start: setup
 	@echo "Portal: http://$(HOST)/   demo logins: see README (password demo-portal-2025)"
@@ -47,6 +47,10 @@ lint: deps
 	mkdir -p var
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# The benchmark (README, "Benchmark"): scale data on PostgreSQL, gunicorn, wrk.
+bench: deps
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/staticfiles

@@ -172,7 +172,7 @@ def print_table(results, args) -> None:
     print(f"\nBenchmark of {date.today():%Y-%m-%d}: {args.rounds} rounds on PostgreSQL {postgres}; "
           f"gunicorn {args.workers} sync workers; wrk {args.connections} connections, {args.duration} s per page")
     print(f"Machine: {machine()}\n")
-    print("| page | median ms | × floor | req/s | ÷ floor | queries | rows | target |")
+    print("| page | median ms | × floor | req/s | floor ÷ page | queries | rows behind it | within target |")
     print("|---|---:|---:|---:|---:|---:|---:|:---:|")
     for item, measured in results:
         latency_ratio = measured.median_ms / floor.median_ms
