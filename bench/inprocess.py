@@ -9,7 +9,7 @@ from django.test import Client
 
 from accounts.models import User
 from applications.models import Contest
-from portal.scale.pages import BenchPage, bench_pages, latest_contest, page_queries
+from portal.scale.pages import BenchPage, bench_pages, latest_contest, page_queries, scale_contests
 from selection.models import SelectionRun
 from selection.services import execute_run
 
@@ -59,7 +59,7 @@ def _timed_run(contest: Contest) -> float:
 
 def selection_timings() -> list[tuple[str, float]]:
     latest = latest_contest()
-    contests = list(Contest.objects.filter(name_ko__endswith="(규모 시험)").order_by("year"))
+    contests = list(scale_contests())
     candidates = latest.proposals.exclude(status="withdrawn").count()
     every_round = sum(_timed_run(contest) for contest in contests)
     return [(f"selection run of the latest round ({candidates} candidates, "

@@ -4,7 +4,7 @@ tested are the same pages."""
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 
 from accounts.models import User
@@ -32,8 +32,13 @@ class BenchPage:
         return self.name == FLOOR
 
 
+def scale_contests() -> QuerySet[Contest]:
+    """The scale set's rounds, oldest first (their names are ``proposals.contest_name``'s)."""
+    return Contest.objects.filter(name_ko__endswith="(규모 시험)").order_by("year")
+
+
 def latest_contest() -> Contest:
-    contest = Contest.objects.filter(name_ko__endswith="(규모 시험)").order_by("-year").first()
+    contest = scale_contests().last()
     if contest is None:
         raise LookupError("No scale data here: run `manage.py seed_scale --rounds N` first.")
     return contest
