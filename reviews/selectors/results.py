@@ -87,7 +87,8 @@ def _proposals_by_panel(panels: list[Panel]) -> Iterable[tuple[int, Proposal]]:
 
 def _ranked(panels: list[Panel], rubric: Rubric) -> dict[int, list[RankedResult]]:
     """Each panel's proposals in rank order: trimmed mean, then the tie-break criteria's means (highest
-    first, proposals without sheets last), then the receipt number. Five queries whatever the rows."""
+    first, proposals without sheets last), then the receipt number. Three queries whatever the rows (the
+    rubric comes with its criteria prefetched)."""
     tie_breaks = sorted((criterion for criterion in rubric.criteria.all() if criterion.tie_break_order is not None),
                         key=lambda criterion: criterion.tie_break_order)
     tallies = _tallies(panels, tie_breaks)
