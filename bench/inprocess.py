@@ -5,11 +5,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.test import Client
 
 from accounts.models import User
 from applications.models import Contest
-from portal.scale.pages import BenchPage, bench_pages, latest_contest, page_queries, scale_contests
+from portal.scale.pages import BenchPage, bench_pages, latest_contest, load_pages, scale_contests
 from selection.models import SelectionRun
 from selection.services import execute_run
 
@@ -23,14 +22,8 @@ class PreparedPage:
 
 def prepare() -> list[PreparedPage]:
     """Sign every user in once and load every page once; a page that does not answer 200 stops the run."""
-    clients: dict[str, Client] = {}
     prepared = []
-    for page in bench_pages(floor_path="/bench/floor/"):
-        if page.username not in clients:
-            clients[page.username] = Client()
-            clients[page.username].force_login(User.objects.get(username=page.username))
-        client = clients[page.username]
-        status, queries = page_queries(client, page.path)
+    for page, client, status, queries in load_pages(bench_pages(floor_path="/bench/floor/")):
         if status != 200:
             raise SystemExit(f"{page.name} ({page.path}) answered {status}")
         cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"

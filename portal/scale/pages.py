@@ -1,10 +1,12 @@
 """The pages the benchmark loads and the scale tests count queries on, each with the user who opens it and
 the rows behind it, found in the scale set's latest round. One list, so that what is measured and what is
 tested are the same pages."""
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, QuerySet
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
@@ -107,3 +109,14 @@ def page_queries(client, path: str) -> tuple[int, int]:
     with connection.execute_wrapper(counter):
         response = client.get(path)
     return response.status_code, counter.count
+
+
+def load_pages(pages: list[BenchPage]) -> Iterator[tuple[BenchPage, Client, int, int]]:
+    """Each page loaded by its user (one signed-in client per user): page, client, status, query count."""
+    clients: dict[str, Client] = {}
+    for page in pages:
+        if page.username not in clients:
+            clients[page.username] = Client()
+            clients[page.username].force_login(User.objects.get(username=page.username))
+        status, queries = page_queries(clients[page.username], page.path)
+        yield page, clients[page.username], status, queries

@@ -5,10 +5,8 @@ import os
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 
-from accounts.models import User
-from portal.scale.pages import bench_pages, page_queries
+from portal.scale.pages import bench_pages, load_pages
 
 pytestmark = pytest.mark.usefixtures("registry")
 
@@ -16,14 +14,10 @@ MORE_ROUNDS = int(os.environ.get("SCALE_TEST_ROUNDS", "3"))
 
 
 def queries_per_page() -> dict[str, int]:
-    clients: dict[str, Client] = {}
     counts = {}
-    for page in bench_pages():
-        if page.username not in clients:
-            clients[page.username] = Client()
-            clients[page.username].force_login(User.objects.get(username=page.username))
-        status, counts[page.name] = page_queries(clients[page.username], page.path)
+    for page, _client, status, queries in load_pages(bench_pages()):
         assert status == 200, page
+        counts[page.name] = queries
     return counts
 
 
