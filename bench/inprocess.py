@@ -3,8 +3,8 @@ Runs in the bench process with Django set up on the bench settings and the scale
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
+from django.test import override_settings
 
 from accounts.models import User
 from applications.models import Contest
@@ -17,17 +17,23 @@ from selection.services import execute_run
 class PreparedPage:
     page: BenchPage
     cookie: str
-    queries: int
+    rendered_queries: int
+    kept_queries: int
 
 
 def prepare() -> list[PreparedPage]:
-    """Sign every user in once and load every page once; a page that does not answer 200 stops the run."""
+    """Sign every user in once and load every page, rendered and then kept, counting its queries each way;
+    a page that does not answer 200 stops the run."""
+    pages = bench_pages(floor_path="/bench/floor/")
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        rendered = {page.name: queries for page, _client, _status, queries in load_pages(pages)}
     prepared = []
-    for page, client, status, queries in load_pages(bench_pages(floor_path="/bench/floor/")):
+    for page, client, status, queries in load_pages(pages, warmups=2):
         if status != 200:
             raise SystemExit(f"{page.name} ({page.path}) answered {status}")
-        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-        prepared.append(PreparedPage(page, cookie, queries))
+        # Every cookie the pages set, as a browser sends them back: the session and the CSRF token.
+        cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
+        prepared.append(PreparedPage(page, cookie, rendered[page.name], queries))
     return prepared
 
 

@@ -15,6 +15,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -51,7 +52,9 @@ def environment(database_url: str) -> dict[str, str]:
             "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
             "DJANGO_STATIC_ROOT": str(static_root), "CELERY_BROKER_URL": "", "DJANGO_LOG_LEVEL": "WARNING",
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "PORTAL_UPLOAD_ROOT": str(ROOT / "var" / "bench-uploads")}
+            "PORTAL_UPLOAD_ROOT": str(ROOT / "var" / "bench-uploads"),
+            # Shared by the workers, as in production: the kept pages and the data version live here.
+            "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/3")}
 
 
 def ensure_wrk() -> str:
@@ -70,14 +73,17 @@ def ensure_database(database_url: str) -> None:
     from psycopg2 import sql
 
     name = database_url.rsplit("/", 1)[1]
-    with psycopg2.connect(database_url.rsplit("/", 1)[0] + "/postgres") as connection:
-        connection.autocommit = True
+    # Not `with connection:`, which opens a transaction block that CREATE DATABASE refuses.
+    connection = psycopg2.connect(database_url.rsplit("/", 1)[0] + "/postgres")
+    connection.autocommit = True
+    try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone() is None:
                 print(f"Creating database {name} ...", flush=True)
                 cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    connection.close()
+    finally:
+        connection.close()
 
 
 def manage(env: dict[str, str], *args: str) -> None:
@@ -107,18 +113,25 @@ def load(wrk: str, url: str, cookie: str, duration: int, connections: int) -> Lo
     return Load(float(median.group(1)) * factor, float(rate.group(1)), failed)
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
 def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen:
+    if not port_is_free(port):  # another server would answer in its place, with other settings
+        sys.exit(f"Something already listens on 127.0.0.1:{port}: stop it or pass --port.")
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--worker-class", "sync", "--error-logfile", str(log), "--log-level", "warning"],
         env=env, cwd=ROOT, start_new_session=True)
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5)
             return server
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # booting; a first answer can be slow
             time.sleep(0.2)
-    server.kill()
+    os.killpg(server.pid, signal.SIGKILL)  # the workers too, not only the master
     sys.exit(f"gunicorn did not answer; see {log}")
 
 
@@ -144,26 +157,34 @@ def main() -> None:
     from bench.inprocess import prepare, selection_timings
 
     prepared = [page for page in prepare() if not args.only or page.page.is_floor or args.only in page.page.name]
-    log = ROOT / "var" / "bench-gunicorn.log"
-    server = start_server(env, args.port, args.workers, log)
-    results = []
-    try:
-        for item in prepared:
-            url = f"http://127.0.0.1:{args.port}{item.page.path}"
-            load(wrk, url, item.cookie, 1, args.connections)  # warm the workers
-            results.append((item, load(wrk, url, item.cookie, args.duration, args.connections)))
-            print(f"  {item.page.name}: done", file=sys.stderr, flush=True)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-    print_table(results, args)
+    # Each page twice: rendered on every request (the page cache off), then kept between writes (on).
+    rendered = measure(env, args, wrk, prepared, page_cache_seconds=0)
+    kept = measure(env, args, wrk, prepared, page_cache_seconds=60)
+    print_table(prepared, rendered, kept, args)
     print()
     for label, seconds in selection_timings():
         print(f"- {label}: {seconds:.2f} s")
 
 
-def print_table(results, args) -> None:
-    floor = next(measured for item, measured in results if item.page.is_floor)
+def measure(env: dict[str, str], args, wrk: str, prepared, page_cache_seconds: int) -> list[Load]:
+    """Every prepared page under wrk, against one gunicorn started with ``PAGE_CACHE_SECONDS`` as given."""
+    log = ROOT / "var" / "bench-gunicorn.log"
+    server = start_server({**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}, args.port, args.workers, log)
+    results = []
+    try:
+        for item in prepared:
+            url = f"http://127.0.0.1:{args.port}{item.page.path}"
+            load(wrk, url, item.cookie, 1, args.connections)  # warm the workers (and the page cache)
+            results.append(load(wrk, url, item.cookie, args.duration, args.connections))
+            cache = "kept" if page_cache_seconds else "rendered"
+            print(f"  {item.page.name} ({cache}): done", file=sys.stderr, flush=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return results
+
+
+def print_table(prepared, rendered: list[Load], kept: list[Load], args) -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -172,16 +193,22 @@ def print_table(results, args) -> None:
     print(f"\nBenchmark of {date.today():%Y-%m-%d}: {args.rounds} rounds on PostgreSQL {postgres}; "
           f"gunicorn {args.workers} sync workers; wrk {args.connections} connections, {args.duration} s per page")
     print(f"Machine: {machine()}\n")
-    print("| page | median ms | × floor | req/s | floor ÷ page | queries | rows behind it | within target |")
-    print("|---|---:|---:|---:|---:|---:|---:|:---:|")
-    for item, measured in results:
-        latency_ratio = measured.median_ms / floor.median_ms
-        throughput_ratio = measured.requests_per_s / floor.requests_per_s
+    print("Rendered: the page cache off, every request renders. Kept: read again with nothing written since "
+          "(portal.page_cache). Each against the floor of its own pass.\n")
+    print("| page | rendered ms | × floor | req/s | queries | kept ms | × floor | req/s | floor ÷ page | queries "
+          "| rows behind it | kept within target |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|")
+    rendered_floor, kept_floor = rendered[0], kept[0]  # prepare() puts the floor first
+    for item, cold, warm in zip(prepared, rendered, kept, strict=True):
+        latency_ratio = warm.median_ms / kept_floor.median_ms
+        throughput_ratio = warm.requests_per_s / kept_floor.requests_per_s
         met = latency_ratio <= MAX_LATENCY_RATIO and throughput_ratio >= MIN_THROUGHPUT_RATIO
         mark = "" if item.page.is_floor else ("yes" if met else "**no**")
-        failures = f" ({measured.failures} failed)" if measured.failures else ""
-        print(f"| {item.page.name}{failures} | {measured.median_ms:.2f} | {latency_ratio:.1f} | "
-              f"{measured.requests_per_s:.0f} | {1 / throughput_ratio:.1f} | {item.queries} | {item.page.rows:,} "
+        failed = cold.failures + warm.failures
+        failures = f" ({failed} failed)" if failed else ""
+        print(f"| {item.page.name}{failures} | {cold.median_ms:.2f} | {cold.median_ms / rendered_floor.median_ms:.1f} "
+              f"| {cold.requests_per_s:.0f} | {item.rendered_queries} | {warm.median_ms:.2f} | {latency_ratio:.1f} "
+              f"| {warm.requests_per_s:.0f} | {1 / throughput_ratio:.1f} | {item.kept_queries} | {item.page.rows:,} "
               f"| {mark} |")
 
 

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # after everything its key and checks read (user, language, messages); see portal.page_cache
+    "portal.page_cache.PageCacheMiddleware",
     # last, as django-axes asks: it turns a lockout raised by the backend into a response
     "axes.middleware.AxesMiddleware",
 ]
@@ -185,6 +187,9 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 CACHE_URL = env("CACHE_URL")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a rendered page may be served again to the same reader while nothing is written
+# (portal.page_cache). It needs the cache shared by every process, so it is off without CACHE_URL.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60" if CACHE_URL else "0"))
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
