@@ -2,8 +2,8 @@
 rendering a page (the layout, a filter form, a table of rows) costs many times what answering at all does.
 
 A GET that a signed-in reader (a session with its CSRF cookie, or an API token) makes is kept, rendered,
-under a key naming who asks (user, CSRF secret, Authorization header), in which language, for what (path
-and query string, the htmx and Accept headers). It is served again only under the data version it was
+under a key naming who asks (user, CSRF secret, Authorization header), in which language, for what (host,
+path and query string, the htmx and Accept headers). It is served again only under the data version it was
 rendered at (``portal.data_version``), which every committed write moves on, and for at most
 ``PAGE_CACHE_SECONDS``, which bounds what changes with the clock alone (a deadline passing).
 
@@ -53,7 +53,7 @@ def _has_messages(request) -> bool:
 
 
 def _page_key(request, reader: str) -> str:
-    parts = [reader, request.LANGUAGE_CODE, request.get_full_path(),
+    parts = [reader, request.LANGUAGE_CODE, request.get_host(), request.get_full_path(),
              *(request.META.get(header, "") for header in VARYING_HEADERS)]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"portal:page:{digest}"
