@@ -23,6 +23,7 @@ WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "MERGE", "CREATE",
 
 
 def page_cache_enabled() -> bool:
+    """Whether pages are kept, and so whether writes need to move the version on."""
     return settings.PAGE_CACHE_SECONDS > 0
 
 
@@ -32,10 +33,8 @@ def _fresh_version() -> int:
     return time.time_ns()
 
 
-def current_data_version(known: int | None = None) -> int:
-    """The version now; ``known`` is the value already read with a page (one round trip for both)."""
-    if known is not None:
-        return known
+def current_data_version() -> int:
+    """The version now, started afresh if the cache has none."""
     cache.add(VERSION_KEY, _fresh_version(), timeout=None)
     return cache.get(VERSION_KEY) or _fresh_version()
 
@@ -60,7 +59,7 @@ def _bump_after_commit(connection) -> None:
 def watch_writes(execute, sql, params, many, context):
     """Execute wrapper: runs the statement and, for a write, moves the version on when it commits."""
     result = execute(sql, params, many, context)
-    if settings.PAGE_CACHE_SECONDS > 0 and sql[:16].lstrip().upper().startswith(WRITE_STATEMENTS):
+    if page_cache_enabled() and sql[:16].lstrip().upper().startswith(WRITE_STATEMENTS):
         connection = context["connection"]
         connection.page_cache_write_pending = True
         if connection.in_atomic_block or connection.get_autocommit():

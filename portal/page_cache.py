@@ -9,7 +9,7 @@ rendered at (``portal.data_version``), which every committed write moves on, and
 
 Only a plain 200 HTML or JSON answer is kept, and never one that carries or leaves a message, changes the
 session, sets a cookie or says ``no-store``. Pages are kept in the shared cache (``CACHE_URL``); without one
-the setting defaults to 0, which turns all of this off. A view opts out with ``page_cache_exempt``.
+the setting defaults to 0, which turns all of this off. The admin is never kept.
 """
 import hashlib
 import logging
@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
-from portal.data_version import VERSION_KEY, current_data_version
+from portal.data_version import VERSION_KEY, current_data_version, page_cache_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +28,6 @@ KEPT_CONTENT_TYPES = ("text/html", "application/json")
 # Request headers that change what the same URL answers: htmx fragments and the API's formats.
 VARYING_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HX_TRIGGER", "HTTP_HX_BOOSTED", "HTTP_ACCEPT")
 NEVER_KEPT_NAMESPACES = {"admin"}
-
-
-def page_cache_exempt(view):
-    """Mark a view whose GET answer must be rendered every time."""
-    view.page_cache_exempt = True
-    return view
 
 
 def _reader(request) -> str | None:
@@ -85,8 +79,7 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if (settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET"
-                or getattr(view_func, "page_cache_exempt", False)
+        if (not page_cache_enabled() or request.method != "GET"
                 or request.resolver_match.namespace in NEVER_KEPT_NAMESPACES):
             return None
         reader = _reader(request)
@@ -94,8 +87,8 @@ class PageCacheMiddleware:
             return None
         key = _page_key(request, reader)
         try:
-            found = cache.get_many([VERSION_KEY, key])
-            version = current_data_version(found.get(VERSION_KEY))
+            found = cache.get_many([VERSION_KEY, key])  # one round trip for both
+            version = found.get(VERSION_KEY) or current_data_version()
         except Exception:  # the cache is down: render as if it were not there
             logger.warning("Page cache unavailable", exc_info=True)
             return None
