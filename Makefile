@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: start setup deps assets messages db test lint clean bench
+.PHONY: start setup deps assets messages extract-messages db test lint clean bench
 
 start: setup
 	@echo "Portal: http://$(HOST)/   demo logins: see README (password demo-portal-2025)"
@@ -34,6 +34,11 @@ assets: node_modules/.installed
 # Compile translations with Babel, so GNU gettext is only needed to extract new strings.
 messages: deps
 	$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics
+
+# Extract new strings into the catalogues (needs GNU gettext). No source locations, so two changes
+# that add strings in different places do not both rewrite every entry's location comment.
+extract-messages: deps
+	$(PY) manage.py makemessages -l ko -l en --no-location --ignore=node_modules --ignore=.venv --ignore=var --ignore=tests
 
 db: deps
 	mkdir -p var
