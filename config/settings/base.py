@@ -178,6 +178,7 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")  # only for the file backend (the runtime check reads the mails it wrote)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "협업프로젝트 포털 <noreply@localhost>")
 # Links in e-mails are written against this address (mails are sent by Celery, outside any request).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
