@@ -16,3 +16,14 @@ def navigation(request):
         "nav_items": [(item, item.url_name == current_name) for item in items_for(user)],
         "nav_admin": shows_admin_link(user),
     }
+
+
+def kept_post(request):
+    """The form this page held when the session ended (``portal.kept_posts``), for forms.js to fill in again."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from .kept_posts import take_kept_post
+
+    found = take_kept_post(request)
+    return {"kept_post": found} if found else {}

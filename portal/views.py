@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
 from . import landing
+from .kept_posts import keep_post
 from .middleware import SUPPORTED
 
 
@@ -16,6 +17,14 @@ def home(request):
     role = request.user.role
     context = landing.BUILDERS[role](request.user)
     return render(request, landing.TEMPLATES[role], context)
+
+
+def csrf_failure(request, reason=""):
+    """The portal's own answer to a form from a page left open too long (or signed out meanwhile): what
+    happened and what to do, in the user's language; the form's text is kept for its page."""
+    page = keep_post(request) if request.method == "POST" else None
+    return render(request, "403_csrf.html", {"kept_page": page, "signed_in": request.user.is_authenticated},
+                  status=403)
 
 
 @require_POST

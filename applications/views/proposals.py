@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
@@ -10,6 +11,7 @@ from applications import permissions, selectors, services
 from applications.checklist import completeness_checklist
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
+from portal.autosave import is_autosave, next_address, not_saved_answer, saved_answer
 from portal.permissions import DecisionRequiredMixin
 from selection import permissions as selection_permissions
 from selection import selectors as selection_selectors
@@ -131,8 +133,14 @@ class ProposalUpdateView(EditableProposalMixin, FormView):
     def form_valid(self, form):
         services.update_proposal(actor=self.request.user, proposal=self.proposal, values=form.section_values(),
                                  partners=form.cleaned_data["partner_codes"])
+        if is_autosave(self.request):
+            return saved_answer()
         messages.success(self.request, _("The draft was saved."))
-        return redirect("applications:proposal-detail", pk=self.proposal.pk)
+        page = reverse("applications:proposal-detail", args=[self.proposal.pk])
+        return redirect(next_address(self.request, within=page) or page)
+
+    def form_invalid(self, form):
+        return not_saved_answer() if is_autosave(self.request) else super().form_invalid(form)
 
 
 class ProposalActionView(ProposalDetailView):

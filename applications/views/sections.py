@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -9,6 +10,7 @@ from django.views.generic import TemplateView
 from applications import forms, permissions, selectors, services
 from applications.budget import check_saved_budget, funding_years, minimum_match
 from applications.models import Proposal, ProposalAttachment
+from portal.autosave import is_autosave, next_address, not_saved_answer, saved_answer
 from portal.downloads import document_response
 from portal.uploads import max_upload_bytes
 
@@ -34,15 +36,24 @@ class SectionView(EditableProposalMixin, TemplateView):
                                         **kwargs)
 
     def post(self, request, *args, **kwargs):
+        """Saves; a section tab clicked with unsaved changes (``next``) goes on to that tab, an autosave
+        answers JSON (``portal.autosave``)."""
         form = self.build_form(request.POST, request.FILES)
         if form.is_valid():
             try:
                 self.save(form)
             except services.SubmissionRefused as refused:
+                if is_autosave(request):
+                    return not_saved_answer(str(refused))
                 messages.error(request, str(refused))
             else:
+                if is_autosave(request):
+                    return saved_answer()
                 messages.success(request, self.saved_message or _("Saved."))
-                return redirect("applications:proposal-detail", pk=self.proposal.pk)
+                page = reverse("applications:proposal-detail", args=[self.proposal.pk])
+                return redirect(next_address(request, within=page) or page)
+        if is_autosave(request):
+            return not_saved_answer()
         return self.render_to_response(self.get_context_data(form=form))
 
 

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # inside the messages middleware: a form sent after the session ended keeps its text (portal.kept_posts)
+    "portal.kept_posts.KeepPostOnSignOutMiddleware",
     # after everything its key and checks read (user, language, messages); see portal.page_cache
     "portal.page_cache.PageCacheMiddleware",
     # last, as django-axes asks: it turns a lockout raised by the backend into a response
@@ -98,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "portal.context_processors.navigation",
+                "portal.context_processors.kept_post",
                 "notifications.context_processors.unread_notifications",
             ],
         },
@@ -125,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# The portal's own page, in the user's language, saying what to do; the form's text is kept (portal.kept_posts).
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

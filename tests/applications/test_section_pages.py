@@ -3,27 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from accounts.roles import Role
 from applications.models import ProposalAttachment
-from applications.services import create_proposal
 from audit.selectors import history_of
 from ministries.models import SupportItem
 from tests import documents
-from tests.applications.test_proposal_services import SECTIONS
-from tests.factories import formset_data, make_open_contest, make_user
+from tests.factories import formset_data
 
 pytestmark = pytest.mark.usefixtures("registry")
-
-
-@pytest.fixture
-def official():
-    return make_user(Role.LOCAL_OFFICIAL, language="en")
-
-
-@pytest.fixture
-def draft(official):
-    return create_proposal(actor=official, contest=make_open_contest(), values=SECTIONS,
-                           lead_local_government=official.local_government)
 
 
 def companies_data(rows):
