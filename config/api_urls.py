@@ -3,6 +3,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from applications.api.views import ContestViewSet, ProposalViewSet
+from ministries.api.views import MinistryViewSet
 from notifications.api.views import NotificationViewSet
 from portal.api.auth import TokenView
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
@@ -16,6 +17,7 @@ router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
 router.register("local-governments", LocalGovernmentViewSet, basename="local-government")
 router.register("designations", DesignationViewSet, basename="designation")
+router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("contests", ContestViewSet, basename="contest")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("assignments", AssignmentViewSet, basename="assignment")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("language/", portal_views.switch_language, name="set_language"),
     path("healthz", portal_views.healthz, name="healthz"),
     path("regions/", include("regions.urls")),
+    path("ministries/", include("ministries.urls")),
     path("", include("applications.urls")),
     path("reviews/", include("reviews.urls")),
     path("selection/", include("selection.urls")),

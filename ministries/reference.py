@@ -1,12 +1,21 @@
-"""Reference data of the ministries app: the four ministries, their support lines and
-MSS's commercialization items. Used by the data migration (with historical models)
-and by anything that must restore it (with the real ones)."""
+"""Reference data of the ministries app: the six ministries of the 2026 round, their support lines and
+MSS's commercialization items. Used by the data migrations (with historical models) and by anything that
+must restore it (with the real ones). The council adds any further ministry or line as data, not here."""
+
+REGIONAL_VISA = "regional_visa"
+EXTINCTION_FUND = "extinction_fund"
+RURAL_AGREEMENT_FACILITY = "rural_agreement_facility"
+SME_COMMERCIALIZATION = "sme_commercialization"
+CULTURE_TOURISM = "culture_tourism_content"
+FISHERIES_INFRASTRUCTURE = "fisheries_infrastructure"
 
 MINISTRIES = [
     ("MSS", "중소벤처기업부", "Ministry of SMEs and Startups", True),
     ("MOIS", "행정안전부", "Ministry of the Interior and Safety", False),
     ("MOJ", "법무부", "Ministry of Justice", False),
     ("MAFRA", "농림축산식품부", "Ministry of Agriculture, Food and Rural Affairs", False),
+    ("MCST", "문화체육관광부", "Ministry of Culture, Sports and Tourism", False),
+    ("MOF", "해양수산부", "Ministry of Oceans and Fisheries", False),
 ]
 
 LINES = [
@@ -27,6 +36,16 @@ LINES = [
      "기술애로 해결, 실증·시제품 제작, 인증, 마케팅, 기업 성장, 외국인력 채용 등 사업화를 지원합니다. "
      "항목별 지원 기업 수와 금액을 관리합니다.",
      "Commercialization support by item; companies supported and KRW."),
+    ("MCST", "culture_tourism_content", "문화·관광 콘텐츠 연계", "Culture and tourism content",
+     "지역 특화자원과 연계한 문화·관광 콘텐츠, 지역 브랜드 사업, 축제·체험 프로그램을 지원합니다. "
+     "사업별 지원 금액과 방문객 수를 관리합니다.",
+     "Culture and tourism content, local brand programmes, festivals and visitor experiences built on the "
+     "task's local resource; KRW supported and visitors, by programme and year."),
+    ("MOF", "fisheries_infrastructure", "수산·양식 기반시설", "Fisheries and aquaculture infrastructure",
+     "어촌·양식 특화 과제의 양식장, 수산물 가공·유통 시설 등 수산 기반시설을 지원합니다. "
+     "시설별 지원 금액과 추진 현황을 관리합니다.",
+     "Aquaculture farms, seafood processing and distribution facilities for fishing-village tasks; KRW "
+     "supported and status, by facility and year."),
 ]
 
 MSS_ITEMS = [

@@ -78,7 +78,7 @@ def hamyang(tasks):
 def staff():
     """One ministry staff user per ministry code."""
     return {code: make_user(Role.MINISTRY_STAFF, ministry=Ministry.objects.get(code=code), language="en")
-            for code in ("MOJ", "MOIS", "MAFRA", "MSS")}
+            for code in ("MOJ", "MOIS", "MAFRA", "MSS", "MCST", "MOF")}
 
 
 @pytest.fixture(autouse=True)

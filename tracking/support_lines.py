@@ -6,12 +6,16 @@ from dataclasses import dataclass
 from django.db import models
 from django.http import Http404
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
-from ministries.models import Ministry, SupportLineKind
+from applications.models.sections import RequestLine
 
 from .models import CommercializationSupport, FundProject, RuralFacility, VisaAllocation
 
-LINE = SupportLineKind.Code
+LINE = RequestLine
+MINISTRY_NAMES = {"MOJ": _("Ministry of Justice"), "MOIS": _("Ministry of the Interior and Safety"),
+                  "MAFRA": _("Ministry of Agriculture, Food and Rural Affairs"),
+                  "MSS": _("Ministry of SMEs and Startups")}
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class SupportLine:
 
     @property
     def ministry_label(self) -> str:
-        return str(Ministry.Code(self.ministry_code).label)
+        return str(MINISTRY_NAMES[self.ministry_code])
 
     @property
     def related_name(self) -> str:

@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from applications.registration_number import formatted
-from ministries.models import SupportLineKind
 
 from .proposal import Proposal
 
@@ -109,7 +108,16 @@ class VisaType(models.TextChoices):
     F4R = "F-4-R", _("F-4-R region-specific overseas Korean")
 
 
-LINE = SupportLineKind.Code
+class RequestLine(models.TextChoices):
+    """The support lines a request can name until requests are described by the ministries' registry."""
+
+    REGIONAL_VISA = "regional_visa", _("Region-specific visa")
+    EXTINCTION_FUND = "extinction_fund", _("Local Extinction Response Fund")
+    RURAL_AGREEMENT_FACILITY = "rural_agreement_facility", _("Rural Agreement facilities")
+    SME_COMMERCIALIZATION = "sme_commercialization", _("SME commercialization")
+
+
+LINE = RequestLine
 
 
 class SupportRequest(models.Model):

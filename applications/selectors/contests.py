@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from applications.models import Contest, PreliminarySelection
+from applications.models.sections import RequestLine
 from ministries.models import SupportLineKind
 from regions.models import Designation, LocalGovernment
 from regions.selectors import designations_valid_on, local_governments_existing_on
@@ -123,9 +124,10 @@ def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection
 
 
 def support_lines_for_contest(contest: Contest) -> list[tuple[str, str]]:
-    """The support lines of the contest's participating ministries (all four when none are set)."""
-    kinds = SupportLineKind.objects.select_related("ministry")
+    """The support lines of the contest's participating ministries (all when none are set) that a proposal's
+    request can name."""
+    kinds = SupportLineKind.objects.select_related("ministry").filter(code__in=RequestLine.values)
     ministries = list(contest.participating_ministries.all())
     if ministries:
         kinds = kinds.filter(ministry__in=ministries)
-    return [(kind.code, f"{kind.ministry.code} · {SupportLineKind.Code(kind.code).label}") for kind in kinds]
+    return [(kind.code, f"{kind.ministry.code} · {kind.name}") for kind in kinds]

@@ -32,7 +32,7 @@ def reads(ids) -> list[tuple[str, frozenset]]:
     proposal_readers = frozenset({"lead", "province", "assigned_reviewer", "council"})
     return [
         ("/api/v1/provinces/", SIGNED_IN), ("/api/v1/local-governments/?code=48870", SIGNED_IN),
-        ("/api/v1/designations/", SIGNED_IN), ("/api/v1/contests/", SIGNED_IN),
+        ("/api/v1/designations/", SIGNED_IN), ("/api/v1/contests/", SIGNED_IN), ("/api/v1/ministries/", SIGNED_IN),
         (f"/api/v1/contests/{ids['contest']}/", SIGNED_IN),
         (f"/api/v1/contests/{ids['contest']}/results/", {"council"}),
         ("/api/v1/proposals/", proposal_readers), (f"/api/v1/proposals/{ids['proposal']}/", proposal_readers),
@@ -101,6 +101,8 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
             "task": ids["task"], "name": "시설", "placement": "back", "amount_krw": 1, "reason": "지원"},
          frozenset()),
         ("post", f"/api/v1/notifications/{ids['notice']}/read/", {}, council),
+        ("post", "/api/v1/ministries/", {"code": "MOLIT", "name_ko": "국토교통부", "name_en": "Ministry of Land"},
+         council),
     ]
 
 

@@ -1,0 +1,40 @@
+"""The ministries over the API: everyone signed in reads them with their support lines; the council adds one
+through the same service as the page (audited)."""
+from django.core.exceptions import ValidationError as ModelValidationError
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from ministries import permissions, selectors, services
+from portal.api.errors import refusals_as_400
+from portal.api.permissions import UserLanguageMixin, decision_permission, require
+from portal.api.serializers import validated_data
+
+from .serializers import MinistryCreateSerializer, MinistrySerializer
+
+CanViewMinistries = decision_permission(permissions.can_view_ministries)
+TAG = ["ministries"]
+
+
+@extend_schema_view(list=extend_schema(tags=TAG, summary="The ministries taking part and their support lines"))
+class MinistryViewSet(UserLanguageMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    permission_classes = [CanViewMinistries]
+    serializer_class = MinistrySerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return selectors.ministries_with_lines()
+
+    @extend_schema(tags=TAG, request=MinistryCreateSerializer, responses={201: MinistrySerializer},
+                   summary="Add a ministry (council staff, administrators)")
+    def create(self, request, *args, **kwargs):
+        require(permissions.can_manage_ministries(request.user))
+        data = validated_data(MinistryCreateSerializer, request)
+        with refusals_as_400(services.MinistryRefused):
+            try:
+                ministry = services.create_ministry(actor=request.user, **data)
+            except ModelValidationError as error:
+                raise serializers.ValidationError(error.message_dict) from error
+        return Response(MinistrySerializer(selectors.ministries_with_lines().get(pk=ministry.pk)).data,
+                        status=status.HTTP_201_CREATED)
