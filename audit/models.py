@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "review.reviewer_added": _("Reviewer added to the pool"),
     "selection.policy_saved": _("Selection policy saved"),
     "selection.run_started": _("Selection run started"),
+    "selection.run_failed": _("Stalled selection run marked failed"),
     "selection.decision_adjusted": _("Selection decision adjusted"),
     "selection.run_approved": _("Selection approved"),
     "selection.run_published": _("Selection results published"),

@@ -17,6 +17,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(
+        _("e-mail attempts"), default=0,
+        help_text=_("Recorded before each attempt to send; more than one with an e-mail date means a resend."))
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,12 +1,17 @@
-"""Telling people: events are announced inside the transaction that caused them and delivered by Celery
-after it commits. Delivery writes one notification per recipient and key, then e-mails it once."""
+"""Telling people: events are announced inside the transaction that caused them (recorded as pending work in
+the outbox) and delivered by Celery after it commits. Delivery writes one notification per recipient and key
+and, in the same transaction, one pending e-mail per notification; each e-mail is its own task (record
+first, send, mark), so a worker that dies in a fan-out loses nothing and repeats nothing it recorded."""
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from outbox.services import defer
+from portal.faults import fault_point
 
 from .events import EVENTS, Event
 from .models import Notification
@@ -24,9 +29,8 @@ def announce(event: str, target_id: int, occasion: str | int, context: dict | No
     a date), so a retried delivery finds what it already did."""
     if event not in EVENTS:
         raise KeyError(event)
-    from .tasks import task_deliver
-
-    transaction.on_commit(lambda: task_deliver.delay(event, target_id, str(occasion), context or {}))
+    defer("notifications.tasks.task_deliver", event, target_id, str(occasion), context or {},
+          key=f"notify:{event_key(event, target_id, occasion)}")
 
 
 def _render(event: Event, recipient, target, link: str, extra: dict) -> tuple[str, str]:
@@ -51,35 +55,54 @@ def _record(event: Event, key: str, recipient, target, extra: dict) -> Notificat
         return Notification.objects.get(recipient=recipient, key=key)
 
 
-def _email(notification_id: int) -> bool:
-    """Send the e-mail of one notification unless it went already; the row lock keeps two workers from
-    both sending it."""
+def message_id(notification: Notification) -> str:
+    """The e-mail's Message-ID, the same at every attempt: a message resent after a crash (see ``email``)
+    is the same message to the receiving mail system."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
+    return f"<notification-{notification.pk}.{notification.recipient_id}@{domain}>"
+
+
+def email(notification_id: int) -> bool:
+    """E-mail one notification unless it went already; True when sent now. Record first, send, mark: the
+    attempt is committed before the mail server is asked, and ``emailed_at`` after it accepted. Only a
+    worker that dies between the server's acceptance and the mark sends it again, with the same Message-ID
+    (README, "When the broker or a worker is down")."""
     with transaction.atomic():
         notification = (Notification.objects.select_for_update().select_related("recipient")
                         .get(pk=notification_id))
         if notification.emailed_at is not None or not notification.recipient.email:
             return False
-        body = notification.body
-        if notification.link:
-            body = f"{body}\n\n{settings.PORTAL_BASE_URL}{notification.link}"
-        send_mail(notification.subject, body, None, [notification.recipient.email])
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
+        notification.email_attempts += 1
+        notification.save(update_fields=["email_attempts"])
+    fault_point("notifications.email.before_send")
+    body = notification.body
+    if notification.link:
+        body = f"{body}\n\n{settings.PORTAL_BASE_URL}{notification.link}"
+    EmailMessage(notification.subject, body, None, [notification.recipient.email],
+                 headers={"Message-ID": message_id(notification)}).send()
+    fault_point("notifications.email.after_send")
+    Notification.objects.filter(pk=notification.pk, emailed_at=None).update(emailed_at=timezone.now())
     return True
 
 
 def deliver(event_code: str, target_id: int, occasion: str, extra: dict | None = None) -> int:
-    """Write and e-mail ``event_code`` to everyone it concerns; returns the e-mails sent now. Safe to run
-    again: what was done is found by its key and not repeated."""
+    """Write ``event_code`` to everyone it concerns and record one pending e-mail per notification not yet
+    e-mailed, in one transaction; returns the e-mails recorded. Safe to run again: what was done is found by
+    its key and not repeated. The e-mails go once this commits (``task_email``, one per recipient)."""
     event = EVENTS[event_code]
-    target = event.load(target_id)
     key = event_key(event_code, target_id, occasion)
-    recipients = {user.pk: user for user in event.recipients(target)}
-    sent = 0
-    for recipient in sorted(recipients.values(), key=lambda user: user.pk):
-        notification = _record(event, key, recipient, target, extra or {})
-        sent += _email(notification.pk)
-    return sent
+    with transaction.atomic():
+        target = event.load(target_id)
+        recipients = {user.pk: user for user in event.recipients(target)}
+        pending = 0
+        for number, recipient in enumerate(sorted(recipients.values(), key=lambda user: user.pk)):
+            if number == 1:
+                fault_point("notifications.deliver.midway")
+            notification = _record(event, key, recipient, target, extra or {})
+            if notification.emailed_at is None and recipient.email:
+                defer("notifications.tasks.task_email", notification.pk, key=f"email:{notification.pk}")
+                pending += 1
+    return pending
 
 
 def mark_read(*, user, notification: Notification) -> Notification:

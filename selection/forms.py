@@ -34,6 +34,11 @@ class StartRunForm(forms.Form):
                              widget=forms.TextInput(attrs={"placeholder": _("e.g. presentation scores complete")}))
 
 
+class FailStalledRunForm(forms.Form):
+    reason = forms.CharField(label=_("Why it is marked failed"), max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class AdjustDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     national_krw = forms.IntegerField(label=_("National funding (KRW)"), min_value=0,

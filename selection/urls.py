@@ -9,6 +9,7 @@ urlpatterns = [
     path("contests/<int:pk>/policy/", council.PolicyView.as_view(), name="policy"),
     path("contests/<int:pk>/runs/", council.StartRunView.as_view(), name="run-start"),
     path("runs/<int:pk>/", council.RunDetailView.as_view(), name="run"),
+    path("runs/<int:pk>/fail/", council.FailStalledRunView.as_view(), name="run-fail"),
     path("runs/<int:pk>/approve/", council.ApproveRunView.as_view(), name="run-approve"),
     path("runs/<int:pk>/publish/", council.PublishRunView.as_view(), name="run-publish"),
     path("runs/<int:pk>/confirm/", council.ConfirmRunView.as_view(), name="run-confirm"),

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "selection",
     "notifications",
     "tracking",
+    "outbox",
 ]
 
 MIDDLEWARE = [
@@ -75,12 +76,16 @@ MIDDLEWARE = [
     # after authentication: a signed-in user's preferred language counts
     "portal.middleware.PortalLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # after messages: says so when a write's follow-up work could not be handed to the broker yet
+    "outbox.middleware.PendingWorkNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # inside the messages middleware: a form sent after the session ended keeps its text (portal.kept_posts)
     "portal.kept_posts.KeepPostOnSignOutMiddleware",
     # after everything its key and checks read (user, language, messages); see portal.page_cache
     "portal.page_cache.PageCacheMiddleware",
+    # a unique-key race no service answered becomes a 409 with a message to reload, not a 500
+    "portal.conflicts.ConflictMiddleware",
     # last, as django-axes asks: it turns a lockout raised by the backend into a response
     "axes.middleware.AxesMiddleware",
 ]
@@ -111,6 +116,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
+        # a connection kept across requests is checked before reuse, so the first request after a
+        # database restart reconnects instead of answering 500
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -202,17 +210,39 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Exactly-once effects under redelivery (README, "When the broker or a worker is down"): a message is
+# acknowledged only when its task has finished, and given back when the worker process running it dies;
+# every task's effect is idempotent by a key in the database, so running it again changes nothing.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest task (a selection run of a large contest, a fan-out) takes seconds; none may take more than
+# the hard limit. Redis hands an unacknowledged message to another worker after the visibility timeout, so
+# it is longer than the limit (a running task is never given twice), and far shorter than Redis's hour.
+CELERY_TASK_SOFT_TIME_LIMIT = 540
+CELERY_TASK_TIME_LIMIT = 600
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 720,
+                                   # a broker that is down fails the hand-over at once; the outbox keeps it
+                                   "max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# The outbox (outbox.services): pending work handed over longer ago than this is handed over again (its
+# worker died or its message was lost); past OUTBOX_MAX_ATTEMPTS hand-overs an operator looks.
+OUTBOX_REDISPATCH_AFTER_SECONDS = int(env("OUTBOX_REDISPATCH_AFTER_SECONDS", "780"))
+OUTBOX_MAX_ATTEMPTS = 50
+OUTBOX_KEEP_DONE_DAYS = 30
+# A selection run still queued this long after it was started has no worker: the council may mark it failed.
+SELECTION_RUN_STALLED_AFTER_MINUTES = 15
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Periodic work, installed into django-celery-beat's tables when beat starts (times in Asia/Seoul).
+# Periodic work, installed into django-celery-beat's tables when beat starts (times in Asia/Seoul). The daily
+# jobs are idempotent (a reminder's key names its day; a confirmed run is confirmed once), so they are asked
+# again each hour: a broker that is down at 09:00 delays the day's reminders, it does not lose them.
 CELERY_BEAT_SCHEDULE = {
+    "sweep-pending-work": {"task": "outbox.tasks.task_sweep_pending_work", "schedule": 60.0},
     "scoring-deadline-reminders": {"task": "reviews.tasks.task_send_scoring_reminders",
-                                   "schedule": crontab(hour=9, minute=0)},
+                                   "schedule": crontab(hour="9-18", minute=0)},
     "confirm-selections-after-objection-period": {"task": "selection.tasks.task_confirm_due_selections",
-                                                  "schedule": crontab(hour=0, minute=10)},
+                                                  "schedule": crontab(hour="0-8", minute=10)},
 }
 
 REST_FRAMEWORK = {

@@ -5,6 +5,8 @@ from .runs import (
     confirm_due_runs,
     confirm_run,
     execute_run,
+    fail_stalled_run,
+    is_stalled,
     policy_for,
     publish_run,
     save_policy,
@@ -13,6 +15,6 @@ from .runs import (
 
 __all__ = [
     "SelectionRefused", "adjust_decision", "approve_run", "confirm_due_runs", "confirm_run", "decide_objection",
-    "execute_run", "file_objection", "policy_for", "publish_run", "request_re_review", "save_policy", "start_run",
-    "submit_re_review",
+    "execute_run", "fail_stalled_run", "file_objection", "is_stalled", "policy_for", "publish_run",
+    "request_re_review", "save_policy", "start_run", "submit_re_review",
 ]

@@ -1,12 +1,17 @@
 """A contest's selection run, from the council's request to the confirmed result.
 
 queued → running → completed (or failed) → approved → published (objection period) → confirmed.
-Starting a new run supersedes an unapproved one. The computing happens in a Celery task that is enqueued
-after the request commits; it locks the run, so a redelivered or repeated task finds the work done.
+Starting a new run supersedes an unapproved one. Starting records the computing as pending work (the outbox)
+in the same transaction; a Celery task computes it once the request commits. The task computes and flips
+the run to completed in ONE transaction holding the run's lock: a worker that dies mid-way leaves the run
+queued (nothing half-done), and the redelivered or swept task computes it. A run queued for longer than
+``SELECTION_RUN_STALLED_AFTER_MINUTES`` is stalled: the council may mark it failed, with a reason, and start
+another.
 """
 import logging
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
@@ -15,6 +20,8 @@ from django.utils.translation import gettext as _
 from applications.models import SEOUL, Contest
 from audit.services import record
 from notifications.services import announce
+from outbox.services import defer
+from portal.faults import fault_point
 from reviews.models import Panel
 from selection.computation import decide, digest, gather_inputs, policy_values
 from selection.models import (
@@ -71,24 +78,19 @@ def start_run(*, actor, contest: Contest, reason: str = "") -> SelectionRun:
         number = (runs.aggregate(last=Max("number"))["last"] or 0) + 1
         run = SelectionRun.objects.create(contest=contest, number=number, requested_by=actor, reason=reason)
         record(actor=actor, action="selection.run_started", target=run, reason=reason, changes={"number": number})
-        from selection.tasks import task_execute_run
-
-        transaction.on_commit(lambda: task_execute_run.delay(run.pk))
+        defer("selection.tasks.task_execute_run", run.pk, key=f"selection.run:{run.pk}")
     return run
 
 
 def execute_run(run_id: int) -> SelectionRun:
-    """Compute a queued run. Idempotent: a run already computed (or failed, or superseded) is left as it is."""
-    with transaction.atomic():
-        run = SelectionRun.objects.select_for_update().get(pk=run_id)
-        if run.status != RunStatus.QUEUED:
-            return run
-        run.status = RunStatus.RUNNING
-        run.save(update_fields=["status"])
+    """Compute a queued run and flip it to completed in one transaction (the run's row locked throughout), so
+    two workers given it compute it once and a worker that dies leaves it queued for the next. A run already
+    computed (or failed, or superseded) is left as it is. An error fails the run with the error recorded."""
     try:
         with transaction.atomic():
             run = SelectionRun.objects.select_for_update().select_related("contest").get(pk=run_id)
-            if run.status != RunStatus.RUNNING or run.decisions.exists():
+            # RUNNING only in runs started before the computation became one transaction
+            if run.status not in ACTIVE_STATUSES or run.decisions.exists():
                 return run
             inputs, warnings = gather_inputs(run.contest, policy_for(run.contest))
             SelectionDecision.objects.bulk_create([
@@ -100,15 +102,37 @@ def execute_run(run_id: int) -> SelectionRun:
                                   outcome=draft.outcome, national_krw=draft.national_krw,
                                   funding_reduced=draft.funding_reduced, tie_at_boundary=draft.tie_at_boundary)
                 for draft in decide(inputs)])
+            fault_point("selection.execute_run.decisions_written")
             run.inputs, run.inputs_digest, run.warnings = inputs, digest(inputs), warnings
             run.status, run.finished_at = RunStatus.COMPLETED, timezone.now()
             run.save(update_fields=["inputs", "inputs_digest", "warnings", "status", "finished_at"])
             return run
     except Exception as error:
         logger.exception("Selection run %s failed", run_id)
-        SelectionRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+        SelectionRun.objects.filter(pk=run_id, status__in=ACTIVE_STATUSES).update(
             status=RunStatus.FAILED, error=f"{type(error).__name__}: {error}", finished_at=timezone.now())
         return SelectionRun.objects.get(pk=run_id)
+
+
+def is_stalled(run: SelectionRun, now: datetime | None = None) -> bool:
+    """Queued (or running) for longer than ``SELECTION_RUN_STALLED_AFTER_MINUTES``: no worker has computed
+    it, which takes seconds; the broker or every worker is down."""
+    limit = timedelta(minutes=settings.SELECTION_RUN_STALLED_AFTER_MINUTES)
+    return run.status in ACTIVE_STATUSES and (now or timezone.now()) - run.requested_at > limit
+
+
+@transaction.atomic
+def fail_stalled_run(*, actor, run: SelectionRun, reason: str, now: datetime | None = None) -> SelectionRun:
+    """The council gives up on a stalled run (its reason recorded), so a new run can be started; a worker
+    that reaches it later leaves it failed. Raises ``SelectionRefused`` when the run is not stalled."""
+    run = _locked(run)
+    if not is_stalled(run, now):
+        raise SelectionRefused(_("Only a run that has waited too long for the background worker can be "
+                                 "marked failed."))
+    run.status, run.error, run.finished_at = RunStatus.FAILED, reason, now or timezone.now()
+    run.save(update_fields=["status", "error", "finished_at"])
+    record(actor=actor, action="selection.run_failed", target=run, reason=reason)
+    return run
 
 
 def _locked(run: SelectionRun) -> SelectionRun:

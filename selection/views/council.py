@@ -75,6 +75,9 @@ class RunDetailView(RunMixin, TemplateView):
     def get_context_data(self, **kwargs):
         run = self.get_run()
         kwargs.setdefault("approve_form", forms.ApproveForm())
+        stalled = services.is_stalled(run)
+        if stalled:
+            kwargs.setdefault("fail_form", forms.FailStalledRunForm())
         same_as = (run.contest.selection_runs.filter(inputs_digest=run.inputs_digest, number__lt=run.number)
                    .order_by("-number").first() if run.inputs_digest else None)
         return super().get_context_data(
@@ -82,7 +85,7 @@ class RunDetailView(RunMixin, TemplateView):
             # read only when the table is rendered, not when it comes from the cache (see frozen_key)
             decisions=selectors.decisions_of(run), frozen_key=run.frozen_key,
             adjustments=list(selectors.adjustments_of(run)),
-            objections=list(selectors.objections_of(run)), same_inputs_as=same_as, **kwargs)
+            objections=list(selectors.objections_of(run)), same_inputs_as=same_as, stalled=stalled, **kwargs)
 
 
 class RunActionView(RunDetailView):
@@ -112,6 +115,18 @@ class ApproveRunView(RunActionView):
                     reverse("selection:run", args=[run.pk]))
 
         return self.submit(forms.ApproveForm(request.POST), act, form_name="approve_form")
+
+
+class FailStalledRunView(RunActionView):
+    def post(self, request, *args, **kwargs):
+        run = self.get_run()
+
+        def act(data):
+            services.fail_stalled_run(actor=request.user, run=run, reason=data["reason"])
+            return (_("The run was marked failed. A new run can be started."),
+                    reverse("selection:run", args=[run.pk]))
+
+        return self.submit(forms.FailStalledRunForm(request.POST), act, form_name="fail_form")
 
 
 class PublishRunView(RunActionView):

@@ -5,14 +5,15 @@ from smtplib import SMTPException
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from notifications import services as notification_services
 from notifications.models import Notification
 from notifications.services import deliver
-from notifications.tasks import task_deliver
+from notifications.tasks import task_email
+from outbox.models import PendingWork
 from reviews.models import Assignment, AssignmentStatus
 from reviews.reminders import send_scoring_reminders
 from reviews.services import assign_reviewer, schedule_presentation
@@ -34,29 +35,36 @@ def officials(proposal):
     return [english, korean, proposal.created_by]
 
 
-def test_a_retried_delivery_sends_each_message_once(proposal, officials, monkeypatch):
-    real_send = notification_services.send_mail
-    calls = []
+def test_a_fan_out_is_one_e_mail_task_per_recipient_and_a_retry_sends_each_once(proposal, officials,
+                                                                                  monkeypatch):
+    assert deliver("proposal.correction_requested", proposal.pk, "entry-1") == 3
+    pending = PendingWork.objects.filter(task="notifications.tasks.task_email").order_by("pk")
+    assert pending.count() == 3 and mail.outbox == []  # recorded with the notifications; sent by their tasks
+    real_send, calls = EmailMessage.send, []
 
-    def flaky_send(*args, **kwargs):
-        calls.append(args[3])
-        if len(calls) == 2:  # the mail server drops the second message of the first attempt
+    def flaky_send(message, *args, **kwargs):
+        calls.append(message.to[0])
+        if len(calls) == 2:  # the mail server drops the second message
             raise SMTPException("451 try again later")
-        return real_send(*args, **kwargs)
+        return real_send(message, *args, **kwargs)
 
-    monkeypatch.setattr(notification_services, "send_mail", flaky_send)
+    monkeypatch.setattr(EmailMessage, "send", flaky_send)
+    first, second, third = (work.args[0] for work in pending.all())
+    assert task_email.run(first) is True
     with pytest.raises(SMTPException):  # what makes the task retry (autoretry_for, with backoff)
-        task_deliver.run("proposal.correction_requested", proposal.pk, "entry-1")
-    assert len(mail.outbox) == 1
-    # The retry sends only what the first attempt did not: two of the three.
-    assert task_deliver.apply(args=["proposal.correction_requested", proposal.pk, "entry-1"]).get() == 2
+        task_email.run(second)
+    assert task_email.run(third) is True
+    assert len(mail.outbox) == 2
+    assert task_email.run(second) is True  # the retry sends only what did not go
+    assert [task_email.run(pk) for pk in (first, second, third)] == [False, False, False]  # duplicates later
     assert sorted(message.to[0] for message in mail.outbox) == sorted(official.email for official in officials)
+    assert len({message.extra_headers["Message-ID"] for message in mail.outbox}) == 3
     assert Notification.objects.count() == 3
-    assert deliver("proposal.correction_requested", proposal.pk, "entry-1") == 0  # a duplicate task later
-    assert len(mail.outbox) == 3
+    assert deliver("proposal.correction_requested", proposal.pk, "entry-1") == 0  # a duplicate delivery
+    assert pending.count() == 3
     deliver("proposal.correction_requested", proposal.pk, "entry-2")  # a second request is a new occasion
-    assert len(mail.outbox) == 6
-    assert SMTPException in task_deliver.autoretry_for and task_deliver.retry_backoff
+    assert pending.count() == 6
+    assert SMTPException in task_email.autoretry_for and task_email.retry_backoff
 
 
 def test_each_recipient_reads_it_in_his_own_language(proposal, officials):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from applications.models import BudgetLine, BudgetSource
 from audit.services import record
+from portal.faults import fault_point
 from selection.models import Outcome, RunStatus, SelectionDecision, SelectionRun
 from tracking.models import AgreementLine, ProgressReport, SelectedTask
 
@@ -66,7 +67,9 @@ def open_tasks_for_run(run_id: int) -> list[int]:
     decisions = (run.decisions.filter(outcome=Outcome.SELECTED)
                  .select_related("run__contest", "proposal__lead_local_government").order_by("pk"))
     opened = []
-    for decision in decisions:
+    for number, decision in enumerate(decisions):
+        if number == 1:
+            fault_point("tracking.open_tasks.midway")
         task, created = open_task(decision, now=run.confirmed_at)
         if created:
             opened.append(task.pk)

@@ -45,21 +45,35 @@ def disbursed_krw(line: AgreementLine) -> int:
     return line.disbursements.aggregate(total=Sum("amount_krw"))["total"] or 0
 
 
+def current_line(task: SelectedTask, year: int, source: str) -> AgreementLine | None:
+    """The line of one year and source, locked; ``None`` when it is not agreed yet (nothing to lock, so two
+    clerks may both go on to add it: the unique constraint decides)."""
+    return AgreementLine.objects.select_for_update().filter(task=task, year=year, source=source).first()
+
+
 @transaction.atomic
 def set_agreement_line(*, actor, task: SelectedTask, year: int, source: str, amount_krw: int,
                        reason: str) -> AgreementLine:
-    """Agree or amend one year and source. Locked, so it cannot fall below what is being paid meanwhile."""
-    line = AgreementLine.objects.select_for_update().filter(task=task, year=year, source=source).first()
+    """Agree or amend one year and source. Locked, so it cannot fall below what is being paid meanwhile.
+    Raises ``TrackingRefused`` when it would, or when another clerk added the same line at the same moment
+    (the unique constraint, answered as a message rather than an error page)."""
+    line = current_line(task, year, source)
     before = line.amount_krw if line else 0
     if line is None:
         line = AgreementLine(task=task, year=year, source=source, amount_krw=amount_krw)
+        try:
+            with transaction.atomic():
+                line.save()
+        except IntegrityError as error:  # another clerk added the same year and source a moment ago
+            raise TrackingRefused(_("Someone has just added this line (the same year and source); reload the "
+                                    "page to see it, then amend it.")) from error
     else:
         paid = disbursed_krw(line)
         if amount_krw < paid:
             raise TrackingRefused(_("%(paid)s KRW has been paid against this line already; the agreement cannot "
                                     "be lower.") % {"paid": f"{paid:,}"})
         line.amount_krw = amount_krw
-    line.save()
+        line.save()
     record(actor=actor, action="tracking.agreement_changed", target=task, reason=reason,
            changes={"year": year, "source": source, "amount_krw": [before, amount_krw]})
     return line
