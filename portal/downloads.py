@@ -1,10 +1,13 @@
-"""Serving stored documents. Callers decide permission first; this only streams the file."""
-import io
+"""Serving stored documents. Callers decide permission first; this only streams the file.
 
-from django.http import FileResponse, Http404, HttpResponse
-from openpyxl import Workbook
+Spreadsheets the portal writes come from ``portal.spreadsheets`` (re-exported here for the views that import them
+from this module).
+"""
+from django.http import FileResponse, Http404
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from portal.spreadsheets import XLSX, csv_response, xlsx_response
+
+__all__ = ["XLSX", "csv_response", "document_response", "xlsx_response"]
 
 
 def document_response(document) -> FileResponse:
@@ -16,19 +19,4 @@ def document_response(document) -> FileResponse:
     response = FileResponse(handle, as_attachment=True, filename=document.original_name,
                             content_type=document.content_type)
     response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def xlsx_response(*, title: str, headers: list[str], rows, name: str) -> HttpResponse:
-    """One sheet of ``headers`` then ``rows`` as an XLSX download named ``name``.xlsx; built in memory (the
-    portal's tables are a few hundred rows)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])  # Excel's limit on sheet names
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response

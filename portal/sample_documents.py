@@ -1,5 +1,6 @@
 """Small genuine documents for the demo data and the tests: a one-page PDF and an XLSX workbook."""
 import io
+import struct
 
 from openpyxl import Workbook
 
@@ -40,3 +41,29 @@ def workbook(title: str, rows: list[list[object]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _ole_name(name: str) -> tuple[bytes, int]:
+    encoded = (name + "\0").encode("utf-16-le")
+    return encoded.ljust(64, b"\0"), len(encoded)
+
+
+def _ole_entry(name: str, kind: int, *, child: int = 0xFFFFFFFF, start: int = 0xFFFFFFFE, size: int = 0) -> bytes:
+    encoded, length = _ole_name(name)
+    return (encoded + struct.pack("<HBB3I", length, kind, 1, 0xFFFFFFFF, 0xFFFFFFFF, child) + bytes(16 + 4 + 16)
+            + struct.pack("<IIi", start, size, 0))
+
+
+def minimal_hwp(stream_name: str = "FileHeader", signature: bytes = b"HWP Document File") -> bytes:
+    """An OLE compound file (version 3, 512-byte sectors) holding one 4,096-byte stream ``stream_name`` that starts
+    with ``signature``: what an HWP 5 reader opens first. Sectors: 0 FAT, 1 directory, 2-9 the stream."""
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    header = (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 0x1000, end, 0, end, 0)
+              + struct.pack("<109I", 0, *([free] * 108)))
+    fat = struct.pack("<128I", 0xFFFFFFFD, end, 3, 4, 5, 6, 7, 8, 9, end, *([free] * 118))
+    empty = bytes(64) + struct.pack("<HBB3I", 0, 0, 0, free, free, free) + bytes(36) + struct.pack("<IIi", 0, 0, 0)
+    directory = (_ole_entry("Root Entry", 5, child=1) + _ole_entry(stream_name, 2, start=2, size=4096)
+                 + empty + empty)
+    stream = (signature + bytes(15) + struct.pack("<I", 0x05000300)).ljust(4096, b"\0")
+    return header + fat + directory + stream

@@ -2,12 +2,20 @@
 
 Korean officials work in HWP/HWPX as much as PDF, so those are accepted alongside PPTX and XLSX.
 A file whose content does not match its extension, or that is too large, is refused with the reason.
+
+Reading is bounded: a zip-based document (HWPX, PPTX, XLSX) is judged from its central directory first
+(entry count, total uncompressed size and compression ratio within ``archive_limits``), and only the few
+bytes that name its format are inflated; an HWP file is opened with a real OLE reader (``olefile``) and
+only its ``FileHeader`` stream's signature is read. The upload's name is kept in NFC, without folders or
+control characters.
 """
 import hashlib
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
+import olefile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -36,6 +44,7 @@ CONTENT_TYPES = {
     FileFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 DOCUMENT_FORMATS = tuple(FileFormat)
+ZIP_FORMATS = (FileFormat.HWPX, FileFormat.PPTX, FileFormat.XLSX)
 
 
 @dataclass(frozen=True)
@@ -51,30 +60,82 @@ def max_upload_bytes() -> int:
     return settings.PORTAL_MAX_UPLOAD_BYTES
 
 
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """What a zip-based upload may declare in its central directory."""
+
+    max_entries: int
+    max_total_bytes: int  # uncompressed, all entries together
+    max_ratio: int  # uncompressed ÷ compressed, for any entry larger than ``ratio_floor_bytes``
+    ratio_floor_bytes: int = 1024 * 1024
+
+
+def archive_limits() -> ArchiveLimits:
+    return ArchiveLimits(max_entries=settings.PORTAL_ARCHIVE_MAX_ENTRIES,
+                         max_total_bytes=settings.PORTAL_ARCHIVE_MAX_BYTES,
+                         max_ratio=settings.PORTAL_ARCHIVE_MAX_RATIO)
+
+
+def check_archive(archive: zipfile.ZipFile, limits: ArchiveLimits | None = None) -> None:
+    """Refuse an archive whose directory declares too many entries, too many bytes or a bomb's ratio.
+
+    Only the directory is read. The declared sizes also bound what ``zipfile`` will inflate later (it stops
+    at an entry's declared size), so an archive that passes cannot grow past ``max_total_bytes``.
+    Raises ValidationError (code ``archive_limits``)."""
+    limits = limits or archive_limits()
+    entries = archive.infolist()
+    total = sum(entry.file_size for entry in entries)
+    bomb = any(entry.file_size > limits.ratio_floor_bytes
+               and entry.file_size > limits.max_ratio * max(entry.compress_size, 1) for entry in entries)
+    if len(entries) > limits.max_entries or total > limits.max_total_bytes or bomb:
+        raise ValidationError(
+            _("The archive inside the file unpacks to more than the portal accepts (at most %(entries)s parts, "
+              "%(size)s in all, compressed at most %(ratio)s to 1)."), code="archive_limits",
+            params={"entries": limits.max_entries, "size": filesizeformat(limits.max_total_bytes),
+                    "ratio": limits.max_ratio})
+
+
 def _zip_format(fileobj) -> str | None:
     try:
         with zipfile.ZipFile(fileobj) as archive:
-            names = archive.namelist()
-            if "mimetype" in names and archive.read("mimetype")[:64].strip() == b"application/hwp+zip":
-                return FileFormat.HWPX
+            check_archive(archive)
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as entry:
+                    if entry.read(64).strip() == b"application/hwp+zip":
+                        return FileFormat.HWPX
             if "[Content_Types].xml" in names:
                 if any(name.startswith("ppt/") for name in names):
                     return FileFormat.PPTX
                 if any(name.startswith("xl/") for name in names):
                     return FileFormat.XLSX
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, EOFError, NotImplementedError,
+            ValidationError):
         return None
     return None
 
 
-def _contains(fileobj, needle: bytes) -> bool:
+def _is_hwp(fileobj) -> bool:
+    """An OLE compound file whose ``FileHeader`` stream starts with HWP's signature (HWP 5 format)."""
     fileobj.seek(0)
-    tail = b""
-    while chunk := fileobj.read(CHUNK):
-        if needle in tail + chunk:
-            return True
-        tail = chunk[-len(needle):]
-    return False
+    try:
+        if not olefile.isOleFile(fileobj):
+            return False
+        fileobj.seek(0)
+        with olefile.OleFileIO(fileobj) as ole:
+            if ole.get_type("FileHeader") != olefile.STGTY_STREAM:
+                return False
+            with ole.openstream("FileHeader") as stream:
+                return stream.read(len(HWP_SIGNATURE)) == HWP_SIGNATURE
+    except Exception:
+        return False
+
+
+def head_is_zip(fileobj) -> bool:
+    fileobj.seek(0)
+    head = fileobj.read(4)
+    fileobj.seek(0)
+    return head == b"PK\x03\x04"
 
 
 def sniff_format(fileobj) -> str | None:
@@ -85,10 +146,13 @@ def sniff_format(fileobj) -> str | None:
     found = None
     if head.startswith(b"%PDF-"):
         found = FileFormat.PDF
-    elif head == OLE_MAGIC and _contains(fileobj, HWP_SIGNATURE):
+    elif head == OLE_MAGIC and _is_hwp(fileobj):
         found = FileFormat.HWP
     elif head.startswith(b"PK\x03\x04"):
-        found = _zip_format(fileobj)
+        try:
+            found = _zip_format(fileobj)
+        finally:
+            fileobj.seek(0)
     fileobj.seek(0)
     return found
 
@@ -102,9 +166,23 @@ def _sha256(fileobj) -> str:
     return digest.hexdigest()
 
 
+def clean_file_name(name: str) -> str:
+    """An uploaded file's name as kept and served: the last path part (either slash), NFC (macOS sends NFD),
+    without control characters, at most 200 characters (the extension kept)."""
+    name = unicodedata.normalize("NFC", (name or "").replace("\\", "/").rsplit("/", 1)[-1])
+    name = "".join(char for char in name if unicodedata.category(char) not in {"Cc", "Cf"}).strip()
+    if len(name) > 200:
+        stem, dot, suffix = name.rpartition(".")
+        name = f"{stem[:190]}.{suffix[:9]}" if dot and len(suffix) < 10 else name[:200]
+    return name
+
+
 def check_upload(uploaded: UploadedFile, allowed: tuple[str, ...] = DOCUMENT_FORMATS) -> CheckedUpload:
-    """Refuse an empty, oversized, unlisted or mislabelled file; say which and why."""
-    name = PurePath(uploaded.name or "").name
+    """Refuse an empty, oversized, unlisted, mislabelled or bomb-like file; say which and why.
+
+    The returned name is ``clean_file_name``'s, and ``uploaded.name`` is set to it too, so storage sees NFC."""
+    name = clean_file_name(uploaded.name or "")
+    uploaded.name = name
     allowed_list = ", ".join(FileFormat(code).label for code in allowed)
     if uploaded.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -116,6 +194,14 @@ def check_upload(uploaded: UploadedFile, allowed: tuple[str, ...] = DOCUMENT_FOR
     if claimed not in allowed:
         raise ValidationError(_("Files of this kind are not accepted; accepted are %(formats)s."),
                               params={"formats": allowed_list}, code="extension")
+    if claimed in ZIP_FORMATS and head_is_zip(uploaded):
+        try:
+            with zipfile.ZipFile(uploaded) as archive:
+                check_archive(archive)
+        except (zipfile.BadZipFile, OSError, EOFError):
+            pass  # not a readable zip: sniffing below says the content is not what the name claims
+        finally:
+            uploaded.seek(0)
     actual = sniff_format(uploaded)
     if actual != claimed:
         raise ValidationError(

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import clean_file_name
+
 from .models import DesignationImport
 from .services import ImportRejected, import_rural_agreement
 
@@ -28,7 +30,7 @@ class DesignationImportForm(forms.Form):
         """Import the cleaned file; on refusal put every reason on the file field and return None."""
         upload = self.cleaned_data["file"]
         try:
-            return import_rural_agreement(stream=upload, file_name=upload.name,
+            return import_rural_agreement(stream=upload, file_name=clean_file_name(upload.name),
                                           reason=self.cleaned_data["reason"], imported_by=imported_by)
         except ImportRejected as rejected:
             self.add_error("file", gettext("The file was refused and nothing was imported."))

@@ -6,6 +6,7 @@ which is what Korean Excel writes.
 """
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -54,8 +55,18 @@ def _csv_rows(raw: bytes) -> Iterator[list[str]]:
 
 
 def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
+    from django.core.exceptions import ValidationError
     from openpyxl import load_workbook
 
+    from portal.uploads import check_archive
+
+    try:  # the archive's declared sizes first, so openpyxl never inflates a bomb
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            check_archive(archive)
+    except zipfile.BadZipFile as error:
+        raise TableError(_("The file is not a valid XLSX workbook.")) from error
+    except ValidationError as error:
+        raise TableError(" ".join(error.messages)) from error
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook

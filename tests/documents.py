@@ -4,8 +4,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from portal.sample_documents import minimal_pdf, workbook
-from portal.uploads import OLE_MAGIC
+from portal.sample_documents import minimal_hwp, minimal_pdf, workbook
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -22,7 +21,7 @@ def pdf() -> bytes:
 
 def hwp() -> bytes:
     """An OLE compound file carrying the HWP FileHeader signature."""
-    return OLE_MAGIC + bytes(504) + b"HWP Document File" + bytes(15) + bytes(1024)
+    return minimal_hwp()
 
 
 def hwpx() -> bytes:
@@ -39,3 +38,35 @@ def xlsx() -> bytes:
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content)
+
+
+def hwpx_bomb(inflated: int = 64 * 1024 * 1024) -> bytes:
+    """An HWPX whose ``mimetype`` entry names the format and then inflates to ``inflated`` bytes of spaces: a few
+    hundred KB on the wire. Its declared compression ratio is ~1000 to 1."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("mimetype", "w", force_zip64=True) as entry:
+            entry.write(b"application/hwp+zip")
+            block = b" " * (1024 * 1024)
+            for _ in range(inflated // len(block)):
+                entry.write(block)
+        archive.writestr("Contents/section0.xml", b"<hs:sec/>")
+    return buffer.getvalue()
+
+
+def fake_hwp() -> bytes:
+    """567 bytes: OLE's magic number and the text "HWP Document File", but no OLE container at all."""
+    return (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504) + b"HWP Document File").ljust(567, b"\0")
+
+
+def xlsx_bomb(inflated: int = 64 * 1024 * 1024) -> bytes:
+    """An XLSX whose one sheet inflates to ``inflated`` bytes of spaces (compressed ~1000 to 1)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as entry:
+            block = b" " * (1024 * 1024)
+            for _ in range(inflated // len(block)):
+                entry.write(block)
+    return buffer.getvalue()

@@ -6,13 +6,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from applications import permissions, selectors, services
 from applications.models import Contest, Proposal, ProposalAttachment
 from applications.selectors.proposals import PROPOSAL_PARTS
 from portal.api.errors import refusals_as_400
+from portal.api.parsers import FormParser, JSONParser, MultiPartParser
 from portal.api.permissions import UserLanguageMixin, decision_permission, require
 from portal.api.serializers import ReasonSerializer, validated_data
 from portal.downloads import document_response

@@ -1,8 +1,6 @@
 """The council's list of a contest's proposals, and its export to CSV and XLSX."""
-import csv
-import io
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
@@ -17,7 +15,7 @@ from applications.selectors.listing import (
     in_receipt_order,
     label_requested_ministries,
 )
-from portal.downloads import xlsx_response
+from portal.downloads import csv_response, xlsx_response
 from portal.permissions import DecisionRequiredMixin
 
 
@@ -62,17 +60,7 @@ class ContestProposalExportView(ContestProposalsMixin, View):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         name = f"proposals-{self.contest.year}-{stamp}"
         if kwargs["file_format"] == "csv":
-            return self._csv(rows, name)
+            return csv_response(headers=export_headers(), rows=rows, name=name)
         if kwargs["file_format"] == "xlsx":
             return xlsx_response(title=str(self.contest.year), headers=export_headers(), rows=rows, name=name)
         raise Http404
-
-    def _csv(self, rows, name) -> HttpResponse:
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel reads UTF-8 Korean only with the byte-order mark
-        writer = csv.writer(buffer)
-        writer.writerow(export_headers())
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: a body over the limit or a NUL byte is refused before anything reads the request
+    "portal.request_limits.RequestLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,9 +180,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Uploads and bodies are bounded before they are read whole (README, "Security"): form fields and JSON at most
+# 5 MB in memory, files streamed to disk past 2.5 MB, at most 20 files and 1,000 fields in one request.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # Largest proposal attachment or announcement file accepted, in bytes (default 30 MB).
 PORTAL_MAX_UPLOAD_BYTES = int(env("PORTAL_MAX_UPLOAD_BYTES", str(30 * 1024 * 1024)))
+# Largest request body, in bytes (default: one largest file plus 2 MB of form); refused from its Content-Length.
+PORTAL_MAX_REQUEST_BYTES = int(env("PORTAL_MAX_REQUEST_BYTES", str(PORTAL_MAX_UPLOAD_BYTES + 2 * 1024 * 1024)))
+# A zip-based document (HWPX, PPTX, XLSX) may declare at most this many entries and uncompressed bytes, and no
+# entry over 1 MB may be compressed more than this ratio.
+PORTAL_ARCHIVE_MAX_ENTRIES = int(env("PORTAL_ARCHIVE_MAX_ENTRIES", "5000"))
+PORTAL_ARCHIVE_MAX_BYTES = int(env("PORTAL_ARCHIVE_MAX_BYTES", str(200 * 1024 * 1024)))
+PORTAL_ARCHIVE_MAX_RATIO = int(env("PORTAL_ARCHIVE_MAX_RATIO", "100"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -251,6 +265,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's parsers with a nesting limit and NUL refusal (portal.api.parsers)
+    "DEFAULT_PARSER_CLASSES": ["portal.api.parsers.JSONParser", "portal.api.parsers.FormParser",
+                               "portal.api.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",

@@ -56,3 +56,53 @@ def test_an_empty_file_is_refused():
 def test_sniffing_leaves_the_file_at_its_start():
     stream = upload("a.pdf", documents.pdf())
     assert sniff_format(stream) == "pdf" and stream.tell() == 0
+
+
+def test_a_hwpx_whose_mimetype_inflates_is_refused_reading_only_its_directory():
+    """Issue 21's example at a sixteenth of its size: the check must not inflate what it refuses."""
+    import tracemalloc
+
+    bomb = documents.hwpx_bomb()
+    assert len(bomb) < 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError) as refused:
+            check_upload(upload("사업계획서.hwpx", bomb))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert refused.value.code == "archive_limits"
+    assert peak < 4 * 1024 * 1024
+
+
+def test_an_archive_with_too_many_entries_or_bytes_is_refused(settings):
+    many = documents._zip({"[Content_Types].xml": b"<Types/>",
+                           **{f"xl/worksheets/sheet{n}.xml": b"<x/>" for n in range(20)}})
+    settings.PORTAL_ARCHIVE_MAX_ENTRIES = 10
+    with pytest.raises(ValidationError, match="unpacks to more"):
+        check_upload(upload("예산.xlsx", many))
+    settings.PORTAL_ARCHIVE_MAX_ENTRIES, settings.PORTAL_ARCHIVE_MAX_BYTES = 5000, 1000
+    with pytest.raises(ValidationError, match="unpacks to more"):
+        check_upload(upload("예산.xlsx", documents.xlsx()))
+
+
+def test_a_fake_hwp_of_magic_and_signature_is_refused_and_a_real_one_is_read_with_olefile():
+    fake = documents.fake_hwp()
+    assert len(fake) == 567
+    with pytest.raises(ValidationError) as refused:
+        check_upload(upload("사업계획서.hwp", fake))
+    assert refused.value.code == "content_mismatch"
+    from portal.sample_documents import minimal_hwp
+
+    assert sniff_format(upload("a.hwp", minimal_hwp())) == "hwp"
+    assert sniff_format(upload("a.hwp", minimal_hwp(stream_name="WordDocument"))) is None  # an old .doc
+    assert sniff_format(upload("a.hwp", minimal_hwp(signature=b"Not HWP at all..."))) is None
+
+
+@pytest.mark.parametrize(("sent", "kept"), [
+    ("\u1109\u1161\u110b\u1165\u11b8\u1100\u1168\u1112\u116c\u11a8\u1109\u1165.pdf", "사업계획서.pdf"),  # NFD
+    ("C:\\Users\\kim\\사업계획서.pdf", "사업계획서.pdf"),
+    ("사업\x00계획\u202e서.pdf", "사업계획서.pdf"),
+])
+def test_file_names_are_kept_in_nfc_without_folders_or_control_characters(sent, kept):
+    assert check_upload(upload(sent, documents.pdf())).original_name == kept

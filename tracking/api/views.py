@@ -4,12 +4,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from applications.models import KpiTarget
 from portal.api.errors import refusals_as_400
 from portal.api.forms import refuse_repeated_rows, refuse_rows, validated
+from portal.api.parsers import JSONParser, MultiPartParser
 from portal.api.permissions import UserLanguageMixin, decision_permission, require
 from portal.api.serializers import validated_data
 from tracking import forms, permissions, selectors, services

