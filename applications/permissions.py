@@ -1,4 +1,5 @@
 """Who may see and change contests. Proposals' predicates join these as they are built."""
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
@@ -57,10 +58,14 @@ def can_submit_now(user, proposal) -> Decision:
     return decision
 
 
-def can_withdraw_proposal(user, proposal) -> Decision:
+def can_withdraw_proposal(user, proposal, now=None) -> Decision:
+    """The lead withdraws until the application deadline; after it the proposal is under review (or decided)
+    and stays in the contest, as ``services.withdraw_proposal`` also refuses."""
     decision = can_submit_proposal(user, proposal)
     if decision and proposal.status == "withdrawn":
         return deny(_("This proposal is already withdrawn."))
+    if decision and (now or timezone.now()) > proposal.contest.application_closes_at:
+        return deny(_("A proposal can only be withdrawn before the application deadline."))
     return decision
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contests, listing, proposals, sections
+from .views import contests, listing, papers, proposals, sections
 
 app_name = "applications"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("proposals/<int:pk>/request-correction/", proposals.ProposalCorrectionView.as_view(),
          name="proposal-correction"),
     path("proposals/<int:pk>/versions/", proposals.ProposalVersionsView.as_view(), name="proposal-versions"),
+    path("proposals/<int:pk>/receipt.pdf", papers.ReceiptPaperView.as_view(), name="proposal-receipt-pdf"),
+    path("proposals/<int:pk>/application.pdf", papers.ApplicationPaperView.as_view(), name="proposal-application-pdf"),
     path("proposals/<int:pk>/companies/", sections.CompaniesView.as_view(), name="proposal-companies"),
     path("proposals/<int:pk>/budget/", sections.BudgetView.as_view(), name="proposal-budget"),
     path("proposals/<int:pk>/kpi-targets/", sections.KpiTargetsView.as_view(), name="proposal-kpi"),

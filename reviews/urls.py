@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import council, results, reviewer
+from .views import council, files, papers, results, reviewer
 
 app_name = "reviews"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("assignments/<int:pk>/pledge/", reviewer.PledgeView.as_view(), name="assignment-pledge"),
     path("assignments/<int:pk>/conflict/", reviewer.ConflictView.as_view(), name="assignment-conflict"),
     path("assignments/<int:pk>/sheet/", reviewer.SheetView.as_view(), name="assignment-sheet"),
+    path("assignments/<int:pk>/files.zip", files.AssignmentFilesZipView.as_view(), name="assignment-files-zip"),
     path("pool/", council.PoolView.as_view(), name="pool"),
     path("contests/<int:pk>/", council.ContestReviewView.as_view(), name="contest-review"),
     path("contests/<int:pk>/panels/new/", council.PanelCreateView.as_view(), name="panel-create"),
@@ -23,4 +24,6 @@ urlpatterns = [
     path("panels/<int:pk>/results.xlsx", results.PanelResultsExportView.as_view(), name="panel-results-export"),
     path("panels/<int:pk>/sign-off/", results.SignOffView.as_view(), name="panel-sign-off"),
     path("sheets/<int:pk>/", council.SheetDetailView.as_view(), name="sheet-detail"),
+    path("sheets/<int:pk>/sheet.pdf", papers.SheetPaperView.as_view(), name="sheet-pdf"),
+    path("panels/<int:pk>/results.pdf", papers.PanelResultsPaperView.as_view(), name="panel-results-pdf"),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
-from .models import Objection, ObjectionReview, RunStatus, SelectionDecision
+from .models import OPEN_OBJECTION_STATUSES, Objection, ObjectionReview, RunStatus, SelectionDecision
 
 
 def can_manage_selection(user) -> Decision:
@@ -87,3 +87,15 @@ def objectable_decision(user, pk: int) -> SelectionDecision:
     if not allowed:
         raise PermissionDenied(allowed.reason)
     return decision
+
+
+def can_confirm_now(run, now: datetime | None = None) -> Decision:
+    """The confirm button is offered only when ``services.confirm_run`` would accept: a published result
+    whose objection period is over and whose objections are all decided."""
+    if run.status != RunStatus.PUBLISHED:
+        return deny(_("Only a published result can be confirmed."))
+    if (now or timezone.now()) < run.objection_closes_at:
+        return deny(_("The objection period is still open."))
+    if run.decisions.filter(objection__status__in=OPEN_OBJECTION_STATUSES).exists():
+        return deny(_("Decide every objection first."))
+    return ALLOWED

@@ -1,7 +1,7 @@
 """Reads of the final selection, filtered by who asks where it matters."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from accounts.permissions import is_council, is_local_official
 from applications.models import Contest, Proposal
@@ -39,6 +39,11 @@ class RunSummary:
         return self.by_outcome.get(Outcome.SELECTED, 0)
 
     @property
+    def applicants(self) -> int:
+        """How many proposals the run decided: each one's local government hears of its result."""
+        return sum(self.by_outcome.values())
+
+    @property
     def budget_left_krw(self) -> int | None:
         return None if self.budget_krw is None else self.budget_krw - self.committed_krw
 
@@ -53,6 +58,13 @@ def summary_of(run: SelectionRun) -> RunSummary:
 def adjustments_of(run: SelectionRun) -> QuerySet[DecisionAdjustment]:
     return (DecisionAdjustment.objects.filter(decision__run=run)
             .select_related("actor", "decision__proposal__lead_local_government").order_by("at", "pk"))
+
+
+def with_published_outcome(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Each proposal with ``published_outcome``: its decision's outcome (``Outcome`` value) in its contest's
+    published or confirmed result, None before one is published. One subquery, so a list stays one query."""
+    decisions = SelectionDecision.objects.filter(proposal=OuterRef("pk"), run__status__in=PUBLIC_STATUSES)
+    return proposals.annotate(published_outcome=Subquery(decisions.values("outcome")[:1]))
 
 
 def published_decision_of(proposal: Proposal) -> SelectionDecision | None:

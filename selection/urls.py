@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import council, objections
+from .views import council, objections, papers
 
 app_name = "selection"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("runs/<int:pk>/confirm/", council.ConfirmRunView.as_view(), name="run-confirm"),
     path("runs/<int:pk>/decisions.xlsx", council.RunExportView.as_view(), name="run-export"),
     path("decisions/<int:pk>/adjust/", council.DecisionAdjustView.as_view(), name="decision-adjust"),
+    path("decisions/<int:pk>/letter.pdf", papers.DecisionLetterView.as_view(), name="decision-letter"),
     path("decisions/<int:pk>/objection/", objections.ObjectionCreateView.as_view(), name="objection-create"),
     path("objections/", objections.ObjectionListView.as_view(), name="objection-list"),
     path("objections/<int:pk>/", objections.ObjectionDetailView.as_view(), name="objection-detail"),

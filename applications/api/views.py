@@ -2,6 +2,7 @@
 requests corrections; the province confirms matching. Visibility is ``proposals_visible_to`` (another local
 government's proposal is a 404) and every action asks the predicate its page asks (a 403 says why)."""
 from django.http import Http404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
@@ -94,7 +95,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
             proposal = services.create_proposal(actor=request.user, contest=data["contest"],
                                                 lead_local_government=request.user.local_government,
                                                 values=form.section_values(),
-                                                partners=form.cleaned_data["partner_codes"])
+                                                partners=form.cleaned_data["partner_codes"], now=timezone.now())
         return self._answer(proposal, status.HTTP_201_CREATED)
 
     @extend_schema(tags=TAG, request=ProposalInputSerializer, responses=ProposalDetailSerializer,

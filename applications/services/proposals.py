@@ -23,6 +23,7 @@ from applications.models import (
 )
 from applications.selectors.contests import eligibility_for_contest
 from applications.snapshot import take_snapshot
+from applications.window import accepts_new_drafts
 from audit.services import field_changes, record
 from notifications.services import announce
 from regions.models import LocalGovernment
@@ -50,8 +51,15 @@ def _set_partners(proposal: Proposal, partners: Iterable[LocalGovernment]) -> No
 
 
 def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGovernment,
-                    values: dict[str, Any], partners: Iterable[LocalGovernment] = ()) -> Proposal:
-    """Start a draft. Refused when the local government already has an active proposal in the contest."""
+                    values: dict[str, Any], partners: Iterable[LocalGovernment] = (),
+                    now: datetime | None = None) -> Proposal:
+    """Start a draft. Refused when the local government already has an active proposal in the contest, and
+    after the contest's deadline judged at ``now`` (the page and the API pass the request's time; seeding a
+    past round's history passes none)."""
+    if now is not None:
+        decision = accepts_new_drafts(contest, now)
+        if not decision:
+            raise SubmissionRefused(decision.reason)
     try:
         with transaction.atomic():
             proposal = Proposal.objects.create(contest=contest, lead_local_government=lead_local_government,

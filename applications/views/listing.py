@@ -17,6 +17,7 @@ from applications.selectors.listing import (
 )
 from portal.downloads import csv_response, xlsx_response
 from portal.permissions import DecisionRequiredMixin
+from selection.selectors import with_published_outcome
 
 
 class ContestProposalsMixin(DecisionRequiredMixin):
@@ -42,7 +43,7 @@ class ContestProposalListView(ContestProposalsMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return self.filtered()
+        return with_published_outcome(self.filtered())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -11,6 +11,7 @@ from applications import permissions, selectors, services
 from applications.checklist import completeness_checklist
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
+from applications.window import accepts_new_drafts
 from portal.autosave import is_autosave, next_address, not_saved_answer, saved_answer
 from portal.permissions import DecisionRequiredMixin
 from selection import permissions as selection_permissions
@@ -39,12 +40,14 @@ class ProposalListView(ProposalAccessMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.proposals_visible_to(self.request.user).order_by("-updated_at")
+        return selection_selectors.with_published_outcome(
+            selectors.proposals_visible_to(self.request.user)).order_by("-updated_at")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_start"] = permissions.can_start_proposal(self.request.user)
-        context["open_contests"] = selectors.contests_for_overview()[:5] if context["can_start"] else []
+        context["open_contests"] = (selectors.contests_for_overview().filter(
+            application_closes_at__gte=timezone.now())[:5] if context["can_start"] else [])
         context["council_contests"] = (selectors.contests_for_overview()[:5]
                                        if permissions.can_list_all_proposals(self.request.user) else [])
         return context
@@ -63,6 +66,13 @@ class ProposalCreateView(ProposalAccessMixin, FormView):
         except (Contest.DoesNotExist, ValueError) as error:
             raise Http404 from error
 
+    def get(self, request, *args, **kwargs):
+        decision = accepts_new_drafts(self.get_contest())
+        if not decision:
+            messages.error(request, decision.reason)
+            return redirect("applications:proposal-list")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(contest=self.get_contest(), **kwargs)
 
@@ -71,7 +81,7 @@ class ProposalCreateView(ProposalAccessMixin, FormView):
             proposal = services.create_proposal(
                 actor=self.request.user, contest=self.get_contest(),
                 lead_local_government=self.request.user.local_government, values=form.section_values(),
-                partners=form.cleaned_data["partner_codes"])
+                partners=form.cleaned_data["partner_codes"], now=timezone.now())
         except services.SubmissionRefused as refused:
             form.add_error(None, str(refused))
             return self.form_invalid(form)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from applications import selectors as proposal_selectors
+from portal.autosave import is_autosave, not_saved_answer, saved_answer
 from portal.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors, services
 from reviews.forms import ConflictForm, PledgeForm, ScoreSheetForm
@@ -112,7 +113,8 @@ class SheetView(AssignmentDetailView):
         if not decision:
             messages.error(request, str(decision.reason))
             return redirect("reviews:assignment-detail", pk=assignment.pk)
-        submitting = request.POST.get("action") == ScoreSheetForm.SUBMIT
+        autosave = is_autosave(request)  # a draft saved in the background never submits
+        submitting = not autosave and request.POST.get("action") == ScoreSheetForm.SUBMIT
         form = ScoreSheetForm(request.POST, criteria=selectors.criteria_of(assignment.panel),
                               sheet=getattr(assignment, "sheet", None), submitting=submitting)
         if form.is_valid():
@@ -122,9 +124,15 @@ class SheetView(AssignmentDetailView):
                 if submitting:
                     services.submit_sheet(actor=request.user, assignment=assignment)
             except services.ScoringRefused as refused:
+                if autosave:
+                    return not_saved_answer(str(refused))
                 form.add_error(None, str(refused))
             else:
+                if autosave:
+                    return saved_answer()
                 messages.success(request, _("The score sheet was submitted.") if submitting
                                  else _("The draft was saved."))
                 return redirect("reviews:assignment-detail", pk=assignment.pk)
+        if autosave:
+            return not_saved_answer()
         return self.render_to_response(self.get_context_data(assignment=assignment, sheet_form=form))

@@ -85,7 +85,8 @@ class RunDetailView(RunMixin, TemplateView):
             # read only when the table is rendered, not when it comes from the cache (see frozen_key)
             decisions=selectors.decisions_of(run), frozen_key=run.frozen_key,
             adjustments=list(selectors.adjustments_of(run)),
-            objections=list(selectors.objections_of(run)), same_inputs_as=same_as, stalled=stalled, **kwargs)
+            objections=list(selectors.objections_of(run)), same_inputs_as=same_as, stalled=stalled,
+            can_confirm=permissions.can_confirm_now(run), **kwargs)
 
 
 class RunActionView(RunDetailView):

@@ -45,6 +45,8 @@ def test_reviewer_confirms_no_conflict_and_submits_a_sheet(page, live_server):
     page.click("#save-sheet")
     page.wait_for_selector("#score-sheet .badge >> text=임시 저장")
     page.click("#submit-sheet")
+    page.wait_for_selector("#confirm-dialog >> text=잠겨")
+    page.click("#confirm-dialog-ok")
     page.wait_for_selector("#sheet-history")
     screenshot(page, "review-sheet-submitted")
     assert page.locator("#score-sheet input[name^=points_]").count() == 0  # locked

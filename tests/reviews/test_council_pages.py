@@ -14,6 +14,7 @@ from audit.models import AuditEntry
 from regions.models import LocalGovernment
 from reviews.models import Assignment, Panel, PanelProposal, PresentationSlot, SheetStatus
 from reviews.selectors import reviewer_deviations
+from tests.confirmations import confirmation_for
 from tests.factories import make_contest, make_user
 from tests.reviews.builders import make_panel, make_reviewer, make_rubric, submitted_sheet, totals
 
@@ -216,6 +217,7 @@ def test_the_chair_signs_off_from_the_ranking_page_and_then_nothing_reopens(clie
     client.force_login(chair.user)
     page = client.get(reverse("reviews:panel-results", args=[scored_panel.pk])).content.decode()
     assert 'id="sign-off"' in page and "deviations" not in page
+    assert "final" in confirmation_for(page, reverse("reviews:panel-sign-off", args=[scored_panel.pk]))
     client.post(reverse("reviews:panel-sign-off", args=[scored_panel.pk]))
     scored_panel.refresh_from_db()
     assert scored_panel.signed_off_at is not None

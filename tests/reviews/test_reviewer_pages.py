@@ -1,5 +1,9 @@
 """The reviewer's pages: the pledge opens the proposal and its files, the sheet keeps what was typed,
 submission locks it, a declared conflict withdraws the assignment and tells the council."""
+import io
+import re
+import zipfile
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -10,6 +14,7 @@ from applications.services.documents import store_document
 from portal.uploads import check_upload
 from regions.models import LocalGovernment
 from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, SheetStatus
+from tests.confirmations import confirmation_for
 from tests.documents import pdf, upload
 from tests.factories import make_contest, make_user
 from tests.reviews.builders import make_panel, make_reviewer
@@ -72,6 +77,8 @@ def test_submitting_locks_the_sheet_and_shows_the_history(client, assignment):
     scores = {"points_feasibility": "35", "points_effectiveness": "25.5", "points_policy_linkage": "20",
               "comment_effectiveness": "KPI 근거 보완"}
     assert client.post(page(client, "assignment-sheet", assignment), {**scores, "action": "save"}).status_code == 302
+    sheet_page = client.get(page(client, "assignment-detail", assignment)).content.decode()
+    assert "locked" in confirmation_for(sheet_page, page(client, "assignment-sheet", assignment))
     assert Assignment.objects.get(pk=assignment.pk).sheet.status == SheetStatus.DRAFT
     client.post(page(client, "assignment-sheet", assignment), {**scores, "action": "submit"})
     sheet = Assignment.objects.get(pk=assignment.pk).sheet
@@ -126,3 +133,49 @@ def test_a_reviewer_of_many_years_reads_the_latest_contest_first_a_page_at_a_tim
     assert len(client.get(reverse("reviews:assignment-list"), {"page": 2}).context["assignments"]) == 10
     landing = client.get(reverse("home")).content.decode()
     assert "60 proposals are assigned to you · pledges to sign: 60, sheets not submitted: 60" in landing
+
+
+def test_the_assignments_files_come_as_one_zip_only_after_the_pledge(client, assignment, business_plan, settings):
+    zip_url = page(client, "assignment-files-zip", assignment)
+    client.force_login(assignment.reviewer.user)
+    assert client.get(zip_url).status_code == 403
+    client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    assert zip_url in client.get(page(client, "assignment-detail", assignment)).content.decode()
+    response = client.get(zip_url)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.namelist() == ["01_함양_사업계획서.pdf"]
+    assert archive.read("01_함양_사업계획서.pdf").startswith(b"%PDF-")
+    client.force_login(make_reviewer().user)
+    assert client.get(zip_url).status_code == 404
+
+
+def test_a_zip_past_the_bound_is_refused_with_the_limit(client, assignment, business_plan, monkeypatch):
+    monkeypatch.setattr("reviews.views.files.MAX_ZIP_BYTES", 10)
+    client.force_login(assignment.reviewer.user)
+    client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    response = client.get(page(client, "assignment-files-zip", assignment), follow=True)
+    assert "download them one by one" in response.content.decode()
+
+
+def test_the_sheet_states_its_step_and_keeps_a_running_total(client, assignment):
+    client.force_login(assignment.reviewer.user)
+    client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    client.post(page(client, "assignment-sheet", assignment),
+                {"points_feasibility": "35", "points_effectiveness": "25.5", "action": "save"})
+    html = client.get(page(client, "assignment-detail", assignment)).content.decode()
+    assert "in steps of 0.1" in html and 'step="0.1"' in html
+    assert re.search(r"data-sheet-total>60\.5</span> / 100", html)
+    refused = client.post(page(client, "assignment-sheet", assignment),
+                          {"points_feasibility": "35.25", "action": "save"}).content.decode()
+    assert "Points go in steps of 0.1, e.g. 25.5." in refused and "decimal places" not in refused
+    assert re.search(r"data-sheet-total>35\.25</span>", refused)
+
+
+def test_the_draft_sheet_saves_itself_but_never_submits(client, assignment):
+    client.force_login(assignment.reviewer.user)
+    client.post(page(client, "assignment-pledge", assignment), {"confidential": "on", "no_conflict": "on"})
+    scores = {"points_feasibility": "35", "points_effectiveness": "25", "points_policy_linkage": "20"}
+    answer = client.post(page(client, "assignment-sheet", assignment), {**scores, "action": "submit"},
+                         HTTP_X_PORTAL_AUTOSAVE="1")
+    assert answer.json()["saved"] is True
+    assert Assignment.objects.get(pk=assignment.pk).sheet.status == SheetStatus.DRAFT

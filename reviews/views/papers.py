@@ -1,0 +1,49 @@
+"""The review's papers as PDF: a reviewer's 평가표 (his submitted sheet) and a panel's ranking. The sheet
+follows ``sheets_visible_to`` (the council every sheet, a reviewer his own; anyone else a 404), the ranking
+the results page's own ``can_view_results`` (the council and the panel's chair)."""
+from django.http import Http404
+from django.views import View
+
+from portal.papers import digest_of, paper_response
+from portal.permissions import ALLOWED, DecisionRequiredMixin
+from reviews import selectors
+from reviews.models import ScoreSheet, SheetStatus
+
+from .results import PanelResultsMixin
+
+
+class SheetPaperView(DecisionRequiredMixin, View):
+    def decide(self, user):
+        return ALLOWED  # signed in; which sheets he sees is the selector's
+
+    def get(self, request, pk):
+        try:
+            sheet = selectors.sheets_visible_to(request.user).get(pk=pk, status=SheetStatus.SUBMITTED)
+        except ScoreSheet.DoesNotExist as error:
+            raise Http404 from error
+        scores = list(sheet.scores.select_related("criterion").order_by("criterion__position", "criterion__pk"))
+        assignment = sheet.assignment
+        content = {"sheet": sheet.pk, "panel": assignment.panel_id, "proposal": assignment.proposal.receipt_number,
+                   "reviewer": assignment.reviewer_id, "submitted_at": sheet.submitted_at,
+                   "scores": {score.criterion.code: [str(score.points), score.comment] for score in scores},
+                   "overall_comment": sheet.overall_comment}
+        context = {"sheet": sheet, "assignment": assignment, "scores": scores,
+                   "total": sum(score.points for score in scores),
+                   "maximum": sum(score.criterion.max_points for score in scores),
+                   "receipt_number": assignment.proposal.receipt_number, "digest": digest_of(content),
+                   "document_date": sheet.submitted_at}
+        return paper_response(template="papers/sheet.html", context=context,
+                              filename=f"sheet-{assignment.proposal.receipt_number}-{sheet.pk}.pdf", request=request)
+
+
+class PanelResultsPaperView(PanelResultsMixin, View):
+    def get(self, request, pk):
+        panel = self.panel
+        rows = selectors.ranked_results(panel)
+        content = {"panel": panel.pk, "signed_off_at": panel.signed_off_at,
+                   "rows": [[row.rank, row.proposal.receipt_number, row.sheets, row.raw_mean, row.trimmed_mean,
+                             row.spread, row.passed] for row in rows]}
+        context = {"panel": panel, "contest": panel.contest, "rows": rows, "receipt_number": "",
+                   "digest": digest_of(content), "document_date": panel.signed_off_at}
+        return paper_response(template="papers/results.html", context=context,
+                              filename=f"results-{panel.contest.year}-{panel.pk}.pdf", request=request)
