@@ -7,33 +7,40 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+# Each setup step prints one line; what its command says goes to var/make.log and is shown only if it fails.
+QUIET = >var/make.log 2>&1 || { cat var/make.log; echo "== failed: see above (also in var/make.log)"; exit 1; }
 
 .PHONY: start setup deps assets messages extract-messages db test lint clean bench
 
 start: setup
-	@echo "Portal: http://$(HOST)/   demo logins: see README (password demo-portal-2025)"
-	$(PY) manage.py runserver $(HOST)
+	@echo "== the portal: http://$(HOST)/"
+	@echo "   logins (password demo-portal-2025): hamyang, sancheong, geochang, hapcheon (local governments),"
+	@echo "   gyeongnam (province), reviewer, moj, mois, mafra, mss (ministries), council, admin"
+	@$(PY) manage.py runserver $(HOST)
 
 setup: deps assets messages db
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
-	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11) and "Python 3.11 or newer is required")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11) and "Python 3.11 or newer is required")'
+	@echo "== Python packages (requirements-dev.txt) into $(VENV)"
+	@mkdir -p var; test -x $(PY) || { $(PYTHON) -m venv $(VENV) $(QUIET); }
+	@$(PY) -m pip install --quiet --upgrade pip $(QUIET)
+	@$(PY) -m pip install --quiet -r requirements-dev.txt $(QUIET)
+	@touch $@
 
 deps: $(VENV)/.installed
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
+	@echo "== front-end packages (package-lock.json) into node_modules"
+	@mkdir -p var && npm ci --no-audit --no-fund $(QUIET)
+	@touch $@
 
 assets: node_modules/.installed
 
 # Compile translations with Babel, so GNU gettext is only needed to extract new strings.
 messages: deps
-	$(PY) -m babel.messages.frontend compile --domain django --directory locale --statistics
+	@echo "== translations"
+	@mkdir -p var && $(PY) -m babel.messages.frontend compile --domain django --directory locale $(QUIET)
 
 # Extract new strings into the catalogues (needs GNU gettext). No source locations, so two changes
 # that add strings in different places do not both rewrite every entry's location comment.
@@ -41,9 +48,9 @@ extract-messages: deps
 	$(PY) manage.py makemessages -l ko -l en --no-location --ignore=node_modules --ignore=.venv --ignore=var --ignore=tests
 
 db: deps
-	mkdir -p var
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	@echo "== database (var/db.sqlite3): migrations and the demo round"
+	@mkdir -p var && $(PY) manage.py migrate --noinput $(QUIET)
+	@$(PY) manage.py seed_demo $(QUIET)
 
 test: deps assets messages lint
 	$(PY) -m pytest $(PYTEST_ARGS)

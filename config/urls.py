@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.forms import PortalLoginForm
 from portal import views as portal_views
+from portal.metrics import metrics
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("language/", portal_views.switch_language, name="set_language"),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
     path("regions/", include("regions.urls")),
     path("ministries/", include("ministries.urls")),
     path("", include("applications.urls")),

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,8 +32,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 DEBUG = env_bool("DJANGO_DEBUG", False)
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# One setting names the site: PORTAL_DOMAIN (e.g. portal.example.go.kr) gives the allowed host, the trusted
+# origin for CSRF and the base URL of e-mail links, each of which its own variable may still override.
+PORTAL_DOMAIN = env("PORTAL_DOMAIN").strip().lower()
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", PORTAL_DOMAIN or "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", f"https://{PORTAL_DOMAIN}" if PORTAL_DOMAIN else "")
 
 INSTALLED_APPS = [
     "portal.admin_config.PortalAdminConfig",
@@ -53,6 +57,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    "django_guid",
+    "django_prometheus",
     # the portal
     "accounts",
     "audit",
@@ -70,6 +76,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # first: a body over the limit or a NUL byte is refused before anything reads the request
     "portal.request_limits.RequestLimitsMiddleware",
+    # before host validation: /healthz (and /metrics with a token) answered whatever the Host (portal.health)
+    "portal.health.ProbeMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # a request id on every log line of the request and of the Celery tasks it enqueues
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +101,7 @@ MIDDLEWARE = [
     "portal.conflicts.ConflictMiddleware",
     # last, as django-axes asks: it turns a lockout raised by the backend into a response
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -208,7 +220,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")  # only for the file backend (the runtime check reads the mails it wrote)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "협업프로젝트 포털 <noreply@localhost>")
 # Links in e-mails are written against this address (mails are sent by Celery, outside any request).
-PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", f"https://{PORTAL_DOMAIN}" if PORTAL_DOMAIN
+                      else "http://127.0.0.1:8000").rstrip("/")
 
 # The cache keeps rendered parts that never change again (a confirmed selection, a signed-off ranking): in
 # Redis when CACHE_URL names it, shared by every worker; otherwise in each process's memory.
@@ -302,9 +315,32 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Operations (README, "Operations"): logs as one JSON object a line in production (DJANGO_LOG_FORMAT=json), each
+# with the request id (django-guid) that the Celery tasks a request enqueues carry on; plain text locally.
+DJANGO_GUID = {
+    "INTEGRATIONS": [CeleryIntegration(use_django_logging=True, log_parent=True)],
+    "IGNORE_URLS": ["healthz", "metrics"],
+}
+PORTAL_METRICS_TOKEN = env("PORTAL_METRICS_TOKEN")
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"},
+        "task": {"()": "django_guid.integrations.celery.log_filters.CeleryTracing"},
+    },
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(celery_parent_id)s "
+                        "%(celery_current_id)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+                 "datefmt": "%Y-%m-%dT%H:%M:%S%z", "json_ensure_ascii": False},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id", "task"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    # A task run eagerly (the embedded default, the demo seed) logs only its warnings; a worker logs each task.
+    "loggers": {"celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"}},
 }

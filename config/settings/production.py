@@ -2,7 +2,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, SECRET_KEY, STORAGES, env, env_bool
+from .base import LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES, env, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
@@ -24,4 +24,12 @@ X_FRAME_OPTIONS = "DENY"
 
 # Static files are collected at build time and served by WhiteNoise, compressed and cached.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+# DJANGO_STATIC_COMPRESS=false skips the pre-compressed copies (hashed names stay): the smoke test, which
+# collects on every run, saves minutes of gzip; the image build keeps them.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+                                        if env_bool("DJANGO_STATIC_COMPRESS", True)
+                                        else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+
+# Logs as JSON lines with the request id (README, "Operations"); DJANGO_LOG_FORMAT=text for reading by eye.
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", "json")
+LOGGING = {**LOGGING, "handlers": {"console": {**LOGGING["handlers"]["console"], "formatter": LOG_FORMAT}}}

@@ -1,0 +1,39 @@
+import sys
+import tarfile
+from pathlib import Path
+from subprocess import CalledProcessError
+
+import dj_database_url
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from portal.backup import restore_backup
+
+
+class Command(BaseCommand):
+    help = ("Restore an archive written by backup_portal: replaces the database's tables and writes the uploads. "
+            "Stop web, worker and beat first. --database-url and --uploads-dir restore elsewhere (a drill).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="the archive to read, or - for standard input")
+        parser.add_argument("--database-url", help="restore into this database instead of DATABASE_URL")
+        parser.add_argument("--uploads-dir", help="write the uploads here instead of PORTAL_UPLOAD_ROOT")
+
+    def handle(self, *args, archive: str, database_url: str | None, uploads_dir: str | None, **options):
+        database = dj_database_url.parse(database_url) if database_url else connection.settings_dict
+        upload_root = Path(uploads_dir or settings.STORAGES["default"]["OPTIONS"]["location"])
+        try:
+            if archive == "-":
+                manifest = restore_backup(sys.stdin.buffer, database=database, upload_root=upload_root)
+            else:
+                with open(archive, "rb") as handle:
+                    manifest = restore_backup(handle, database=database, upload_root=upload_root)
+        except (OSError, ValueError, tarfile.TarError, ImproperlyConfigured) as error:
+            raise CommandError(str(error)) from error
+        except CalledProcessError as error:
+            raise CommandError(f"pg_restore failed, nothing changed: {error.stderr.decode(errors='replace')}") \
+                from error
+        self.stderr.write(f"restored the backup of {manifest['created']} into {database['NAME']} "
+                          f"({manifest['upload_files']} uploaded files into {upload_root})")
