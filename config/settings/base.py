@@ -342,5 +342,7 @@ LOGGING = {
                              "filters": ["request_id", "task"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     # A task run eagerly (the embedded default, the demo seed) logs only its warnings; a worker logs each task.
-    "loggers": {"celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"}},
+    "loggers": {"celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+                # its own bookkeeping ("Setting GUID ...") on every task adds nothing to the request id
+                "django_guid": {"level": "WARNING"}},
 }
