@@ -23,8 +23,9 @@ def is_autosave(request) -> bool:
     return request.META.get(AUTOSAVE_HEADER) == "1"
 
 
-def saved_answer() -> JsonResponse:
-    return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M")})
+def saved_answer(fields: dict[str, object] | None = None) -> JsonResponse:
+    """``fields``: hidden inputs the page sets to these values after the save (a draft's new version)."""
+    return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M"), "fields": fields or {}})
 
 
 def not_saved_answer(message: str = "") -> JsonResponse:

@@ -1,9 +1,12 @@
 """Forms of a proposal's text sections and its transitions."""
+import json
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.checklist import SECTION_FIELDS
 from applications.models import Proposal
+from applications.services.drafts import fingerprints_of
 from applications.services.proposals import SubmissionRefused, check_correction_due
 from regions.models import LocalGovernment
 from regions.selectors import local_government_by_code
@@ -18,6 +21,10 @@ class ProposalForm(forms.ModelForm):
         label=_("Partner local governments"), required=False,
         help_text=_("For a joint proposal: the partners' 5-digit codes, separated by commas."))
 
+    # What the official started from: the draft's version and each field's fingerprint (services.drafts).
+    draft_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    draft_base = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Proposal
         fields = SECTION_FIELDS
@@ -29,6 +36,16 @@ class ProposalForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("partner_codes", ", ".join(
                 self.instance.partners.order_by("code").values_list("code", flat=True)))
+            self.initial.setdefault("draft_version", self.instance.draft_version)
+            self.initial.setdefault("draft_base", json.dumps(fingerprints_of(self.instance)))
+
+    def clean_draft_base(self) -> dict[str, str]:
+        """The fingerprints, or none (then every field that differs from a newer save is a conflict)."""
+        try:
+            base = json.loads(self.cleaned_data["draft_base"] or "{}")
+        except ValueError:
+            return {}
+        return {str(name): str(value) for name, value in base.items()} if isinstance(base, dict) else {}
 
     def clean_partner_codes(self) -> list[LocalGovernment]:
         partners, unknown = [], []

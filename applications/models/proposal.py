@@ -51,6 +51,9 @@ class Proposal(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    draft_version = models.PositiveIntegerField(
+        _("draft version"), default=1,
+        help_text=_("Moves on at every save of the draft's text, so a save made from an older text is noticed."))
 
     class Meta:
         ordering = ["-updated_at"]

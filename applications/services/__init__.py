@@ -7,6 +7,7 @@ from .contests import (
     remove_preliminary_selection,
     update_contest,
 )
+from .drafts import DraftConflict, fingerprints_of, save_section
 from .matching import confirm_provincial_match
 from .proposals import (
     SubmissionRefused,
@@ -26,9 +27,9 @@ from .sections import (
 )
 
 __all__ = [
-    "SubmissionRefused", "add_attachment", "add_contest_attachment", "add_preliminary_selection",
-    "confirm_provincial_match", "create_contest", "create_proposal", "remove_attachment",
+    "DraftConflict", "SubmissionRefused", "add_attachment", "add_contest_attachment", "add_preliminary_selection",
+    "confirm_provincial_match", "create_contest", "create_proposal", "fingerprints_of", "remove_attachment",
     "remove_contest_attachment", "remove_preliminary_selection", "request_correction", "save_budget",
-    "save_companies", "save_kpi_targets", "save_support_requests", "submit_proposal", "update_contest",
-    "update_proposal", "withdraw_proposal",
+    "save_companies", "save_kpi_targets", "save_section", "save_support_requests", "submit_proposal",
+    "update_contest", "update_proposal", "withdraw_proposal",
 ]

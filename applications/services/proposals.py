@@ -75,11 +75,13 @@ def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGove
 @transaction.atomic
 def update_proposal(*, actor, proposal: Proposal, values: dict[str, Any],
                     partners: Iterable[LocalGovernment] | None = None) -> Proposal:
-    """Save the draft (or the correction being prepared). A submitted proposal is not edited in place."""
+    """Save the draft (or the correction being prepared), moving its ``draft_version`` on. A submitted proposal
+    is not edited in place. Two officials at once: ``drafts.save_section`` checks the version first."""
     proposal = lock_editable(proposal)
     before = take_snapshot(proposal)
     for name, value in values.items():
         setattr(proposal, name, value)
+    proposal.draft_version += 1
     proposal.save()
     if partners is not None:
         _set_partners(proposal, partners)

@@ -1,3 +1,5 @@
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -141,16 +143,38 @@ class ProposalUpdateView(EditableProposalMixin, FormView):
         return super().get_context_data(contest=self.proposal.contest, proposal=self.proposal, **kwargs)
 
     def form_valid(self, form):
-        services.update_proposal(actor=self.request.user, proposal=self.proposal, values=form.section_values(),
-                                 partners=form.cleaned_data["partner_codes"])
-        if is_autosave(self.request):
-            return saved_answer()
+        try:
+            saved = services.save_section(actor=self.request.user, proposal=self.proposal,
+                                          values=form.section_values(),
+                                          expected_version=form.cleaned_data["draft_version"],
+                                          base=form.cleaned_data["draft_base"],
+                                          partners=form.cleaned_data["partner_codes"])
+        except services.DraftConflict as conflict:
+            if is_autosave(self.request):
+                return not_saved_answer(str(conflict))
+            return self.render_conflict(form, conflict)
+        if is_autosave(self.request):  # the page goes on from the version it just saved
+            return saved_answer(fields={"draft_version": saved.draft_version,
+                                        "draft_base": json.dumps(services.fingerprints_of(saved))})
         messages.success(self.request, _("The draft was saved."))
         page = reverse("applications:proposal-detail", args=[self.proposal.pk])
         return redirect(next_address(self.request, within=page) or page)
 
     def form_invalid(self, form):
         return not_saved_answer() if is_autosave(self.request) else super().form_invalid(form)
+
+    def render_conflict(self, form, conflict):
+        """The form again with the merge (the official's own text in the conflicting sections) on top of the
+        current version, and beside each conflicting section the text saved meanwhile."""
+        data = form.data.copy()
+        data.update({**conflict.merged, "draft_version": conflict.version,
+                     "draft_base": json.dumps(conflict.fingerprints)})
+        merged = ProposalForm(data, instance=self.proposal)
+        merged.is_valid()
+        merged.add_error(None, str(conflict))
+        conflicts = [{"label": form[name].label, "saved": conflict.saved[name], "field": name}
+                     for name in conflict.fields]
+        return self.render_to_response(self.get_context_data(form=merged, conflicts=conflicts))
 
 
 class ProposalActionView(ProposalDetailView):

@@ -87,6 +87,9 @@
         }
         const answer = await response.json();
         if (answer.saved) {
+          Object.entries(answer.fields || {}).forEach(function ([name, value]) {
+            if (form.elements[name]) { form.elements[name].value = value; }  // e.g. the draft's new version
+          });
           if (!changed) { markSaved(form); }
           say(form, (texts.savedAt || "{time}").replace("{time}", answer.saved_at));
           form.dispatchEvent(new CustomEvent("portal:autosaved", {bubbles: true}));
