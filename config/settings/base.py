@@ -226,7 +226,8 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", f"https://{PORTAL_DOMAIN}" if PORTAL_DO
 # The cache keeps rendered parts that never change again (a confirmed selection, a signed-off ranking): in
 # Redis when CACHE_URL names it, shared by every worker; otherwise in each process's memory.
 CACHE_URL = env("CACHE_URL")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+# Forgiving (portal.cache): with its Redis down a read misses and a write is dropped, nothing answers 500.
+CACHES = {"default": {"BACKEND": "portal.cache.ForgivingRedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long a rendered page may be served again to the same reader while nothing is written
 # (portal.page_cache). It needs the cache shared by every process, so it is off without CACHE_URL.
