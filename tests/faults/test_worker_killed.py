@@ -1,6 +1,7 @@
 """A real worker killed (SIGKILL, as ``kill -9``) at chosen points of a selection run, a notification fan-out,
 an e-mail and the opening of selected tasks, then restarted (the prefork worker starts a new child and gets
-the message back): the outcome equals the no-fault one, with no duplicate rows and no duplicate e-mails.
+the message back): the outcome equals the no-fault one, with no duplicate rows and no duplicate e-mails. And
+the broker pointed at a closed port: the write is kept and the worker does the work once the broker returns.
 Runs on PostgreSQL with Redis (CI's second run); skipped on SQLite."""
 import os
 from collections import Counter
@@ -158,3 +159,30 @@ def test_opening_tasks_killed_midway_opens_each_selected_task_once(worker):
         years = {year for year, _source in cells}
         assert ProgressReport.objects.filter(task__decision=decision).count() == 2 * len(years)
     assert AuditEntry.objects.filter(action="tracking.task_opened").count() == len(selected)
+
+
+def test_with_the_broker_down_a_run_is_kept_and_the_worker_computes_it_once_the_broker_returns(worker,
+                                                                                                monkeypatch):
+    from config.celery import app
+    from outbox.models import PendingWork
+    from outbox.services import sweep
+    from tests.faults.conftest import CLOSED_PORT_BROKER
+
+    contest, _proposals = scored_contest(SCORES, target=2)
+    council = make_user(Role.COUNCIL_STAFF)
+    worker.settle()
+    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED_PORT_BROKER)
+    app.conf.update(broker_url=CLOSED_PORT_BROKER)
+    forget_connections()
+    run = start_run(actor=council, contest=contest)  # answers; the hand-over failed
+    work = PendingWork.objects.get(key=f"selection.run:{run.pk}")
+    assert work.done_at is None and work.enqueued_at is None and work.last_error
+    monkeypatch.setenv("CELERY_BROKER_URL", REDIS_URL)  # Redis is back
+    app.conf.update(broker_url=REDIS_URL)
+    forget_connections()
+    assert sweep()["handed_over"] == 1  # what beat's sweep does within a minute
+    worker.settle()
+    run.refresh_from_db()
+    assert run.status == RunStatus.COMPLETED
+    assert sorted(run.decisions.values_list("proposal_id", "rank", "outcome", "national_krw")) == (
+        no_fault_outcome(contest))
