@@ -74,7 +74,6 @@ def due_for_sweep(now: datetime):
             .filter(Q(enqueued_at=None) | Q(enqueued_at__lt=stale)).order_by("created_at", "pk"))
 
 
-
 def sweep(now: datetime | None = None, limit: int = 500) -> dict:
     """Periodic (Celery beat, every minute): hand over again what is pending, and forget work done longer
     ago than ``OUTBOX_KEEP_DONE_DAYS``. Returns {"handed_over": n, "not_handed_over": n, "forgotten": n}."""
