@@ -55,9 +55,17 @@ def _label(choices, value) -> str:
         return str(value)
 
 
+def _item_name(code: str) -> str:
+    """A support item's name in the reader's language (a version keeps only its code), else the code."""
+    from ministries.models import SupportItem
+
+    item = SupportItem.objects.filter(code=code).first() if code else None
+    return str(item) if item is not None else code
+
+
 def _render_support_request(row: dict) -> str:
     detail = describe_support_request(line=row["line"], visa_type=row["visa_type"], persons=row["persons"],
-                                      project_name=row["project_name"], item=row["support_item"],
+                                      project_name=row["project_name"], item=_item_name(row["support_item"]),
                                       companies=row["companies"], amount_krw=row.get("amount_krw"))
     return f"{_label(LINE, row['line'])}: {detail}"
 

@@ -7,13 +7,14 @@ from . import landing
 from .health import healthz_response
 from .kept_posts import keep_post
 from .middleware import SUPPORTED
+from .todo import todo_for
 
 
 @login_required
 def home(request):
     """The landing page of the signed-in user's role."""
     role = request.user.role
-    context = landing.BUILDERS[role](request.user)
+    context = {**landing.BUILDERS[role](request.user), "todo": todo_for(request.user)}
     return render(request, landing.TEMPLATES[role], context)
 
 

@@ -103,7 +103,7 @@ def reports_table(contest: Contest, params) -> RowsTable:
         reports = late_reports(reports, today=timezone.localdate())
     return RowsTable(_("Late progress reports") if params.get("late") else _("Progress reports"),
                      [*_task_headers(), _("Period"), _("Due on"), _("Status")],
-                     [([*_task_cells(report.task), report.period, report.due_on, report.get_status_display()],
+                     [([*_task_cells(report.task), report.period_label, report.due_on, report.get_status_display()],
                        report.task_id) for report in reports])
 
 

@@ -14,3 +14,7 @@ import tempfile  # noqa: E402
 STORAGES = {**STORAGES, "default": {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": tempfile.mkdtemp(prefix="portal-test-uploads-")}}}
+
+# axe-core (an npm dev dependency) for the browser journeys' accessibility checks, served by the live server
+# like every other asset; never part of the production static files.
+STATICFILES_DIRS = [*STATICFILES_DIRS, ("vendor/axe-core", NODE_MODULES / "axe-core")]  # noqa: F405

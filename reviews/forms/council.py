@@ -78,6 +78,9 @@ class ManualAssignForm(forms.Form):
 class DeadlineForm(forms.Form):
     due_at = forms.DateTimeField(label=_("Scoring deadline"), widget=DATETIME,
                                  help_text=_("Applies to every active assignment of the panel."))
+    accepts_late_sheets = forms.BooleanField(
+        label=_("Accept sheets submitted after the deadline"), required=False, initial=True,
+        help_text=_("Unticked, a reviewer can no longer submit once the deadline has passed."))
 
 
 class PresentationSlotForm(forms.Form):

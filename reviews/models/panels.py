@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .pool import Reviewer
@@ -24,6 +25,9 @@ class Panel(models.Model):
     chair = models.ForeignKey(Reviewer, verbose_name=_("chair"), on_delete=models.PROTECT, null=True, blank=True,
                               related_name="chaired_panels")
     signed_off_at = models.DateTimeField(_("results signed off at"), null=True, blank=True)
+    accepts_late_sheets = models.BooleanField(
+        _("late sheets accepted"), default=True,
+        help_text=_("Whether a reviewer may still submit his sheet after the scoring deadline."))
 
     class Meta:
         ordering = ["contest", "stage", "name"]
@@ -103,3 +107,14 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reviewer} → {self.proposal}"
+
+    def is_overdue(self, now=None) -> bool:
+        """Past its deadline without a submitted sheet (reads ``sheet``: select it with the assignment)."""
+        if self.due_at is None or (now or timezone.now()) <= self.due_at:
+            return False
+        sheet = getattr(self, "sheet", None)
+        return sheet is None or sheet.status != "submitted"
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()

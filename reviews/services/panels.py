@@ -64,12 +64,17 @@ def add_proposals_to_panel(*, actor, panel: Panel, proposals: list[Proposal]) ->
 
 
 @transaction.atomic
-def set_panel_deadline(*, actor, panel: Panel, due_at: datetime) -> int:
-    """Every active assignment of the panel is due then; returns how many were changed."""
+def set_panel_deadline(*, actor, panel: Panel, due_at: datetime, accepts_late_sheets: bool | None = None) -> int:
+    """Every active assignment of the panel is due then; returns how many were changed. ``accepts_late_sheets``
+    (None: unchanged) is the council's call whether a sheet may still be submitted after that."""
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     changed = panel.assignments.exclude(status=AssignmentStatus.RECUSED).update(due_at=due_at)
-    record(actor=actor, action="review.deadline_set", target=panel,
-           changes={"due_at": due_at.isoformat(), "assignments": changed})
+    changes = {"due_at": due_at.isoformat(), "assignments": changed}
+    if accepts_late_sheets is not None and accepts_late_sheets != panel.accepts_late_sheets:
+        changes["accepts_late_sheets"] = [panel.accepts_late_sheets, accepts_late_sheets]
+        panel.accepts_late_sheets = accepts_late_sheets
+        panel.save(update_fields=["accepts_late_sheets"])
+    record(actor=actor, action="review.deadline_set", target=panel, changes=changes)
     return changed
 
 

@@ -60,6 +60,11 @@ def submit_sheet(*, actor, assignment: Assignment) -> ScoreSheet:
     sheet = _locked_sheet(assignment)
     if sheet.status == SheetStatus.SUBMITTED:
         raise ScoringRefused(_("This sheet is already submitted."))
+    locked = sheet.assignment
+    if locked.is_overdue() and not locked.panel.accepts_late_sheets:
+        raise ScoringRefused(_("The scoring deadline (%(due)s) has passed and the council accepts no late sheets "
+                               "for this panel; ask the council to extend the deadline.")
+                             % {"due": timezone.localtime(locked.due_at).strftime("%Y-%m-%d %H:%M")})
     scored = dict(sheet.scores.values_list("criterion__code", "points"))
     missing = [criterion.name for criterion in _rubric_criteria(sheet.assignment) if criterion.code not in scored]
     if missing:

@@ -74,7 +74,8 @@ class PanelDetailView(CouncilMixin, TemplateView):
         awaiting = services.proposals_awaiting_panel(panel)
         add_form = kwargs.setdefault("add_form", forms.AddProposalsForm(awaiting=awaiting))
         kwargs.setdefault("assign_form", forms.ManualAssignForm(panel=panel))
-        kwargs.setdefault("deadline_form", forms.DeadlineForm())
+        kwargs.setdefault("deadline_form", forms.DeadlineForm(initial={
+            "accepts_late_sheets": panel.accepts_late_sheets}))
         if panel.stage == ReviewStage.PRESENTATION:
             kwargs.setdefault("slot_form", forms.PresentationSlotForm(panel=panel))
         rows = selectors.panel_rows(panel)
@@ -160,7 +161,8 @@ class DeadlineView(PanelActionView):
 
     def act(self, panel, form):
         changed = services.set_panel_deadline(actor=self.request.user, panel=panel,
-                                              due_at=form.cleaned_data["due_at"])
+                                              due_at=form.cleaned_data["due_at"],
+                                              accepts_late_sheets=form.cleaned_data["accepts_late_sheets"])
         return ngettext("The deadline applies to %(count)d assignment.",
                         "The deadline applies to %(count)d assignments.", changed) % {"count": changed}
 
@@ -193,9 +195,14 @@ class SheetDetailView(CouncilMixin, TemplateView):
         if sheet.status == SheetStatus.SUBMITTED and not sheet.assignment.panel.is_signed_off:
             kwargs.setdefault("reopen_form", forms.ReopenForm())
         scores = {score.criterion_id: score for score in sheet.scores.all()}
+        criteria = selectors.criteria_of(sheet.assignment.panel)
+        names = {criterion.code: criterion.name for criterion in criteria}
+        history = selectors.sheet_history(sheet)
+        for event in history:  # the criteria's names, not their codes
+            event.labelled_scores = [(names.get(code, code), points) for code, points in (event.scores or {}).items()]
         return super().get_context_data(
-            sheet=sheet, panel=sheet.assignment.panel, history=selectors.sheet_history(sheet),
-            rows=[(criterion, scores.get(criterion.pk)) for criterion in selectors.criteria_of(sheet.assignment.panel)],
+            sheet=sheet, panel=sheet.assignment.panel, history=history,
+            rows=[(criterion, scores.get(criterion.pk)) for criterion in criteria],
             total=sum(score.points for score in scores.values()), **kwargs)
 
     def post(self, request, *args, **kwargs):

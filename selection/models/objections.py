@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models.documents import StoredDocument
 from portal.uploads import FileFormat
@@ -17,7 +18,7 @@ from .runs import SelectionDecision
 class ObjectionStatus(models.TextChoices):
     FILED = "filed", _("Filed")
     RE_REVIEW = "re_review", _("Under re-review")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("objection decision", "Accepted")
     REJECTED = "rejected", _("Rejected")
 
 

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from audit.models import AppendOnlyModel
 
 
 class RunStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
+    RUNNING = "running", pgettext_lazy("selection run status", "Running")
     COMPLETED = "completed", _("Computed, awaiting approval")
     FAILED = "failed", _("Failed")
     SUPERSEDED = "superseded", _("Superseded by a later run")

@@ -8,7 +8,11 @@
   var data = JSON.parse(source.textContent);
   var labels = script.dataset;
   var won = new Intl.NumberFormat(document.documentElement.lang || "ko");
-  var moneyAxis = { ticks: { callback: function (value) { return won.format(value); } } };
+  // Money axes count in 억원 (hundred millions of won), as Korean budget tables do; the tables keep the won.
+  var eok = new Intl.NumberFormat(document.documentElement.lang || "ko", { maximumFractionDigits: 1 });
+  var moneyAxis = { ticks: { callback: function (value) {
+    return (labels.hundredMillions || "{n}").replace("{n}", eok.format(value / 100000000));
+  } } };
 
   new Chart(document.getElementById("chart-money"), {
     type: "bar",

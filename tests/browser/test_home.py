@@ -16,9 +16,9 @@ def test_home_page_renders_with_css_and_javascript_served_by_the_portal(page, li
 
     assert page.url.startswith(live_server.url + "/accounts/login/")
     assert page.locator("html").get_attribute("lang") == "ko"
-    # Bootstrap's CSS applied: the navigation bar has Bootstrap's primary blue.
+    # Bootstrap's and the portal's CSS applied: the navigation bar has the theme's blue.
     navbar_color = page.eval_on_selector("nav.navbar", "el => getComputedStyle(el).backgroundColor")
-    assert navbar_color == "rgb(13, 110, 253)"
+    assert navbar_color == "rgb(10, 88, 202)"  # the theme's darker blue (contrast)
     # Bootstrap's and htmx's JavaScript loaded and running.
     assert page.evaluate("typeof window.bootstrap.Dropdown") == "function"
     assert page.evaluate("typeof window.htmx.ajax") == "function"

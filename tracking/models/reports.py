@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models import KpiIndicator
 from applications.models.documents import StoredDocument, _generated_name
@@ -19,7 +20,7 @@ from .tasks import SelectedTask
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Not submitted")
     SUBMITTED = "submitted", _("Submitted")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("report status", "Accepted")
     RETURNED = "returned", _("Returned")
 
 
@@ -53,11 +54,17 @@ class ProgressReport(models.Model):
         indexes = [models.Index(fields=["status", "due_on"])]
 
     def __str__(self) -> str:
-        return f"{self.task} · {self.period}"
+        return f"{self.task} · {self.period_label}"
 
     @property
     def period(self) -> str:
+        """The stable code of the half-year ("2026-H1"), for audit entries and files."""
         return f"{self.year}-H{self.half}"
+
+    @property
+    def period_label(self) -> str:
+        """The half-year in words: "2026년 상반기" / "2026 first half"."""
+        return _("%(year)s %(half)s") % {"year": self.year, "half": self.get_half_display()}
 
     @property
     def is_editable(self) -> bool:

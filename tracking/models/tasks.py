@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models import BudgetSource
 from audit.models import AppendOnlyModel
@@ -10,7 +11,7 @@ from audit.models import AppendOnlyModel
 
 class TaskStatus(models.TextChoices):
     PREPARING = "preparing", _("Preparing")
-    RUNNING = "running", _("Running")
+    RUNNING = "running", pgettext_lazy("task status", "Running")
     SUSPENDED = "suspended", _("Suspended")
     COMPLETED = "completed", _("Completed")
 

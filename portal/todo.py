@@ -1,0 +1,137 @@
+"""What each role has to do today, for the top of its landing page: a few counted lists, each item with the
+address where it is done and, where there is one, its deadline (overdue items marked).
+
+``todo_for(user)`` returns ``[Todo]``; a list with no item is left out, so a page with nothing to do says so.
+Each list is one query (its first ``SHOWN`` items, counted with the same query's length).
+"""
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Role
+from applications.models import Proposal, ProvincialMatchConfirmation
+from reviews.models import Assignment, AssignmentStatus, Panel, PresentationSlot, SheetStatus
+from selection.models import OPEN_OBJECTION_STATUSES, Objection, RunStatus, SelectionRun
+from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask
+
+SHOWN = 8
+
+
+@dataclass
+class TodoItem:
+    label: str
+    url: str
+    due: datetime | date | None = None  # a moment (shown in KST) or a day
+    overdue: bool = False
+
+    @property
+    def due_text(self) -> str:
+        if isinstance(self.due, datetime):
+            return timezone.localtime(self.due).strftime("%Y-%m-%d %H:%M")
+        return self.due.strftime("%Y-%m-%d") if self.due else ""
+
+
+@dataclass
+class Todo:
+    title: str
+    items: list[TodoItem] = field(default_factory=list)
+
+
+def _due(moment, now) -> dict:
+    return {"due": moment, "overdue": moment is not None and moment < now}
+
+
+def _reports(queryset, now) -> list[TodoItem]:
+    today = timezone.localdate(now)
+    return [TodoItem(f"{report.task.local_government} · {report.period_label}",
+                     reverse("tracking:report", args=[report.pk]), due=report.due_on, overdue=report.due_on < today)
+            for report in queryset.select_related("task__local_government").order_by("due_on")[:SHOWN]]
+
+
+def official_todo(user, now) -> list[Todo]:
+    own = Proposal.objects.filter(lead_local_government=user.local_government_id)
+    corrections = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
+                            **_due(proposal.correction_due_at, now))
+                   for proposal in own.filter(status="correction_requested").order_by("correction_due_at")[:SHOWN]]
+    drafts = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
+                       **_due(proposal.contest.application_closes_at, now))
+              for proposal in own.filter(status="draft", contest__application_closes_at__gte=now)
+              .select_related("contest").order_by("contest__application_closes_at")[:SHOWN]]
+    slots = [TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link}",
+                      reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at)
+             for slot in PresentationSlot.objects.filter(proposal__in=own, starts_at__gte=now)
+             .select_related("proposal").order_by("starts_at")[:SHOWN]]
+    reports = _reports(ProgressReport.objects.filter(task__local_government=user.local_government_id,
+                                                     status__in=REPORT_EDITABLE,
+                                                     due_on__lte=timezone.localdate(now) + timedelta(days=31)), now)
+    return [Todo(_("Corrections requested"), corrections), Todo(_("Drafts to submit before the deadline"), drafts),
+            Todo(_("Presentation times"), slots), Todo(_("Half-year reports due"), reports)]
+
+
+def provincial_todo(user, now) -> list[Todo]:
+    confirmed = ProvincialMatchConfirmation.objects.filter(proposal=OuterRef("pk"))
+    matching = [TodoItem(f"{proposal.lead_local_government} · {proposal.title}",
+                         reverse("applications:proposal-detail", args=[proposal.pk]))
+                for proposal in Proposal.objects.filter(
+                    lead_local_government__province=user.province_id, status__in=("submitted", "resubmitted"))
+                .exclude(Exists(confirmed)).select_related("lead_local_government").order_by("receipt_number")[:SHOWN]]
+    year = timezone.localdate(now).year
+    in_plan = PlanInclusion.objects.filter(task=OuterRef("pk"), year=year)
+    plans = [TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk]))
+             for task in SelectedTask.objects.filter(local_government__province=user.province_id)
+             .exclude(Exists(in_plan)).select_related("local_government").order_by("pk")[:SHOWN]]
+    return [Todo(_("Provincial matching to confirm"), matching),
+            Todo(_("Tasks to confirm in this year's promotion plan"), plans)]
+
+
+def reviewer_todo(user, now) -> list[Todo]:
+    open_assignments = (Assignment.objects.filter(reviewer__user=user, panel__signed_off_at__isnull=True)
+                        .exclude(status=AssignmentStatus.RECUSED)
+                        .exclude(sheet__status=SheetStatus.SUBMITTED)
+                        .select_related("proposal__lead_local_government", "panel").order_by("due_at", "pk"))
+    sheets = [TodoItem(f"{assignment.proposal.lead_local_government} · {assignment.panel}",
+                       reverse("reviews:assignment-detail", args=[assignment.pk]), **_due(assignment.due_at, now))
+              for assignment in open_assignments[:SHOWN]]
+    return [Todo(_("Score sheets to submit"), sheets)]
+
+
+def ministry_todo(user, now) -> list[Todo]:
+    tasks = [TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk]))
+             for task in SelectedTask.objects.filter(status="running").select_related("local_government")
+             .order_by("local_government__code")[:SHOWN]]
+    return [Todo(_("Running tasks whose support line to keep up to date"), tasks)]
+
+
+def council_todo(user, now) -> list[Todo]:
+    late = _reports(ProgressReport.objects.filter(status__in=REPORT_EDITABLE, due_on__lt=timezone.localdate(now)),
+                    now)
+    objections = [TodoItem(f"{objection.decision.proposal.lead_local_government} · {objection.decision.proposal.title}",
+                           reverse("selection:objection-detail", args=[objection.pk]))
+                  for objection in Objection.objects.filter(status__in=OPEN_OBJECTION_STATUSES)
+                  .select_related("decision__proposal__lead_local_government").order_by("pk")[:SHOWN]]
+    panels = [TodoItem(f"{panel.contest} · {panel}", reverse("reviews:panel-results", args=[panel.pk]))
+              for panel in Panel.objects.filter(signed_off_at__isnull=True, assignments__isnull=False)
+              .distinct().select_related("contest").order_by("contest", "stage", "name")[:SHOWN]]
+    runs = [TodoItem(f"{run.contest} · #{run.number} · {run.get_status_display()}",
+                     reverse("selection:run", args=[run.pk]))
+            for run in SelectionRun.objects.filter(Q(status=RunStatus.COMPLETED) | Q(status=RunStatus.APPROVED))
+            .select_related("contest").order_by("pk")[:SHOWN]]
+    return [Todo(_("Late half-year reports"), late), Todo(_("Objections to decide"), objections),
+            Todo(_("Panels not signed off"), panels), Todo(_("Selection runs waiting for approval or publication"),
+                                                          runs)]
+
+
+BUILDERS = {Role.LOCAL_OFFICIAL: official_todo, Role.PROVINCIAL_OFFICER: provincial_todo,
+            Role.REVIEWER: reviewer_todo, Role.MINISTRY_STAFF: ministry_todo, Role.COUNCIL_STAFF: council_todo}
+
+
+def todo_for(user, now: datetime | None = None) -> list[Todo]:
+    """The user's to-do lists that have something in them, in the order of the role's day."""
+    builder = BUILDERS.get(user.role)
+    if builder is None:
+        return []
+    return [todo for todo in builder(user, now or timezone.now()) if todo.items]

@@ -1,0 +1,58 @@
+"""Each role's landing page opens with what it has to do today, each item linking where it is done and
+marked when overdue; a role with nothing to do is told so."""
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import Role
+from applications.services import create_proposal, request_correction, submit_proposal
+from reviews.models import Assignment
+from reviews.services import assign_automatically
+from tests.applications.test_proposal_services import SECTIONS
+from tests.factories import complete_sections, make_open_contest, make_user
+from tests.reviews.builders import make_panel, make_rubric
+
+pytestmark = pytest.mark.usefixtures("registry", "english")
+
+
+def landing(client, user) -> str:
+    client.force_login(user)
+    return client.get(reverse("home")).content.decode()
+
+
+def test_an_official_sees_the_correction_asked_of_him_with_its_due_date(client):
+    official = make_user(Role.LOCAL_OFFICIAL, language="en")
+    assert 'id="todo-empty"' in landing(client, official)
+    proposal = create_proposal(actor=official, contest=make_open_contest(), values=SECTIONS,
+                               lead_local_government=official.local_government)
+    complete_sections(proposal, official)
+    submit_proposal(actor=official, proposal=proposal)
+    due = timezone.now() + timedelta(days=3)
+    request_correction(actor=make_user(Role.COUNCIL_STAFF), proposal=proposal, reason="보완", due_at=due)
+    page = landing(client, official)
+    assert "Corrections requested" in page and reverse("applications:proposal-detail", args=[proposal.pk]) in page
+    assert timezone.localtime(due).strftime("%Y-%m-%d %H:%M") in page
+    assert "Drafts to submit" not in page  # submitted: not a draft any more
+
+
+def test_a_reviewer_sees_his_overdue_sheets_marked(client):
+    panel = make_panel(members=3, per_proposal=3, codes=["48870"])
+    make_rubric(panel.contest)
+    assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
+    assignment = Assignment.objects.filter(panel=panel).order_by("reviewer_id").first()
+    Assignment.objects.filter(pk=assignment.pk).update(due_at=timezone.now() - timedelta(days=1))
+    page = landing(client, assignment.reviewer.user)
+    assert "Score sheets to submit" in page and "(overdue)" in page
+    assert reverse("reviews:assignment-detail", args=[assignment.pk]) in page
+
+
+def test_the_council_sees_late_reports_and_the_province_its_plans(client, tasks, council,
+                                                                  django_assert_max_num_queries):
+    client.force_login(council)
+    with django_assert_max_num_queries(40):
+        page = client.get(reverse("home")).content.decode()
+    assert "Late half-year reports" in page and "(overdue)" in page
+    province = make_user(Role.PROVINCIAL_OFFICER, language="en")
+    assert "Tasks to confirm in this year" in landing(client, province)
