@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 ACTION_LABELS = {
     "contest.created": _("Contest created"),
     "ministries.ministry_created": _("Ministry added"),
+    "ministries.line_created": _("Support line added"),
     "contest.updated": _("Contest changed"),
     "contest.preliminary_selection_added": _("Preliminary selection recorded"),
     "contest.preliminary_selection_removed": _("Preliminary selection removed"),

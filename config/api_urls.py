@@ -3,21 +3,22 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from applications.api.views import ContestViewSet, ProposalViewSet
-from ministries.api.views import MinistryViewSet
+from ministries.api.views import MinistryViewSet, SupportLineKindViewSet
 from notifications.api.views import NotificationViewSet
 from portal.api.auth import TokenView
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
 from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
 from selection.api.views import ObjectionViewSet, SelectionRunViewSet
-from tracking.api.support import SupportLineViewSet, row_viewset
+from tracking.api.dashboard import ContestDashboardView
+from tracking.api.support import SupportLineViewSet, SupportRowViewSet
 from tracking.api.views import ProgressReportViewSet, SelectedTaskViewSet
-from tracking.support_lines import LINES
 
 router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
 router.register("local-governments", LocalGovernmentViewSet, basename="local-government")
 router.register("designations", DesignationViewSet, basename="designation")
 router.register("ministries", MinistryViewSet, basename="ministry")
+router.register("support-line-kinds", SupportLineKindViewSet, basename="support-line-kind")
 router.register("contests", ContestViewSet, basename="contest")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("assignments", AssignmentViewSet, basename="assignment")
@@ -26,14 +27,19 @@ router.register("selection-runs", SelectionRunViewSet, basename="selection-run")
 router.register("objections", ObjectionViewSet, basename="objection")
 router.register("selected-tasks", SelectedTaskViewSet, basename="selected-task")
 router.register("progress-reports", ProgressReportViewSet, basename="progress-report")
-# A line's rows before the list of lines, so that support-lines/<code>/ reaches the rows.
-for code, line in LINES.items():
-    router.register(f"support-lines/{code}", row_viewset(line), basename=f"support-{code}")
 router.register("support-lines", SupportLineViewSet, basename="support-line")
 router.register("notifications", NotificationViewSet, basename="notification")
 
+support_rows = "support-lines/<slug:line_code>/"
 urlpatterns = [
+    # Every line's rows, whatever lines the registry holds: the line is data, not a route of its own.
+    path(support_rows, SupportRowViewSet.as_view({"get": "list", "post": "create"}), name="support-row-list"),
+    path(f"{support_rows}<int:pk>/", SupportRowViewSet.as_view({"get": "retrieve", "put": "update"}),
+         name="support-row-detail"),
+    path(f"{support_rows}<int:pk>/remove/", SupportRowViewSet.as_view({"post": "remove"}),
+         name="support-row-remove"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("contests/<int:pk>/results/", ContestResultsView.as_view(), name="api-contest-results"),
+    path("contests/<int:pk>/dashboard/", ContestDashboardView.as_view(), name="api-contest-dashboard"),
     path("", include(router.urls)),
 ]

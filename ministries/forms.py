@@ -1,7 +1,15 @@
+"""The ministries' forms: a ministry, and the form of any line's values, built from its measures."""
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Ministry
+from portal.fields import DATE_INPUT, KRWField
+
+from .models import MeasureType, Ministry
+from .registry import LineSpec, MeasureSpec
+from .values import clean_values
 
 
 class MinistryForm(forms.ModelForm):
@@ -15,3 +23,62 @@ class MinistryForm(forms.ModelForm):
 
     def clean_code(self) -> str:
         return (self.cleaned_data.get("code") or "").strip().upper()
+
+
+def measure_field(measure: MeasureSpec, *, required: bool | None = None) -> forms.Field:
+    """The form field that takes one measure's value, as its type needs (KRW with separators, dates)."""
+    required = measure.required if required is None else required
+    common = {"label": measure.name, "required": required}
+    if measure.type == MeasureType.KRW:
+        return KRWField(**common)
+    if measure.type == MeasureType.COUNT:
+        return forms.IntegerField(min_value=0, **common)
+    if measure.type == MeasureType.YEAR:
+        return forms.IntegerField(min_value=2000, max_value=2100, **common)
+    if measure.type == MeasureType.DATE:
+        return forms.DateField(widget=DATE_INPUT, **common)
+    if measure.type == MeasureType.CHOICE:
+        return forms.ChoiceField(choices=[("", "—"), *[(code, measure.option_label(code))
+                                                        for code, _ko, _en in measure.options]], **common)
+    return forms.CharField(max_length=300, **common)
+
+
+class LineValuesForm(forms.Form):
+    """A form with one field per measure of a line; the line's rules are checked by ``clean_values`` and its
+    refusals are shown beside the measure they name."""
+
+    line: LineSpec
+    request = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        measures = self.line.requestable if self.request else self.line.measures
+        for measure in reversed(measures):
+            self.fields = {measure.code: measure_field(measure), **self.fields}
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned values by measure code (dates as ISO text), empty ones left out."""
+        measures = self.line.requestable if self.request else self.line.measures
+        values = {}
+        for measure in measures:
+            value = self.cleaned_data.get(measure.code)
+            if value not in (None, ""):
+                values[measure.code] = value.isoformat() if hasattr(value, "isoformat") else value
+        return values
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                clean_values(self.line, self.values(), request=self.request)
+            except ValidationError as error:
+                for code, messages in error.message_dict.items():
+                    self.add_error(code if code in self.fields else None, messages)
+        return cleaned
+
+
+def line_values_form(line: LineSpec, *, request: bool = False, base=LineValuesForm,
+                     extra: dict | None = None) -> type[LineValuesForm]:
+    """A :class:`LineValuesForm` class for ``line`` (only its requestable measures for a proposal's request)
+    with ``extra`` fields after the measures (e.g. a reason)."""
+    return type(f"{line.code}ValuesForm", (base,), {"line": line, "request": request, **(extra or {})})

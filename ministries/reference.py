@@ -73,3 +73,87 @@ def create_reference_data(Ministry, SupportLineKind, SupportItem) -> None:
         SupportItem.objects.update_or_create(
             line_kind=lines["sme_commercialization"], code=code,
             defaults={"name_ko": name_ko, "name_en": name_en, "position": position})
+
+
+def _options(*rows: tuple[str, str, str]) -> list[dict[str, str]]:
+    return [{"code": code, "name_ko": name_ko, "name_en": name_en} for code, name_ko, name_en in rows]
+
+
+VISA_TYPES = _options(("F-2-R", "F-2-R 지역특화형 우수인재(거주)", "F-2-R region-specific talent residence"),
+                      ("F-4-R", "F-4-R 지역특화형 재외동포", "F-4-R region-specific overseas Korean"))
+PLACEMENTS = _options(("front", "전방(생산·가공)", "Front-end (production, processing)"),
+                      ("back", "후방(유통·판매)", "Back-end (distribution, sales)"))
+STATUSES = _options(("planned", "계획", "Planned"), ("under_construction", "조성 중", "Under construction"),
+                    ("operating", "운영 중", "Operating"))
+MCST_KINDS = _options(("content", "문화·관광 콘텐츠", "Culture and tourism content"),
+                      ("brand", "지역 브랜드", "Local brand programme"),
+                      ("festival", "축제·체험 프로그램", "Festival or visitor experience"))
+MOF_KINDS = _options(("aquaculture", "양식장·종자 시설", "Aquaculture farm or hatchery"),
+                     ("processing", "수산물 가공 시설", "Seafood processing"),
+                     ("distribution", "수산물 유통·저온 시설", "Seafood distribution and cold storage"),
+                     ("harbour", "어항·어촌 기반시설", "Fishing port and village infrastructure"))
+
+YEAR = ("year", "연도", "Year", "year")
+# Per line: (code, Korean, English, type, options, required, summed, requestable, key), in page order.
+MEASURES = {
+    REGIONAL_VISA: [
+        (*YEAR, [], True, False, False, True),
+        ("visa_type", "비자 유형", "Visa type", "choice", VISA_TYPES, True, False, True, True),
+        ("requested", "요청 인원", "Persons requested", "count", [], True, True, True, False),
+        ("allocated", "배정 인원", "Persons allocated", "count", [], False, True, False, False),
+        ("issued", "발급 인원", "Visas issued", "count", [], False, True, False, False),
+    ],
+    EXTINCTION_FUND: [
+        ("name", "기반시설 사업", "Infrastructure project", "text", [], True, False, True, True),
+        (*YEAR, [], True, False, False, False),
+        ("approved_krw", "승인액(원)", "Approved (KRW)", "krw", [], True, True, True, False),
+        ("disbursed_krw", "집행액(원)", "Disbursed (KRW)", "krw", [], False, True, False, False),
+    ],
+    RURAL_AGREEMENT_FACILITY: [
+        ("name", "시설", "Facility", "text", [], True, False, True, True),
+        ("placement", "구분", "Placement", "choice", PLACEMENTS, True, False, False, False),
+        ("amount_krw", "금액(원)", "Amount (KRW)", "krw", [], True, True, True, False),
+        ("status", "추진 현황", "Status", "choice", STATUSES, False, False, False, False),
+    ],
+    SME_COMMERCIALIZATION: [
+        (*YEAR, [], True, False, False, True),
+        ("item", "지원 항목", "Support item", "choice",
+         _options(*MSS_ITEMS), True, False, True, True),
+        ("companies", "지원 기업 수", "Companies supported", "count", [], True, True, True, False),
+        ("amount_krw", "금액(원)", "Amount (KRW)", "krw", [], False, True, True, False),
+    ],
+    CULTURE_TOURISM: [
+        ("programme", "사업명", "Programme", "text", [], True, False, True, True),
+        (*YEAR, [], True, False, False, True),
+        ("kind", "유형", "Kind", "choice", MCST_KINDS, True, False, False, False),
+        ("amount_krw", "지원 금액(원)", "KRW supported", "krw", [], True, True, True, False),
+        ("visitors", "방문객 수", "Visitors", "count", [], False, True, False, False),
+    ],
+    FISHERIES_INFRASTRUCTURE: [
+        ("facility", "시설명", "Facility", "text", [], True, False, True, True),
+        (*YEAR, [], True, False, False, True),
+        ("kind", "시설 유형", "Kind of facility", "choice", MOF_KINDS, True, False, False, False),
+        ("amount_krw", "지원 금액(원)", "KRW supported", "krw", [], True, True, True, False),
+        ("status", "추진 현황", "Status", "choice", STATUSES, False, False, False, False),
+    ],
+}
+# Rules between two measures of a row: (line, left, op, right).
+RULES = [
+    (REGIONAL_VISA, "issued", "lte", "allocated"),
+    (EXTINCTION_FUND, "disbursed_krw", "lte", "approved_krw"),
+]
+
+
+def create_measures(SupportLineKind, Measure, MeasureRule) -> None:
+    """Create or update every reference line's measures and rules; safe to run any number of times."""
+    for line_code, measures in MEASURES.items():
+        line = SupportLineKind.objects.get(code=line_code)
+        for position, (code, name_ko, name_en, kind, options, required, summed, requestable, key) in \
+                enumerate(measures, start=1):
+            Measure.objects.update_or_create(line=line, code=code, defaults={
+                "name_ko": name_ko, "name_en": name_en, "type": kind, "choices": options, "required": required,
+                "summed": summed, "requestable": requestable, "key": key, "position": position})
+    for line_code, left, op, right in RULES:
+        measures = {measure.code: measure for measure in Measure.objects.filter(line__code=line_code)}
+        MeasureRule.objects.get_or_create(line=measures[left].line, left=measures[left], op=op,
+                                          right=measures[right])

@@ -1,6 +1,7 @@
 """Writes to the ministries' reference data. Each change is checked by the same predicate as the pages and the
 API, and written to the audit trail with who made it and why."""
 import unicodedata
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 
-from .models import Ministry
+from .models import NUMERIC_TYPES, Measure, MeasureRule, MeasureType, Ministry, SupportLineKind
 from .permissions import can_manage_ministries
 
 
@@ -45,4 +46,77 @@ def create_ministry(*, actor, code: str, name_ko: str, name_en: str, reason: str
     return ministry
 
 
-__all__ = ["MinistryRefused", "ValidationError", "create_ministry"]
+
+
+MEASURE_FIELDS = ("code", "name_ko", "name_en", "type", "choices", "required", "summed", "requestable", "key")
+
+
+def _measure(line: SupportLineKind, position: int, data: dict[str, Any]) -> Measure:
+    options = [{"code": _nfc(str(option.get("code", ""))), "name_ko": _nfc(str(option.get("name_ko", ""))),
+                "name_en": _nfc(str(option.get("name_en", "")))} for option in data.get("choices") or []]
+    measure = Measure(line=line, position=position, code=_nfc(data.get("code", "")), type=data.get("type", ""),
+                      name_ko=_nfc(data.get("name_ko", "")), name_en=_nfc(data.get("name_en", "")), choices=options,
+                      **{flag: bool(data.get(flag, False)) for flag in ("required", "summed", "requestable", "key")})
+    errors = {}
+    try:
+        measure.full_clean(exclude=["line"], validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if measure.type == MeasureType.CHOICE and not options:
+        errors["choices"] = [_("A choice measure needs its options.")]
+    if any(not (option["code"] and option["name_ko"] and option["name_en"]) for option in options):
+        errors["choices"] = [_("Each option needs a code and its Korean and English names.")]
+    if measure.summed and measure.type not in NUMERIC_TYPES:
+        errors["summed"] = [_("Only counts and KRW add up.")]
+    if errors:
+        raise ValidationError({f"measures.{position}.{name}": messages for name, messages in errors.items()})
+    return measure
+
+
+@transaction.atomic
+def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name_en: str,
+                     description_ko: str = "", description_en: str = "", measures: list[dict[str, Any]],
+                     rules: list[dict[str, str]] = (), reason: str = "") -> SupportLineKind:
+    """Add a support line to a ministry, described by its measures (``{code, name_ko, name_en, type, choices,
+    required, summed, requestable, key}``) and rules between two of them (``{left, op: "lte", right}``).
+
+    Raises :class:`MinistryRefused` when the actor may not, the ministry is unknown or the code is taken;
+    ``ValidationError`` keyed by the offending part (``measures.N.field``, ``rules.N``) when the description
+    does not hold together.
+    """
+    decision = can_manage_ministries(actor)
+    if not decision:
+        raise MinistryRefused(decision.reason)
+    ministry = Ministry.objects.filter(code=_nfc(ministry_code).upper()).first()
+    if ministry is None:
+        raise MinistryRefused(_("No ministry has the code %(code)s.") % {"code": ministry_code})
+    line = SupportLineKind(ministry=ministry, code=_nfc(code), name_ko=_nfc(name_ko), name_en=_nfc(name_en),
+                           description_ko=_nfc(description_ko), description_en=_nfc(description_en))
+    line.full_clean(exclude=["ministry"], validate_unique=False)
+    if SupportLineKind.objects.filter(code=line.code).exists():
+        raise MinistryRefused(_("A support line with the code %(code)s exists already.") % {"code": line.code})
+    if not measures:
+        raise ValidationError({"measures": [_("A line needs at least one measure.")]})
+    made = [_measure(line, position, data) for position, data in enumerate(measures, start=1)]
+    codes = [measure.code for measure in made]
+    if len(set(codes)) != len(codes):
+        raise ValidationError({"measures": [_("Each measure needs its own code.")]})
+    by_code = {measure.code: measure for measure in made}
+    for index, rule in enumerate(rules or []):
+        left, right = by_code.get(rule.get("left")), by_code.get(rule.get("right"))
+        if rule.get("op", "lte") != "lte" or not left or not right or left is right \
+                or left.type not in NUMERIC_TYPES or right.type not in NUMERIC_TYPES:
+            raise ValidationError({f"rules.{index}": [_(
+                "A rule compares two numeric measures of this line with lte (at most).")]})
+    line.save()
+    for measure in made:
+        measure.line = line
+    Measure.objects.bulk_create(made)
+    saved = {measure.code: measure for measure in line.measures.all()}
+    MeasureRule.objects.bulk_create([MeasureRule(line=line, left=saved[rule["left"]], op="lte",
+                                                 right=saved[rule["right"]]) for rule in rules or []])
+    record(actor=actor, action="ministries.line_created", target=line, reason=reason,
+           changes={"ministry": ministry.code, "code": line.code, "name_ko": line.name_ko,
+                    "measures": [{name: getattr(measure, name) for name in MEASURE_FIELDS} for measure in made],
+                    "rules": [dict(rule) for rule in rules or []]})
+    return line

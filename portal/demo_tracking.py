@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from ministries.models import SupportItem
+from ministries.registry import line_for
 from selection.models import RunStatus
 from tracking.models import ProgressReport, SelectedTask
 from tracking.services import (
@@ -31,7 +31,6 @@ from tracking.services import (
     submit_report,
     update_company,
 )
-from tracking.support_lines import LINES
 
 from .demo_proposals import _brn
 
@@ -123,7 +122,6 @@ def _recruit(task: SelectedTask, official) -> None:
 
 
 def _support_lines(task: SelectedTask, users: dict) -> None:
-    items = {item.code: item for item in SupportItem.objects.all()}
     rows = [
         ("moj", "regional_visa", {"year": 2026, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9},
          "2026년 지역특화형 비자 함양군 배정 확정"),
@@ -133,13 +131,14 @@ def _support_lines(task: SelectedTask, users: dict) -> None:
         ("mafra", "rural_agreement_facility", {"name": "산양삼 공동 가공·저장 시설", "placement": "front",
                                                "amount_krw": 800_000_000, "status": "under_construction"},
          "함양군 농촌협약 시행계획 반영, 8월 착공"),
-        ("mss", "sme_commercialization", {"year": 2026, "item": items["marketing"], "companies": 10,
+        ("mss", "sme_commercialization", {"year": 2026, "item": "marketing", "companies": 10,
                                           "amount_krw": 150_000_000}, "상반기 마케팅 지원 집행"),
-        ("mss", "sme_commercialization", {"year": 2026, "item": items["certification"], "companies": 4,
+        ("mss", "sme_commercialization", {"year": 2026, "item": "certification", "companies": 4,
                                           "amount_krw": 60_000_000}, "할랄·HACCP 인증 지원"),
     ]
     for username, code, values, reason in rows:
-        save_support_row(actor=users[username], task=task, line=LINES[code], row=None, values=values, reason=reason)
+        save_support_row(actor=users[username], task=task, line=line_for(code), row=None, values=values,
+                         reason=reason)
 
 
 def _open_recruitment(task: SelectedTask, official) -> None:

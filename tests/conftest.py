@@ -1,8 +1,8 @@
 import pytest
 
 from accounts.roles import Role
-from ministries.models import Ministry, SupportItem, SupportLineKind
-from ministries.reference import create_reference_data
+from ministries.models import Measure, MeasureRule, Ministry, SupportItem, SupportLineKind
+from ministries.reference import create_measures, create_reference_data
 from regions.models import Province
 from regions.services import load_region_registry
 from tests.factories import make_user
@@ -15,6 +15,7 @@ def _ensure_reference_data() -> None:
         load_region_registry()
     if not Ministry.objects.exists():
         create_reference_data(Ministry, SupportLineKind, SupportItem)
+        create_measures(SupportLineKind, Measure, MeasureRule)
 
 
 @pytest.fixture(scope="session")
@@ -30,8 +31,9 @@ def registry(db):
 
 
 def pytest_collection_modifyitems(items):
-    """Browser journeys last: their live server flushes the database when they end."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Browser journeys and migration tests last: they flush the database when they end."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None
+               or item.get_closest_marker("migration") is not None)
 
 
 @pytest.fixture

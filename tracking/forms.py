@@ -1,18 +1,17 @@
 """Tracking's forms. Every change that needs a reason asks for one; amounts are whole won."""
 from django import forms
-from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, KpiIndicator
 from applications.registration_number import validate_business_registration_number
+from ministries.forms import LineValuesForm, line_values_form
+from ministries.registry import LineSpec
 from portal.fields import DATE_INPUT, KRWField
 from portal.uploads import check_upload
 
 from .models import STATUS_MOVES, AgreementLine, CompanyApplication, Grade, Milestone, Recruitment, TaskStatus
-from .support_lines import SupportLine
 
 DATE = DATE_INPUT
-KRW_FIELDS = ("amount_krw", "approved_krw", "disbursed_krw")
 
 
 def reason_field(required: bool = True) -> forms.CharField:
@@ -98,11 +97,9 @@ class ReviewReportForm(forms.Form):
     comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def support_row_form(line: SupportLine) -> type[forms.ModelForm]:
-    """A form for one row of ``line`` with a reason for the change; amounts take separators."""
-    form_class = modelform_factory(line.model, fields=line.fields,
-                                   field_classes={name: KRWField for name in line.fields if name in KRW_FIELDS})
-    return type(f"{line.model.__name__}Form", (form_class,), {"reason": reason_field()})
+def support_row_form(line: LineSpec) -> type[LineValuesForm]:
+    """A form for one row of ``line``, a field per measure, with a reason for the change."""
+    return line_values_form(line, extra={"reason": reason_field()})
 
 
 class RemoveRowForm(forms.Form):

@@ -15,10 +15,10 @@ from accounts.permissions import (
     is_provincial_officer,
     is_signed_in,
 )
+from ministries.registry import LineSpec
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .models import SelectedTask
-from .support_lines import SupportLine
 
 
 def can_view_tracking(user) -> Decision:
@@ -73,11 +73,12 @@ def can_run_task(user, task: SelectedTask) -> Decision:
     return deny(_("Only officials of the lead local government report on this task."))
 
 
-def can_edit_support_line(user, line: SupportLine) -> Decision:
-    """A ministry's staff keep their own line and no other, not even the council."""
+def can_edit_support_line(user, line: LineSpec) -> Decision:
+    """A ministry's staff keep their own lines and no other, not even the council. The page, the API and the
+    service all ask this one predicate, for the six lines of 2026 and any the council adds."""
     if not is_signed_in(user):
         return NOT_SIGNED_IN
-    if is_ministry_staff(user) and user.ministry.code == line.ministry_code:
+    if is_ministry_staff(user) and user.ministry_id == line.ministry_id:
         return ALLOWED
     return deny(_("Only %(ministry)s staff keep this support line.") % {"ministry": line.ministry_label})
 

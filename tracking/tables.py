@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import BudgetSource, Contest, KpiIndicator
+from ministries.registry import line_for
 
 from .models import AgreementLine, ProgressReport, SelectedTask
 from .selectors import kpi_rollup, late_reports
-from .support_lines import line_for
+from .selectors.support import contest_rows
 
 
 @dataclass
@@ -67,17 +68,15 @@ def money_table(contest: Contest, params) -> RowsTable:
 
 
 def support_table(contest: Contest, params) -> RowsTable:
+    """One line's rows across the contest's tasks, a column per measure; the summed measures' columns are
+    the dashboard's figures for the line."""
     line = line_for(params.get("line", ""))
-    rows = (line.model.objects.filter(task__contest=contest)
-            .select_related("task__proposal", "task__local_government__province")
-            .order_by("task__local_government__province__code", "task__local_government__code"))
-    if "item" in line.fields:
-        rows = rows.select_related("item")
-    numeric = tuple(4 + line.fields.index(name) for name in line.totals)
-
-    return RowsTable(str(line.label), [*_task_headers(), *[line.verbose(name) for name in line.fields]],
-                     [([*_task_cells(row.task), *[line.value(row, name) for name in line.fields]], row.task_id)
-                      for row in rows], numeric=numeric)
+    measures = line.measures
+    numeric = tuple(4 + index for index, measure in enumerate(measures) if measure.summed)
+    return RowsTable(str(line.label), [*_task_headers(), *[measure.name for measure in measures]],
+                     [([*_task_cells(row.task), *[measure.display(row.values.get(measure.code))
+                                                   for measure in measures]], row.task_id)
+                      for row in contest_rows(contest, line)], numeric=numeric)
 
 
 def kpi_table(contest: Contest, params) -> RowsTable:

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, GrowthStage
 from audit.models import ACTION_LABELS, AuditEntry
+from ministries.registry import LineSpec, support_lines
 
 from .models import ApplicationStatus, Grade, SelectedTask, TaskStatus
-from .support_lines import LINES
 
 LABELS = {
     "year": _("year"), "source": _("source"), "amount_krw": _("amount (KRW)"), "paid_on": _("paid on"),
@@ -35,13 +35,13 @@ class TimelineEvent:
     why: str = ""
 
 
-def _value(name: str, value, line=None) -> str:
+def _value(name: str, value, line: LineSpec | None = None) -> str:
     if value is None or value == "":
         return "—"
-    if line is not None and name in _field_names(line):
-        field = line.model._meta.get_field(name)
-        if field.choices:
-            return str(dict(field.flatchoices).get(value, value))
+    measure = line.measure(name) if line is not None else None
+    if measure is not None:
+        shown = measure.display(value)
+        return intcomma(shown) if measure.is_number else str(shown)
     for choices in CHOICES.get(name, ()):
         if value in choices.values:
             return str(choices(value).label)
@@ -50,21 +50,19 @@ def _value(name: str, value, line=None) -> str:
     return str(value)
 
 
-def _field_names(line) -> set[str]:
-    return {field.name for field in line.model._meta.get_fields()}
-
-
-def _label(name: str, line) -> str:
+def _label(name: str, line: LineSpec | None) -> str:
+    measure = line.measure(name) if line is not None else None
+    if measure is not None:
+        return measure.name
     if name in LABELS:
         return str(LABELS[name])
-    if line is not None and name in _field_names(line):
-        return line.verbose(name)
     return name
 
 
-def describe(changes: dict) -> str:
-    """The stored changes as one line: ``label: old → new`` or ``label: value``."""
-    line = LINES.get(changes.get("line"))
+def describe(changes: dict, lines: dict[str, LineSpec] | None = None) -> str:
+    """The stored changes as one line: ``label: old → new`` or ``label: value``; a support row's measures
+    are named and shown as its line (from ``lines``, the registry by code) describes them."""
+    line = (lines or {}).get(changes.get("line"))
     parts = []
     for name, value in changes.items():
         if name == "line" and line is not None:
@@ -95,6 +93,7 @@ def timeline(task: SelectedTask) -> list[TimelineEvent]:
             events.append(TimelineEvent(moment, str(ACTION_LABELS[action]), f"#{run.number}"))
     entries = (AuditEntry.objects.filter(target_type=task._meta.label_lower, target_id=str(task.pk))
                .select_related("actor").order_by("at", "pk"))
-    events += [TimelineEvent(entry.at, entry.action_label, describe(entry.changes),
+    lines = support_lines()
+    events += [TimelineEvent(entry.at, entry.action_label, describe(entry.changes, lines),
                              str(entry.actor) if entry.actor else "", entry.reason) for entry in entries]
     return sorted(events, key=lambda event: _moment(event.at))

@@ -312,7 +312,6 @@ SPECTACULAR_SETTINGS = {
         "DesignationKindEnum": "regions.models.DesignationKind",
         "TaskStatusEnum": "tracking.models.TaskStatus",
         "ReportStatusEnum": "tracking.models.ReportStatus",
-        "FacilityStatusEnum": "tracking.models.FacilityStatus",
     },
 }
 

@@ -10,7 +10,12 @@ from portal.api.errors import refusals_as_400
 from portal.api.permissions import UserLanguageMixin, decision_permission, require
 from portal.api.serializers import validated_data
 
-from .serializers import MinistryCreateSerializer, MinistrySerializer
+from .serializers import (
+    MinistryCreateSerializer,
+    MinistrySerializer,
+    SupportLineKindCreateSerializer,
+    SupportLineKindSerializer,
+)
 
 CanViewMinistries = decision_permission(permissions.can_view_ministries)
 TAG = ["ministries"]
@@ -38,3 +43,28 @@ class MinistryViewSet(UserLanguageMixin, mixins.ListModelMixin, viewsets.Generic
                 raise serializers.ValidationError(error.message_dict) from error
         return Response(MinistrySerializer(selectors.ministries_with_lines().get(pk=ministry.pk)).data,
                         status=status.HTTP_201_CREATED)
+
+
+class SupportLineKindViewSet(UserLanguageMixin, viewsets.GenericViewSet):
+    """Adding a support line, described by its measures and rules: a line added here is written, shown,
+    checked and summed like the reference lines, with no release."""
+
+    permission_classes = [CanViewMinistries]
+    serializer_class = SupportLineKindSerializer
+
+    @extend_schema(tags=TAG, request=SupportLineKindCreateSerializer, responses={201: SupportLineKindSerializer},
+                   summary="Add a support line to a ministry (council staff, administrators)")
+    def create(self, request, *args, **kwargs):
+        require(permissions.can_manage_ministries(request.user))
+        data = dict(validated_data(SupportLineKindCreateSerializer, request))
+        data["ministry_code"] = data.pop("ministry")
+        data["measures"] = [dict(measure, choices=[dict(option) for option in measure["choices"]])
+                            for measure in data["measures"]]
+        data["rules"] = [dict(rule) for rule in data["rules"]]
+        with refusals_as_400(services.MinistryRefused):
+            try:
+                line = services.create_line_kind(actor=request.user, **data)
+            except ModelValidationError as error:
+                raise serializers.ValidationError(error.message_dict) from error
+        line = selectors.line_kinds_with_measures().get(pk=line.pk)
+        return Response(SupportLineKindSerializer(line).data, status=status.HTTP_201_CREATED)

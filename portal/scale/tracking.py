@@ -5,21 +5,20 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from applications.models import Contest, KpiTarget
-from ministries.models import SupportItem
+from ministries.reference import EXTINCTION_FUND, REGIONAL_VISA, RURAL_AGREEMENT_FACILITY, SME_COMMERCIALIZATION
+from ministries.registry import support_lines
+from ministries.values import clean_values
 from selection.services import approve_run, confirm_run, execute_run, publish_run, save_policy, start_run
 from tracking.models import (
     ApplicationStatus,
-    CommercializationSupport,
     CompanyApplication,
-    FundProject,
     KpiActual,
     Milestone,
     ProgressReport,
     Recruitment,
     ReportStatus,
-    RuralFacility,
     SelectedTask,
-    VisaAllocation,
+    SupportLineRow,
 )
 from tracking.services import open_tasks_for_run
 
@@ -50,22 +49,24 @@ def build_tracking(contest: Contest, people: ScalePeople, seed: int) -> int:
     rng = random.Random(seed * 104729)
     tasks = list(SelectedTask.objects.filter(contest=contest).select_related("local_government").order_by("pk"))
     first_year = contest.year + 1
-    item = SupportItem.objects.filter(line_kind__code="sme_commercialization").order_by("pk").first()
-    rows: dict[type, list] = {model: [] for model in (VisaAllocation, FundProject, RuralFacility,
-                                                      CommercializationSupport, Milestone, Recruitment)}
+    lines = support_lines()
+    rows: dict[type, list] = {model: [] for model in (SupportLineRow, Milestone, Recruitment)}
     for task in tasks:
-        allocated = rng.randrange(5, 25)
-        rows[VisaAllocation].append(VisaAllocation(task=task, year=first_year, visa_type="F-2-R",
-                                                   requested=allocated + 3, allocated=allocated,
-                                                   issued=rng.randrange(0, allocated + 1)))
-        approved = rng.randrange(10, 50) * 10_000_000
-        rows[FundProject].append(FundProject(task=task, name="거점센터 조성", year=first_year, approved_krw=approved,
-                                             disbursed_krw=approved // rng.randrange(1, 4)))
-        rows[RuralFacility].append(RuralFacility(task=task, name="공동 가공시설", placement="back",
-                                                 amount_krw=rng.randrange(10, 40) * 10_000_000))
-        rows[CommercializationSupport].append(CommercializationSupport(
-            task=task, year=first_year, item=item, companies=rng.randrange(3, 12),
-            amount_krw=rng.randrange(5, 30) * 10_000_000))
+        allocated, approved = rng.randrange(5, 25), rng.randrange(10, 50) * 10_000_000
+        for code, values in (
+                (REGIONAL_VISA, {"year": first_year, "visa_type": "F-2-R", "requested": allocated + 3,
+                                 "allocated": allocated, "issued": rng.randrange(0, allocated + 1)}),
+                (EXTINCTION_FUND, {"name": "거점센터 조성", "year": first_year, "approved_krw": approved,
+                                   "disbursed_krw": approved // rng.randrange(1, 4)}),
+                (RURAL_AGREEMENT_FACILITY, {"name": "공동 가공시설", "placement": "back",
+                                            "amount_krw": rng.randrange(10, 40) * 10_000_000}),
+                (SME_COMMERCIALIZATION, {"year": first_year, "item": "technical_problem_solving",
+                                         "companies": rng.randrange(3, 12),
+                                         "amount_krw": rng.randrange(5, 30) * 10_000_000})):
+            line = lines[code]
+            cleaned = clean_values(line, values)
+            rows[SupportLineRow].append(SupportLineRow(task=task, line_id=line.pk, values=cleaned,
+                                                       key=line.key_of(cleaned)))
         rows[Milestone] += [Milestone(task=task, title=title, due_on=date(first_year, month, 28),
                                       completed_on=date(first_year, month, 20) if month < 7 else None)
                             for title, month in MILESTONES]

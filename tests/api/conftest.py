@@ -10,7 +10,8 @@ from reviews.models import Assignment
 from selection.models import Objection
 from tests.factories import make_user
 from tests.reviews.builders import make_reviewer
-from tracking.models import ProgressReport, VisaAllocation
+from tests.tracking.builders import support_row
+from tracking.models import ProgressReport
 
 
 @pytest.fixture
@@ -29,8 +30,7 @@ def world(tasks, hamyang, council):
         "council": council,
     }
     objection = Objection.objects.create(decision=hamyang.decision, filed_by=users["lead"], reasons="점수 재검토")
-    visa = VisaAllocation.objects.create(task=hamyang, year=2026, visa_type="F-2-R", requested=5, allocated=4,
-                                         issued=3)
+    visa = support_row(hamyang, "regional_visa", year=2026, visa_type="F-2-R", requested=5, allocated=4, issued=3)
     notice = Notification.objects.create(recipient=council, event="proposal.submitted", key="matrix",
                                          subject="접수", body="접수되었습니다")
     ids = {"proposal": hamyang.proposal_id, "contest": hamyang.contest_id, "assignment": assignment.pk,

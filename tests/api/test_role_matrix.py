@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from audit.models import AuditEntry
 from selection.models import Objection
-from tracking.models import VisaAllocation
+from tracking.models import SupportLineRow
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -35,6 +35,7 @@ def reads(ids) -> list[tuple[str, frozenset]]:
         ("/api/v1/designations/", SIGNED_IN), ("/api/v1/contests/", SIGNED_IN), ("/api/v1/ministries/", SIGNED_IN),
         (f"/api/v1/contests/{ids['contest']}/", SIGNED_IN),
         (f"/api/v1/contests/{ids['contest']}/results/", {"council"}),
+        (f"/api/v1/contests/{ids['contest']}/dashboard/", {"moj", "mss", "council"}),
         ("/api/v1/proposals/", proposal_readers), (f"/api/v1/proposals/{ids['proposal']}/", proposal_readers),
         (f"/api/v1/proposals/{ids['proposal']}/versions/", proposal_readers),
         (f"/api/v1/proposals/{ids['proposal']}/attachments/", proposal_readers),
@@ -48,6 +49,7 @@ def reads(ids) -> list[tuple[str, frozenset]]:
         ("/api/v1/progress-reports/", TRACKING), (f"/api/v1/progress-reports/{ids['report']}/", TRACKING),
         ("/api/v1/support-lines/", TRACKING | {"other_official", "other_province"}),
         ("/api/v1/support-lines/regional_visa/", TRACKING),
+        ("/api/v1/support-lines/fisheries_infrastructure/", TRACKING),
         (f"/api/v1/support-lines/regional_visa/{ids['visa']}/", TRACKING),
         ("/api/v1/notifications/", {"council"}), (f"/api/v1/notifications/{ids['notice']}/", {"council"}),
     ]
@@ -57,7 +59,8 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
     """Each change and the roles that may make it; everyone else must be refused before anything is written."""
     proposal, task, report = (f"/api/v1/proposals/{ids['proposal']}/", f"/api/v1/selected-tasks/{ids['task']}/",
                               f"/api/v1/progress-reports/{ids['report']}/")
-    visa = {"year": 2027, "visa_type": "F-4-R", "requested": 2, "allocated": 1, "issued": 0, "reason": "배정"}
+    visa = {"values": {"year": 2027, "visa_type": "F-4-R", "requested": 2, "allocated": 1, "issued": 0},
+            "reason": "배정"}
     lead, council = frozenset({"lead"}), frozenset({"council"})
     return [
         ("post", "/api/v1/proposals/", {"contest": ids["contest"], "title": "새 과제"},
@@ -92,14 +95,19 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
         ("post", "/api/v1/support-lines/regional_visa/", {"task": ids["task"], **visa}, {"moj"}),
         ("put", f"/api/v1/support-lines/regional_visa/{ids['visa']}/", visa, {"moj"}),
         ("post", f"/api/v1/support-lines/regional_visa/{ids['visa']}/remove/", {"reason": "삭제"}, {"moj"}),
-        ("post", "/api/v1/support-lines/sme_commercialization/", {
-            "task": ids["task"], "year": 2026, "item": "marketing", "companies": 1, "amount_krw": 1,
-            "reason": "지원"}, {"mss"}),
-        ("post", "/api/v1/support-lines/extinction_fund/", {
-            "task": ids["task"], "name": "센터", "year": 2026, "approved_krw": 1, "reason": "지원"}, frozenset()),
-        ("post", "/api/v1/support-lines/rural_agreement_facility/", {
-            "task": ids["task"], "name": "시설", "placement": "back", "amount_krw": 1, "reason": "지원"},
+        ("post", "/api/v1/support-lines/sme_commercialization/", {"task": ids["task"], "values": {
+            "year": 2026, "item": "marketing", "companies": 1, "amount_krw": 1}, "reason": "지원"}, {"mss"}),
+        ("post", "/api/v1/support-lines/extinction_fund/", {"task": ids["task"], "values": {
+            "name": "센터", "year": 2026, "approved_krw": 1}, "reason": "지원"}, frozenset()),
+        ("post", "/api/v1/support-lines/rural_agreement_facility/", {"task": ids["task"], "values": {
+            "name": "시설", "placement": "back", "amount_krw": 1}, "reason": "지원"}, frozenset()),
+        ("post", "/api/v1/support-lines/fisheries_infrastructure/", {"task": ids["task"], "values": {
+            "facility": "양식장", "year": 2026, "kind": "aquaculture", "amount_krw": 1}, "reason": "지원"},
          frozenset()),
+        ("post", "/api/v1/support-line-kinds/", {"ministry": "MOF", "code": "harbour", "name_ko": "어항",
+                                                 "name_en": "Harbour", "measures": [
+                                                     {"code": "berths", "name_ko": "선석", "name_en": "Berths",
+                                                      "type": "count"}]}, council),
         ("post", f"/api/v1/notifications/{ids['notice']}/read/", {}, council),
         ("post", "/api/v1/ministries/", {"code": "MOLIT", "name_ko": "국토교통부", "name_en": "Ministry of Land"},
          council),
@@ -131,7 +139,7 @@ def test_every_role_reads_only_what_it_may(world):
 def test_every_role_is_refused_every_change_it_must_not_make(world):
     users, ids = world
     audit_before = AuditEntry.objects.count()
-    visa_before = VisaAllocation.objects.values().get(pk=ids["visa"])
+    visa_before = SupportLineRow.objects.values().get(pk=ids["visa"])
     objection_before = Objection.objects.values().get(pk=ids["objection"])
     wrong = []
     for method, url, body, allowed in writes(ids):
@@ -143,5 +151,5 @@ def test_every_role_is_refused_every_change_it_must_not_make(world):
                 wrong.append((role, method, url, response.status_code, response.content[:200]))
     assert wrong == []
     assert AuditEntry.objects.count() == audit_before
-    assert VisaAllocation.objects.values().get(pk=ids["visa"]) == visa_before
+    assert SupportLineRow.objects.values().get(pk=ids["visa"]) == visa_before
     assert Objection.objects.values().get(pk=ids["objection"]) == objection_before

@@ -31,7 +31,7 @@ def test_a_visa_allocation_recorded_by_moj_shows_on_the_council_dashboard(page, 
     page.fill("[name=reason]", "2026년 지역특화형 비자 함양군 배정 확정")
     page.click("#action-form button[type=submit]")
     page.wait_for_selector("#action-form .alert, #action-form .invalid-feedback")
-    assert "More visas issued than persons allocated." in page.inner_text("#action-form")
+    assert "Visas issued cannot exceed Persons allocated (12)." in page.inner_text("#action-form")
     assert page.input_value("[name=reason]") == "2026년 지역특화형 비자 함양군 배정 확정"  # nothing lost
     page.fill("[name=issued]", "9")
     page.click("#action-form button[type=submit]")
@@ -44,7 +44,7 @@ def test_a_visa_allocation_recorded_by_moj_shows_on_the_council_dashboard(page, 
     sign_in(council_page, live_server, council)
     council_page.click("nav >> text=Dashboard")
     card = council_page.locator("#support-regional_visa")
-    assert "persons allocated" in card.inner_text() and "12" in card.inner_text()
+    assert "Persons allocated" in card.inner_text() and "12" in card.inner_text()
     screenshot(council_page, "tracking-dashboard")
     card.click()
     council_page.wait_for_selector("#rows")

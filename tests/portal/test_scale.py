@@ -7,7 +7,7 @@ from django.db import transaction
 from applications.models import Proposal, ProposalStatus, ProposalVersion
 from reviews.models import Score, ScoreSheet
 from selection.models import RunStatus, SelectionRun
-from tracking.models import KpiActual, SelectedTask, VisaAllocation
+from tracking.models import KpiActual, SelectedTask, SupportLineRow
 
 pytestmark = pytest.mark.usefixtures("registry")
 
@@ -44,7 +44,7 @@ def test_one_round_has_the_national_shape(db, capsys):
     run = SelectionRun.objects.get()
     assert run.status == RunStatus.CONFIRMED
     assert SelectedTask.objects.filter(decision__run=run).count() == 30
-    assert VisaAllocation.objects.count() == 30 and KpiActual.objects.exists()
+    assert SupportLineRow.objects.filter(line__code="regional_visa").count() == 30 and KpiActual.objects.exists()
 
     call_command("seed_scale", rounds=1)
     assert "round 2030 exists, kept" in capsys.readouterr().out

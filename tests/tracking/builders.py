@@ -2,22 +2,14 @@
 from datetime import date
 
 from applications.models import BudgetLine, KpiTarget, Proposal
-from ministries.models import SupportItem
+from ministries.registry import line_for
+from ministries.values import clean_values
 from regions.models import LocalGovernment
 from selection.models import SelectionDecision
 from selection.services import approve_run, confirm_run, publish_run
 from tests.selection.builders import scored_contest
 from tests.selection.conftest import computed_run
-from tracking.models import (
-    CommercializationSupport,
-    Disbursement,
-    FundProject,
-    KpiActual,
-    ProgressReport,
-    RuralFacility,
-    SelectedTask,
-    VisaAllocation,
-)
+from tracking.models import Disbursement, KpiActual, ProgressReport, SelectedTask, SupportLineRow
 from tracking.services import open_task
 
 
@@ -46,7 +38,6 @@ def more_tasks(run, count: int) -> list[SelectedTask]:
     a report accepted with KPI figures and a row in every support line: enough rows that an N+1 shows."""
     taken = set(run.decisions.values_list("proposal__lead_local_government", flat=True))
     governments = LocalGovernment.objects.exclude(pk__in=taken).order_by("code")[:count]
-    item = SupportItem.objects.get(code="marketing")
     author = run.requested_by
     opened = []
     first = 100 + run.decisions.count()
@@ -66,9 +57,16 @@ def more_tasks(run, count: int) -> list[SelectedTask]:
         report = ProgressReport.objects.get(task=task, year=2026, half=1)
         ProgressReport.objects.filter(pk=report.pk).update(status="accepted", submitted_at=run.requested_at)
         KpiActual.objects.create(report=report, indicator="jobs", actual=10)
-        VisaAllocation.objects.create(task=task, year=2026, visa_type="F-2-R", requested=5, allocated=4, issued=3)
-        FundProject.objects.create(task=task, name="센터", year=2026, approved_krw=300_000_000, disbursed_krw=1)
-        RuralFacility.objects.create(task=task, name="시설", placement="back", amount_krw=200_000_000)
-        CommercializationSupport.objects.create(task=task, year=2026, item=item, companies=3, amount_krw=30_000_000)
+        support_row(task, "regional_visa", year=2026, visa_type="F-2-R", requested=5, allocated=4, issued=3)
+        support_row(task, "extinction_fund", name="센터", year=2026, approved_krw=300_000_000, disbursed_krw=1)
+        support_row(task, "rural_agreement_facility", name="시설", placement="back", amount_krw=200_000_000)
+        support_row(task, "sme_commercialization", year=2026, item="marketing", companies=3, amount_krw=30_000_000)
         opened.append(task)
     return opened
+
+
+def support_row(task: SelectedTask, line_code: str, **values) -> SupportLineRow:
+    """A row of ``line_code`` on ``task``, its values checked as the service checks them (no audit entry)."""
+    line = line_for(line_code)
+    cleaned = clean_values(line, values)
+    return SupportLineRow.objects.create(task=task, line_id=line.pk, values=cleaned, key=line.key_of(cleaned))

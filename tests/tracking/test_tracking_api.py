@@ -8,7 +8,8 @@ from audit.models import AuditEntry
 from regions.models import LocalGovernment, Province
 from tests.documents import pdf, upload
 from tests.factories import api_as, make_user
-from tracking.models import ProgressReport, ReportStatus, TaskStatus, VisaAllocation
+from tests.tracking.builders import support_row
+from tracking.models import ProgressReport, ReportStatus, SupportLineRow, TaskStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -75,37 +76,56 @@ def test_a_report_is_written_submitted_returned_and_accepted_through_the_api(ham
 def test_only_the_lines_ministry_writes_it_and_every_change_keeps_its_reason(hamyang, official, council, staff):
     path = "/api/v1/support-lines/regional_visa/"
     moj = api_as(staff["MOJ"])
-    too_many = moj.post(path, {"task": hamyang.pk, **VISA, "issued": 20, "reason": "배정"}, format="json")
-    assert too_many.status_code == 400 and "More visas issued than persons allocated." in str(too_many.json())
-    no_reason = moj.post(path, {"task": hamyang.pk, **VISA}, format="json")
+    too_many = moj.post(path, {"task": hamyang.pk, "values": {**VISA, "issued": 20}, "reason": "배정"}, format="json")
+    assert too_many.status_code == 400
+    assert too_many.json()["values"]["issued"] == ["Visas issued cannot exceed Persons allocated (12)."]
+    no_reason = moj.post(path, {"task": hamyang.pk, "values": VISA}, format="json")
     assert no_reason.status_code == 400 and "reason" in no_reason.json()
-    created = moj.post(path, {"task": hamyang.pk, **VISA, "reason": "1차 배정"}, format="json")
+    created = moj.post(path, {"task": hamyang.pk, "values": VISA, "reason": "1차 배정"}, format="json")
     assert created.status_code == 201, created.json()
     row = created.json()["id"]
 
     for outsider in (staff["MSS"], staff["MOIS"], council, official):
         api = api_as(outsider)
-        assert api.put(f"{path}{row}/", {**VISA, "issued": 1, "reason": "x"}, format="json").status_code == 403
+        assert api.put(f"{path}{row}/", {"values": {**VISA, "issued": 1}, "reason": "x"},
+                       format="json").status_code == 403
         assert api.post(f"{path}{row}/remove/", {"reason": "x"}, format="json").status_code == 403
-        assert api.post(path, {"task": hamyang.pk, **VISA, "year": 2027, "reason": "x"},
+        assert api.post(path, {"task": hamyang.pk, "values": {**VISA, "year": 2027}, "reason": "x"},
                         format="json").status_code == 403
-    assert VisaAllocation.objects.get().issued == 9 and VisaAllocation.objects.count() == 1
+    assert SupportLineRow.objects.get().values["issued"] == 9 and SupportLineRow.objects.count() == 1
 
-    changed = moj.put(f"{path}{row}/", {**VISA, "issued": 11, "reason": "추가 발급"}, format="json")
-    assert changed.status_code == 200 and changed.json()["issued"] == 11
+    changed = moj.put(f"{path}{row}/", {"values": {**VISA, "issued": 11}, "reason": "추가 발급"}, format="json")
+    assert changed.status_code == 200 and changed.json()["values"]["issued"] == 11
     entry = AuditEntry.objects.filter(action="tracking.support_saved").latest("pk")
     assert (entry.actor_id, entry.reason, entry.changes["issued"]) == (staff["MOJ"].pk, "추가 발급", [9, 11])
-    assert api_as(official).get(path).json()["results"][0]["issued"] == 11
+    assert api_as(official).get(path).json()["results"][0]["values"]["issued"] == 11
     assert moj.post(f"{path}{row}/remove/", {"reason": "중복 입력"}, format="json").status_code == 204
     assert AuditEntry.objects.filter(action="tracking.support_removed", reason="중복 입력").exists()
 
     lines = {line["code"]: line["editable"] for line in moj.get("/api/v1/support-lines/").json()["results"]}
     assert lines == {"regional_visa": True, "extinction_fund": False, "rural_agreement_facility": False,
-                     "sme_commercialization": False}
+                     "sme_commercialization": False, "culture_tourism_content": False,
+                     "fisheries_infrastructure": False}
+
+
+@pytest.mark.parametrize(("values", "measure"), [
+    ({**VISA, "requested": "many"}, "requested"), ({**VISA, "visa_type": "E-9"}, "visa_type"),
+    ({**VISA, "colour": "red"}, "colour"), ({key: value for key, value in VISA.items() if key != "year"}, "year"),
+    ({**VISA, "issued": 13}, "issued"), ({**VISA, "year": True}, "year"), ({**VISA, "allocated": -1}, "allocated"),
+])
+def test_a_value_that_does_not_fit_is_a_400_naming_its_measure(hamyang, staff, values, measure):
+    response = api_as(staff["MOJ"]).post("/api/v1/support-lines/regional_visa/",
+                                         {"task": hamyang.pk, "values": values, "reason": "배정"}, format="json")
+    assert response.status_code == 400 and list(response.json()["values"]) == [measure], response.json()
+    assert not SupportLineRow.objects.exists()
+
+
+def test_an_unknown_line_is_a_404(staff):
+    assert api_as(staff["MOJ"]).get("/api/v1/support-lines/no_such_line/").status_code == 404
 
 
 def test_rows_of_tasks_the_caller_cannot_see_are_not_listed(tasks, staff):
-    VisaAllocation.objects.create(task=tasks["46720"], **VISA)
+    support_row(tasks["46720"], "regional_visa", **VISA)
     seoul = make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11"))
     gangnam = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"))
     for user in (seoul, gangnam):

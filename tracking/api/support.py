@@ -1,43 +1,60 @@
-"""The four ministries' support lines over the API.
+"""The ministries' support lines over the API, one set of endpoints for every line the registry holds.
 
-``/support-lines/`` lists the lines; ``/support-lines/<code>/`` holds one line's rows for the tasks the caller may
-see. Only that ministry's staff write a line (``can_edit_support_line``, as on the pages); each write is checked by
-the page's form, carries a reason and is audited by the same service. Each line gets its own serializer, generated
-from the line's registry entry, so the schema names every field a row has."""
-from copy import copy
-
-from django.db.models import Model
+``/support-lines/`` lists the lines with their measures; ``/support-lines/<line_code>/`` holds one line's rows
+for the tasks the caller may see: ``{"task": ID, "values": {MEASURE_CODE: value, ...}}``. Only the line's
+ministry writes (``can_edit_support_line``, as on the pages and in the service); each value is checked
+against the line's measures and rules by the same service, and a refusal is a 400 naming the measure."""
+from django.core.exceptions import ValidationError as ModelValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from ministries.models import SupportItem
+from ministries.registry import LineSpec, line_for, support_lines
 from portal.api.errors import refusals_as_400
-from portal.api.forms import validated
 from portal.api.permissions import UserLanguageMixin, decision_permission, require
 from portal.api.serializers import ReasonSerializer, validated_data
-from tracking import forms, permissions, services
-from tracking.models import SelectedTask
-from tracking.support_lines import LINES, SupportLine
+from tracking import permissions, services
+from tracking.models import SelectedTask, SupportLineRow
 
 from .views import REFUSALS
 
 CanViewTracking = decision_permission(permissions.can_view_tracking)
 TAG = ["support lines"]
+LINE_CODE = OpenApiParameter("line_code", str, OpenApiParameter.PATH, description="The support line's code.")
+
+
+class MeasureOutSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name_ko = serializers.CharField()
+    name_en = serializers.CharField()
+    type = serializers.CharField()
+    choices = serializers.ListField(child=serializers.DictField(child=serializers.CharField()),
+                                    help_text="A choice measure's options: code, name_ko, name_en.")
+    required = serializers.BooleanField()
+    summed = serializers.BooleanField(help_text="Whether the dashboard adds it up.")
+    requestable = serializers.BooleanField(help_text="Whether a proposal may request it.")
+
+
+def measure_data(line: LineSpec) -> list[dict]:
+    return [{"code": measure.code, "name_ko": measure.name_ko, "name_en": measure.name_en, "type": measure.type,
+             "choices": [{"code": code, "name_ko": name_ko, "name_en": name_en}
+                         for code, name_ko, name_en in measure.options],
+             "required": measure.required, "summed": measure.summed, "requestable": measure.requestable}
+            for measure in line.measures]
 
 
 class SupportLineSerializer(serializers.Serializer):
     code = serializers.CharField()
-    ministry = serializers.CharField(source="ministry_code")
-    label = serializers.CharField()
-    fields = serializers.ListField(child=serializers.CharField())
-    totals = serializers.ListField(child=serializers.CharField(), help_text="The fields the dashboard adds up.")
+    ministry = serializers.CharField()
+    name_ko = serializers.CharField()
+    name_en = serializers.CharField()
+    measures = MeasureOutSerializer(many=True)
     editable = serializers.BooleanField(help_text="Whether the caller's ministry keeps this line.")
 
 
-@extend_schema_view(list=extend_schema(tags=TAG, summary="The four support lines and who keeps each"))
+@extend_schema_view(list=extend_schema(tags=TAG, summary="Every support line, its measures and who keeps it"))
 class SupportLineViewSet(UserLanguageMixin, viewsets.GenericViewSet, mixins.ListModelMixin):
     permission_classes = [CanViewTracking]
     serializer_class = SupportLineSerializer
@@ -45,105 +62,96 @@ class SupportLineViewSet(UserLanguageMixin, viewsets.GenericViewSet, mixins.List
 
     def get_queryset(self):
         user = self.request.user
-        return [{"code": line.code, "ministry_code": line.ministry_code, "label": str(line.label),
-                 "fields": list(line.fields), "totals": list(line.totals),
-                 "editable": bool(permissions.can_edit_support_line(user, line))} for line in LINES.values()]
+        return [{"code": line.code, "ministry": line.ministry_code, "name_ko": line.name_ko,
+                 "name_en": line.name_en, "measures": measure_data(line),
+                 "editable": bool(permissions.can_edit_support_line(user, line))}
+                for line in support_lines().values()]
 
 
-def _row_serializer(line: SupportLine) -> type[serializers.ModelSerializer]:
-    extra = {}
-    if "item" in line.fields:
-        extra["item"] = serializers.SlugRelatedField(
-            slug_field="code", queryset=SupportItem.objects.filter(line_kind__code=line.code))
-    meta = type("Meta", (), {"model": line.model, "fields": ["id", "task", *line.fields], "validators": [],
-                             "read_only_fields": ["id", "task"]})
-    return type(f"{line.model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **extra})
+class SupportRowSerializer(serializers.ModelSerializer):
+    line = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    values = serializers.DictField(help_text="{measure code: value}: integers for counts, KRW and years, an "
+                                             "option's code, YYYY-MM-DD for dates, text.")
+
+    class Meta:
+        model = SupportLineRow
+        fields = ["id", "task", "line", "values"]
+        read_only_fields = ["id", "task", "line", "values"]
 
 
-def _write_serializers(row_serializer) -> tuple[type[serializers.Serializer], type[serializers.Serializer]]:
-    """What a change sends (the row's fields and a reason) and what an addition sends (also the task)."""
-    name = row_serializer.__name__.removesuffix("Serializer")
-    meta = type("Meta", (row_serializer.Meta,), {"fields": [*row_serializer.Meta.fields, "reason"]})
-    change = type(f"{name}ChangeSerializer", (row_serializer,),
-                  {"Meta": meta, "reason": serializers.CharField(max_length=1000, write_only=True)})
-    add = type(f"{name}AddSerializer", (change,),
-               {"task": serializers.PrimaryKeyRelatedField(queryset=SelectedTask.objects.all())})
-    return add, change
+class SupportRowChangeSerializer(serializers.Serializer):
+    values = serializers.DictField()
+    reason = serializers.CharField(max_length=1000, help_text="Why: kept in the task's history.")
 
 
+class SupportRowAddSerializer(SupportRowChangeSerializer):
+    task = serializers.PrimaryKeyRelatedField(queryset=SelectedTask.objects.all())
+
+
+@extend_schema_view(
+    list=extend_schema(tags=TAG, parameters=[LINE_CODE, OpenApiParameter("task", int)],
+                       operation_id="support_line_rows_list", summary="A line's rows on the tasks the caller sees"),
+    retrieve=extend_schema(tags=TAG, parameters=[LINE_CODE], operation_id="support_line_rows_retrieve"),
+    create=extend_schema(tags=TAG, parameters=[LINE_CODE], request=SupportRowAddSerializer,
+                         operation_id="support_line_rows_create",
+                         responses={201: SupportRowSerializer}, summary="Add a row (the line's ministry)"),
+    update=extend_schema(tags=TAG, parameters=[LINE_CODE], request=SupportRowChangeSerializer,
+                         operation_id="support_line_rows_update",
+                         responses=SupportRowSerializer, summary="Change a row (the line's ministry)"),
+    remove=extend_schema(tags=TAG, parameters=[LINE_CODE], request=ReasonSerializer, responses={204: None},
+                         operation_id="support_line_rows_remove",
+                         summary="Remove a row, with the reason (kept in the task's history)"))
 class SupportRowViewSet(UserLanguageMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
                         viewsets.ReadOnlyModelViewSet):
-    line: SupportLine
-    row_serializer: type[serializers.ModelSerializer]
-    add_serializer: type[serializers.Serializer]
-    change_serializer: type[serializers.Serializer]
+    """The rows of one line: read by everyone who sees the task, written by the line's ministry only."""
+
     permission_classes = [CanViewTracking]
+    serializer_class = SupportRowSerializer
     http_method_names = ["get", "post", "put", "head", "options"]
-    ordering_fields = ["id"]
+    filter_backends = []
+
+    def line(self) -> LineSpec:
+        if not hasattr(self, "_line"):
+            self._line = line_for(self.kwargs["line_code"])
+        return self._line
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return SupportLineRow.objects.none()
         visible = permissions.tasks_for_user(self.request.user).values("pk")
-        rows = self.line.model.objects.filter(task__in=visible)
-        if "item" in self.line.fields:
-            rows = rows.select_related("item")
+        rows = SupportLineRow.objects.filter(task__in=visible, line_id=self.line().pk).select_related("line")
+        task = self.request.query_params.get("task", "")
+        if task.isdigit():
+            rows = rows.filter(task_id=int(task))
         return rows.order_by("task_id", "pk")
 
-    def get_serializer_class(self):
-        return self.row_serializer
-
-    def _save(self, row: Model | None, data: dict) -> Response:
-        task = row.task if row else data["task"]
-        values = {name: getattr(data[name], "pk", data[name]) for name in self.line.fields if name in data}
-        instance = copy(row) if row else self.line.model(task=task)  # the form writes into its instance
-        form = validated(forms.support_row_form(self.line)({**values, "reason": data["reason"]}, instance=instance))
+    def _save(self, row: SupportLineRow | None, task: SelectedTask, data: dict) -> Response:
         with refusals_as_400(*REFUSALS):
-            saved = services.save_support_row(actor=self.request.user, task=task, line=self.line, row=row,
-                                              values={name: form.cleaned_data[name] for name in self.line.fields},
-                                              reason=form.cleaned_data["reason"])
-        return Response(self.row_serializer(self.get_queryset().get(pk=saved.pk)).data,
+            try:
+                saved = services.save_support_row(actor=self.request.user, task=task, line=self.line(), row=row,
+                                                  values=data["values"], reason=data["reason"])
+            except ModelValidationError as error:
+                raise serializers.ValidationError({"values": error.message_dict}) from error
+        return Response(self.serializer_class(self.get_queryset().get(pk=saved.pk)).data,
                         status=200 if row else 201)
 
-    def _valid(self, serializer_class) -> dict:
-        require(permissions.can_edit_support_line(self.request.user, self.line))
-        return validated_data(serializer_class, self.request)
-
     def create(self, request, *args, **kwargs):
-        data = self._valid(self.add_serializer)
+        require(permissions.can_edit_support_line(request.user, self.line()))
+        data = validated_data(SupportRowAddSerializer, request)
         if not permissions.tasks_for_user(request.user).filter(pk=data["task"].pk).exists():
             raise serializers.ValidationError({"task": [_("No task you can see has this number.")]})
-        return self._save(None, data)
+        return self._save(None, data["task"], data)
 
     def update(self, request, *args, **kwargs):
         row = self.get_object()
-        return self._save(row, self._valid(self.change_serializer))
+        require(permissions.can_edit_support_line(request.user, self.line()))
+        return self._save(row, row.task, validated_data(SupportRowChangeSerializer, request))
 
-    @extend_schema(tags=TAG, request=ReasonSerializer, responses={204: None},
-                   summary="Remove a row, with the reason (kept in the task's history)")
     @action(detail=True, methods=["post"])
-    def remove(self, request, pk=None):
+    def remove(self, request, *args, **kwargs):
         row = self.get_object()
-        require(permissions.can_edit_support_line(request.user, self.line))
+        require(permissions.can_edit_support_line(request.user, self.line()))
         reason = validated_data(ReasonSerializer, request)["reason"]
         with refusals_as_400(*REFUSALS):
-            services.remove_support_row(actor=request.user, task=row.task, line=self.line, row=row, reason=reason)
+            services.remove_support_row(actor=request.user, task=row.task, line=self.line(), row=row, reason=reason)
         return Response(status=204)
-
-
-def row_viewset(line: SupportLine) -> type[SupportRowViewSet]:
-    """The rows of ``line``: read by everyone who sees the task, written by the line's ministry only."""
-    row_serializer = _row_serializer(line)
-    add_serializer, change_serializer = _write_serializers(row_serializer)
-    tag = [f"support lines: {line.ministry_code}"]
-    schema = extend_schema_view(
-        list=extend_schema(tags=tag), retrieve=extend_schema(tags=tag),
-        create=extend_schema(tags=tag, request=add_serializer, responses={201: row_serializer},
-                             summary=f"Add a row ({line.ministry_code} staff)"),
-        update=extend_schema(tags=tag, request=change_serializer, responses=row_serializer,
-                             summary=f"Change a row ({line.ministry_code} staff)"),
-        remove=extend_schema(tags=tag))
-    viewset = type(f"{line.model.__name__}ViewSet", (SupportRowViewSet,),
-                   {"line": line, "row_serializer": row_serializer, "add_serializer": add_serializer,
-                    "change_serializer": change_serializer,
-                    "filterset_fields": ["task", *(["year"] if "year" in line.fields else [])],
-                    "__doc__": f"{line.ministry_code}: {line.model.__name__} rows."})
-    return schema(viewset)

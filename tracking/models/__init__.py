@@ -7,14 +7,7 @@ from .reports import (
     ReportStatus,
     ReportSubmission,
 )
-from .support import (
-    CommercializationSupport,
-    FacilityPlacement,
-    FacilityStatus,
-    FundProject,
-    RuralFacility,
-    VisaAllocation,
-)
+from .support import SupportLineRow
 from .tasks import (
     STATUS_MOVES,
     AgreementLine,
@@ -28,9 +21,7 @@ from .tasks import (
 )
 
 __all__ = [
-    "REPORT_EDITABLE", "STATUS_MOVES", "AgreementLine", "ApplicationStatus", "CommercializationSupport",
-    "CompanyApplication", "Disbursement", "FacilityPlacement", "FacilityStatus", "FundProject", "Grade",
-    "KpiActual", "Milestone", "PerformanceGrade", "PlanInclusion", "ProgressReport", "Recruitment",
-    "ReportAttachment", "ReportStatus", "ReportSubmission", "RuralFacility", "SelectedTask", "TaskStatus",
-    "VisaAllocation",
+    "REPORT_EDITABLE", "STATUS_MOVES", "AgreementLine", "ApplicationStatus", "CompanyApplication", "Disbursement",
+    "Grade", "KpiActual", "Milestone", "PerformanceGrade", "PlanInclusion", "ProgressReport", "Recruitment",
+    "ReportAttachment", "ReportStatus", "ReportSubmission", "SelectedTask", "SupportLineRow", "TaskStatus",
 ]

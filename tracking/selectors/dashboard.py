@@ -9,8 +9,8 @@ from django.utils import timezone
 from applications.models import BudgetSource, Contest, KpiIndicator, KpiTarget
 from regions.models import Province
 from tracking.models import AgreementLine, Disbursement, KpiActual, ReportStatus, SelectedTask, TaskStatus
-from tracking.support_lines import LINES
 
+from .support import line_sums, lines_for_contest
 from .tasks import late_reports
 
 
@@ -50,12 +50,11 @@ def dashboard_figures(contest: Contest, today: date | None = None) -> DashboardF
     money = [{"source": source, "label": str(label), "agreed_krw": agreed.get(source, 0),
               "disbursed_krw": paid.get(source, 0)} for source, label in BudgetSource.choices]
 
-    support = []
-    for line in LINES.values():
-        totals = line.model.objects.filter(task__contest=contest).aggregate(
-            rows=Count("pk"), tasks=Count("task", distinct=True), **{name: Sum(name) for name in line.totals})
-        support.append({"line": line, "rows": totals.pop("rows"), "tasks": totals.pop("tasks"),
-                        "totals": [(line.verbose(name), totals[name] or 0) for name in line.totals]})
+    lines = lines_for_contest(contest)
+    sums = line_sums(contest, lines)
+    support = [{"line": line, "rows": sums[line.pk]["rows"], "tasks": sums[line.pk]["tasks"],
+                "totals": [(measure.name, sums[line.pk]["totals"][measure.code]) for measure in line.summed],
+                "sums": sums[line.pk]["totals"]} for line in lines.values()]
 
     targets = dict(KpiTarget.objects.filter(proposal__task__contest=contest).values_list("indicator")
                    .annotate(total=Sum("target")).values_list("indicator", "total"))

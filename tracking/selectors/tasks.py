@@ -58,7 +58,7 @@ def with_details(tasks: QuerySet[SelectedTask]) -> QuerySet[SelectedTask]:
                 Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("kpi_actuals")),
                 "recruitments",
                 Prefetch("recruitments__applications", queryset=CompanyApplication.objects.order_by("applied_at")),
-                "visa_allocations", "fund_projects", "rural_facilities", "commercialization__item"))
+                "support_rows"))
 
 
 def task_detail(task_id: int) -> SelectedTask:

@@ -1,55 +1,66 @@
 """Support-line rows, kept by the ministry that runs the line. The service asks the same permission as the
-pages, so no other path can write another ministry's line; every save and removal is audited with its reason."""
+pages and the API, checks every value against the line's measures and rules (``clean_values``), and audits
+every save and removal with its reason."""
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Model
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from audit.services import field_changes, record
-from tracking.models import SelectedTask
+from ministries.registry import LineSpec
+from ministries.values import clean_values
+from tracking.models import SelectedTask, SupportLineRow
 from tracking.permissions import can_edit_support_line
-from tracking.support_lines import SupportLine
 
 from .refusals import TrackingRefused
 
 
-def _allowed(actor, line: SupportLine) -> None:
+def _allowed(actor, line: LineSpec) -> None:
     decision = can_edit_support_line(actor, line)
     if not decision:
         raise TrackingRefused(decision.reason)
 
 
-def _plain(values: dict) -> dict:
-    return {name: (value.pk if isinstance(value, Model) else value) for name, value in values.items()}
-
-
 @transaction.atomic
-def save_support_row(*, actor, task: SelectedTask, line: SupportLine, row: Model | None, values: dict,
-                     reason: str) -> Model:
-    """Create or change one row of ``line`` for ``task``."""
+def save_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportLineRow | None,
+                     values: dict[str, Any], reason: str) -> SupportLineRow:
+    """Create (``row`` None) or change one row of ``line`` for ``task``; ``values`` is ``{measure code: value}``.
+
+    Raises :class:`TrackingRefused` when the actor's ministry does not keep the line, the row is another
+    task's or another line's, or the task has a row with the same key values already; ``ValidationError``
+    keyed by measure code when a value does not fit the line (type, unknown, missing, a broken rule).
+    """
     _allowed(actor, line)
-    row = row or line.model(task=task)
-    if row.task_id != task.pk:
-        raise TrackingRefused(_("This row belongs to another task."))
-    before = model_to_dict(row, fields=line.fields) if row.pk else {}
-    for name, value in values.items():
-        setattr(row, name, value)
+    if row is not None:
+        row = SupportLineRow.objects.select_for_update().get(pk=row.pk)
+        if row.task_id != task.pk or row.line_id != line.pk:
+            raise TrackingRefused(_("This row belongs to another task."))
+    cleaned = clean_values(line, values)
+    before = dict(row.values) if row else {}
+    row = row or SupportLineRow(task=task, line_id=line.pk)
+    row.values, row.key = cleaned, line.key_of(cleaned)
     try:
         with transaction.atomic():
             row.save()
     except IntegrityError as error:
         raise TrackingRefused(_("This line has such a row already; change that one instead.")) from error
     record(actor=actor, action="tracking.support_saved", target=task, reason=reason,
-           changes={"line": line.code, "row": str(row), **field_changes(before, _plain(values))})
+           changes={"line": line.code, "row": line.summary(cleaned),
+                    **field_changes(before, {code: cleaned.get(code) for code in {*before, *cleaned}})})
     return row
 
 
 @transaction.atomic
-def remove_support_row(*, actor, task: SelectedTask, line: SupportLine, row: Model, reason: str) -> None:
+def remove_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportLineRow, reason: str) -> None:
+    """Remove one row; the audit entry keeps every value it held."""
     _allowed(actor, line)
-    if row.task_id != task.pk:
+    if row.task_id != task.pk or row.line_id != line.pk:
         raise TrackingRefused(_("This row belongs to another task."))
-    snapshot = _plain(model_to_dict(row, fields=line.fields))
+    snapshot = dict(row.values)
     row.delete()
     record(actor=actor, action="tracking.support_removed", target=task, reason=reason,
-           changes={"line": line.code, "row": str(row), "removed": snapshot})
+           changes={"line": line.code, "row": line.summary(snapshot), "removed": snapshot})
+
+
+__all__ = ["ValidationError", "remove_support_row", "save_support_row"]

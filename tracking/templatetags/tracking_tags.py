@@ -1,19 +1,17 @@
-"""Template helpers for tracking pages: support-line cells described by the line registry."""
+"""Template helpers for tracking pages: support-line cells described by the ministries' registry."""
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+
+from ministries.models import NUMERIC_TYPES
 
 register = template.Library()
 
 
-@register.filter
-def field_label(line, name: str) -> str:
-    return line.verbose(name)
-
-
 @register.simple_tag
-def support_cell(line, row, name: str) -> str:
-    value = line.value(row, name)
-    return intcomma(value) if isinstance(value, int) and name != "year" else value
+def measure_cell(measure, values: dict) -> str:
+    """One measure's value of a row as a person reads it: KRW and counts with separators, options by name."""
+    value = measure.display((values or {}).get(measure.code))
+    return intcomma(value) if measure.type in NUMERIC_TYPES and value != "" else value
 
 
 @register.filter

@@ -1,9 +1,12 @@
-"""A ministry's staff keep their own support line of a task: add, change and remove rows, each with a reason."""
+"""A ministry's staff keep their own support lines of a task: add, change and remove rows, each with a reason.
+One view serves every line; the line's measures shape the form."""
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from ministries.registry import LineSpec, line_for
 from tracking import forms, permissions, services
-from tracking.support_lines import SupportLine, line_for
+from tracking.models import SupportLineRow
 
 from .base import TaskActionView
 
@@ -11,8 +14,10 @@ from .base import TaskActionView
 class SupportRowView(TaskActionView):
     """Add a row (no ``row`` in the address) or change one."""
 
-    def line(self) -> SupportLine:
-        return line_for(self.kwargs["line"])
+    def line(self) -> LineSpec:
+        if not hasattr(self, "_line"):
+            self._line = line_for(self.kwargs["line"])
+        return self._line
 
     @property
     def title(self):
@@ -26,19 +31,25 @@ class SupportRowView(TaskActionView):
     def permission(self, user, task):
         return permissions.can_edit_support_line(user, self.line())
 
-    def row(self):
+    def row(self) -> SupportLineRow | None:
         if "row" not in self.kwargs:
             return None
-        return get_object_or_404(self.line().model, pk=self.kwargs["row"], task=self.get_task())
+        return get_object_or_404(SupportLineRow, pk=self.kwargs["row"], task=self.get_task(), line_id=self.line().pk)
 
     def get_form(self, data=None, files=None):
-        row = self.row() or self.line().model(task=self.get_task())
-        return forms.support_row_form(self.line())(data, instance=row)
+        row = self.row()
+        return forms.support_row_form(self.line())(data, initial=dict(row.values) if row else None)
 
-    def act(self, data):
-        values = {name: data[name] for name in self.line().fields}
-        services.save_support_row(actor=self.request.user, task=self.get_task(), line=self.line(), row=self.row(),
-                                  values=values, reason=data["reason"])
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        return self.submit(form, lambda data: self._save(form, data))
+
+    def _save(self, form, data):
+        try:
+            services.save_support_row(actor=self.request.user, task=self.get_task(), line=self.line(),
+                                      row=self.row(), values=form.values(), reason=data["reason"])
+        except ValidationError as error:
+            raise services.TrackingRefused(" ".join(error.messages)) from error
         return _("The support line was saved."), self.task_url(f"line-{self.line().code}")
 
 
@@ -51,7 +62,11 @@ class RemoveSupportRowView(SupportRowView):
         return forms.RemoveRowForm(data)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(subject=self.row(), **kwargs)
+        row = self.row()
+        return super().get_context_data(subject=self.line().summary(row.values) if row else "", **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.submit(self.get_form(request.POST), self.act)
 
     def act(self, data):
         services.remove_support_row(actor=self.request.user, task=self.get_task(), line=self.line(),

@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 
 from tracking import forms, permissions, selectors, services
 from tracking.models import Milestone, SelectedTask
-from tracking.support_lines import LINES
 from tracking.timeline import timeline
 
 from .base import TaskActionView, TaskMixin
@@ -22,8 +21,10 @@ class TaskDetailView(TaskMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user, task = self.request.user, selectors.task_detail(self.get_task().pk)
         rollup = selectors.kpi_rollup(SelectedTask.objects.filter(pk=task.pk)).get(task.pk, [])
-        lines = [{"line": line, "rows": getattr(task, line.related_name).all(),
-                  "can_edit": bool(permissions.can_edit_support_line(user, line))} for line in LINES.values()]
+        rows = selectors.rows_by_line(task.support_rows.all())
+        lines = [{"line": line, "rows": rows.get(line.pk, []),
+                  "can_edit": bool(permissions.can_edit_support_line(user, line))}
+                 for line in selectors.lines_for_contest(task.contest).values()]
         return super().get_context_data(
             task=task, kpis=rollup, support_lines=lines, timeline=timeline(task),
             can_manage=bool(permissions.can_manage_task(user)), can_run=bool(permissions.can_run_task(user, task)),
