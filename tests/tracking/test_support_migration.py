@@ -9,7 +9,8 @@ from ministries.registry import line_for
 from tracking.models import SupportLineRow
 from tracking.services import TrackingRefused, save_support_row
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration, pytest.mark.usefixtures("english")]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration,
+              pytest.mark.usefixtures("registry", "english")]
 
 OLD = [("tracking", "0001_initial"), ("ministries", "0004_mcst_mof")]
 
