@@ -10,10 +10,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from applications.models import SEOUL, Proposal
+from ministries.registry import support_lines
 from portal.spreadsheets import safe_cell, sheet_title
 from reviews.models import Panel, PresentationSlot
 from tests.tracking.builders import confirmed_run
-from tracking.support_lines import LINES
 from tracking.tables import TABLES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -50,7 +50,7 @@ def export_urls(run) -> dict[str, str]:
     for table in TABLES:
         if table != "support":
             urls[f"rows {table}"] = reverse("tracking:rows", args=[contest.pk, table]) + "?export=xlsx"
-    for line in LINES:  # the lines the dashboard's support table offers
+    for line in support_lines():  # the lines the dashboard's support table offers
         urls[f"rows support {line}"] = (reverse("tracking:rows", args=[contest.pk, "support"])
                                         + f"?line={line}&export=xlsx")
     return urls
