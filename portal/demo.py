@@ -17,6 +17,7 @@ from ministries.models import Ministry
 from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
+from .demo_ministries import ensure_ministries_demo
 from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals, ensure_proposals_2026
 from .demo_reviews import ensure_review_in_progress, ensure_reviews
 from .demo_selection import ensure_selection
@@ -152,3 +153,4 @@ def seed_demo() -> None:
     contest_2026 = _ensure_contest(CONTEST_2026, accounts["council"])
     ensure_proposals_2026(contest_2026, accounts)
     ensure_review_in_progress(contest_2026, accounts["council"])
+    ensure_ministries_demo(DEMO_PASSWORD)

@@ -34,7 +34,7 @@ class ContestForm(forms.ModelForm):
             "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
             "results_published_on", "objection_period_days", "target_task_count", "funding_years",
             "national_cap_per_task_krw", "provincial_match_min_bp", "local_match_min_bp",
-            "total_national_budget_krw", "participating_ministries",
+            "total_national_budget_krw", "company_support_cap_krw", "participating_ministries",
         ]
         widgets = {
             "participating_ministries": forms.CheckboxSelectMultiple,

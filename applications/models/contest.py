@@ -41,6 +41,9 @@ class Contest(BilingualNameMixin):
         _("minimum local matching (basis points of national)"), default=0)
     total_national_budget_krw = models.PositiveBigIntegerField(_("total national budget (KRW)"), null=True,
                                                                blank=True)
+    company_support_cap_krw = models.PositiveBigIntegerField(
+        _("support cap per participating company a year (KRW)"), null=True, blank=True,
+        help_text=_("The most one company may receive in a year across the contest's tasks; empty: no cap."))
     participating_ministries = models.ManyToManyField(
         "ministries.Ministry", verbose_name=_("participating ministries"), related_name="contests", blank=True
     )

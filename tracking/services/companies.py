@@ -62,11 +62,17 @@ def decide_application(*, actor, application: CompanyApplication, select: bool, 
 @transaction.atomic
 def update_company(*, actor, application: CompanyApplication, growth_stage: str, support_received_krw: int,
                    reason: str) -> CompanyApplication:
-    """A participating company's growth stage and the support it has received so far."""
-    application = (CompanyApplication.objects.select_for_update().select_related("recruitment__task")
-                   .get(pk=application.pk))
+    """A participating company's growth stage and the support it has received so far (KRW).
+
+    Raises :class:`TrackingRefused` when the company is not participating, or when the contest caps what one
+    company may receive in a year and the company's support that year, across the contest's tasks, would
+    go above it (the reason names the cap and the total).
+    """
+    application = (CompanyApplication.objects.select_for_update()
+                   .select_related("recruitment__task__contest").get(pk=application.pk))
     if application.status != ApplicationStatus.SELECTED:
         raise TrackingRefused(_("Only participating companies are tracked."))
+    _check_company_cap(application, support_received_krw)
     before = {"growth_stage": application.growth_stage, "support_received_krw": application.support_received_krw}
     application.growth_stage, application.support_received_krw = growth_stage, support_received_krw
     application.save(update_fields=["growth_stage", "support_received_krw"])
@@ -76,3 +82,23 @@ def update_company(*, actor, application: CompanyApplication, growth_stage: str,
                        (("growth_stage", growth_stage), ("support_received_krw", support_received_krw))
                        if before[name] != value}})
     return application
+
+
+def _check_company_cap(application: CompanyApplication, support_received_krw: int) -> None:
+    """The company (by business registration number) in all of the contest's recruitments of the same year,
+    locked while they are added up, so two tasks recording its support at once cannot pass the cap together."""
+    contest = application.recruitment.task.contest
+    cap, year = contest.company_support_cap_krw, application.recruitment.opens_on.year
+    if cap is None or support_received_krw <= (application.support_received_krw or 0):
+        return
+    same_company = list(CompanyApplication.objects.select_for_update().filter(
+        business_registration_number=application.business_registration_number,
+        recruitment__task__contest=contest, recruitment__opens_on__year=year,
+        status=ApplicationStatus.SELECTED).exclude(pk=application.pk).order_by("pk")
+        .values_list("support_received_krw", flat=True))
+    total = sum(same_company) + support_received_krw
+    if total > cap:
+        raise TrackingRefused(_(
+            "%(company)s would receive %(total)s KRW in %(year)s across this contest's tasks; a participating "
+            "company may receive at most %(cap)s KRW a year.") % {
+            "company": application.company_name, "total": f"{total:,}", "year": year, "cap": f"{cap:,}"})
