@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from audit.services import record
@@ -120,3 +121,76 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
                     "measures": [{name: getattr(measure, name) for name in MEASURE_FIELDS} for measure in made],
                     "rules": [dict(rule) for rule in rules or []]})
     return line
+
+
+def measure_holds_values(line: SupportLineKind, code: str) -> bool:
+    """Whether any task's row of ``line`` has a value for measure ``code``."""
+    return line.task_rows.filter(values__has_key=code).exists()
+
+
+def _line_to_change(actor, line_code: str) -> SupportLineKind:
+    decision = can_manage_ministries(actor)
+    if not decision:
+        raise MinistryRefused(decision.reason)
+    line = SupportLineKind.objects.select_for_update().filter(code=line_code).first()
+    if line is None:
+        raise MinistryRefused(_("No support line has the code %(code)s.") % {"code": line_code})
+    return line
+
+
+@transaction.atomic
+def add_measure(*, actor, line_code: str, measure: dict[str, Any], reason: str = "") -> Measure:
+    """A line in use gains a measure (after its others). A new required measure would make every existing row
+    incomplete, so on a line with rows it is refused; a new key measure too (rows are identified already).
+
+    Raises :class:`MinistryRefused` with the reason; ``ValidationError`` by field when the measure does not fit.
+    """
+    line = _line_to_change(actor, line_code)
+    position = (line.measures.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    made = _measure(line, position, measure)
+    if line.measures.filter(code=made.code).exists():
+        raise MinistryRefused(_("This line has a measure %(code)s already.") % {"code": made.code})
+    if (made.required or made.key) and line.task_rows.exists():
+        raise MinistryRefused(_("Rows exist already: a measure added now can be neither required nor a key."))
+    made.save()
+    record(actor=actor, action="ministries.measure_added", target=line, reason=reason,
+           changes={"measure": {name: getattr(made, name) for name in MEASURE_FIELDS}})
+    return made
+
+
+@transaction.atomic
+def remove_measure(*, actor, line_code: str, code: str, reason: str = "") -> None:
+    """Remove a measure no row holds a value for; one that holds values, or that a rule names, is refused."""
+    line = _line_to_change(actor, line_code)
+    measure = line.measures.filter(code=code).first()
+    if measure is None:
+        raise MinistryRefused(_("This line has no measure %(code)s.") % {"code": code})
+    if measure_holds_values(line, code):
+        raise MinistryRefused(_("%(measure)s holds values on tasks' rows; it cannot be removed.")
+                              % {"measure": measure.name})
+    if line.rules.filter(Q(left=measure) | Q(right=measure)).exists():
+        raise MinistryRefused(_("A rule of this line names %(measure)s; it cannot be removed.")
+                              % {"measure": measure.name})
+    snapshot = {name: getattr(measure, name) for name in MEASURE_FIELDS}
+    measure.delete()
+    record(actor=actor, action="ministries.measure_removed", target=line, reason=reason,
+           changes={"measure": snapshot})
+
+
+@transaction.atomic
+def change_measure_type(*, actor, line_code: str, code: str, new_type: str, reason: str = "") -> Measure:
+    """A measure's type changes only while no row holds a value for it (else the values would not fit)."""
+    line = _line_to_change(actor, line_code)
+    measure = line.measures.filter(code=code).first()
+    if measure is None:
+        raise MinistryRefused(_("This line has no measure %(code)s.") % {"code": code})
+    if new_type != measure.type and measure_holds_values(line, code):
+        raise MinistryRefused(_("%(measure)s holds values on tasks' rows; its type cannot change.")
+                              % {"measure": measure.name})
+    before, measure.type = measure.type, new_type
+    changed = _measure(line, measure.position, {**{name: getattr(measure, name) for name in MEASURE_FIELDS}})
+    measure.type = changed.type
+    measure.save(update_fields=["type"])
+    record(actor=actor, action="ministries.measure_changed", target=line, reason=reason,
+           changes={"measure": code, "type": [before, new_type]})
+    return measure

@@ -55,6 +55,10 @@ class MeasureInputSerializer(serializers.Serializer):
     key = serializers.BooleanField(required=False, default=False)
 
 
+class MeasureTypeSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=MeasureType.choices)
+
+
 class RuleInputSerializer(serializers.Serializer):
     left = serializers.CharField(max_length=32)
     op = serializers.ChoiceField(choices=[("lte", "lte")], default="lte")

@@ -3,6 +3,7 @@ through the same service as the page (audited)."""
 from django.core.exceptions import ValidationError as ModelValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ministries import permissions, selectors, services
@@ -11,6 +12,8 @@ from portal.api.permissions import UserLanguageMixin, decision_permission, requi
 from portal.api.serializers import validated_data
 
 from .serializers import (
+    MeasureInputSerializer,
+    MeasureTypeSerializer,
     MinistryCreateSerializer,
     MinistrySerializer,
     SupportLineKindCreateSerializer,
@@ -47,10 +50,54 @@ class MinistryViewSet(UserLanguageMixin, mixins.ListModelMixin, viewsets.Generic
 
 class SupportLineKindViewSet(UserLanguageMixin, viewsets.GenericViewSet):
     """Adding a support line, described by its measures and rules: a line added here is written, shown,
-    checked and summed like the reference lines, with no release."""
+    checked and summed like the reference lines, with no release. A line in use may gain measures; a measure
+    that holds values can be neither removed nor given another type (a 400 says why)."""
 
     permission_classes = [CanViewMinistries]
     serializer_class = SupportLineKindSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[a-z][a-z0-9_]*"
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return selectors.line_kinds_with_measures()
+
+    def _answer(self, code: str) -> Response:
+        return Response(SupportLineKindSerializer(self.get_queryset().get(code=code)).data)
+
+    def _change(self, request, act) -> None:
+        require(permissions.can_manage_ministries(request.user))
+        with refusals_as_400(services.MinistryRefused):
+            try:
+                act()
+            except ModelValidationError as error:
+                raise serializers.ValidationError(error.message_dict) from error
+
+    @extend_schema(tags=TAG, request=MeasureInputSerializer, responses=SupportLineKindSerializer,
+                   summary="Give a line another measure (council staff, administrators)")
+    @action(detail=True, methods=["post"], url_path="measures")
+    def add_measure(self, request, code=None):
+        data = dict(validated_data(MeasureInputSerializer, request))
+        data["choices"] = [dict(option) for option in data["choices"]]
+        self._change(request, lambda: services.add_measure(actor=request.user, line_code=code, measure=data))
+        return self._answer(code)
+
+    @extend_schema(tags=TAG, request=None, responses=SupportLineKindSerializer,
+                   summary="Remove a measure no row holds a value for (council staff, administrators)")
+    @action(detail=True, methods=["post"], url_path=r"measures/(?P<measure>[a-z][a-z0-9_]*)/remove")
+    def remove_measure(self, request, code=None, measure=None):
+        self._change(request, lambda: services.remove_measure(actor=request.user, line_code=code, code=measure))
+        return self._answer(code)
+
+    @extend_schema(tags=TAG, request=MeasureTypeSerializer, responses=SupportLineKindSerializer,
+                   summary="Change a measure's type while no row holds a value for it")
+    @action(detail=True, methods=["post"], url_path=r"measures/(?P<measure>[a-z][a-z0-9_]*)/type")
+    def change_type(self, request, code=None, measure=None):
+        new_type = validated_data(MeasureTypeSerializer, request)["type"]
+        self._change(request, lambda: services.change_measure_type(actor=request.user, line_code=code,
+                                                                   code=measure, new_type=new_type))
+        return self._answer(code)
 
     @extend_schema(tags=TAG, request=SupportLineKindCreateSerializer, responses={201: SupportLineKindSerializer},
                    summary="Add a support line to a ministry (council staff, administrators)")
