@@ -108,6 +108,10 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
                                                  "name_en": "Harbour", "measures": [
                                                      {"code": "berths", "name_ko": "선석", "name_en": "Berths",
                                                       "type": "count"}]}, council),
+        ("post", "/api/v1/support-line-kinds/regional_visa/measures/", {"code": "note", "name_ko": "비고",
+                                                                        "name_en": "Note", "type": "text"}, council),
+        ("post", "/api/v1/support-line-kinds/regional_visa/measures/requested/remove/", {}, council),
+        ("post", "/api/v1/support-line-kinds/regional_visa/measures/requested/type/", {"type": "text"}, council),
         ("post", f"/api/v1/notifications/{ids['notice']}/read/", {}, council),
         ("post", "/api/v1/ministries/", {"code": "MOLIT", "name_ko": "국토교통부", "name_en": "Ministry of Land"},
          council),
