@@ -8,6 +8,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("applications", "0004_company_support_cap")]
+    dependencies = [("applications", "0005_company_support_cap")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0003_proposal_sections_documents'),
+        ('applications', '0004_proposal_draft_version'),
     ]
 
     operations = [
