@@ -166,3 +166,10 @@ def test_the_caddyfile_serves_the_domain_with_the_chosen_certificate(tmp_path, v
     proxy = json.dumps(server["routes"])
     assert '"dynamic_upstreams": {"name": "web", "port": "8000"' in proxy
     assert '"uri": "/healthz"' in proxy
+
+
+def test_the_app_trusts_exactly_one_proxy_caddy(config):
+    for name in APP_SERVICES:
+        environment = config["services"][name]["environment"]
+        assert environment["DJANGO_SECURE_PROXY_SSL_HEADER"] == "true", name
+        assert environment["TRUSTED_PROXY_COUNT"] == "1", name

@@ -70,6 +70,8 @@ class Deployment:
             "CACHE_URL": urllib.parse.urlunsplit(broker._replace(path=f"/{cache_db}")),
             "PORTAL_UPLOAD_ROOT": str(work / "uploads"), "DJANGO_STATIC_ROOT": str(work / "static"),
             "DJANGO_STATIC_COMPRESS": "false",
+            # Caddy is the one trusted proxy: its X-Forwarded-Proto says HTTPS, its X-Forwarded-For the client.
+            "DJANGO_SECURE_PROXY_SSL_HEADER": "true", "TRUSTED_PROXY_COUNT": "1",
             "PORTAL_METRICS_TOKEN": self.token, "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "GUNICORN_BIND": f"127.0.0.1:{self.gunicorn_port}", "GUNICORN_WORKERS": "2",
             "GUNICORN_FORWARDED_ALLOW_IPS": "127.0.0.1", "PROMETHEUS_MULTIPROC_DIR": str(work / "prometheus"),
@@ -219,7 +221,10 @@ def test_sign_in_submit_and_the_worker_s_notification_through_tls(deployment):
     lines = [json.loads(line) for line in deployment.log("worker").splitlines() if line.startswith("{")]
     assert any(line.get("request_id") == request_id and "task_deliver" in line["message"] for line in lines), \
         deployment.log("worker")[-3000:]
-    # Two gunicorn processes served, with the production settings.
+    # gunicorn's access line for the submission is JSON with the same request id; two processes served.
+    web = [json.loads(line) for line in deployment.log("web").splitlines() if line.startswith("{")]
+    assert any(line["logger"] == "gunicorn.access" and line["request_id"] == request_id and line["status"] == 302
+               and line["path"] == proposal + "submit/" for line in web)
     assert len(re.findall(r"Booting worker with pid", deployment.log("web"))) == 2
 
 
