@@ -10,6 +10,7 @@ from accounts.permissions import is_council, is_reviewer
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .models import Assignment, AssignmentStatus, Panel, SheetStatus
+from .selectors.visibility import own_sheets_pending
 
 
 def _signed_in(user) -> bool:
@@ -60,12 +61,19 @@ def is_panel_chair(user, panel: Panel) -> bool:
 
 
 def can_view_results(user, panel: Panel) -> Decision:
-    """The council, and the panel's chair who signs them off."""
+    """The council, and the panel's chair who signs them off once his own sheets in the panel are submitted
+    (a reviewer sees no other reviewer's scores before his own are in). What rows he then reads is
+    ``reviews.selectors.results_visible_to``: never those of a proposal he is recused from."""
     if not _signed_in(user):
         return NOT_SIGNED_IN
-    if is_council(user) or is_panel_chair(user, panel):
+    if is_council(user):
         return ALLOWED
-    return deny(_("Only council staff and the panel's chair see the panel's results."))
+    if not is_panel_chair(user, panel):
+        return deny(_("Only council staff and the panel's chair see the panel's results."))
+    if own_sheets_pending(user, panel):
+        return deny(_("Submit your own score sheets in this panel first: other reviewers' scores open after "
+                      "yours are in."))
+    return ALLOWED
 
 
 def can_sign_off(user, panel: Panel) -> Decision:

@@ -52,7 +52,7 @@ class SheetInputSerializer(serializers.Serializer):
 class RankedResultSerializer(serializers.Serializer):
     panel = serializers.IntegerField(source="panel_id")
     stage = serializers.CharField()
-    rank = serializers.IntegerField()
+    rank = serializers.IntegerField(allow_null=True)
     proposal = serializers.IntegerField(source="proposal.pk")
     receipt_number = serializers.CharField(source="proposal.receipt_number")
     sheets = serializers.IntegerField()

@@ -125,7 +125,8 @@ class ScoreSheetViewSet(UserLanguageMixin, mixins.ListModelMixin, mixins.Retriev
 
 
 class ContestResultsView(UserLanguageMixin, APIView):
-    """Every panel's ranking for a contest, as on the ranking pages (council)."""
+    """Every panel's ranking for a contest, as on the ranking pages (council), read through the same
+    visibility rule as the pages (``results_visible_to``)."""
 
     permission_classes = [CanManageReview]
 
@@ -135,5 +136,8 @@ class ContestResultsView(UserLanguageMixin, APIView):
         rows = []
         for stage in sorted(contest.rubrics.values_list("stage", flat=True)):
             for panel, results in selectors.stage_results(contest, stage).panels.items():
+                if not permissions.can_view_results(request.user, panel):
+                    continue
+                results = selectors.results_visible_to(request.user, panel, results)
                 rows.extend({**result.__dict__, "panel_id": panel.pk, "stage": panel.stage} for result in results)
         return Response(RankedResultSerializer(rows, many=True).data)

@@ -63,7 +63,7 @@ def _tallies(panels: list[Panel], tie_breaks: list[Criterion]) -> dict[tuple[int
 
 @dataclass(frozen=True)
 class RankedResult:
-    rank: int
+    rank: int | None  # None where the reader may not know ranks (reviews.selectors.visibility)
     proposal: Proposal
     sheets: int
     raw_mean: Decimal | None

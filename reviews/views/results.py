@@ -41,11 +41,14 @@ class PanelResultsView(PanelResultsMixin, TemplateView):
         user, panel = self.request.user, self.panel
         rubric = selectors.rubric_of(panel)
         council = permissions.can_manage_review(user)
+        withheld = selectors.withheld_count(user, panel)
         # The tables' rows are callables, which the template calls only when it renders them rather than
-        # taking them from the cache (see Panel.frozen_key).
+        # taking them from the cache (see Panel.frozen_key). A reader with rows withheld has his own table,
+        # never the cached one.
         return super().get_context_data(
-            panel=panel, contest=panel.contest, rubric=rubric, results=partial(selectors.ranked_results, panel),
-            frozen_key=panel.frozen_key,
+            panel=panel, contest=panel.contest, rubric=rubric,
+            results=partial(selectors.results_visible_to, user, panel),
+            frozen_key=None if withheld else panel.frozen_key, withheld=withheld,
             tie_breaks=rubric.criteria.exclude(tie_break_order=None).order_by("tie_break_order"),
             deviations=partial(selectors.reviewer_deviations, panel) if council else [],
             outlier_z=selectors.OUTLIER_Z,
@@ -57,10 +60,11 @@ class PanelResultsExportView(PanelResultsMixin, View):
         panel = self.panel
         headers = [_("Rank"), _("Receipt number"), _("Lead local government"), _("Title"), _("Sheets"),
                    _("Raw mean"), _("Trimmed mean"), _("Spread"), _("Result")]
-        rows = [[row.rank, row.proposal.receipt_number, str(row.proposal.lead_local_government), row.proposal.title,
+        rows = [["" if row.rank is None else row.rank, row.proposal.receipt_number,
+                 str(row.proposal.lead_local_government), row.proposal.title,
                  row.sheets, row.raw_mean, row.trimmed_mean, row.spread,
                  "" if row.passed is None else (_("Pass") if row.passed else _("Fail"))]
-                for row in selectors.ranked_results(panel)]
+                for row in selectors.results_visible_to(request.user, panel)]
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         return xlsx_response(title=str(panel.name), headers=headers, rows=rows,
                              name=f"results-{panel.contest.year}-{panel.pk}-{stamp}")
