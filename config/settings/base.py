@@ -5,6 +5,7 @@ tasks executed eagerly in-process and e-mail printed to the console. Setting
 ``DATABASE_URL`` and ``CELERY_BROKER_URL`` moves it to PostgreSQL and Redis.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,7 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
@@ -155,13 +156,20 @@ CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): five failures for one username from one address
-# lock that pair out for fifteen minutes.
+# Login throttling (django-axes): five failures for one username from one address lock that pair out for
+# fifteen minutes, and twenty from one address across accounts lock the address (accounts.signin). The
+# address is X-Forwarded-For's only through TRUSTED_PROXY_COUNT reverse proxies (0: REMOTE_ADDR).
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(env("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HANDLER = "accounts.signin.PortalAxesHandler"
+AXES_CLIENT_IP_CALLABLE = "accounts.signin.client_address"
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# API tokens (django-rest-knox, accounts.tokens): stored as digests, expiring after API_TOKEN_TTL_HOURS.
+REST_KNOX = {"TOKEN_TTL": timedelta(hours=float(env("API_TOKEN_TTL_HOURS", "10"))), "AUTO_REFRESH": False}
 
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
@@ -276,7 +284,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # DRF's parsers with a nesting limit and NUL refusal (portal.api.parsers)
@@ -290,6 +298,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"auth": "10/min"},
+    # The throttles' client address, by the same rule as the sign-in lockout's (accounts.signin).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Collaboration-project portal API",
