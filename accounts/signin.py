@@ -16,7 +16,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 from django.http import HttpRequest
-from rest_framework.throttling import BaseThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 
 def client_address(request: HttpRequest) -> str:
@@ -49,3 +49,21 @@ class PortalAxesHandler(AxesDatabaseHandler):
 def is_locked_out(request) -> bool:
     """Whether axes refused (or just locked) the sign-in made with ``request``."""
     return bool(getattr(request, "axes_locked_out", False))
+
+
+class AddressRateThrottle(SimpleRateThrottle):
+    """DRF's rate throttle for a plain Django view, counted per client address (``client_address``) under a
+    scope whose rate is in ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``. Every call of ``allow`` counts."""
+
+    def __init__(self, scope: str):
+        self.scope = scope
+        super().__init__()
+
+    def get_cache_key(self, request, view) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": client_address(request)}
+
+    def allow(self, request: HttpRequest) -> bool:
+        return self.allow_request(request, None)
+
+    def minutes_to_wait(self) -> int:
+        return max(1, -(-int(self.wait() or 0) // 60))

@@ -2,12 +2,13 @@
 the outbox) and delivered by Celery after it commits. Delivery writes one notification per recipient and key
 and, in the same transaction, one pending e-mail per notification; each e-mail is its own task (record
 first, send, mark), so a worker that dies in a fan-out loses nothing and repeats nothing it recorded."""
+import functools
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template import Context, Engine, engines
 from django.utils import timezone, translation
 
 from outbox.services import defer
@@ -33,11 +34,23 @@ def announce(event: str, target_id: int, occasion: str | int, context: dict | No
           key=f"notify:{event_key(event, target_id, occasion)}")
 
 
+@functools.cache
+def _text_engine() -> Engine:
+    """The project's template engine without HTML escaping: subjects and bodies are plain text (an e-mail
+    and a notification row), escaped once where a page shows them, never when written."""
+    html = engines["django"].engine
+    return Engine(dirs=html.dirs, app_dirs=html.app_dirs, libraries=html.libraries, autoescape=False)
+
+
+def render_text(template_name: str, context: dict) -> str:
+    return _text_engine().get_template(template_name).render(Context(context, autoescape=False))
+
+
 def _render(event: Event, recipient, target, link: str, extra: dict) -> tuple[str, str]:
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         context = {"target": target, "recipient": recipient, "link": settings.PORTAL_BASE_URL + link, **extra}
-        subject = render_to_string(f"{event.template_stem}_subject.txt", context).strip()
-        body = render_to_string(f"{event.template_stem}_body.txt", context).strip()
+        subject = render_text(f"{event.template_stem}_subject.txt", context).strip()
+        body = render_text(f"{event.template_stem}_body.txt", context).strip()
     return " ".join(subject.split())[:300], body
 
 

@@ -1,8 +1,11 @@
 """Administration of the reviewer pool, panels and rubrics until the council's review pages exist.
+Rubrics change only through ``reviews.services.rubrics`` (audited, frozen from the first submitted sheet).
 Score sheets and their history are read-only here: scores change only through the services."""
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 
 from portal.admin_mixins import ReadOnlyAdminMixin
+from reviews import permissions, services
 
 from .models import Criterion, DeclaredConflict, Panel, Reviewer, Rubric, ScoreSheet, SheetEvent
 
@@ -14,15 +17,74 @@ class ReviewerAdmin(admin.ModelAdmin):
     raw_id_fields = ("user", "home_local_government")
 
 
+def _may_change(rubric) -> permissions.Decision:
+    return permissions.can_change_rubric(rubric) if rubric is not None else permissions.ALLOWED
+
+
 class CriterionInline(admin.TabularInline):
+    """A frozen rubric's criteria: names and descriptions editable, nothing added, removed or re-scored."""
+
     model = Criterion
     extra = 0
+
+    def get_readonly_fields(self, request, obj=None):
+        return services.rubrics.CRITERION_SCORING_FIELDS[1:] if not _may_change(obj) else ()
+
+    def has_add_permission(self, request, obj=None):
+        return bool(_may_change(obj)) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return bool(_may_change(obj)) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Rubric)
 class RubricAdmin(admin.ModelAdmin):
+    """Every change goes through ``reviews.services.rubrics`` (audited; refused once a sheet of the stage is
+    submitted, when the scoring fields turn read-only and the page says why)."""
+
     list_display = ("contest", "stage", "trim_min_sheets", "pass_mark")
     inlines = [CriterionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("contest", "stage", "trim_min_sheets", "pass_mark") if not _may_change(obj) else ()
+
+    def has_delete_permission(self, request, obj=None):
+        return bool(_may_change(obj)) and super().has_delete_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        rubric = self.get_object(request, object_id)
+        decision = _may_change(rubric)
+        if not decision and request.method == "GET":
+            self.message_user(request, decision.reason, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changeform_view(self, request, *args, **kwargs):
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except services.RubricFrozen as refused:  # frozen between the form's display and its saving
+            self.message_user(request, str(refused), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        services.save_rubric(actor=request.user, rubric=obj)
+
+    def save_formset(self, request, form, formset, change):
+        criteria = formset.save(commit=False)
+        for criterion in formset.deleted_objects:
+            services.remove_criterion(actor=request.user, criterion=criterion)
+        for criterion in criteria:
+            services.save_criterion(actor=request.user, criterion=criterion)
+        formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        services.remove_rubric(actor=request.user, rubric=obj)
+
+    def delete_queryset(self, request, queryset):
+        for rubric in queryset:
+            try:
+                services.remove_rubric(actor=request.user, rubric=rubric)
+            except services.RubricFrozen as refused:
+                self.message_user(request, f"{rubric}: {refused}", messages.ERROR)
 
 
 @admin.register(Panel)

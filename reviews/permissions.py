@@ -4,12 +4,13 @@ Reviewers reach only their own assignments (the selectors filter by the signed-i
 assignment is a 404); council staff manage panels and read every sheet; a panel's chair reads the
 panel's results to sign them off. Local governments never see reviewers or their scores.
 """
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_reviewer
 from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
-from .models import Assignment, AssignmentStatus, Panel, SheetStatus
+from .models import Assignment, AssignmentStatus, Panel, Rubric, ScoreSheet, SheetEvent, SheetStatus
 from .selectors.visibility import own_sheets_pending
 
 
@@ -81,4 +82,21 @@ def can_sign_off(user, panel: Panel) -> Decision:
         return deny(_("Only the panel's chair signs its results off."))
     if panel.is_signed_off:
         return deny(_("The panel's results are already signed off."))
+    return ALLOWED
+
+
+def rubric_has_submissions(rubric: Rubric) -> bool:
+    """Whether any sheet of the rubric's contest and stage is or was ever submitted. One query."""
+    sheets = ScoreSheet.objects.filter(assignment__panel__contest_id=rubric.contest_id,
+                                       assignment__panel__stage=rubric.stage)
+    return sheets.filter(Q(status=SheetStatus.SUBMITTED) | Q(events__action=SheetEvent.Action.SUBMITTED)).exists()
+
+
+def can_change_rubric(rubric: Rubric) -> Decision:
+    """A rubric's scoring rules (criteria, maxima, pass mark, trim threshold, tie-break criteria) are fixed
+    from the first submitted sheet of its stage: a change after it would re-rank sheets scored under the old
+    rules. Admin, pages, API and services ask this (``reviews.services.rubrics``)."""
+    if rubric.pk is not None and rubric_has_submissions(rubric):
+        return deny(_("Score sheets of this stage have been submitted, so its rubric (criteria, maximum points, "
+                      "pass mark, trim threshold, tie-break criteria) can no longer change."))
     return ALLOWED

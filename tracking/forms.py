@@ -1,5 +1,8 @@
 """Tracking's forms. Every change that needs a reason asks for one; amounts are whole won."""
+import unicodedata
+
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, KpiIndicator
@@ -113,7 +116,15 @@ class RecruitmentForm(forms.ModelForm):
         widgets = {"opens_on": DATE, "closes_on": DATE, "body": forms.Textarea(attrs={"rows": 5})}
 
 
+# The longest plan the anonymous application form takes, in characters (about two pages of Korean).
+PLAN_MAX_CHARS = 4000
+
+
 class CompanyApplicationForm(forms.ModelForm):
+    """The public (anonymous) application: every field capped in length (the model's caps, and the plan's
+    here); a company that applied already to this recruitment, by number or by name, is told so beside the
+    field. The service refuses a repeat by number again under the database's constraint."""
+
     business_registration_number = forms.CharField(label=_("Business registration number"), max_length=14,
                                                    help_text=_("10 digits; dashes are allowed."))
 
@@ -121,10 +132,34 @@ class CompanyApplicationForm(forms.ModelForm):
         model = CompanyApplication
         fields = ["company_name", "business_registration_number", "representative", "email", "growth_stage",
                   "youth_led", "plan"]
-        widgets = {"plan": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"plan": forms.Textarea(attrs={"rows": 4, "maxlength": PLAN_MAX_CHARS})}
+
+    def __init__(self, *args, recruitment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recruitment = recruitment
+        self.fields["plan"].max_length = PLAN_MAX_CHARS
+        self.fields["plan"].validators.append(MaxLengthValidator(PLAN_MAX_CHARS))
 
     def clean_business_registration_number(self):
-        return validate_business_registration_number(self.cleaned_data["business_registration_number"])
+        number = validate_business_registration_number(self.cleaned_data["business_registration_number"])
+        if self.recruitment is not None and self.recruitment.applications.filter(
+                business_registration_number=number).exists():
+            raise forms.ValidationError(_("A company with this business registration number has applied "
+                                          "already."))
+        return number
+
+    def clean_company_name(self):
+        name = self.cleaned_data["company_name"]
+        if self.recruitment is not None and same_company_name(name) in {
+                same_company_name(other) for other in self.recruitment.applications.values_list("company_name",
+                                                                                                 flat=True)}:
+            raise forms.ValidationError(_("A company of this name has applied already."))
+        return name
+
+
+def same_company_name(name: str) -> str:
+    """A company name as compared for repeats: compatibility-normalised, without spaces, case-folded."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
     def validate_unique(self):
         """The recruitment is set by the service, which refuses a second application of the same number."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from django_guid.integrations import CeleryIntegration
 
@@ -83,6 +84,10 @@ MIDDLEWARE = [
     # a request id on every log line of the request and of the Celery tasks it enqueues
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp) and Cache-Control for signed-in answers (portal.headers), outside the
+    # page cache so kept pages carry them too
+    "csp.middleware.CSPMiddleware",
+    "portal.headers.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,6 +109,14 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
+
+# Content-Security-Policy: every script and style from the portal itself (htmx, Bootstrap, Chart.js and
+# Swagger UI are served locally); inline styles stay allowed (Bootstrap, htmx and Swagger UI set them), inline
+# scripts and event handlers do not.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": [SELF], "script-src": [SELF], "style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:"],
+    "font-src": [SELF], "connect-src": [SELF], "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF],
+    "frame-ancestors": [NONE]}}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -297,7 +310,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"auth": "10/min"},
+    # "recruit-apply": the anonymous recruitment form's POSTs per client address (tracking.views.companies).
+    "DEFAULT_THROTTLE_RATES": {"auth": "10/min", "recruit-apply": env("RECRUIT_APPLY_RATE", "10/hour")},
     # The throttles' client address, by the same rule as the sign-in lockout's (accounts.signin).
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }

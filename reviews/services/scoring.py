@@ -7,7 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from reviews.models import Assignment, AssignmentStatus, Criterion, Panel, Score, ScoreSheet, SheetEvent, SheetStatus
+from reviews.models import (
+    Assignment,
+    AssignmentStatus,
+    Criterion,
+    Panel,
+    Rubric,
+    Score,
+    ScoreSheet,
+    SheetEvent,
+    SheetStatus,
+)
 
 
 class ScoringRefused(Exception):
@@ -56,7 +66,10 @@ def save_sheet(*, actor, assignment: Assignment, points: Mapping[str, Decimal | 
 
 @transaction.atomic
 def submit_sheet(*, actor, assignment: Assignment) -> ScoreSheet:
-    """Lock the sheet; every criterion must be scored."""
+    """Lock the sheet; every criterion must be scored. The rubric row is locked first, so a rubric change
+    (``rubrics.py``) and the stage's first submission never cross."""
+    panel = assignment.panel
+    Rubric.objects.select_for_update().filter(contest_id=panel.contest_id, stage=panel.stage).first()
     sheet = _locked_sheet(assignment)
     if sheet.status == SheetStatus.SUBMITTED:
         raise ScoringRefused(_("This sheet is already submitted."))

@@ -2,6 +2,9 @@
 // json_script block; every figure is also in a table on the page, with links to the rows behind it.
 (function () {
   "use strict";
+  // Choosing another contest reloads the page (no inline handler: the Content-Security-Policy forbids them).
+  var contest = document.getElementById("d-contest");
+  if (contest) { contest.addEventListener("change", function () { contest.form.submit(); }); }
   var source = document.getElementById("dashboard-data");
   var script = document.getElementById("dashboard-script");
   if (!source || !script || typeof Chart === "undefined") { return; }

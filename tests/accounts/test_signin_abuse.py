@@ -23,17 +23,24 @@ def fresh_throttle():
     cache.clear()
 
 
+def english_client() -> Client:
+    """Anonymous callers get Korean; the language cookie asks for English, so messages can be quoted."""
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
 def page(username, password, **meta):
-    return Client().post(reverse("login"), {"username": username, "password": password}, **meta)
+    return english_client().post(reverse("login"), {"username": username, "password": password}, **meta)
 
 
 def admin(username, password, **meta):
-    return Client().post(reverse("admin:login"), {"username": username, "password": password,
+    return english_client().post(reverse("admin:login"), {"username": username, "password": password,
                                                   "next": "/admin/"}, **meta)
 
 
 def token(username, password, **meta):
-    return Client().post("/api/v1/auth/token/", {"username": username, "password": password}, **meta)
+    return english_client().post("/api/v1/auth/token/", {"username": username, "password": password}, **meta)
 
 
 DOORS = {"page": page, "admin": admin, "token": token}

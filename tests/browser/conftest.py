@@ -37,8 +37,19 @@ def page(browser, live_server, registry, settings):
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    refused = watch_csp(page)
     yield page
     context.close()
+    assert refused == [], "the Content-Security-Policy refused something the page needs"
+
+
+def watch_csp(page) -> list[str]:
+    """What the Content-Security-Policy refuses on ``page`` (Chromium reports it on the console); every
+    journey ends asserting it refused nothing, so a script or style the pages need is never blocked."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return refused
 
 
 def screenshot(page, name: str) -> None:

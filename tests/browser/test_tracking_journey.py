@@ -4,7 +4,7 @@ import pytest
 
 from accounts.roles import Role
 from ministries.models import Ministry
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import screenshot, sign_in, watch_csp
 from tests.factories import make_user
 from tests.tracking.builders import confirmed_tasks
 
@@ -41,8 +41,10 @@ def test_a_visa_allocation_recorded_by_moj_shows_on_the_council_dashboard(page, 
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     council_page = context.new_page()
     council_page.set_default_timeout(10_000)
+    refused = watch_csp(council_page)
     sign_in(council_page, live_server, council)
     council_page.click("nav >> text=Dashboard")
+    council_page.wait_for_function("window.Chart && Chart.getChart('chart-money') !== undefined")
     card = council_page.locator("#support-regional_visa")
     assert "Persons allocated" in card.inner_text() and "12" in card.inner_text()
     screenshot(council_page, "tracking-dashboard")
@@ -51,3 +53,4 @@ def test_a_visa_allocation_recorded_by_moj_shows_on_the_council_dashboard(page, 
     row = council_page.inner_text("#rows tbody")
     assert "Hamyang-gun" in row and "\t12\t" in row and "F-2-R" in row
     context.close()
+    assert refused == []  # Chart.js and the dashboard's script ran under the Content-Security-Policy

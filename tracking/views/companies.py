@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from accounts.signin import AddressRateThrottle
 from portal.form_flow import ServiceFormMixin
 from tracking import forms, permissions, services
 from tracking.models import CompanyApplication, Recruitment
@@ -128,10 +129,19 @@ class ApplyView(ServiceFormMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         recruitment = self.get_recruitment()
+        form = forms.CompanyApplicationForm(request.POST, recruitment=recruitment)
+        throttle = AddressRateThrottle("recruit-apply")
+        if not throttle.allow(request):
+            form.is_valid()  # the fields' own messages too; nothing typed is lost
+            form.add_error(None, _("Too many applications were sent from your address. Try again in %(minutes)d "
+                                   "minutes.") % {"minutes": throttle.minutes_to_wait()})
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            return response
 
         def act(data):
             services.apply_to_recruitment(recruitment=recruitment, values=data)
             return (_("Your application was received. The local government will contact you after the "
                       "application period."), reverse("tracking:apply", args=[recruitment.pk]))
 
-        return self.submit(forms.CompanyApplicationForm(request.POST), act)
+        return self.submit(form, act)
