@@ -49,7 +49,8 @@ def test_council_signs_in_switches_to_english_and_filters_the_registry(page, liv
 
     # htmx: typing in the search box replaces only the table.
     page.fill("#registry-filter input[name=q]", "Hamyang")
-    page.wait_for_function("document.querySelector('#registry-count').innerText.startsWith('1 ')")
+    # a function, not a bare expression: Playwright would eval the expression, which the CSP forbids
+    page.wait_for_function("() => document.querySelector('#registry-count').innerText.startsWith('1 ')")
     rows = page.locator("#registry-table tbody tr")
     assert rows.count() == 1
     assert "Hamyang-gun" in rows.first.inner_text()

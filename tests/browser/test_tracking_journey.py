@@ -44,7 +44,7 @@ def test_a_visa_allocation_recorded_by_moj_shows_on_the_council_dashboard(page, 
     refused = watch_csp(council_page)
     sign_in(council_page, live_server, council)
     council_page.click("nav >> text=Dashboard")
-    council_page.wait_for_function("window.Chart && Chart.getChart('chart-money') !== undefined")
+    council_page.wait_for_function("() => window.Chart && Chart.getChart('chart-money') !== undefined")
     card = council_page.locator("#support-regional_visa")
     assert "Persons allocated" in card.inner_text() and "12" in card.inner_text()
     screenshot(council_page, "tracking-dashboard")
