@@ -1,6 +1,7 @@
 """The review's papers as PDF: a reviewer's 평가표 (his submitted sheet) and a panel's ranking. The sheet
 follows ``sheets_visible_to`` (the council every sheet, a reviewer his own; anyone else a 404), the ranking
-the results page's own ``can_view_results`` (the council and the panel's chair)."""
+the results page's own ``can_view_results`` (the council and the panel's chair) and its rows
+``results_visible_to``, as the page and its XLSX."""
 from django.http import Http404
 from django.views import View
 
@@ -39,7 +40,7 @@ class SheetPaperView(DecisionRequiredMixin, View):
 class PanelResultsPaperView(PanelResultsMixin, View):
     def get(self, request, pk):
         panel = self.panel
-        rows = selectors.ranked_results(panel)
+        rows = selectors.results_visible_to(request.user, panel)  # a recused reader's rows left out
         content = {"panel": panel.pk, "signed_off_at": panel.signed_off_at,
                    "rows": [[row.rank, row.proposal.receipt_number, row.sheets, row.raw_mean, row.trimmed_mean,
                              row.spread, row.passed] for row in rows]}

@@ -5,6 +5,7 @@ score-sheet API, the council's sheet and panel pages."""
 import io
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -157,3 +158,21 @@ def test_the_results_api_asks_the_same_rule_as_the_pages(panel, monkeypatch):
     council = api_as(make_user(Role.COUNCIL_STAFF))
     rows = council.get(reverse("api-contest-results", args=[panel.contest_id])).json()
     assert asked == [panel.pk] and [row["rank"] for row in rows] == [1, 2, 3]
+
+
+def test_the_ranking_paper_leaves_out_what_the_page_does(panel, client, monkeypatch):
+    """results.pdf, the ranking as a paper: the same rows as the page."""
+    from reviews.views import papers
+
+    printed = {}
+    monkeypatch.setattr(papers, "paper_response", lambda **kwargs: printed.update(kwargs["context"])
+                        or HttpResponse("pdf"))
+    hamyang = panel.proposals.get(lead_local_government__code="48870")
+    recuse_chair(panel, hamyang)
+    client.force_login(panel.chair.user)
+    assert client.get(reverse("reviews:panel-results-pdf", args=[panel.pk])).status_code == 200
+    assert hamyang not in [row.proposal for row in printed["rows"]]
+    assert {row.rank for row in printed["rows"]} == {None}
+
+    chair_draft(panel, panel.proposals.get(lead_local_government__code="46720"))
+    assert client.get(reverse("reviews:panel-results-pdf", args=[panel.pk])).status_code == 403
