@@ -1,5 +1,5 @@
 """Administration of the reviewer pool, panels and rubrics until the council's review pages exist.
-Rubrics change only through ``reviews.services.rubrics`` (audited, frozen from the first submitted sheet).
+Rubrics change only through ``reviews.services.rubric_rules`` (audited, frozen from the first submitted sheet).
 Score sheets and their history are read-only here: scores change only through the services."""
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
@@ -28,7 +28,7 @@ class CriterionInline(admin.TabularInline):
     extra = 0
 
     def get_readonly_fields(self, request, obj=None):
-        return services.rubrics.CRITERION_SCORING_FIELDS[1:] if not _may_change(obj) else ()
+        return services.rubric_rules.CRITERION_SCORING_FIELDS[1:] if not _may_change(obj) else ()
 
     def has_add_permission(self, request, obj=None):
         return bool(_may_change(obj)) and super().has_add_permission(request, obj)
@@ -39,7 +39,7 @@ class CriterionInline(admin.TabularInline):
 
 @admin.register(Rubric)
 class RubricAdmin(admin.ModelAdmin):
-    """Every change goes through ``reviews.services.rubrics`` (audited; refused once a sheet of the stage is
+    """Every change goes through ``reviews.services.rubric_rules`` (audited; refused once a sheet of the stage is
     submitted, when the scoring fields turn read-only and the page says why)."""
 
     list_display = ("contest", "stage", "trim_min_sheets", "pass_mark")
@@ -66,14 +66,14 @@ class RubricAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
-        services.save_rubric(actor=request.user, rubric=obj)
+        services.change_rubric(actor=request.user, rubric=obj)
 
     def save_formset(self, request, form, formset, change):
         criteria = formset.save(commit=False)
         for criterion in formset.deleted_objects:
             services.remove_criterion(actor=request.user, criterion=criterion)
         for criterion in criteria:
-            services.save_criterion(actor=request.user, criterion=criterion)
+            services.change_criterion(actor=request.user, criterion=criterion)
         formset.save_m2m()
 
     def delete_model(self, request, obj):

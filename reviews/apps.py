@@ -7,6 +7,6 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Review")
 
     def ready(self) -> None:
-        from reviews.services import rubrics
+        from reviews.services import rubric_rules
 
-        rubrics.connect()
+        rubric_rules.connect()

@@ -95,7 +95,7 @@ def rubric_has_submissions(rubric: Rubric) -> bool:
 def can_change_rubric(rubric: Rubric) -> Decision:
     """A rubric's scoring rules (criteria, maxima, pass mark, trim threshold, tie-break criteria) are fixed
     from the first submitted sheet of its stage: a change after it would re-rank sheets scored under the old
-    rules. Admin, pages, API and services ask this (``reviews.services.rubrics``)."""
+    rules. Admin, pages, API and services ask this (``reviews.services.rubric_rules``)."""
     if rubric.pk is not None and rubric_has_submissions(rubric):
         return deny(_("Score sheets of this stage have been submitted, so its rubric (criteria, maximum points, "
                       "pass mark, trim threshold, tie-break criteria) can no longer change."))

@@ -15,13 +15,13 @@ from .panels import (
     schedule_presentation,
     set_panel_deadline,
 )
-from .rubrics import RubricFrozen, remove_criterion, remove_rubric, save_criterion, save_rubric
+from .rubric_rules import RubricFrozen, change_criterion, change_rubric, remove_criterion, remove_rubric
 from .scoring import ScoringRefused, reopen_sheet, save_sheet, sign_off_panel, submit_sheet
 
 __all__ = [
     "AssignmentRefused", "AssignmentReport", "RubricFrozen", "ScoringRefused", "add_proposals_to_panel",
-    "add_reviewer_to_pool", "assign_automatically", "assign_reviewer", "create_panel", "declare_conflict",
-    "proposals_awaiting_panel", "remove_criterion", "remove_rubric", "reopen_sheet", "save_criterion",
-    "save_rubric", "save_sheet", "schedule_presentation", "set_panel_deadline", "sign_off_panel", "sign_pledge",
+    "add_reviewer_to_pool", "assign_automatically", "assign_reviewer", "change_criterion", "change_rubric",
+    "create_panel", "declare_conflict", "proposals_awaiting_panel", "remove_criterion", "remove_rubric",
+    "reopen_sheet", "save_sheet", "schedule_presentation", "set_panel_deadline", "sign_off_panel", "sign_pledge",
     "submit_sheet",
 ]

@@ -67,7 +67,7 @@ def save_sheet(*, actor, assignment: Assignment, points: Mapping[str, Decimal | 
 @transaction.atomic
 def submit_sheet(*, actor, assignment: Assignment) -> ScoreSheet:
     """Lock the sheet; every criterion must be scored. The rubric row is locked first, so a rubric change
-    (``rubrics.py``) and the stage's first submission never cross."""
+    (``rubric_rules.py``) and the stage's first submission never cross."""
     panel = assignment.panel
     Rubric.objects.select_for_update().filter(contest_id=panel.contest_id, stage=panel.stage).first()
     sheet = _locked_sheet(assignment)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from audit.models import AuditEntry
 from reviews.models import Criterion, Rubric, ScoreSheet, SheetStatus
-from reviews.services import RubricFrozen, remove_criterion, reopen_sheet, save_criterion, save_rubric
+from reviews.services import RubricFrozen, change_criterion, change_rubric, remove_criterion, reopen_sheet
 from tests.factories import make_user
 from tests.reviews.builders import make_panel, make_rubric, submitted_sheet, totals
 
@@ -108,14 +108,14 @@ def test_the_services_refuse_with_the_reason(frozen):
     council = make_user(Role.COUNCIL_STAFF)
     frozen.pass_mark = 70
     with pytest.raises(RubricFrozen, match=REASON):
-        save_rubric(actor=council, rubric=frozen)
+        change_rubric(actor=council, rubric=frozen)
     with pytest.raises(RubricFrozen, match=REASON):
-        save_criterion(actor=council, criterion=Criterion(rubric=frozen, code="x", name_ko="x", name_en="x",
+        change_criterion(actor=council, criterion=Criterion(rubric=frozen, code="x", name_ko="x", name_en="x",
                                                           max_points=5, position=9))
     criterion = frozen.criteria.get(code="feasibility")
     criterion.tie_break_order = None
     with pytest.raises(RubricFrozen):
-        save_criterion(actor=council, criterion=criterion)
+        change_criterion(actor=council, criterion=criterion)
     with pytest.raises(RubricFrozen):
         remove_criterion(actor=council, criterion=frozen.criteria.get(code="policy_linkage"))
 
@@ -139,13 +139,13 @@ def test_a_reopened_sheet_keeps_the_rubric_frozen(panel, frozen):
     reopen_sheet(actor=council, sheet=sheet, reason="오기 정정")
     frozen.pass_mark = 50
     with pytest.raises(RubricFrozen):
-        save_rubric(actor=council, rubric=frozen)
+        change_rubric(actor=council, rubric=frozen)
 
 
 def test_names_stay_correctable_once_frozen_and_the_correction_is_audited(frozen):
     council = make_user(Role.COUNCIL_STAFF)
     criterion = frozen.criteria.get(code="feasibility")
     criterion.name_en = "Feasibility (plan)"
-    save_criterion(actor=council, criterion=criterion)
+    change_criterion(actor=council, criterion=criterion)
     assert AuditEntry.objects.get(action="review.criterion_changed").changes["name_en"] == [
         "Feasibility", "Feasibility (plan)"]

@@ -8,6 +8,7 @@ frozen rubric's scoring fields (shell, scripts, a future API) as a last resort.
 """
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from audit.services import field_changes, record
@@ -20,8 +21,9 @@ CRITERION_SCORING_FIELDS = ("rubric_id", "code", "max_points", "position", "tie_
 CRITERION_TEXT_FIELDS = ("name_ko", "name_en", "description")
 
 
-class RubricFrozen(Exception):
-    """The rubric's scoring rules are fixed; the message says why."""
+class RubricFrozen(PermissionDenied):
+    """The rubric's scoring rules are fixed; the message says why. A ``PermissionDenied``, so a door that does
+    not catch it still answers 403 with the reason (DRF and Django alike), never a 500."""
 
 
 def _values(instance, fields) -> dict[str, Any]:
@@ -46,7 +48,7 @@ def _refuse_if_frozen(rubric: Rubric) -> None:
 
 
 @transaction.atomic
-def save_rubric(*, actor, rubric: Rubric, reason: str = "") -> Rubric:
+def change_rubric(*, actor, rubric: Rubric, reason: str = "") -> Rubric:
     """Create or change a rubric as given (unsaved values on ``rubric``), audited. Refused once frozen."""
     before = _stored(Rubric, rubric.pk, RUBRIC_SCORING_FIELDS)
     if rubric.pk is not None:
@@ -62,7 +64,7 @@ def save_rubric(*, actor, rubric: Rubric, reason: str = "") -> Rubric:
 
 
 @transaction.atomic
-def save_criterion(*, actor, criterion: Criterion, reason: str = "") -> Criterion:
+def change_criterion(*, actor, criterion: Criterion, reason: str = "") -> Criterion:
     """Add or change a criterion, audited. Adding one, or changing its code, maximum, position or tie-break
     order, is refused once the rubric is frozen; its names and description stay correctable."""
     fields = CRITERION_SCORING_FIELDS + CRITERION_TEXT_FIELDS
