@@ -83,13 +83,13 @@ def test_official_goes_from_an_empty_draft_to_a_submitted_receipt(page, live_ser
     dialog.wait_for(state="visible")
     assert "cannot be changed" in dialog.inner_text()
     # once shown, the focus is on Cancel, the safe choice
-    page.wait_for_function("document.activeElement.id === 'confirm-dialog-cancel'")
+    page.wait_for_function("() => document.activeElement.id === 'confirm-dialog-cancel'")
     page.keyboard.press("Escape")  # the keyboard closes it, and nothing is sent
     dialog.wait_for(state="hidden")
     assert Proposal.objects.get().status == ProposalStatus.DRAFT
     page.click("#submit-proposal")
     dialog.wait_for(state="visible")
-    page.wait_for_function("document.activeElement.id === 'confirm-dialog-cancel'")
+    page.wait_for_function("() => document.activeElement.id === 'confirm-dialog-cancel'")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector("#receipt")
