@@ -25,8 +25,8 @@ TokenResponse = inline_serializer("IssuedToken", {
 
 def locked_out_message() -> str:
     minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
-    return _("This account is locked after repeated failed sign-ins; try again in %(minutes)d minutes.") % {
-        "minutes": minutes}
+    return _("Sign-in is locked after repeated failures (for this account, or from your address across "
+             "accounts); try again in %(minutes)d minutes.") % {"minutes": minutes}
 
 
 class TokenView(APIView):
