@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.fields import DATE_INPUT, KRWField
+from portal.fields import DATE_INPUT, MAX_COUNT, KRWField, PlausibleDateField
 
 from .models import MeasureType, Ministry
 from .registry import LineSpec, MeasureSpec
@@ -32,11 +32,11 @@ def measure_field(measure: MeasureSpec, *, required: bool | None = None) -> form
     if measure.type == MeasureType.KRW:
         return KRWField(**common)
     if measure.type == MeasureType.COUNT:
-        return forms.IntegerField(min_value=0, **common)
+        return forms.IntegerField(min_value=0, max_value=MAX_COUNT, **common)
     if measure.type == MeasureType.YEAR:
         return forms.IntegerField(min_value=2000, max_value=2100, **common)
     if measure.type == MeasureType.DATE:
-        return forms.DateField(widget=DATE_INPUT, **common)
+        return PlausibleDateField(widget=DATE_INPUT, **common)
     if measure.type == MeasureType.CHOICE:
         return forms.ChoiceField(choices=[("", "—"), *[(code, measure.option_label(code))
                                                         for code, _ko, _en in measure.options]], **common)

@@ -1,7 +1,10 @@
 """Form fields shared by the apps."""
 import re
+from datetime import date, datetime
 
 from django import forms
+from django.core import validators
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # A browser date picker whose value round-trips as ISO (YYYY-MM-DD) whatever the page's language.
@@ -28,6 +31,7 @@ class KRWField(forms.IntegerField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_KRW)
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -40,3 +44,83 @@ class KRWField(forms.IntegerField):
         attrs.pop("min", None)  # a text input: the number may carry separators
         attrs.pop("step", None)
         return attrs
+
+
+# Bounds of every number and date a page form (and the API, which runs the same forms) accepts. Money is whole won
+# below 10^15 (a thousand trillion won, beyond any national budget), so a sum of thousands of amounts stays exact
+# and within a 64-bit column; counts (persons, companies, jobs) below 10^9; dates within 2000-2100.
+MAX_KRW = 10**15 - 1
+MAX_COUNT = 10**9 - 1
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2100, 12, 31)
+
+
+class PlausibleDateMixin:
+    """Refuses a date (or the date of a time) outside ``FIRST_DATE``–``LAST_DATE``: year 1 overflowed when
+    converted to UTC, and no contest, payment or report of this programme lies there."""
+
+    default_error_messages = {"implausible": _("Enter a date between %(first)s and %(last)s.")}
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        day = value.date() if isinstance(value, datetime) else value
+        if not FIRST_DATE <= day <= LAST_DATE:
+            raise forms.ValidationError(self.error_messages["implausible"], code="implausible",
+                                        params={"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()})
+
+
+class PlausibleDateField(PlausibleDateMixin, forms.DateField):
+    pass
+
+
+class PlausibleDateTimeField(PlausibleDateMixin, forms.DateTimeField):
+    pass
+
+
+def bound_number(field: forms.IntegerField, upper: int) -> forms.IntegerField:
+    """``field`` refusing anything above ``upper`` (and below ``-upper`` when it had no lower bound)."""
+    if field.max_value is None or field.max_value > upper:
+        field.max_value = upper
+        field.validators.append(validators.MaxValueValidator(upper))
+    if field.min_value is None:
+        field.min_value = -upper
+        field.validators.append(validators.MinValueValidator(-upper))
+    field.widget.attrs.update({key: value for key, value in field.widget_attrs(field.widget).items()
+                               if key in {"min", "max"}})
+    return field
+
+
+def bounded_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """A ModelForm's field for ``db_field`` with the portal's bounds: amounts (``*_krw`` or 64-bit columns) at most
+    ``MAX_KRW``, years within 2000-2100, other whole numbers ``MAX_COUNT``, dates and times within 2000-2100."""
+    if isinstance(db_field, models.DateTimeField):
+        kwargs.setdefault("form_class", PlausibleDateTimeField)
+    elif isinstance(db_field, models.DateField):
+        kwargs.setdefault("form_class", PlausibleDateField)
+    field = db_field.formfield(**kwargs)
+    if isinstance(field, forms.IntegerField) and (db_field.name == "year" or db_field.name.endswith("_year")):
+        field.min_value, field.max_value = max(field.min_value or FIRST_DATE.year, FIRST_DATE.year), LAST_DATE.year
+        field.validators += [validators.MinValueValidator(field.min_value),
+                             validators.MaxValueValidator(field.max_value)]
+    elif isinstance(field, forms.IntegerField):
+        money = db_field.name.endswith("_krw") or isinstance(db_field, models.BigIntegerField)
+        bound_number(field, MAX_KRW if money else MAX_COUNT)
+    return field
+
+
+class BoundedModelFormMetaclass(forms.models.ModelFormMetaclass):
+    """Gives each form's own ``Meta`` the portal's ``formfield_callback`` (Django reads it from that ``Meta``)."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(bounded_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class BoundedModelForm(forms.ModelForm, metaclass=BoundedModelFormMetaclass):
+    """A ModelForm whose generated number and date fields have the portal's bounds (``bounded_formfield``)."""
+
+    class Meta:
+        formfield_callback = bounded_formfield

@@ -8,11 +8,16 @@
   by the API's parser (``portal.api.parsers``), which also bounds their nesting.
 
 The answer is JSON (``{"detail": ...}``) under ``/api/`` and plain text elsewhere.
+
+Then every text input is put into NFC (``portal.text``): the query string and the form fields a view will read,
+so a title typed in NFD is stored, searched and compared as everyone else's (passwords excepted: they are
+compared as they were set).
 """
+import unicodedata
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -39,6 +44,25 @@ def _form_has_nul(request) -> bool:
                for key, values in request.POST.lists())
 
 
+def _is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
+
+
+def nfc_querydict(data: QueryDict) -> QueryDict:
+    """``data`` with every key and value in NFC (the same object when it already is); password fields as sent."""
+    if all(_is_nfc(key) and all(_is_nfc(value) for value in values) for key, values in data.lists()
+           if isinstance(key, str)):
+        return data
+    normalised = QueryDict(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        keep = "password" in key
+        normalised.setlist(unicodedata.normalize("NFC", key),
+                           [value if keep or not isinstance(value, str) else unicodedata.normalize("NFC", value)
+                            for value in values])
+    normalised._mutable = False
+    return normalised
+
+
 class RequestLimitsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,4 +80,7 @@ class RequestLimitsMiddleware:
                 or any(_has_nul(str(value)) for key, value in request.META.items() if key.startswith("HTTP_"))
                 or _form_has_nul(request)):
             return refusal(request, _("The request contains a NUL character, which no field accepts."), 400)
+        request.GET = nfc_querydict(request.GET)
+        if request.method == "POST" and request.content_type.startswith(FORM_TYPES):
+            request.POST = nfc_querydict(request.POST)
         return self.get_response(request)

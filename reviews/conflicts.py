@@ -9,12 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from applications.models import ParticipatingCompany, Proposal, ProposalPartner
+from portal.text import organisation_key as _normalized
 
 from .models import DeclaredConflict, Reviewer
-
-
-def _normalized(name: str) -> str:
-    return "".join(name.split()).replace("(주)", "").replace("주식회사", "").lower()
 
 
 @dataclass

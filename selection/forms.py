@@ -3,13 +3,14 @@ the re-reviewer's opinion."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.fields import MAX_KRW, BoundedModelForm
 from portal.uploads import check_upload
 from reviews.models import Reviewer
 
 from .models import Outcome, SelectionPolicy
 
 
-class PolicyForm(forms.ModelForm):
+class PolicyForm(BoundedModelForm):
     class Meta:
         model = SelectionPolicy
         fields = ["document_weight_pct", "presentation_weight_pct", "document_cutoff", "presentation_cutoff",
@@ -41,7 +42,7 @@ class FailStalledRunForm(forms.Form):
 
 class AdjustDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    national_krw = forms.IntegerField(label=_("National funding (KRW)"), min_value=0,
+    national_krw = forms.IntegerField(label=_("National funding (KRW)"), min_value=0, max_value=MAX_KRW,
                                       help_text=_("0 unless selected."))
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -112,7 +113,8 @@ class DecideObjectionForm(forms.Form):
                                          ("accept", _("Accept: change the decision"))])
     outcome = forms.ChoiceField(label=_("New outcome"), required=False,
                                 choices=[("", "—"), *Outcome.choices])
-    national_krw = forms.IntegerField(label=_("New national funding (KRW)"), min_value=0, required=False)
+    national_krw = forms.IntegerField(label=_("New national funding (KRW)"), min_value=0, max_value=MAX_KRW,
+                                      required=False)
     answer = forms.CharField(label=_("Written answer to the applicant"), widget=forms.Textarea(attrs={"rows": 6}))
 
     def clean(self):

@@ -9,7 +9,7 @@ from applications.models import BudgetSource, KpiIndicator
 from applications.registration_number import validate_business_registration_number
 from ministries.forms import LineValuesForm, line_values_form
 from ministries.registry import LineSpec
-from portal.fields import DATE_INPUT, KRWField
+from portal.fields import DATE_INPUT, MAX_COUNT, BoundedModelForm, KRWField, PlausibleDateField
 from portal.uploads import check_upload
 
 from .models import STATUS_MOVES, AgreementLine, CompanyApplication, Grade, Milestone, Recruitment, TaskStatus
@@ -42,7 +42,7 @@ class AgreementLineForm(forms.Form):
 class DisbursementForm(forms.Form):
     line = forms.ModelChoiceField(label=_("Agreement line"), queryset=AgreementLine.objects.none())
     amount_krw = KRWField(label=_("Amount paid (KRW)"), min_value=1)
-    paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
+    paid_on = PlausibleDateField(label=_("Paid on"), widget=DATE)
     reference = forms.CharField(label=_("Reference"), max_length=200, required=False,
                                 help_text=_("e.g. the payment order number"))
 
@@ -51,7 +51,7 @@ class DisbursementForm(forms.Form):
         self.fields["line"].queryset = task.agreement_lines.order_by("year", "source")
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(BoundedModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_on", "completed_on"]
@@ -83,6 +83,7 @@ class ReportForm(forms.Form):
             field_class = KRWField if indicator == KpiIndicator.SALES_KRW else forms.IntegerField
             self.fields[f"kpi_{indicator}"] = field_class(
                 label=labels[indicator], required=False, min_value=0,
+                **({} if field_class is KRWField else {"max_value": MAX_COUNT}),
                 help_text=_("Achieved in this half-year"))
 
     def clean_file(self):
@@ -109,7 +110,7 @@ class RemoveRowForm(forms.Form):
     reason = reason_field()
 
 
-class RecruitmentForm(forms.ModelForm):
+class RecruitmentForm(BoundedModelForm):
     class Meta:
         model = Recruitment
         fields = ["title", "published_through", "body", "opens_on", "closes_on"]
@@ -120,7 +121,7 @@ class RecruitmentForm(forms.ModelForm):
 PLAN_MAX_CHARS = 4000
 
 
-class CompanyApplicationForm(forms.ModelForm):
+class CompanyApplicationForm(BoundedModelForm):
     """The public (anonymous) application: every field capped in length (the model's caps, and the plan's
     here); a company that applied already to this recruitment, by number or by name, is told so beside the
     field. The service refuses a repeat by number again under the database's constraint."""
@@ -170,7 +171,7 @@ class DecideApplicationForm(forms.Form):
                                     choices=[("yes", _("Select")), ("no", _("Do not select"))])
 
 
-class CompanyProgressForm(forms.ModelForm):
+class CompanyProgressForm(BoundedModelForm):
     support_received_krw = KRWField(label=_("Support received (KRW)"))
     reason = reason_field()
 

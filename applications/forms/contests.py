@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import Contest, PreliminarySelection
 from ministries.models import Ministry
-from portal.fields import DATE_INPUT
+from portal.fields import DATE_INPUT, BoundedModelForm
 from portal.uploads import check_upload
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
@@ -16,7 +16,7 @@ DATE_FIELDS = ("announced_on", "briefing_on", "document_review_starts_on", "docu
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class ContestForm(forms.ModelForm):
+class ContestForm(BoundedModelForm):
     """Create or change a contest. Times are entered in Asia/Seoul, to the minute."""
 
     accepted_kinds = forms.MultipleChoiceField(label=_("Designations that make a local government eligible"),
@@ -74,7 +74,7 @@ class ContestForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "participating_ministries"}
 
 
-class PreliminarySelectionForm(forms.ModelForm):
+class PreliminarySelectionForm(BoundedModelForm):
     local_government_code = forms.CharField(label=_("Local government code"), max_length=5,
                                             help_text=_("The 5-digit administrative code, current or earlier."))
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)

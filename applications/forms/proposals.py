@@ -8,13 +8,14 @@ from applications.checklist import SECTION_FIELDS
 from applications.models import Proposal
 from applications.services.drafts import fingerprints_of
 from applications.services.proposals import SubmissionRefused, check_correction_due
+from portal.fields import BoundedModelForm, PlausibleDateTimeField
 from regions.models import LocalGovernment
 from regions.selectors import local_government_by_code
 
 from .contests import DATETIME
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(BoundedModelForm):
     """The proposal's sections. Everything may stay empty in a draft; the checklist says what is missing."""
 
     partner_codes = forms.CharField(
@@ -69,8 +70,8 @@ class WithdrawForm(forms.Form):
 
 class CorrectionRequestForm(forms.Form):
     reason = forms.CharField(label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3}))
-    due_at = forms.DateTimeField(label=_("Correction due"), widget=DATETIME,
-                                 input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    due_at = PlausibleDateTimeField(label=_("Correction due"), widget=DATETIME,
+                                    input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
 
     def clean_due_at(self):
         try:

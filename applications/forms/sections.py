@@ -18,7 +18,7 @@ from applications.models import (
 from applications.models.sections import LINE
 from applications.registration_number import validate_business_registration_number
 from ministries.models import SupportItem
-from portal.fields import KRWField
+from portal.fields import MAX_COUNT, KRWField
 
 from .contests import DocumentUploadMixin
 
@@ -136,13 +136,14 @@ class SupportRequestForm(forms.Form):
     line = forms.ChoiceField(label=_("Support line"), choices=[("", "—"), *LINE.choices])
     visa_type = forms.ChoiceField(label=_("Visa type"), choices=[("", "—"), *VisaType.choices], required=False,
                                   help_text=_("MOJ region-specific visa."))
-    persons = forms.IntegerField(label=_("Persons"), min_value=1, required=False,
+    persons = forms.IntegerField(label=_("Persons"), min_value=1, max_value=MAX_COUNT, required=False,
                                  help_text=_("MOJ region-specific visa."))
     project_name = forms.CharField(label=_("Project or facility"), max_length=300, required=False,
                                    help_text=_("MOIS fund-linked infrastructure project or MAFRA rural facility."))
     support_item = forms.ModelChoiceField(label=_("Commercialization item"), required=False,
                                           queryset=SupportItem.objects.none(), help_text=_("MSS."))
-    companies = forms.IntegerField(label=_("Companies"), min_value=1, required=False, help_text=_("MSS."))
+    companies = forms.IntegerField(label=_("Companies"), min_value=1, max_value=MAX_COUNT, required=False,
+                                   help_text=_("MSS."))
     amount_krw = KRWField(label=_("Amount (KRW)"), required=False,
                           help_text=_("Required for MOIS and MAFRA; optional for MSS."))
     description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

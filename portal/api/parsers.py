@@ -2,14 +2,18 @@
 
 JSON is refused (400) when it nests deeper than ``MAX_JSON_DEPTH`` or carries a NUL character in any key or
 string; form and multipart bodies when a field carries a NUL. Without this, a body nested 100,000 levels
-raised RecursionError inside the parser (a 500) and ``"\\u0000"`` reached PostgreSQL.
+raised RecursionError inside the parser (a 500) and ``"\\u0000"`` reached PostgreSQL. Every string (keys too)
+comes out in NFC, as the pages' fields do.
 """
 import json
+import unicodedata
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
+
+from portal.request_limits import nfc_querydict
 
 MAX_JSON_DEPTH = 32
 
@@ -18,23 +22,35 @@ def _refuse_nul() -> None:
     raise ParseError(_("The request contains a NUL character, which no field accepts."))
 
 
-def check_json_value(value) -> None:
-    """Walk ``value`` without recursion; ParseError when it nests too deep or holds a NUL character."""
-    pending = [(value, 1)]
+def _text(value: str) -> str:
+    if "\x00" in value:
+        _refuse_nul()
+    return unicodedata.normalize("NFC", value)
+
+
+def checked_json_value(value):
+    """``value`` with every string in NFC, built without recursion; ParseError when it nests deeper than
+    ``MAX_JSON_DEPTH`` or holds a NUL character."""
+    if not isinstance(value, dict | list):
+        return _text(value) if isinstance(value, str) else value
+    root = {} if isinstance(value, dict) else []
+    pending = [(value, root, 1)]
     while pending:
-        item, depth = pending.pop()
-        if isinstance(item, dict | list):
-            if depth > MAX_JSON_DEPTH:
-                raise ParseError(_("The JSON body is nested deeper than %(depth)s levels.")
-                                 % {"depth": MAX_JSON_DEPTH})
-            if isinstance(item, dict):
-                if any("\x00" in key for key in item):
-                    _refuse_nul()
-                pending.extend((child, depth + 1) for child in item.values())
+        source, target, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ParseError(_("The JSON body is nested deeper than %(depth)s levels.") % {"depth": MAX_JSON_DEPTH})
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, child in items:
+            if isinstance(child, dict | list):
+                copy = {} if isinstance(child, dict) else []
+                pending.append((child, copy, depth + 1))
             else:
-                pending.extend((child, depth + 1) for child in item)
-        elif isinstance(item, str) and "\x00" in item:
-            _refuse_nul()
+                copy = _text(child) if isinstance(child, str) else child
+            if isinstance(target, dict):
+                target[_text(key)] = copy
+            else:
+                target.append(copy)
+    return root
 
 
 class JSONParser(parsers.JSONParser):
@@ -48,28 +64,25 @@ class JSONParser(parsers.JSONParser):
                              % {"depth": MAX_JSON_DEPTH}) from error
         except ValueError as error:
             raise ParseError(_("JSON parse error - %(error)s") % {"error": error}) from error
-        check_json_value(data)
-        return data
+        return checked_json_value(data)
 
 
 def _no_constant(name: str):
     raise ValueError(_("%(name)s is not a number JSON allows.") % {"name": name})
 
 
-def _check_form(data) -> None:
+def _checked_form(data):
     if any("\x00" in key or any("\x00" in str(value) for value in data.getlist(key)) for key in data):
         _refuse_nul()
+    return nfc_querydict(data)
 
 
 class FormParser(parsers.FormParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
-        _check_form(data)
-        return data
+        return _checked_form(super().parse(stream, media_type, parser_context))
 
 
 class MultiPartParser(parsers.MultiPartParser):
     def parse(self, stream, media_type=None, parser_context=None):
         result = super().parse(stream, media_type, parser_context)
-        _check_form(result.data)
-        return result
+        return parsers.DataAndFiles(_checked_form(result.data), result.files)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 from applications.forms.contests import DATETIME
 from applications.models import Proposal
+from portal.fields import BoundedModelForm, PlausibleDateTimeField
 from reviews.models import Panel, Reviewer, ReviewStage
 
 
@@ -76,8 +77,8 @@ class ManualAssignForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    due_at = forms.DateTimeField(label=_("Scoring deadline"), widget=DATETIME,
-                                 help_text=_("Applies to every active assignment of the panel."))
+    due_at = PlausibleDateTimeField(label=_("Scoring deadline"), widget=DATETIME,
+                                    help_text=_("Applies to every active assignment of the panel."))
     accepts_late_sheets = forms.BooleanField(
         label=_("Accept sheets submitted after the deadline"), required=False, initial=True,
         help_text=_("Unticked, a reviewer can no longer submit once the deadline has passed."))
@@ -85,8 +86,8 @@ class DeadlineForm(forms.Form):
 
 class PresentationSlotForm(forms.Form):
     proposal = ProposalChoiceField(label=_("Proposal"), queryset=Proposal.objects.none())
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME)
-    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME)
+    starts_at = PlausibleDateTimeField(label=_("Starts at"), widget=DATETIME)
+    ends_at = PlausibleDateTimeField(label=_("Ends at"), widget=DATETIME)
     room = forms.CharField(label=_("Room"), max_length=200, required=False)
     online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
 
@@ -108,7 +109,7 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Why is the sheet reopened?"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReviewerProfileForm(forms.ModelForm):
+class ReviewerProfileForm(BoundedModelForm):
     """Puts a reviewer account (created by the administrator, as every account) into the pool with what
     decides its conflicts."""
 
