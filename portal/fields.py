@@ -54,20 +54,22 @@ MAX_COUNT = 10**9 - 1
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2100, 12, 31)
 
 
+def validate_plausible_date(value) -> None:
+    """A validator (forms and API serializers): ``value``, a date or a time, lies within 2000-2100."""
+    day = value.date() if isinstance(value, datetime) else value
+    if day is not None and not FIRST_DATE <= day <= LAST_DATE:
+        raise forms.ValidationError(_("Enter a date between %(first)s and %(last)s."), code="implausible",
+                                    params={"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()})
+
+
 class PlausibleDateMixin:
     """Refuses a date (or the date of a time) outside ``FIRST_DATE``–``LAST_DATE``: year 1 overflowed when
     converted to UTC, and no contest, payment or report of this programme lies there."""
 
-    default_error_messages = {"implausible": _("Enter a date between %(first)s and %(last)s.")}
-
     def validate(self, value):
         super().validate(value)
-        if value in self.empty_values:
-            return
-        day = value.date() if isinstance(value, datetime) else value
-        if not FIRST_DATE <= day <= LAST_DATE:
-            raise forms.ValidationError(self.error_messages["implausible"], code="implausible",
-                                        params={"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()})
+        if value not in self.empty_values:
+            validate_plausible_date(value)
 
 
 class PlausibleDateField(PlausibleDateMixin, forms.DateField):

@@ -17,6 +17,7 @@ from applications.models import (
     ProposalVersion,
     SupportRequest,
 )
+from portal.fields import MAX_KRW, validate_plausible_date
 
 
 class ContestSerializer(serializers.ModelSerializer):
@@ -158,11 +159,11 @@ class AttachmentInputSerializer(serializers.Serializer):
 
 class CorrectionRequestSerializer(serializers.Serializer):
     reason = serializers.CharField()
-    due_at = serializers.DateTimeField()
+    due_at = serializers.DateTimeField(validators=[validate_plausible_date])
 
 
 class ProvincialMatchSerializer(serializers.Serializer):
-    amount_krw = serializers.IntegerField(min_value=0)
+    amount_krw = serializers.IntegerField(min_value=0, max_value=MAX_KRW)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -2,6 +2,8 @@
 from rest_framework import serializers
 
 from applications.models import Contest
+from portal.api.filters import BIGINT_MAX
+from portal.fields import MAX_KRW
 from selection.models import Objection, Outcome, SelectionDecision, SelectionRun
 
 
@@ -51,7 +53,7 @@ class ObjectionSerializer(serializers.ModelSerializer):
 
 
 class FileObjectionSerializer(serializers.Serializer):
-    decision = serializers.IntegerField()
+    decision = serializers.IntegerField(min_value=1, max_value=BIGINT_MAX)
     reasons = serializers.CharField()
 
 
@@ -59,4 +61,4 @@ class DecideObjectionSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
     answer = serializers.CharField()
     outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
-    national_krw = serializers.IntegerField(min_value=0, required=False)
+    national_krw = serializers.IntegerField(min_value=0, max_value=MAX_KRW, required=False)
