@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ministries.models import Ministry, SupportLineKind
 from regions.models import DesignationKind, Province
-from regions.selectors import designations_valid_on
+from regions.selectors import designations_valid_on, in_province_on, provinces_existing_on
 
 from .models import PreliminarySelection, Proposal, ProposalStatus, SupportRequest
 from .selectors.listing import SORTS, in_receipt_order
@@ -15,7 +15,7 @@ PRELIMINARY = "preliminary"
 
 class ProposalFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Title or local government"), method="filter_text")
-    province = django_filters.ModelChoiceFilter(label=_("Province"), field_name="lead_local_government__province",
+    province = django_filters.ModelChoiceFilter(label=_("Province"), method="filter_province",
                                                 queryset=Province.objects.order_by("code"),
                                                 empty_label=_("All provinces"))
     designation = django_filters.ChoiceFilter(
@@ -41,6 +41,9 @@ class ProposalFilter(django_filters.FilterSet):
     def __init__(self, *args, contest, **kwargs):
         self.contest = contest
         super().__init__(*args, **kwargs)
+        # The provinces of the contest's own layout: a 2027 contest offers 전남광주통합특별시, a 2025 one
+        # Jeollanam-do and Gwangju.
+        self.filters["province"].queryset = provinces_existing_on(contest.eligibility_date)
 
     @property
     def qs(self):
@@ -55,6 +58,9 @@ class ProposalFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(Q(title__icontains=value) | Q(lead_local_government__name_ko__icontains=value)
                                | Q(lead_local_government__name_en__icontains=value))
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(lead_local_government__in=in_province_on(value, self.contest.eligibility_date))
 
     def filter_designation(self, queryset, name, value):
         if value == PRELIMINARY:

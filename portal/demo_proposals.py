@@ -77,7 +77,7 @@ MORE_PROPOSALS = {
         "summary": "의성 마늘의 기능성 성분을 활용한 건강기능식품·소재 산업화와 청년 창업 기업 육성",
         "specialty_resource": "의성 마늘", "industry": "기능성 식품 소재",
         "extinction_strategy": "청년 창업·정착 패키지로 인구 유입", "support_programme": "창업·성장·도약 단계별 지원"}),
-    "gokseong": ("46720", "2025-10-16T11:45:00", {
+    "gokseong": ("12720", "2025-10-16T11:45:00", {
         "title": "곡성 토란·멜론 스마트 가공식품 클러스터",
         "summary": "곡성 토란과 멜론을 원료로 한 간편식·디저트 가공 클러스터 조성",
         "specialty_resource": "곡성 토란·멜론", "industry": "스마트 식품 가공",

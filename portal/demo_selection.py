@@ -40,7 +40,7 @@ OBJECTED_AT = datetime(2025, 11, 28, 16, 30, tzinfo=SEOUL)
 RE_REVIEWED_AT = datetime(2025, 12, 1, 11, 0, tzinfo=SEOUL)
 DECIDED_AT = datetime(2025, 12, 2, 15, 0, tzinfo=SEOUL)
 CONFIRMED_AT = datetime(2025, 12, 4, 9, 0, tzinfo=SEOUL)  # the first morning after the 7-day period
-PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "46720": -6, "43800": -2, "51770": 0}
+PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "12720": -6, "43800": -2, "51770": 0}
 DOCUMENT_MAXIMA = (40, 30, 30)
 
 
@@ -92,7 +92,7 @@ def _object(run, council) -> None:
     """Gokseong-gun objects to its result; a reviewer who never scored it (the demo reviewer when he is free
     to, so his login shows it) finds the missing table would not have changed the score, and the council
     rejects the objection with its answer."""
-    decision = run.decisions.get(proposal__lead_local_government__code="46720")
+    decision = run.decisions.get(proposal__lead_local_government__code="12720")
     official = get_user_model().objects.get(username="gokseong")
     objection = file_objection(actor=official, decision=decision, reasons=(
         "발표평가 배포 자료에서 2024년 매출 실적표가 누락되어 효과성 항목이 낮게 평가되었습니다. "

@@ -14,6 +14,7 @@ from regions.models import DesignationKind
 from regions.selectors import (
     designation_counts,
     designations_valid_on,
+    in_province_on,
     local_governments_for_registry,
     recent_designation_imports,
 )
@@ -51,7 +52,8 @@ def local_official_context(user) -> dict:
 
 def provincial_officer_context(user) -> dict:
     today = timezone.localdate()
-    local_governments = list(local_governments_for_registry().filter(province=user.province))
+    # Today's members of the province (for 전남광주통합특별시: Jeollanam-do's and Gwangju's former units).
+    local_governments = list(local_governments_for_registry().filter(pk__in=in_province_on(user.province, today)))
     rows = [(lg, [d for d in lg.designations.all() if d.is_valid_on(today)]) for lg in local_governments]
     return {"province": user.province, "rows": rows,
             "designated_count": sum(1 for _lg, designations in rows if designations)}

@@ -28,12 +28,20 @@ class BilingualNameMixin(models.Model):
 
 
 class Province(BilingualNameMixin):
-    """A first-level division (시·도)."""
+    """A first-level division (시·도). A merged province ends (``valid_to``) and names its ``successor``."""
 
     code = models.CharField(_("code"), max_length=2, unique=True)
     legacy_code = models.CharField(_("earlier code"), max_length=2, blank=True)
     former_name_ko = models.CharField(_("earlier Korean name"), max_length=100, blank=True)
     code_changed_on = models.DateField(_("code changed on"), null=True, blank=True)
+    short_name_ko = models.CharField(_("short name (Korean)"), max_length=50, blank=True)
+    name_en_provisional = models.BooleanField(
+        _("English name provisional"), default=False,
+        help_text=_("The English name is our translation; no official one has been published."))
+    valid_from = models.DateField(_("exists from"), null=True, blank=True)
+    valid_to = models.DateField(_("exists until"), null=True, blank=True)
+    successor = models.ForeignKey("self", verbose_name=_("merged into"), on_delete=models.PROTECT, null=True,
+                                  blank=True, related_name="predecessors")
 
     class Meta:
         ordering = ["code"]
@@ -41,10 +49,18 @@ class Province(BilingualNameMixin):
         verbose_name_plural = _("provinces")
         constraints = [
             models.CheckConstraint(name="province_code_two_digits", condition=Q(code__regex=r"^[0-9]{2}$")),
+            models.CheckConstraint(name="province_valid_period",
+                                   condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True)
+                                   | Q(valid_to__gte=F("valid_from"))),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def exists_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
 
 
 class LocalGovernment(BilingualNameMixin):
@@ -101,6 +117,9 @@ class AdministrativeCode(models.Model):
     code = models.CharField(_("code"), max_length=5, unique=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    verified = models.BooleanField(_("verified"), default=True,
+                                   help_text=_("False while the code is known only from secondary sources."))
+    source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:
         # Earlier codes (no known start) first on every database: PostgreSQL would put NULLs last.
@@ -180,3 +199,11 @@ class Designation(models.Model):
 
     def is_valid_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+
+from .models_history import (  # noqa: E402,F401  (registered with the app through this module)
+    DesignationSuccession,
+    LocalGovernmentPeriod,
+    Reorganisation,
+    Succession,
+)

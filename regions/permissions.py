@@ -16,3 +16,12 @@ def can_import_designations(user) -> Decision:
     if is_council(user):
         return ALLOWED
     return deny(_("Only council staff import designation lists."))
+
+
+def can_decide_designation_successor(user) -> Decision:
+    """Only the council decides where a designation of an abolished or split unit goes."""
+    if not (user and user.is_authenticated):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff decide on designations of reorganised local governments."))

@@ -1,110 +1,26 @@
-"""Writes to the region registry: loading the shipped data and importing designations."""
-import csv
+"""Writes to the region registry: loading the shipped data (``loading.py``), importing designations and
+recording the council's decisions on designations of reorganised units (``succession.py``)."""
 import hashlib
 import io
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
+from dataclasses import dataclass
+from datetime import date
 from typing import BinaryIO
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
-from .models import AdministrativeCode, Designation, DesignationImport, DesignationKind, LocalGovernment, Province
+from .loading import DATA_DIR, LoadReport, load_region_registry  # noqa: F401  (the registry's writes, in one place)
+from .models import (
+    AdministrativeCode,
+    Designation,
+    DesignationImport,
+    DesignationKind,
+    LocalGovernment,
+    LocalGovernmentPeriod,
+    Province,
+)
 from .tabular import TableError, read_table
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-_DATE_IN_NOTE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-
-
-@dataclass
-class LoadReport:
-    """How many rows a load created, changed and found already as they should be."""
-
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
-
-    def record(self, model_name: str, outcome: str) -> None:
-        getattr(self, outcome)[model_name] += 1
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(sum(self.created.values()) or sum(self.updated.values()))
-
-
-def _upsert(model, report: LoadReport, lookup: dict, values: dict):
-    """Create or update one row, touching the database only when something differs."""
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model.objects.create(**lookup, **values)
-        report.record(model.__name__, "created")
-        return instance
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    if changed:
-        for name in changed:
-            setattr(instance, name, values[name])
-        instance.save(update_fields=changed)
-        report.record(model.__name__, "updated")
-    else:
-        report.record(model.__name__, "unchanged")
-    return instance
-
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(handle)]
-
-
-def _optional_date(text: str) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-@transaction.atomic
-def load_region_registry(*, data_dir: Path = DATA_DIR) -> LoadReport:
-    """Load provinces, local governments, their code history and the MOIS designations.
-
-    Idempotent: a second run over the same files changes nothing. Rural Agreement
-    designations are not part of this data; council staff import them.
-    """
-    report = LoadReport()
-    provinces = {}
-    for row in _read_csv(data_dir / "provinces.csv"):
-        provinces[row["code"]] = _upsert(Province, report, {"code": row["code"]}, {
-            "name_ko": row["name_ko"], "name_en": row["name_en"], "legacy_code": row["legacy_code"],
-            "former_name_ko": row["former_name_ko"], "code_changed_on": _optional_date(row["code_changed_on"]),
-        })
-
-    local_governments = {}
-    for row in _read_csv(data_dir / "local_governments.csv"):
-        local_government = _upsert(LocalGovernment, report, {"code": row["code"]}, {
-            "province": provinces[row["code"][:2]], "name_ko": row["name_ko"], "name_en": row["name_en"],
-            "kind": row["kind"], "is_autonomous": row["autonomous"] == "yes", "note": row["note"],
-        })
-        local_governments[row["code"]] = local_government
-        changed_on = None
-        if row["legacy_code"]:
-            found = _DATE_IN_NOTE.search(row["note"])
-            changed_on = date.fromisoformat(found.group(1)) if found else None
-            _upsert(AdministrativeCode, report, {"code": row["legacy_code"]}, {
-                "local_government": local_government, "valid_from": None,
-                "valid_to": changed_on - timedelta(days=1) if changed_on else None,
-            })
-        _upsert(AdministrativeCode, report, {"code": row["code"]}, {
-            "local_government": local_government, "valid_from": changed_on, "valid_to": None,
-        })
-
-    for row in _read_csv(data_dir / "designations.csv"):
-        _upsert(Designation, report, {
-            "local_government": local_governments[row["code"]], "kind": row["designation"],
-            "valid_from": date.fromisoformat(row["valid_from"]),
-        }, {
-            "valid_to": _optional_date(row["valid_to"]), "source": row["designated_by"], "note": row["note"],
-        })
-    return report
-
 
 # ---------------------------------------------------------------------------
 # Rural Agreement import
@@ -141,8 +57,12 @@ class _RegistryIndex:
                         province.name_en.lower()):
                 if key:
                     self.provinces[key] = province
+        # Names as they stood in any period (a list of 2021–2024 selections names Jeollanam-do's counties
+        # under Jeollanam-do); a later period wins over an earlier one of the same name.
         self.by_name: dict[tuple[int, str], LocalGovernment] = {
-            (lg.province_id, lg.name_ko): lg for lg in LocalGovernment.objects.filter(valid_to__isnull=True)
+            (period.province_id, period.name_ko): period.local_government
+            for period in LocalGovernmentPeriod.objects.select_related("local_government")
+            .order_by(F("valid_from").asc(nulls_first=True))
         }
         self.by_code: dict[str, LocalGovernment] = {
             code.code: code.local_government for code in AdministrativeCode.objects.select_related("local_government")

@@ -1,15 +1,19 @@
+from datetime import date
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
 from portal.permissions import DecisionRequiredMixin
 
-from . import permissions, selectors
+from . import permissions, selectors, succession
 from .filters import LocalGovernmentFilter
-from .forms import DesignationImportForm, import_success_message
+from .forms import DesignationImportForm, DesignationSuccessionForm, import_success_message
 from .models import DesignationKind, LocalGovernment
 
 
@@ -24,7 +28,7 @@ class LocalGovernmentListView(RegistryAccessMixin, FilterView):
     template_name = "regions/local_government_list.html"
 
     def get_queryset(self):
-        return selectors.local_governments_for_registry()
+        return selectors.with_history(selectors.local_governments_for_registry())
 
     def get_template_names(self):
         if self.request.htmx:
@@ -34,7 +38,19 @@ class LocalGovernmentListView(RegistryAccessMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["query_without_page"] = _query_without_page(self.request)
+        day = context["filter"].day
+        context["day"] = day
+        context["object_list"] = selectors.stand_on(context["object_list"], day)
+        context["undecided"] = succession.undecided_designation_ids()
         return context
+
+
+def _day_from(request) -> date:
+    """``?on=YYYY-MM-DD`` when it is a date, else today (a bad date is ignored, never a 500)."""
+    try:
+        return date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return timezone.localdate()
 
 
 def _query_without_page(request) -> str:
@@ -59,7 +75,26 @@ class LocalGovernmentDetailView(RegistryAccessMixin, DetailView):
         context["today"] = today
         context["designations"] = [(designation, designation.is_valid_on(today))
                                    for designation in self.object.designations.all()]
+        context["history"] = selectors.history_of(self.object)
+        undecided = succession.designations_awaiting_successor(local_government=self.object)
+        context["undecided"] = undecided
+        context["undecided_ids"] = {row.designation.pk for row in undecided}
+        if undecided and permissions.can_decide_designation_successor(self.request.user):
+            context["decision_form"] = kwargs.get("decision_form") or DesignationSuccessionForm(undecided=undecided)
         return context
+
+    def post(self, request, *args, **kwargs):
+        """The council records its decision on a designation of this (reorganised) unit."""
+        decision = permissions.can_decide_designation_successor(request.user)
+        if not decision:
+            raise PermissionDenied(decision.reason)
+        self.object = self.get_object()
+        undecided = succession.designations_awaiting_successor(local_government=self.object)
+        form = DesignationSuccessionForm(request.POST, undecided=undecided)
+        if form.is_valid() and form.record(actor=request.user):
+            messages.success(request, gettext("The decision is recorded."))
+            return redirect("regions:detail", pk=self.object.pk)
+        return self.render_to_response(self.get_context_data(decision_form=form), status=400)
 
 
 class ProvinceListView(RegistryAccessMixin, ListView):
@@ -67,11 +102,13 @@ class ProvinceListView(RegistryAccessMixin, ListView):
     context_object_name = "provinces"
 
     def get_queryset(self):
-        return selectors.provinces_with_counts(on=timezone.localdate())
+        self.day = _day_from(self.request)
+        return selectors.provinces_with_counts(on=self.day)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["kinds"] = DesignationKind.choices
+        context["day"] = self.day
         return context
 
 

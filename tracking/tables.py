@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import BudgetSource, Contest, KpiIndicator
 from ministries.registry import line_for
+from regions.selectors import in_province_code_on
 
 from .models import AgreementLine, ProgressReport, SelectedTask
 from .selectors import kpi_rollup, late_reports
@@ -46,8 +47,8 @@ def _tasks(contest: Contest):
 
 def tasks_table(contest: Contest, params) -> RowsTable:
     tasks = _tasks(contest)
-    if params.get("province"):
-        tasks = tasks.filter(local_government__province__code=params["province"])
+    if params.get("province"):  # the province as the layout stood on the contest's date
+        tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], contest.eligibility_date))
     if params.get("status"):
         tasks = tasks.filter(status=params["status"])
     return RowsTable(_("Selected tasks"), [*_task_headers(), _("Status")],

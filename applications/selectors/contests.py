@@ -14,7 +14,7 @@ from applications.models import Contest, PreliminarySelection
 from applications.models.sections import RequestLine
 from ministries.models import SupportLineKind
 from regions.models import Designation, LocalGovernment
-from regions.selectors import designations_valid_on, local_governments_existing_on
+from regions.selectors import designations_valid_on, local_governments_existing_on, stand_on, with_history
 
 
 def accepted_kinds(contest: Contest) -> list[str]:
@@ -97,7 +97,9 @@ def eligible_counts(contests: list[Contest]) -> dict[int, int]:
 
 
 def eligible_rows_for_contest(contest: Contest) -> list[Eligibility]:
-    """Every eligible local government with its reasons, in a fixed number of queries."""
+    """Every eligible local government with its reasons and, as ``local_government.as_of``, its code, names
+    and province on the contest's eligibility date (a 2025 contest shows Jeollanam-do), in a fixed number
+    of queries."""
     local_governments = (eligible_local_governments_for_contest(contest).select_related("province")
                          .prefetch_related(
                              Prefetch("designations", queryset=_qualifying_designations(contest)
@@ -106,6 +108,7 @@ def eligible_rows_for_contest(contest: Contest) -> list[Eligibility]:
                                       queryset=PreliminarySelection.objects.filter(contest=contest),
                                       to_attr="preselected"))
                          .order_by("code"))
+    local_governments = stand_on(with_history(local_governments), contest.eligibility_date)
     return [Eligibility(local_government=lg, designations=lg.qualifying,
                         preliminary_selection=lg.preselected[0] if lg.preselected else None)
             for lg in local_governments]

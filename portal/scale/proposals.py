@@ -23,6 +23,7 @@ from applications.registration_number import check_digit
 from applications.snapshot import take_snapshot
 from ministries.models import Ministry, SupportItem
 from regions.models import DesignationKind, LocalGovernment
+from regions.selectors import local_governments_existing_on
 
 from .people import ScalePeople
 
@@ -70,7 +71,8 @@ def build_proposals(contest: Contest, people: ScalePeople, seed: int, count: int
     """``count`` proposals: one submitted per local government, and the rest withdrawn earlier ones of the first
     local governments. Returns the submitted proposals (the ones the review scores)."""
     rng = random.Random(seed)
-    governments = list(LocalGovernment.objects.order_by("code"))
+    # The local governments of the round's own layout (230 since 2026-07-01); abolished units do not apply.
+    governments = list(local_governments_existing_on(contest.eligibility_date).order_by("code"))
     closes = contest.application_closes_at
     rows = []
     for index in range(count):

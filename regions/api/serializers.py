@@ -1,12 +1,20 @@
+from datetime import date
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from regions.models import AdministrativeCode, Designation, LocalGovernment, Province
+from regions.selectors import code_on, period_on
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
+    successor_code = serializers.CharField(source="successor.code", read_only=True, default=None, allow_null=True)
+
     class Meta:
         model = Province
-        fields = ["id", "code", "legacy_code", "name_ko", "name_en", "former_name_ko", "code_changed_on"]
+        fields = ["id", "code", "legacy_code", "name_ko", "name_en", "name_en_provisional", "short_name_ko",
+                  "former_name_ko", "code_changed_on", "valid_from", "valid_to", "successor_code"]
 
 
 class DesignationSerializer(serializers.ModelSerializer):
@@ -21,15 +29,48 @@ class DesignationSerializer(serializers.ModelSerializer):
 class AdministrativeCodeSerializer(serializers.ModelSerializer):
     class Meta:
         model = AdministrativeCode
-        fields = ["code", "valid_from", "valid_to"]
+        fields = ["code", "valid_from", "valid_to", "verified", "source"]
 
 
 class LocalGovernmentSerializer(serializers.ModelSerializer):
-    province = ProvinceSerializer(read_only=True)
+    """A local government as it stood on the request's day (``on``, today by default): ``code``,
+    ``name_ko``, ``name_en`` and ``province`` are that day's; ``current_code`` is today's."""
+
+    code = serializers.SerializerMethodField()
+    name_ko = serializers.SerializerMethodField()
+    name_en = serializers.SerializerMethodField()
+    province = serializers.SerializerMethodField()
+    on = serializers.SerializerMethodField()
+    current_code = serializers.CharField(source="code", read_only=True)
     designations = DesignationSerializer(many=True, read_only=True)
     codes = AdministrativeCodeSerializer(many=True, read_only=True)
 
     class Meta:
         model = LocalGovernment
-        fields = ["id", "code", "name_ko", "name_en", "kind", "is_autonomous", "valid_from", "valid_to", "province",
-                  "codes", "designations"]
+        fields = ["id", "on", "code", "current_code", "name_ko", "name_en", "kind", "is_autonomous", "valid_from",
+                  "valid_to", "province", "codes", "designations"]
+
+    def _day(self) -> date:
+        return self.context.get("day") or timezone.localdate()
+
+    def _period(self, obj):
+        return period_on(obj, self._day())
+
+    def get_on(self, obj) -> date:
+        return self._day()
+
+    def get_code(self, obj) -> str:
+        return code_on(obj, self._day())
+
+    def get_name_ko(self, obj) -> str:
+        period = self._period(obj)
+        return period.name_ko if period else obj.name_ko
+
+    def get_name_en(self, obj) -> str:
+        period = self._period(obj)
+        return period.name_en if period else obj.name_en
+
+    @extend_schema_field(ProvinceSerializer)
+    def get_province(self, obj) -> dict:
+        period = self._period(obj)
+        return ProvinceSerializer(period.province if period else obj.province, context=self.context).data

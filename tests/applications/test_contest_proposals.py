@@ -24,7 +24,7 @@ from tests.factories import complete_sections, make_open_contest, make_user
 pytestmark = pytest.mark.usefixtures("registry", "english")
 
 # Gyeongnam's Hamyang (designated), Jeonnam's Gokseong (designated), Gyeongbuk's Uiseong (designated).
-CODES = {"48870": "산삼 항노화", "46720": "곡성 섬진강 관광", "47730": "의성 마늘 바이오"}
+CODES = {"48870": "산삼 항노화", "12720": "곡성 섬진강 관광", "47730": "의성 마늘 바이오"}
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_each_recipient_reads_it_in_his_own_language(proposal, officials):
 
 def test_reminders_go_only_to_reviewers_who_owe_sheets_and_once_a_day(celery_eager,
                                                                         django_capture_on_commit_callbacks):
-    panel = make_panel(codes=["48870", "46720"], members=0)
+    panel = make_panel(codes=["48870", "12720"], members=0)
     make_rubric(panel.contest)
     first, second = panel.proposals.order_by("receipt_number")
     owes, done, recused = make_reviewer(), make_reviewer(), make_reviewer()

@@ -21,7 +21,7 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     statuses = dict(Proposal.objects.filter(contest__year=2025).values_list("lead_local_government__code", "status"))
     assert statuses == {"48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED,
                         "48880": ProposalStatus.DRAFT, "48890": ProposalStatus.WITHDRAWN,
-                        **dict.fromkeys(["47730", "46720", "43800", "51770"], ProposalStatus.SUBMITTED)}
+                        **dict.fromkeys(["47730", "12720", "43800", "51770"], ProposalStatus.SUBMITTED)}
     hamyang = Proposal.objects.get(lead_local_government__code="48870")
     assert "산삼" in hamyang.title and hamyang.receipt_number
     assert Proposal.objects.get(lead_local_government__code="48860").versions.count() == 2
@@ -35,9 +35,9 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     run = SelectionRun.objects.get()  # seeding twice computed one run, not two
     assert run.status == RunStatus.CONFIRMED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
-    assert outcomes["48870"] == Outcome.SELECTED and outcomes["46720"] == Outcome.BELOW_CUTOFF
+    assert outcomes["48870"] == Outcome.SELECTED and outcomes["12720"] == Outcome.BELOW_CUTOFF
     objection = Objection.objects.get()
-    assert objection.decision.proposal.lead_local_government.code == "46720"
+    assert objection.decision.proposal.lead_local_government.code == "12720"
     assert objection.re_reviews.get().reviewer.user.username == "reviewer"
     assert objection.status == ObjectionStatus.REJECTED and objection.attachments.count() == 1
     assert objection.re_reviews.get().submitted_at < objection.decided_at < run.confirmed_at

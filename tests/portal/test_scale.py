@@ -11,7 +11,7 @@ from tracking.models import KpiActual, SelectedTask, SupportLineRow
 
 pytestmark = pytest.mark.usefixtures("registry")
 
-ROUND_LINE = "1/1 round 2030: 250 proposals (229 submitted), 2290 sheets, 11450 scores, 30 tasks"
+ROUND_LINE = "1/1 round 2030: 250 proposals (230 submitted), 2300 sheets, 11500 scores, 30 tasks"
 
 
 class Discard(Exception):
@@ -37,10 +37,11 @@ def test_one_round_has_the_national_shape(db, capsys):
     call_command("seed_scale", rounds=1)
     assert ROUND_LINE in capsys.readouterr().out
     assert Proposal.objects.count() == 250
-    assert Proposal.objects.filter(status=ProposalStatus.WITHDRAWN).count() == 21
+    assert Proposal.objects.filter(status=ProposalStatus.WITHDRAWN).count() == 20
     versions = ProposalVersion.objects.all()
-    assert versions.count() == 229 and all(version.checksum_matches for version in versions[:20])
-    assert ScoreSheet.objects.count() == 229 * 10 and Score.objects.count() == 229 * 10 * 5
+    # One per local government of the 2030 layout: 230 since Incheon's reorganisation of 2026-07-01.
+    assert versions.count() == 230 and all(version.checksum_matches for version in versions[:20])
+    assert ScoreSheet.objects.count() == 230 * 10 and Score.objects.count() == 230 * 10 * 5
     run = SelectionRun.objects.get()
     assert run.status == RunStatus.CONFIRMED
     assert SelectedTask.objects.filter(decision__run=run).count() == 30

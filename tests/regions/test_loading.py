@@ -4,20 +4,26 @@ import pytest
 from django.core.management import call_command
 
 from regions.models import AdministrativeCode, Designation, DesignationKind, LocalGovernment, Province
-from regions.selectors import designation_counts, local_government_by_code
+from regions.selectors import (
+    designation_counts,
+    local_government_by_code,
+    local_governments_existing_on,
+    provinces_existing_on,
+)
 from regions.services import load_region_registry
 
 pytestmark = pytest.mark.usefixtures("registry")
 
 
 def test_registry_holds_every_local_government_of_the_2025_layout():
-    assert Province.objects.count() == 17
-    assert LocalGovernment.objects.count() == 229  # 226 basic + Sejong + Jeju-si + Seogwipo-si
-    autonomous = LocalGovernment.objects.filter(is_autonomous=True)
+    assert provinces_existing_on(date(2025, 10, 20)).count() == 17
+    layout_2025 = local_governments_existing_on(date(2025, 10, 20))
+    assert layout_2025.count() == 229  # 226 basic + Sejong + Jeju-si + Seogwipo-si
+    autonomous = layout_2025.filter(is_autonomous=True)
     assert autonomous.filter(kind="si").exclude(code="36110").count() == 75
     assert autonomous.filter(kind="gun").count() == 82
     assert autonomous.filter(kind="gu").count() == 69
-    assert set(LocalGovernment.objects.filter(is_autonomous=False).values_list("name_en", flat=True)) == {
+    assert set(layout_2025.filter(is_autonomous=False).values_list("name_en", flat=True)) == {
         "Jeju-si", "Seogwipo-si"}
 
 
@@ -61,7 +67,10 @@ def test_loading_twice_changes_nothing():
               for model in (Province, LocalGovernment, AdministrativeCode, Designation)}
     report = load_region_registry()
     assert not report.changed_anything
-    assert sum(report.unchanged.values()) == 17 + 229 + AdministrativeCode.objects.count() + 107
+    # 18 provinces (the merged one too), 232 units (three created in Incheon on 2026-07-01)
+    assert report.unchanged["Province"] == 18 and report.unchanged["LocalGovernment"] == 232
+    assert report.unchanged["AdministrativeCode"] == AdministrativeCode.objects.count()
+    assert report.unchanged["Designation"] == 107
     for model, rows in before.items():
         assert list(model.objects.order_by("pk").values()) == rows
 

@@ -22,7 +22,7 @@ from tests.factories import make_contest, make_user
 
 # Eligible in 2025 and in four different provinces: Hamyang (Gyeongnam), Gokseong (Jeonnam),
 # Uiseong (Gyeongbuk), Danyang (Chungbuk).
-PROPOSAL_CODES = ["48870", "46720", "47730", "43800"]
+PROPOSAL_CODES = ["48870", "12720", "47730", "43800"]
 
 
 def make_rubric(contest, *, trim_min_sheets=5, pass_mark=60, tie_breaks=("effectiveness", "feasibility")):

@@ -45,7 +45,7 @@ def test_the_same_inputs_give_the_same_assignments(council):
 def test_conflicts_are_never_assigned(council):
     panel = make_panel(members=4, per_proposal=2)
     hamyang = panel.proposals.get(lead_local_government__code="48870")
-    gokseong = panel.proposals.get(lead_local_government__code="46720")
+    gokseong = panel.proposals.get(lead_local_government__code="12720")
     members = list(panel.members.order_by("pk"))
     members[0].home_local_government = LocalGovernment.objects.get(code="48870")
     members[0].save()

@@ -91,7 +91,7 @@ def test_the_deadline_applies_to_every_active_assignment(client, council):
 
 @pytest.fixture
 def presentation_panel():
-    panel = make_panel(codes=["48870", "46720"])
+    panel = make_panel(codes=["48870", "12720"])
     panel.stage = "presentation"
     panel.save()
     PanelProposal.objects.filter(panel=panel).update(stage="presentation")
@@ -188,13 +188,13 @@ def test_the_ranking_and_panel_pages_run_the_same_queries_at_any_size(client, co
         return counts
 
     small = queries(build(None, ["48870"], [70]))
-    large = queries(build(make_contest(year=2026), ["48870", "46720", "47730", "43800", "48860", "48880", "48890",
+    large = queries(build(make_contest(year=2026), ["48870", "12720", "47730", "43800", "48860", "48880", "48890",
                                                    "51770"], [60, 70, 80, 90, 75, 65]))
     assert large == small
 
 
 def test_a_reviewer_who_scores_apart_is_marked_with_his_mean_z_score(client, council):
-    panel = make_panel(codes=["48870", "46720"])
+    panel = make_panel(codes=["48870", "12720"])
     make_rubric(panel.contest)
     harsh = make_reviewer()
     for proposal in panel.proposals.all():

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("registry")
 
 @pytest.fixture
 def panel():
-    panel = make_panel(codes=["48870", "46720", "47730"])
+    panel = make_panel(codes=["48870", "12720", "47730"])
     make_rubric(panel.contest, trim_min_sheets=5, pass_mark=70)
     return panel
 

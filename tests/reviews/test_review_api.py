@@ -74,7 +74,7 @@ def test_a_declared_conflict_through_the_api_withdraws_the_assignment(assignment
 
 
 def test_the_council_reads_every_sheet_reopens_one_and_reads_the_results(django_assert_max_num_queries):
-    panel = make_panel(codes=["48870", "46720"])
+    panel = make_panel(codes=["48870", "12720"])
     make_rubric(panel.contest)
     hamyang, gokseong = panel.proposals.order_by("receipt_number")
     for scores in totals(70, 80, 90):

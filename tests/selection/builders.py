@@ -9,7 +9,7 @@ from tests.factories import make_contest, make_user
 from tests.reviews.builders import make_rubric, submitted_sheet, totals
 
 # Eligible in 2025, each in a different local government: Hamyang, Gokseong, Uiseong, Danyang, Jeongseon.
-CODES = ["48870", "46720", "47730", "43800", "51770"]
+CODES = ["48870", "12720", "47730", "43800", "51770"]
 
 
 def _presentation_rubric(contest) -> Rubric:

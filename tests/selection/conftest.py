@@ -16,7 +16,7 @@ def scored(db):
     """Hamyang (doc 80, presentation 90), Gokseong (70, 75), Uiseong (85, 55: below the presentation cut-off),
     Danyang (65, 70); a target of two tasks and one reserve by default."""
     contest, proposals = scored_contest({"48870": ([80, 80, 80], [90, 90, 90]),
-                                         "46720": ([70, 70, 70], [75, 75, 75]),
+                                         "12720": ([70, 70, 70], [75, 75, 75]),
                                          "47730": ([85, 85, 85], [55, 55, 55]),
                                          "43800": ([65, 65, 65], [70, 70, 70])}, target=2)
     return contest, proposals

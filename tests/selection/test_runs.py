@@ -39,7 +39,7 @@ def test_a_run_is_enqueued_on_commit_and_computes_the_decisions(scored, council,
     assert run.status == RunStatus.COMPLETED
     # Hamyang 80×0.3 + 90×0.7 = 87.00; Gokseong 70×0.3 + 75×0.7 = 73.50; Danyang 65×0.3 + 70×0.7 = 68.50.
     assert outcomes(run) == {"48870": (Outcome.SELECTED, 1, 1_000_000_000),
-                             "46720": (Outcome.SELECTED, 2, 1_000_000_000),
+                             "12720": (Outcome.SELECTED, 2, 1_000_000_000),
                              "43800": (Outcome.RESERVE, 3, 0),
                              "47730": (Outcome.BELOW_CUTOFF, None, 0)}
     hamyang = run.decisions.get(proposal__lead_local_government__code="48870")
@@ -71,7 +71,7 @@ def test_a_policy_change_changes_the_result(scored, council, django_capture_on_c
     run = computed_run(contest, council, django_capture_on_commit_callbacks)
     # Uiseong now passes the presentation cut-off: 85×0.7 + 55×0.3 = 76.00 beats Gokseong's 71.50.
     assert outcomes(run)["47730"] == (Outcome.SELECTED, 2, 1_000_000_000)
-    assert outcomes(run)["46720"][0] == Outcome.RESERVE
+    assert outcomes(run)["12720"][0] == Outcome.RESERVE
 
 
 def test_two_runs_cannot_be_queued_at_once(scored, council, django_capture_on_commit_callbacks):
@@ -115,7 +115,7 @@ def test_an_adjustment_needs_a_reason_and_keeps_the_computed_values(scored, coun
                                                                       django_capture_on_commit_callbacks):
     contest, _proposals = scored
     run = computed_run(contest, council, django_capture_on_commit_callbacks)
-    gokseong = run.decisions.get(proposal__lead_local_government__code="46720")
+    gokseong = run.decisions.get(proposal__lead_local_government__code="12720")
     with pytest.raises(SelectionRefused, match="Say why"):
         adjust_decision(actor=council, decision=gokseong, outcome=Outcome.SELECTED, national_krw=800_000_000,
                         reason=" ")
@@ -132,10 +132,10 @@ def test_an_adjustment_needs_a_reason_and_keeps_the_computed_values(scored, coun
 
 
 def test_an_adjustment_stays_within_the_cap_the_target_and_the_budget(council, django_capture_on_commit_callbacks):
-    contest, _proposals = scored_contest({"48870": ([80] * 3, [90] * 3), "46720": ([70] * 3, [75] * 3),
+    contest, _proposals = scored_contest({"48870": ([80] * 3, [90] * 3), "12720": ([70] * 3, [75] * 3),
                                           "43800": ([65] * 3, [70] * 3)}, target=2, budget=1_800_000_000)
     run = computed_run(contest, council, django_capture_on_commit_callbacks)
-    gokseong = run.decisions.get(proposal__lead_local_government__code="46720")
+    gokseong = run.decisions.get(proposal__lead_local_government__code="12720")
     danyang = run.decisions.get(proposal__lead_local_government__code="43800")
     assert gokseong.national_krw == 800_000_000 and gokseong.funding_reduced  # what the budget had left
     with pytest.raises(SelectionRefused, match="cap per task"):

@@ -123,7 +123,7 @@ def test_the_run_page_runs_the_same_queries_for_few_or_many_proposals(client, co
                                                                       django_capture_on_commit_callbacks):
     client.force_login(council)
     counts = []
-    for year, codes in ((2025, ["48870"]), (2026, ["48870", "46720", "47730", "43800", "51770"])):
+    for year, codes in ((2025, ["48870"]), (2026, ["48870", "12720", "47730", "43800", "51770"])):
         contest, _proposals = scored_contest({code: ([80] * 3, [75] * 3) for code in codes}, year=year)
         run = computed_run(contest, council, django_capture_on_commit_callbacks)
         with CaptureQueriesContext(connection) as captured:

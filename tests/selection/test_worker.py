@@ -52,7 +52,7 @@ def _forget_connections():
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("registry")  # an earlier transactional test may have flushed it
 def test_a_real_worker_runs_a_selection_end_to_end(real_worker):
-    contest, _proposals = scored_contest({"48870": ([80] * 3, [90] * 3), "46720": ([70] * 3, [75] * 3),
+    contest, _proposals = scored_contest({"48870": ([80] * 3, [90] * 3), "12720": ([70] * 3, [75] * 3),
                                           "43800": ([65] * 3, [70] * 3)}, target=2)
     run = start_run(actor=make_user(Role.COUNCIL_STAFF), contest=contest)  # commits, then enqueues
     deadline = time.monotonic() + 30

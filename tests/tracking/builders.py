@@ -15,7 +15,7 @@ from tracking.services import open_task
 
 def confirmed_run(council, capture, scores=None, **options):
     """A contest scored, computed, approved, published and confirmed after its objection period."""
-    scores = scores or {"48870": ([80, 80, 80], [90, 90, 90]), "46720": ([70, 70, 70], [75, 75, 75]),
+    scores = scores or {"48870": ([80, 80, 80], [90, 90, 90]), "12720": ([70, 70, 70], [75, 75, 75]),
                         "43800": ([65, 65, 65], [70, 70, 70])}
     contest, _proposals = scored_contest(scores, target=options.pop("target", 2), **options)
     run = computed_run(contest, council, capture)

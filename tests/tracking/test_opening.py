@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_confirming_a_selection_opens_one_task_per_selected_proposal(tasks):
-    assert set(tasks) == {"48870", "46720"}  # Danyang-gun became the reserve
+    assert set(tasks) == {"48870", "12720"}  # Danyang-gun became the reserve
     hamyang = tasks["48870"]
     assert hamyang.status == "preparing"
     assert hamyang.title == hamyang.proposal.title

@@ -27,11 +27,11 @@ def first_report(task) -> ProgressReport:
 
 
 def test_each_role_lists_the_tasks_it_may_see(tasks, hamyang, official, council, staff):
-    gokseong = tasks["46720"]
+    gokseong = tasks["12720"]
     listed = {who: {row["local_government"] for row in api_as(user).get("/api/v1/selected-tasks/").json()["results"]}
               for who, user in (("official", official), ("council", council), ("moj", staff["MOJ"]),
                                 ("gyeongnam", make_user(Role.PROVINCIAL_OFFICER, language="en")))}
-    assert listed == {"official": {"48870"}, "council": {"48870", "46720"}, "moj": {"48870", "46720"},
+    assert listed == {"official": {"48870"}, "council": {"48870", "12720"}, "moj": {"48870", "12720"},
                       "gyeongnam": {"48870"}}
     detail = api_as(official).get(f"/api/v1/selected-tasks/{hamyang.pk}/").json()
     assert sum(line["amount_krw"] for line in detail["agreement_lines"] if line["source"] == "national") \
@@ -125,7 +125,7 @@ def test_an_unknown_line_is_a_404(staff):
 
 
 def test_rows_of_tasks_the_caller_cannot_see_are_not_listed(tasks, staff):
-    support_row(tasks["46720"], "regional_visa", **VISA)
+    support_row(tasks["12720"], "regional_visa", **VISA)
     seoul = make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="11"))
     gangnam = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"))
     for user in (seoul, gangnam):

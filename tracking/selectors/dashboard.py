@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from applications.models import BudgetSource, Contest, KpiIndicator, KpiTarget
 from regions.models import Province
+from regions.selectors import province_ids_on, provinces_existing_on
 from tracking.models import AgreementLine, Disbursement, KpiActual, ReportStatus, SelectedTask, TaskStatus
 
 from .support import line_sums, lines_for_contest
@@ -39,9 +40,15 @@ def contest_tasks(contest: Contest) -> QuerySet[SelectedTask]:
 def dashboard_figures(contest: Contest, today: date | None = None) -> DashboardFigures:
     tasks = contest_tasks(contest)
     status_counts = dict(tasks.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    province_counts = dict(tasks.values_list("local_government__province").annotate(n=Count("pk"))
-                           .values_list("local_government__province", "n"))
-    provinces = [(province, province_counts.get(province.pk, 0)) for province in Province.objects.order_by("code")]
+    # Provinces as the layout stood on the contest's date: the 2025 round's Jeonnam tasks count under
+    # Jeollanam-do, a 2027 round's under 전남광주통합특별시.
+    day = contest.eligibility_date
+    member_of = province_ids_on(day)
+    province_counts: dict[int, int] = {}
+    for lg_id, count in tasks.values_list("local_government").annotate(n=Count("pk")).values_list(
+            "local_government", "n"):
+        province_counts[member_of.get(lg_id)] = province_counts.get(member_of.get(lg_id), 0) + count
+    provinces = [(province, province_counts.get(province.pk, 0)) for province in provinces_existing_on(day)]
 
     agreed = dict(AgreementLine.objects.filter(task__contest=contest).values_list("source")
                   .annotate(total=Sum("amount_krw")).values_list("source", "total"))

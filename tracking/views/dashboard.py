@@ -1,11 +1,12 @@
 """The council's dashboard, the tables behind its figures (each also as XLSX), and the task list."""
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from applications.models import Contest
 from portal.downloads import xlsx_response
 from portal.permissions import DecisionRequiredMixin
-from regions.models import Province
+from regions.selectors import in_province_code_on, provinces_existing_on
 from tracking import permissions, selectors
 from tracking.korea_map import korea_map
 from tracking.models import TaskStatus
@@ -82,14 +83,17 @@ class TaskListView(DecisionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         tasks = selectors.task_list(self.request.user)
         params = self.request.GET
+        contest = None
         if params.get("contest", "").isdigit():
             tasks = tasks.filter(contest_id=params["contest"])
-        if params.get("province"):
-            tasks = tasks.filter(local_government__province__code=params["province"])
+            contest = Contest.objects.filter(pk=params["contest"]).first()
+        day = contest.eligibility_date if contest else timezone.localdate()
+        if params.get("province"):  # the province of the contest's date (today without a contest)
+            tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], day))
         if params.get("status") in TaskStatus.values:
             tasks = tasks.filter(status=params["status"])
         return super().get_context_data(
             tasks=tasks, statuses=TaskStatus.choices, params=params,
             contests=Contest.objects.filter(tasks__isnull=False).distinct().order_by("-year"),
-            provinces=Province.objects.order_by("code"),
+            provinces=provinces_existing_on(day),
             can_dashboard=bool(permissions.can_view_dashboard(self.request.user)), **kwargs)
