@@ -1,5 +1,7 @@
-"""Demo data for a newcomer: one account per role, the 2025 round of the articles (reviewed, selected and
-published, an objection under re-review) and the 2026 round under document review.
+"""Demo data for a newcomer, on the program's real timeline (``shared/background/program-timeline.md``): one
+account per role; the 2025 round as it happened (applications October 2024, 24 tasks confirmed 2024-12-23,
+funded 2025–2026); the 2026 round (pre-selection March 2025, final list confirmed 2026-01-13, tasks running
+now); and a 2027 round open for applications on the day the demo is seeded.
 
 Everything here goes through the same services as real use, so the demo shows
 what the portal really does. Running it twice changes nothing.
@@ -18,10 +20,12 @@ from regions.models import DesignationImport, DesignationKind, LocalGovernment, 
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
 from .demo_ministries import ensure_ministries_demo
-from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals, ensure_proposals_2026
-from .demo_reviews import ensure_review_in_progress, ensure_reviews
-from .demo_selection import ensure_selection
-from .demo_tracking import ensure_tracking
+from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals
+from .demo_reviews import ensure_reviews
+from .demo_round_2026 import ensure_round_2026
+from .demo_round_2027 import ensure_round_2027
+from .demo_selection import ROUND_2025, ensure_selection
+from .demo_tracking import ensure_reports_2025, ensure_tracking
 
 # Published in the README on purpose: demo accounts exist only where DEBUG is on or --force is given.
 DEMO_PASSWORD = "demo-portal-2025"  # noqa: S105
@@ -52,6 +56,8 @@ DEMO_ACCOUNTS = [
                 organisation="합천군 경제기업과"),
     DemoAccount("gyeongnam", Role.PROVINCIAL_OFFICER, "최", "도정", province_code="48",
                 organisation="경상남도 산업정책과"),
+    DemoAccount("jeonnamgwangju", Role.PROVINCIAL_OFFICER, "나", "통합", province_code="12",
+                organisation="전남광주통합특별시 산업정책과"),
     DemoAccount("reviewer", Role.REVIEWER, "이", "평가", organisation="한국산업기술진흥원"),
     DemoAccount("moj", Role.MINISTRY_STAFF, "정", "법무", ministry_code="MOJ",
                 organisation="법무부 체류관리과"),
@@ -84,44 +90,52 @@ def _ensure_account(account: DemoAccount):
     return user
 
 
+# A contest's ``year`` is the year it is held; its tasks are funded the years after (``funding_years``).
+# The "2025 round" was held in autumn 2024 and funded 2025–2026 (program-timeline.md).
 CONTEST_2025 = {
-    "year": 2025, "name_ko": "2025년 시군구 연고산업 육성 협업 프로젝트",
+    "year": 2024, "name_ko": "2025년 시군구 연고산업 육성 협업 프로젝트",
     "name_en": "2025 Si/Gun/Gu Local Industry Development Collaboration Project",
-    "announced_on": date(2025, 9, 1), "briefing_on": date(2025, 10, 2),
-    "application_opens_at": datetime(2025, 10, 1, 9, 0, tzinfo=SEOUL),
-    "application_closes_at": datetime(2025, 10, 20, 18, 0, tzinfo=SEOUL),
-    "document_review_starts_on": date(2025, 10, 21), "document_review_ends_on": date(2025, 10, 24),
-    "presentation_review_starts_on": date(2025, 10, 28), "presentation_review_ends_on": date(2025, 10, 30),
-    "selection_on": date(2025, 11, 20), "results_published_on": date(2025, 11, 26),
+    "announced_on": date(2024, 10, 1), "briefing_on": date(2024, 10, 8),
+    "application_opens_at": datetime(2024, 10, 2, 9, 0, tzinfo=SEOUL),
+    # The closing hour was not reported; 18:00 is the usual one.
+    "application_closes_at": datetime(2024, 10, 21, 18, 0, tzinfo=SEOUL),
+    "document_review_starts_on": date(2024, 10, 22), "document_review_ends_on": date(2024, 10, 25),
+    "presentation_review_starts_on": date(2024, 10, 29), "presentation_review_ends_on": date(2024, 10, 31),
+    "selection_on": date(2024, 12, 5), "results_published_on": date(2024, 12, 10),
     "objection_period_days": 7, "target_task_count": 30, "funding_years": 2,
     "national_cap_per_task_krw": 1_000_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
     "total_national_budget_krw": 30_000_000_000,
 }
+MINISTRIES_2025 = ("MSS", "MOIS", "MOJ", "MAFRA")
 
-
-# The next yearly round: applications closed at the end of September, document review under way now.
+# The 2026 round: pre-selection in March 2025, applications in autumn 2025 (dates made up), final list
+# confirmed on 2026-01-13, funded 2026–2027.
 CONTEST_2026 = {
-    **CONTEST_2025, "year": 2026, "name_ko": "2026년 시군구 연고산업 육성 협업 프로젝트",
+    **CONTEST_2025, "year": 2025, "name_ko": "2026년 시군구 연고산업 육성 협업 프로젝트",
     "name_en": "2026 Si/Gun/Gu Local Industry Development Collaboration Project",
-    "announced_on": date(2026, 8, 3), "briefing_on": date(2026, 8, 20),
-    "application_opens_at": datetime(2026, 9, 1, 9, 0, tzinfo=SEOUL),
-    "application_closes_at": datetime(2026, 9, 30, 18, 0, tzinfo=SEOUL),
-    "document_review_starts_on": date(2026, 11, 16), "document_review_ends_on": date(2026, 11, 27),
-    "presentation_review_starts_on": date(2026, 12, 8), "presentation_review_ends_on": date(2026, 12, 10),
-    "selection_on": date(2026, 12, 18), "results_published_on": date(2026, 12, 23),
+    "announced_on": date(2025, 9, 1), "briefing_on": date(2025, 9, 9),
+    "application_opens_at": datetime(2025, 9, 15, 9, 0, tzinfo=SEOUL),
+    "application_closes_at": datetime(2025, 10, 31, 18, 0, tzinfo=SEOUL),
+    "document_review_starts_on": date(2025, 11, 10), "document_review_ends_on": date(2025, 11, 21),
+    "presentation_review_starts_on": date(2025, 12, 2), "presentation_review_ends_on": date(2025, 12, 4),
+    "selection_on": date(2025, 12, 22), "results_published_on": date(2026, 1, 2),
 }
 
 
-def _ensure_contest(values: dict, council) -> Contest:
+def _ensure_contest(values: dict, council, ministry_codes: tuple[str, ...] | None = None) -> Contest:
+    """``ministry_codes`` limits the participating ministries; without it, every ministry in the reference
+    data takes part (six once MCST and MOF are there)."""
     contest = Contest.objects.filter(year=values["year"], name_ko=values["name_ko"]).first()
     if contest is None:
-        contest = create_contest(actor=council, values=values, kinds=DesignationKind.values,
-                                 ministries=Ministry.objects.all())
+        ministries = Ministry.objects.all()
+        if ministry_codes:
+            ministries = ministries.filter(code__in=ministry_codes)
+        contest = create_contest(actor=council, values=values, kinds=DesignationKind.values, ministries=ministries)
     return contest
 
 
 def _ensure_contest_2025(council) -> Contest:
-    contest = _ensure_contest(CONTEST_2025, council)
+    contest = _ensure_contest(CONTEST_2025, council, MINISTRIES_2025)
     hamyang = LocalGovernment.objects.get(code="48870")
     if not PreliminarySelection.objects.filter(contest=contest, local_government=hamyang).exists():
         # From the article: selected in late February 2024 by the Regional SME Innovation Contest,
@@ -129,7 +143,7 @@ def _ensure_contest_2025(council) -> Contest:
         add_preliminary_selection(
             actor=council, contest=contest, local_government=hamyang,
             programme="2024 지방소멸 대응 지역 중소기업 혁신 공모", selected_on=date(2024, 2, 26),
-            task_title="산삼 항노화 고부가가치 제품 개발", source="아시아경제 2025-11-26",
+            task_title="산삼 항노화 고부가가치 제품 개발", source="아시아경제 2024-12-26",
             reason="지역혁신 공모 예비 선정 과제 등록")
     return contest
 
@@ -143,14 +157,16 @@ def seed_demo() -> None:
             import_rural_agreement(stream=stream, file_name="rural_agreement_2021_2024.csv",
                                    reason="2021–2024 농촌협약 선정 지자체 (공개 자료로 확인된 81곳)",
                                    imported_by=accounts["council"])
-    contest = _ensure_contest_2025(accounts["council"])
-    ensure_announcement_file(contest, accounts["council"])
-    ensure_proposals(contest, accounts, accounts["council"])
+    council = accounts["council"]
+    contest = _ensure_contest_2025(council)
+    ensure_announcement_file(contest, council)
+    ensure_proposals(contest, accounts, council)
     ensure_more_proposals(contest)
-    ensure_reviews(contest, accounts["council"])
-    ensure_selection(contest, accounts["council"])
+    ensure_reviews(contest, council, ROUND_2025)
+    ensure_selection(contest, council, ROUND_2025)
     ensure_tracking(contest)
-    contest_2026 = _ensure_contest(CONTEST_2026, accounts["council"])
-    ensure_proposals_2026(contest_2026, accounts)
-    ensure_review_in_progress(contest_2026, accounts["council"])
+    ensure_reports_2025(contest)
+    contest_2026 = _ensure_contest(CONTEST_2026, council)
+    ensure_round_2026(contest_2026, accounts)
+    ensure_round_2027(accounts)
     ensure_ministries_demo(DEMO_PASSWORD)

@@ -1,7 +1,8 @@
 """The 2026 round's two new ministries in the demo: the ``mcst`` and ``mof`` logins, the 2026 contest's
 company support cap, and a MOF row on Wando-gun's 2026 aquaculture task when the demo has that task.
 Kept apart from the other demo modules, which are rewritten onto the real timeline; this one only looks
-things up by stable codes (Wando-gun 46890, the 2026 contest)."""
+things up by stable handles (``demo_round_2026.wando_aquaculture_task()``, the 2026 round's contest: held in
+2025, so ``Contest.year`` 2025)."""
 from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
@@ -9,13 +10,13 @@ from applications.models import Contest
 from ministries.models import Ministry
 from ministries.reference import FISHERIES_INFRASTRUCTURE
 from ministries.registry import line_for
-from tracking.models import SelectedTask
 from tracking.services import save_support_row
+
+from .demo_round_2026 import wando_aquaculture_task
 
 # username, family name, given name, ministry, organisation
 ACCOUNTS = [("mcst", "문", "관광", "MCST", "문화체육관광부 지역문화정책과"),
             ("mof", "해", "양수", "MOF", "해양수산부 어촌양식정책과")]
-WANDO = "46890"
 COMPANY_CAP_2026_KRW = 90_000_000
 
 
@@ -35,12 +36,12 @@ def _ensure_account(username: str, last_name: str, first_name: str, ministry: st
 def ensure_ministries_demo(password: str) -> None:
     """Safe to run again: nothing is added twice."""
     users = {username: _ensure_account(username, *rest, password=password) for username, *rest in ACCOUNTS}
-    contest = Contest.objects.filter(year=2026).first()
+    task = wando_aquaculture_task()
+    contest = task.contest if task else Contest.objects.filter(name_ko__startswith="2026년").first()
     if contest is None:
         return
     if contest.company_support_cap_krw is None:
         Contest.objects.filter(pk=contest.pk).update(company_support_cap_krw=COMPANY_CAP_2026_KRW)
-    task = SelectedTask.objects.filter(contest=contest, local_government__code=WANDO).first()
     line = line_for(FISHERIES_INFRASTRUCTURE)
     if task is None or task.support_rows.filter(line_id=line.pk).exists():
         return

@@ -1,5 +1,5 @@
-"""The demo's proposals, with all their sections and files: the 2025 round's in every state, and the 2026
-round's four submitted proposals now under review.
+"""The demo's proposals, with all their sections and files: the 2025 round's in every state (and the rest of
+its 24 tasks, ``demo_tasks_2025.py``), and the helpers the later rounds use.
 
 Company names and numbers are made up for the demo (the numbers carry valid check digits);
 the Hamyang-gun task follows the articles in ``shared/background``.
@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.roles import Role
+from applications.budget import funding_years
 from applications.models import SEOUL, Contest
 from applications.registration_number import check_digit
 from applications.services import (
@@ -30,6 +31,8 @@ from ministries.models import SupportItem
 from portal.sample_documents import minimal_pdf, workbook
 from portal.uploads import check_upload
 from regions.models import LocalGovernment
+
+from .demo_tasks_2025 import TASKS_2025, values_of
 
 
 def _at(text: str) -> datetime:
@@ -72,52 +75,27 @@ DEMO_PROPOSALS = {
 # Four more submitted proposals from other provinces, so the review has a field to rank. Their officials
 # have no demo login; the proposals are made up in the manner of the round's real ones.
 MORE_PROPOSALS = {
-    "uiseong": ("47730", "2025-10-14T15:10:00", {
+    "uiseong": ("47730", "2024-10-14T15:10:00", {
         "title": "의성 마늘 기능성 소재 산업화와 청년 창업 연계",
         "summary": "의성 마늘의 기능성 성분을 활용한 건강기능식품·소재 산업화와 청년 창업 기업 육성",
         "specialty_resource": "의성 마늘", "industry": "기능성 식품 소재",
         "extinction_strategy": "청년 창업·정착 패키지로 인구 유입", "support_programme": "창업·성장·도약 단계별 지원"}),
-    "gokseong": ("12720", "2025-10-16T11:45:00", {
+    "gokseong": ("12720", "2024-10-16T11:45:00", {
         "title": "곡성 토란·멜론 스마트 가공식품 클러스터",
         "summary": "곡성 토란과 멜론을 원료로 한 간편식·디저트 가공 클러스터 조성",
         "specialty_resource": "곡성 토란·멜론", "industry": "스마트 식품 가공",
         "extinction_strategy": "농가-기업 계약재배와 가공 일자리로 청년 유입",
         "support_programme": "제품화·인증·판로"}),
-    "danyang": ("43800", "2025-10-17T09:20:00", {
-        "title": "단양 석회석 기반 친환경 신소재 기업 육성",
-        "summary": "단양 석회석 자원을 활용한 탄소저감 시멘트·친환경 신소재 기업의 기술 고도화",
-        "specialty_resource": "단양 석회석", "industry": "친환경 무기 신소재",
+    "danyang": ("43800", "2024-10-17T09:20:00", {  # public theme: cement industry support centre, CCU
+        "title": "단양 시멘트산업 지원센터 기반 탄소포집·활용(CCU) 기업 육성",
+        "summary": "시멘트산업 지원센터를 거점으로 탄소포집·활용(CCU) 기술 기업과 친환경 신소재 기업을 키운다.",
+        "specialty_resource": "단양 석회석·시멘트 산업", "industry": "탄소포집·활용(CCU), 친환경 무기 신소재",
         "extinction_strategy": "소재 기업 고용 확대와 정주 여건 개선", "support_programme": "기술문제 해결·실증·인증"}),
-    "jeongseon": ("51770", "2025-10-20T17:05:00", {
+    "jeongseon": ("51770", "2024-10-21T17:05:00", {
         "title": "정선 곤드레 나물 고부가 식품 브랜드화",
         "summary": "정선 곤드레를 활용한 가정간편식 개발과 지역 브랜드 마케팅",
         "specialty_resource": "정선 곤드레", "industry": "임산물 가공식품",
         "extinction_strategy": "귀농·귀촌 청년의 가공기업 취업 연계", "support_programme": "시제품·마케팅·판로"}),
-}
-
-# The 2026 round: two demo officials apply again, two local governments without a demo login join.
-PROPOSALS_2026 = {
-    "geochang_2026": ("48880", "geochang", "2026-09-24T10:30:00", {
-        "title": "거창 사과 가공 스마트 식품산업 육성",
-        "summary": "거창 사과를 원료로 한 착즙·건조·발효 가공식품 고도화와 스마트 공정 전환",
-        "specialty_resource": "거창 사과", "industry": "스마트 과실 가공식품",
-        "extinction_strategy": "가공 기업 청년 채용과 귀농 청년 계약재배 연계",
-        "support_programme": "시제품·인증·해외 판로"}),
-    "hapcheon_2026": ("48890", "hapcheon", "2026-09-25T15:00:00", {
-        "title": "합천 한우 부산물 바이오 소재화",
-        "summary": "한우 부산물(콜라겐·골분)을 활용한 바이오 소재 산업화", "specialty_resource": "합천 한우",
-        "industry": "바이오 소재", "extinction_strategy": "소재 기업 유치와 청년 고용",
-        "support_programme": "단계별 기술·판로 지원"}),
-    "yeongyang_2026": ("47760", "yeongyang", "2026-09-28T11:20:00", {
-        "title": "영양 고추 발효 소재 산업화",
-        "summary": "영양 고추를 활용한 발효 조미 소재와 건강기능식품 원료 산업화",
-        "specialty_resource": "영양 고추", "industry": "발효 식품 소재",
-        "extinction_strategy": "청년 발효 기술자 양성과 정착 지원", "support_programme": "기술문제 해결·실증"}),
-    "goesan_2026": ("43760", "goesan", "2026-09-29T16:45:00", {
-        "title": "괴산 유기농 절임배추 간편식 클러스터",
-        "summary": "유기농 절임배추를 기반으로 한 김치·간편식 가공 클러스터 조성",
-        "specialty_resource": "괴산 유기농 배추", "industry": "유기 가공식품",
-        "extinction_strategy": "계절 일자리의 상시 고용 전환", "support_programme": "시제품·인증·마케팅"}),
 }
 
 COMPANIES = {
@@ -200,19 +178,34 @@ def _support_requests(username: str) -> list[dict]:
     ]
 
 
+DEFAULT_BUDGET = (500_000_000, 50_000_000, 100_000_000, 20_000_000)
+DEFAULT_KPIS = {"jobs": 40, "youth_jobs": 15, "companies_supported": 12, "sales_krw": 2_000_000_000,
+                "population_influx": 50}
+DRAFTS = {"geochang", "geochang_2027", "sancheong_2027"}  # companies only so far
+
+
+def _companies_of(username: str, code: str) -> list[tuple[str, str, str, bool]]:
+    """The listed companies, or two made-up ones with registration numbers made from the code."""
+    if username in COMPANIES:
+        return COMPANIES[username]
+    lead = LocalGovernment.objects.get(code=code)
+    return [(f"{lead.name_ko[:-1]}{suffix}", f"{code[:3]}8{code[3:]}{number:03d}", stage, youth)
+            for number, (suffix, stage, youth) in enumerate((("바이오", "early", True), ("푸드", "growth", False)))]
+
+
 def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
     save_companies(actor=official, proposal=proposal, companies=[
         {"name": name, "business_registration_number": _brn(prefix), "growth_stage": stage, "youth_led": youth}
-        for name, prefix, stage, youth in COMPANIES[username]])
-    if username not in BUDGETS:
+        for name, prefix, stage, youth in _companies_of(username, proposal.lead_local_government.code)])
+    if username in DRAFTS:
         return  # the draft still being written
-    national, provincial, local, private = BUDGETS[username]
+    national, provincial, local, private = BUDGETS.get(username, DEFAULT_BUDGET)
     cells = {}
-    for year in (contest.year + 1, contest.year + 2):
+    for year in funding_years(contest):
         cells.update({(year, "national"): national, (year, "provincial"): provincial, (year, "local"): local,
                       (year, "private"): private})
     save_budget(actor=official, proposal=proposal, cells=cells)
-    save_kpi_targets(actor=official, proposal=proposal, targets=KPIS[username])
+    save_kpi_targets(actor=official, proposal=proposal, targets=KPIS.get(username, DEFAULT_KPIS))
     save_support_requests(actor=official, proposal=proposal, requests=_support_requests(username))
     title = proposal.title
     add_attachment(actor=official, proposal=proposal, kind="business_plan", upload=_upload(
@@ -222,7 +215,7 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
     add_attachment(actor=official, proposal=proposal, kind="other", upload=_upload(
         f"{username}_예산산출근거.xlsx", workbook("예산", [["과제", title], ["연도", "국비", "도비", "군비", "민간"],
                                                         *[[year, national, provincial, local, private]
-                                                          for year in (contest.year + 1, contest.year + 2)]])))
+                                                          for year in funding_years(contest)]])))
 
 
 def _official_without_login(username: str, lead: LocalGovernment):
@@ -247,14 +240,17 @@ def _submitted(contest: Contest, key: str, code: str, official, submitted_at: st
 
 
 def ensure_more_proposals(contest: Contest) -> None:
-    """The other provinces' submitted proposals, each by an official without a demo login."""
-    for username, (code, submitted_at, values) in MORE_PROPOSALS.items():
+    """The other submitted proposals of the 2025 round, each by an official without a demo login."""
+    rows = {**MORE_PROPOSALS, **{key: values_of(key) for key in TASKS_2025}}
+    for username, (code, submitted_at, values) in rows.items():
         official = _official_without_login(username, LocalGovernment.objects.get(code=code))
         _submitted(contest, username, code, official, submitted_at, values)
 
 
-def ensure_proposals_2026(contest: Contest, accounts: dict) -> None:
-    for key, (code, username, submitted_at, values) in PROPOSALS_2026.items():
+def ensure_submitted(contest: Contest, accounts: dict, rows: dict) -> None:
+    """Submitted proposals of a later round: ``rows`` maps a key to (code, username, submitted at, text); the
+    official is the demo login of that name or one without a login."""
+    for key, (code, username, submitted_at, values) in rows.items():
         official = accounts.get(username) or _official_without_login(username, LocalGovernment.objects.get(code=code))
         _submitted(contest, key, code, official, submitted_at, values)
 
@@ -262,10 +258,11 @@ def ensure_proposals_2026(contest: Contest, accounts: dict) -> None:
 def ensure_announcement_file(contest: Contest, council) -> None:
     if contest.attachments.exists():
         return
-    add_contest_attachment(actor=council, contest=contest, title="2025년 지역산업 협업 프로젝트 공모 공고문",
+    title = "2025년 시군구 연고산업 육성 협업 프로젝트 공모 공고문"
+    add_contest_attachment(actor=council, contest=contest, title=title,
                            upload=_upload("2025_협업프로젝트_공고문.pdf", minimal_pdf([
                                "2025 Local Industry Development Collaboration Project", "Announcement (demo copy)",
-                               "Application window: 2025-10-01 09:00 - 2025-10-20 18:00 KST"])))
+                               "Application window: 2024-10-02 09:00 - 2024-10-21 18:00 KST"])))
 
 
 def ensure_proposals(contest: Contest, accounts: dict, council) -> None:
@@ -278,18 +275,18 @@ def ensure_proposals(contest: Contest, accounts: dict, council) -> None:
         created[username] = create_proposal(actor=official, contest=contest, values=values,
                                             lead_local_government=official.local_government)
         _fill_sections(contest, username, created[username], official)
-    submit_proposal(actor=accounts["hamyang"], proposal=created["hamyang"], now=_at("2025-10-17T14:20:00"))
+    submit_proposal(actor=accounts["hamyang"], proposal=created["hamyang"], now=_at("2024-10-17T14:20:00"))
     confirm_provincial_match(actor=accounts["gyeongnam"], proposal=created["hamyang"], amount_krw=300_000_000,
-                             note="2026년 경상남도 본예산 반영 예정")
-    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-15T10:05:00"))
-    request_correction(actor=council, proposal=created["sancheong"], due_at=_at("2025-10-24T18:00:00"),
-                       now=_at("2025-10-20T11:00:00"),
+                             note="2025년 경상남도 본예산 반영 예정")
+    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2024-10-15T10:05:00"))
+    request_correction(actor=council, proposal=created["sancheong"], due_at=_at("2024-10-25T18:00:00"),
+                       now=_at("2024-10-21T11:00:00"),
                        reason="연도별·재원별 예산표와 KPI 목표의 산출 근거를 보완하여 주십시오.")
     update_proposal(actor=accounts["sancheong"], proposal=created["sancheong"],
                     values={"extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출, 청년 정착 지원 연계"})
-    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2025-10-23T16:40:00"))
+    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2024-10-24T16:40:00"))
     confirm_provincial_match(actor=accounts["gyeongnam"], proposal=created["sancheong"], amount_krw=150_000_000,
-                             note="도 재정 여건상 2026년분 우선 확정, 2027년분은 추경 검토")
-    submit_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2025-10-16T09:30:00"))
-    withdraw_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2025-10-18T11:00:00"),
+                             note="도 재정 여건상 2025년분 우선 확정, 2026년분은 추경 검토")
+    submit_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2024-10-16T09:30:00"))
+    withdraw_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2024-10-18T11:00:00"),
                       reason="내부 사업계획 재검토로 이번 공모에는 신청하지 않음")

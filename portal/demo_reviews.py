@@ -1,9 +1,8 @@
-"""The review for the demo: a reviewer pool and rubrics; the 2025 round's document panel (one recusal, one
-reviewer who scores low, signed off by its chair) and presentation panel with its schedule; and the 2026
-round's document panel still at work.
+"""The review for the demo: a reviewer pool and rubrics; each reviewed round's document panel (in 2025 one
+recusal, one reviewer who scores low, signed off by its chair) and presentation panel with its schedule;
+and the open 2027 round's document panel, set up early, where the demo reviewer has a proposal waiting.
 
-Everything goes through the review services. The demo reviewer (``reviewer``) chairs both document panels;
-in 2026 he has Geochang-gun's task waiting for his pledge, a draft and submitted sheets.
+Everything goes through the review services. The demo reviewer (``reviewer``) chairs the document panels.
 """
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -11,7 +10,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
-from applications.models import SEOUL, Contest
+from applications.models import Contest
 from regions.models import LocalGovernment, Province
 from reviews.models import Assignment, Criterion, Panel, Reviewer, ReviewStage, Rubric
 from reviews.services import (
@@ -33,7 +32,7 @@ from reviews.services import (
 POOL = {
     "reviewer": ("이", "평가", "한국산업기술진흥원", "11", "", "지역산업 정책, 기술사업화", True, 0),
     "kim.seomyeon": ("김", "서면", "경남테크노파크", "48", "", "바이오·헬스, 지역혁신", True, 0),
-    "park.jeonmun": ("박", "전문", "전남대학교 식품공학과", "46", "", "식품 가공, 농산물 유통", True, 2),
+    "park.jeonmun": ("박", "전문", "전남대학교 식품공학과", "12", "", "식품 가공, 농산물 유통", True, 2),
     "choi.wiwon": ("최", "위원", "중소벤처기업부 지역기업정책과", "", "", "중소기업 정책", False, 1),
     "jeong.saneop": ("정", "산업", "한국농촌경제연구원", "", "47730", "농촌 경제, 6차 산업", True, -1),
     "han.gisul": ("한", "기술", "한국과학기술원 산학협력단", "30", "", "신소재, 기술이전", True, 0),
@@ -43,11 +42,20 @@ POOL = {
 
 # Each proposal's "true" quality on the three criteria; reviewers add their bias and a small spread.
 QUALITY = {"48870": (34, 26, 27), "48860": (30, 22, 24), "47730": (31, 24, 23), "12720": (27, 21, 22),
-           "43800": (32, 23, 21), "51770": (25, 19, 20),
-           "48880": (31, 23, 22), "48890": (28, 21, 21), "47760": (30, 22, 25), "43760": (27, 22, 20)}
+           "43800": (32, 23, 21), "51770": (29, 21, 21),
+           "48880": (31, 23, 22), "48890": (28, 21, 21), "47760": (25, 19, 19), "43760": (27, 22, 20)}
 
 HAMYANG = "48870"
 GEOCHANG = "48880"
+DEFAULT_QUALITY = (32, 23, 23)  # a sound proposal of the round; made-up tasks without their own figures
+
+
+def quality_of(code: str) -> tuple[int, int, int]:
+    """A proposal's "true" quality on the three criteria; varied a little by its code."""
+    if code in QUALITY:
+        return QUALITY[code]
+    spread = int(code) % 5 - 2
+    return (DEFAULT_QUALITY[0] + spread, DEFAULT_QUALITY[1] + spread % 2, DEFAULT_QUALITY[2] - spread % 3 + 1)
 
 CRITERIA = [
     ("feasibility", "타당성", "Feasibility", 40, "사업 목표·추진 체계·예산의 실현 가능성"),
@@ -87,7 +95,7 @@ def _ensure_rubrics(contest: Contest) -> None:
 
 
 def _points(assignment: Assignment, bias: int) -> dict[str, Decimal]:
-    quality = QUALITY[assignment.proposal.lead_local_government.code]
+    quality = quality_of(assignment.proposal.lead_local_government.code)
     wobble = (assignment.reviewer_id * 7 + assignment.proposal_id * 3) % 5 - 2
     result = {}
     for (code, _ko, _en, maximum, _description), base in zip(CRITERIA, quality, strict=True):
@@ -110,7 +118,7 @@ def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer], focus: s
         if username == "reviewer":
             demo_seen.append(assignment)
             continue
-        if username == "jeong.saneop" and not recused:
+        if username == "jeong.saneop" and not recused and assignment.proposal.lead_local_government.code == HAMYANG:
             declare_conflict(actor=user, assignment=assignment,
                              reason="해당 지자체 특산물 연구용역(2024)에 자문위원으로 참여하였음")
             recused = True
@@ -138,6 +146,22 @@ def _score(assignment: Assignment, bias: int, *, submit: bool) -> None:
         submit_sheet(actor=user, assignment=assignment)
 
 
+# Gokseong-gun's panels are staffed by hand without the demo reviewer, so he is free to re-review its
+# objection (a re-reviewer must never have been assigned the proposal).
+# Jeong Saneop is put on Hamyang-gun's proposal, where he declares a conflict (the recusal to replace).
+KEPT_FROM_DEMO_REVIEWER = {"12720": ("kim.seomyeon", "choi.wiwon", "han.gisul", "yun.pyeongga", "oh.simsa"),
+                           HAMYANG: ("jeong.saneop",)}
+
+
+def _staff_without_demo_reviewer(council, panel: Panel, proposals, reviewers: dict[str, Reviewer]) -> None:
+    members = set(panel.members.values_list("pk", flat=True))
+    for proposal in proposals:
+        names = KEPT_FROM_DEMO_REVIEWER.get(proposal.lead_local_government.code, ())
+        chosen = [reviewers[name] for name in names if reviewers[name].pk in members]
+        for reviewer in chosen[:panel.reviewers_per_proposal]:
+            assign_reviewer(actor=council, panel=panel, proposal=proposal, reviewer=reviewer)
+
+
 def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer], *, hand_assigned: str,
                            due_at: datetime, focus: str | None) -> None:
     """The panel of eight, five per proposal; the demo reviewer is put on ``hand_assigned``'s proposal by
@@ -150,6 +174,7 @@ def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Revie
     add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
     chosen = next(proposal for proposal in proposals if proposal.lead_local_government.code == hand_assigned)
     assign_reviewer(actor=council, panel=panel, proposal=chosen, reviewer=reviewers["reviewer"])
+    _staff_without_demo_reviewer(council, panel, proposals, reviewers)
     assign_automatically(actor=council, panel=panel)
     set_panel_deadline(actor=council, panel=panel, due_at=due_at)
     _score_document_panel(panel, reviewers, focus)
@@ -157,7 +182,7 @@ def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Revie
         sign_off_panel(actor=reviewers["reviewer"].user, panel=panel)
 
 
-def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, Reviewer]) -> None:
+def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, Reviewer], dates) -> None:
     if contest.panels.filter(stage=ReviewStage.PRESENTATION).exists():
         return
     members = [reviewers[name] for name in ("reviewer", "choi.wiwon", "han.gisul", "yun.pyeongga", "oh.simsa")]
@@ -165,30 +190,41 @@ def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, R
                          reviewers_per_proposal=3, members=members, chair=reviewers["han.gisul"])
     proposals = list(proposals_awaiting_panel(panel))
     add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    _staff_without_demo_reviewer(council, panel, proposals, reviewers)
     assign_automatically(actor=council, panel=panel)
-    set_panel_deadline(actor=council, panel=panel, due_at=datetime(2025, 10, 30, 18, 0, tzinfo=SEOUL))
-    start = datetime(2025, 10, 28, 10, 0, tzinfo=SEOUL)
+    set_panel_deadline(actor=council, panel=panel, due_at=dates.presentation_due)
     for number, proposal in enumerate(proposals):
-        starts_at = start + timedelta(minutes=30 * number)
+        # Twelve 30-minute slots a day from 10:00, over as many days as it takes.
+        day, slot = divmod(number, 12)
+        starts_at = dates.presentations_start + timedelta(days=day, minutes=30 * slot)
         online = proposal.lead_local_government.code == "51770"
         schedule_presentation(actor=council, panel=panel, proposal=proposal, starts_at=starts_at,
                               ends_at=starts_at + timedelta(minutes=20),
                               room="" if online else "정부세종컨벤션센터 중회의실 3",
-                              online_link="https://meet.demo.invalid/2025-presentation" if online else "")
+                              online_link=f"https://meet.demo.invalid/{contest.year}-presentation" if online else "")
 
 
-def ensure_reviews(contest: Contest, council) -> None:
-    """The 2025 round: both stages; the document panel finished and signed off."""
+def ensure_reviews(contest: Contest, council, dates, *, hand_assigned: str = HAMYANG) -> None:
+    """A reviewed round: both stages; the document panel finished and signed off."""
     reviewers = _ensure_reviewers()
     _ensure_rubrics(contest)
-    _ensure_document_panel(contest, council, reviewers, hand_assigned=HAMYANG,
-                           due_at=datetime(2025, 10, 24, 18, 0, tzinfo=SEOUL), focus=None)
-    _ensure_presentation_panel(contest, council, reviewers)
+    _ensure_document_panel(contest, council, reviewers, hand_assigned=hand_assigned, due_at=dates.document_due,
+                           focus=None)
+    _ensure_presentation_panel(contest, council, reviewers, dates)
 
 
-def ensure_review_in_progress(contest: Contest, council) -> None:
-    """The 2026 round: its document panel at work, the demo reviewer with a pledge to sign and a draft."""
+def ensure_early_panel(contest: Contest, council, *, due_at: datetime) -> None:
+    """The open round's document panel, set up while applications come in: each submitted proposal is assigned
+    as it arrives, and the demo reviewer has the first one waiting for his confidentiality pledge."""
     reviewers = _ensure_reviewers()
     _ensure_rubrics(contest)
-    _ensure_document_panel(contest, council, reviewers, hand_assigned=GEOCHANG,
-                           due_at=datetime(2026, 11, 27, 18, 0, tzinfo=SEOUL), focus=GEOCHANG)
+    if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
+        return
+    panel = create_panel(actor=council, contest=contest, stage=ReviewStage.DOCUMENT, name="1분과",
+                         reviewers_per_proposal=5, members=list(reviewers.values()), chair=reviewers["reviewer"])
+    proposals = list(proposals_awaiting_panel(panel))
+    add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    for proposal in proposals[:1]:
+        assign_reviewer(actor=council, panel=panel, proposal=proposal, reviewer=reviewers["reviewer"])
+    assign_automatically(actor=council, panel=panel)
+    set_panel_deadline(actor=council, panel=panel, due_at=due_at)

@@ -1,18 +1,17 @@
-"""The 2025 round's final selection for the demo: the presentation panel scores and signs off, the council
-sets the policy (document 30 %, presentation 70 %), computes run #1, approves and publishes it on
-26 November 2025 (the day the articles report); Gokseong-gun, below the presentation cut-off, objects, the
-demo reviewer, who never scored it, writes the re-review, the council rejects the objection and the result
-is confirmed once the period is over, which opens the selected tasks.
+"""A reviewed round's final selection for the demo: the presentation panel scores and signs off, the council
+sets the policy (document 30 %, presentation 70 %), computes run #1, approves, publishes and confirms it on
+the round's dates (the 2025 round's on 2024-12-23, the 2026 round's on 2026-01-13). In the 2025 round
+Gokseong-gun, below the presentation cut-off, objects, the demo reviewer, who never scored it, writes the
+re-review, the council rejects the objection; confirmation opens the selected tasks.
 
 Everything goes through the services; the run is computed here directly (the task would find it done).
 """
-from datetime import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from applications.models import SEOUL, Contest
+from applications.models import Contest
 from portal.sample_documents import minimal_pdf
 from portal.uploads import check_upload
 from reviews.models import Assignment, AssignmentStatus, ReviewStage, SheetStatus
@@ -31,16 +30,14 @@ from selection.services import (
 )
 from selection.services.objections import eligible_re_reviewers
 
-from .demo_reviews import POOL, QUALITY
+from .demo_dates import ROUND_2025, RoundDates
+from .demo_reviews import POOL, quality_of
 
-# The presentation shifts what the papers promised: Gokseong's presentation falls below the cut-off.
-APPROVED_AT = datetime(2025, 11, 20, 17, 0, tzinfo=SEOUL)
-PUBLISHED_AT = datetime(2025, 11, 26, 10, 0, tzinfo=SEOUL)
-OBJECTED_AT = datetime(2025, 11, 28, 16, 30, tzinfo=SEOUL)
-RE_REVIEWED_AT = datetime(2025, 12, 1, 11, 0, tzinfo=SEOUL)
-DECIDED_AT = datetime(2025, 12, 2, 15, 0, tzinfo=SEOUL)
-CONFIRMED_AT = datetime(2025, 12, 4, 9, 0, tzinfo=SEOUL)  # the first morning after the 7-day period
-PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "12720": -6, "43800": -2, "51770": 0}
+__all__ = ["ROUND_2025", "ensure_selection"]
+
+# The presentation shifts what the papers promised: Gokseong's (2025) and Yeongyang's (2026) presentations
+# fall below the cut-off.
+PRESENTATION_SHIFT = {"48870": 2, "48860": 0, "47730": -1, "12720": -6, "43800": -2, "51770": 0, "47760": -7}
 DOCUMENT_MAXIMA = (40, 30, 30)
 
 
@@ -49,9 +46,9 @@ def _presentation_points(assignment: Assignment, criteria) -> dict[str, Decimal]
     bias = POOL[assignment.reviewer.user.username][7]
     wobble = (assignment.reviewer_id * 5 + assignment.proposal_id) % 3 - 1
     points = {}
-    for criterion, base, document_maximum in zip(criteria, QUALITY[code], DOCUMENT_MAXIMA, strict=True):
+    for criterion, base, document_maximum in zip(criteria, quality_of(code), DOCUMENT_MAXIMA, strict=True):
         value = (base / document_maximum * criterion.max_points
-                 + (bias + wobble + PRESENTATION_SHIFT[code]) * criterion.max_points / 40)
+                 + (bias + wobble + PRESENTATION_SHIFT.get(code, 0)) * criterion.max_points / 40)
         points[criterion.code] = Decimal(str(round(min(max(value, 0), criterion.max_points) * 2) / 2))
     return points
 
@@ -73,7 +70,7 @@ def _score_presentation_panel(contest: Contest) -> None:
     sign_off_panel(actor=panel.chair.user, panel=panel)
 
 
-def ensure_selection(contest: Contest, council) -> None:
+def ensure_selection(contest: Contest, council, dates: RoundDates) -> None:
     _score_presentation_panel(contest)
     if contest.selection_runs.exists():
         return
@@ -82,30 +79,32 @@ def ensure_selection(contest: Contest, council) -> None:
         "presentation_cutoff": Decimal(60), "reserve_count": 1})
     run = start_run(actor=council, contest=contest, reason="서면·발표평가 확정 후 최종 산출")
     run = execute_run(run.pk)
-    approve_run(actor=council, run=run, note="2025-11-20 중앙협의회 최종 선정 심의 의결", now=APPROVED_AT)
-    run = publish_run(actor=council, run=run, now=PUBLISHED_AT)
-    _object(run, council)
-    confirm_run(actor=council, run=run, now=CONFIRMED_AT)
+    approve_run(actor=council, run=run, now=dates.approved,
+                note=f"{dates.approved:%Y-%m-%d} 중앙협의회 최종 선정 심의 의결")
+    run = publish_run(actor=council, run=run, now=dates.published)
+    if dates.objected:
+        _object(run, council, dates)
+    confirm_run(actor=council, run=run, now=dates.confirmed)
 
 
-def _object(run, council) -> None:
+def _object(run, council, dates: RoundDates) -> None:
     """Gokseong-gun objects to its result; a reviewer who never scored it (the demo reviewer when he is free
     to, so his login shows it) finds the missing table would not have changed the score, and the council
     rejects the objection with its answer."""
     decision = run.decisions.get(proposal__lead_local_government__code="12720")
     official = get_user_model().objects.get(username="gokseong")
     objection = file_objection(actor=official, decision=decision, reasons=(
-        "발표평가 배포 자료에서 2024년 매출 실적표가 누락되어 효과성 항목이 낮게 평가되었습니다. "
+        "발표평가 배포 자료에서 2023년 매출 실적표가 누락되어 효과성 항목이 낮게 평가되었습니다. "
         "누락된 실적표를 첨부하오니 발표평가 점수의 재검토를 요청합니다."), uploads=[check_upload(
             SimpleUploadedFile("곡성군_매출실적표.pdf", minimal_pdf(["Gokseong-gun objection (demo)",
-                                                                 "2024 sales of participating companies"])))],
-        now=OBJECTED_AT)
+                                                                 "2023 sales of participating companies"])))],
+        now=dates.objected)
     eligible = eligible_re_reviewers(objection)
     chosen = [reviewer for reviewer in eligible if reviewer.user.username == "reviewer"] or eligible[:1]
     for review in request_re_review(actor=council, objection=objection, reviewers=chosen) if chosen else []:
-        submit_re_review(actor=review.reviewer.user, review=review, supports_objection=False, now=RE_REVIEWED_AT,
+        submit_re_review(actor=review.reviewer.user, review=review, supports_objection=False, now=dates.re_reviewed,
                          opinion="제출된 매출실적표를 반영하더라도 효과성 항목의 평가 근거(고용·매출 목표의 구체성)는 "
                                  "달라지지 않으므로 발표평가 점수를 유지하는 것이 타당합니다.")
-    decide_objection(actor=council, objection=objection, accept=False, now=DECIDED_AT,
+    decide_objection(actor=council, objection=objection, accept=False, now=dates.decided,
                      answer="재검토 위원 의견에 따라 발표평가 점수를 유지합니다. 매출실적표는 서면평가 자료에 "
                             "이미 포함되어 평가에 반영되었습니다.")

@@ -1,9 +1,11 @@
-"""The 2025 round's selected tasks for the demo, a year into the work (the portal's today is late 2026).
+"""The 2025 round's 24 selected tasks for the demo, in their second and last year (funded 2025–2026; the
+portal's today is late 2026).
 
 Hamyang-gun's wild-ginseng task carries the most: the funding agreement of the article (1,000,000,000 KRW
-national and 66,000,000 KRW provincial over the two years), the first payments, milestones, the recruitment
-through Gyeongnam Technopark in January, the first half-year's report accepted, the province's plan, and a
-row in each of the four ministries' support lines. Another task's report is late, and one recruitment is open
+national and 66,000,000 KRW provincial for 2025–2026), payments, milestones, the recruitment through
+Gyeongnam Technopark in January 2025, its reports of 2025 and the first half of 2026 accepted (the second
+half of 2026 to write), the province's 2025 plan, a 2025 grade and a row in each of the four ministries'
+support lines. The other tasks' reports are in, but Jeongseon-gun's latest is late; one recruitment is open
 now so the public application page can be tried. Everything goes through the services.
 """
 from datetime import date, timedelta
@@ -13,7 +15,7 @@ from django.utils import timezone
 
 from ministries.registry import line_for
 from selection.models import RunStatus
-from tracking.models import ProgressReport, SelectedTask
+from tracking.models import ProgressReport, ReportStatus, SelectedTask
 from tracking.services import (
     apply_to_recruitment,
     change_status,
@@ -68,48 +70,86 @@ def ensure_tracking(contest) -> None:
         _open_recruitment(sancheong, users["sancheong"])
 
 
+HAMYANG_REPORTS = [
+    ((2025, 1), {"jobs": 18, "youth_jobs": 7, "companies_supported": 12, "sales_krw": 850_000_000,
+                 "population_influx": 21},
+     "참여기업 12개사 선정(1월), 산삼 추출물 표준화 및 시제품 3종 개발 착수. 청년 고용 7명 포함 신규 고용 18명."),
+    ((2025, 2), {"jobs": 21, "youth_jobs": 9, "companies_supported": 12, "sales_krw": 1_100_000_000,
+                 "population_influx": 26},
+     "시제품 5종 개발 완료, 국내 박람회 공동관 운영, 참여기업 매출 11억 원 증가."),
+    ((2026, 1), {"jobs": 16, "youth_jobs": 6, "companies_supported": 14, "sales_krw": 1_300_000_000,
+                 "population_influx": 19}, "할랄·FDA 인증 지원, 2차년도 참여기업 2개사 추가, 해외 판로 개척."),
+]
+
+
 def _hamyang(task: SelectedTask, users: dict) -> None:
     council, official = users["council"], users["hamyang"]
-    for year in (2026, 2027):
+    for year in (2025, 2026):
         set_agreement_line(actor=council, task=task, year=year, source="provincial", amount_krw=33_000_000,
-                           reason="경상남도 도비 확정 내시 (2년간 66,000,000원)")
-    change_status(actor=council, task=task, status="running", reason="2026-01-05 협약 체결, 사업 착수")
-    national_2026 = task.agreement_lines.get(year=2026, source="national")
-    record_disbursement(actor=council, line=national_2026, amount_krw=250_000_000, paid_on=date(2026, 2, 16),
-                        reference="교부결정 제2026-031호 (1차)")
-    record_disbursement(actor=council, line=national_2026, amount_krw=250_000_000, paid_on=date(2026, 7, 13),
-                        reference="교부결정 제2026-187호 (2차)")
-    record_disbursement(actor=council, line=task.agreement_lines.get(year=2026, source="provincial"),
-                        amount_krw=33_000_000, paid_on=date(2026, 3, 3), reference="경상남도 도비 교부")
-    for title, due, done in (("참여기업 모집 공고 (경남테크노파크)", date(2026, 1, 15), date(2026, 1, 12)),
-                             ("산삼 항노화 시제품 5종 개발", date(2026, 9, 30), date(2026, 9, 22)),
-                             ("국내외 박람회 공동관 운영", date(2026, 11, 15), None),
-                             ("해외 인증(할랄·FDA) 취득 지원", date(2027, 6, 30), None)):
+                           reason="경상남도 도비 확정 내시 (2025–2026년 66,000,000원)")
+    change_status(actor=council, task=task, status="running", reason="2025-01-06 협약 체결, 사업 착수")
+    national = {year: task.agreement_lines.get(year=year, source="national") for year in (2025, 2026)}
+    for line, amount, paid_on, reference in (
+            (national[2025], 250_000_000, date(2025, 2, 17), "교부결정 제2025-031호 (1차)"),
+            (national[2025], 250_000_000, date(2025, 7, 14), "교부결정 제2025-187호 (2차)"),
+            (task.agreement_lines.get(year=2025, source="provincial"), 33_000_000, date(2025, 3, 4),
+             "경상남도 도비 교부"),
+            (national[2026], 250_000_000, date(2026, 2, 16), "교부결정 제2026-029호 (1차)")):
+        record_disbursement(actor=council, line=line, amount_krw=amount, paid_on=paid_on, reference=reference)
+    for title, due, done in (("참여기업 모집 공고 (경남테크노파크)", date(2025, 1, 15), date(2025, 1, 13)),
+                             ("산삼 항노화 시제품 5종 개발", date(2025, 9, 30), date(2025, 9, 22)),
+                             ("국내외 박람회 공동관 운영", date(2025, 11, 15), date(2025, 11, 10)),
+                             ("해외 인증(할랄·FDA) 취득 지원", date(2026, 6, 30), date(2026, 6, 19)),
+                             ("2차년도 성과 공유회", date(2026, 12, 15), None)):
         save_milestone(actor=official, task=task, milestone=None,
                        values={"title": title, "due_on": due, "completed_on": done})
     _recruit(task, official)
-    report = ProgressReport.objects.get(task=task, year=2026, half=1)
-    save_report(actor=official, report=report, actuals={"jobs": 18, "youth_jobs": 7, "companies_supported": 12,
-                                                        "sales_krw": 850_000_000, "population_influx": 21},
-                narrative="참여기업 12개사 선정(1월), 산삼 추출물 표준화 및 시제품 3종 개발 착수. "
-                          "청년 고용 7명 포함 신규 고용 18명, 참여기업 매출 8.5억 원 증가.")
-    submit_report(actor=official, report=report)
-    review_report(actor=council, report=report, accept=True, comment="KPI 증빙 확인. 하반기 인증 지원 실적 보완 바람.")
-    confirm_plan_inclusion(actor=users["gyeongnam"], task=task, year=2026,
-                           plan_title="2026년 경상남도 지역산업진흥계획")
-    grade_task(actor=council, task=task, year=2026, grade="excellent",
-               reasons="상반기 KPI 조기 달성(고용 목표 대비 23%), 참여기업 모집·선정 일정 준수")
+    for (year, half), actuals, narrative in HAMYANG_REPORTS:
+        comment = "KPI 증빙 확인. 하반기 인증 지원 실적 보완 바람." if (year, half) == (2025, 1) else "KPI 증빙 확인."
+        _report_accepted(task, official, council, year, half, actuals, narrative, comment)
+    confirm_plan_inclusion(actor=users["gyeongnam"], task=task, year=2025,
+                           plan_title="2025년 경상남도 지역산업진흥계획")
+    grade_task(actor=council, task=task, year=2025, grade="excellent",
+               reasons="1차년도 KPI 조기 달성(고용 목표 대비 49%), 참여기업 모집·선정 일정 준수")
     _support_lines(task, users)
+
+
+def _report_accepted(task, official, council, year: int, half: int, actuals: dict, narrative: str,
+                     comment: str) -> None:
+    report = ProgressReport.objects.get(task=task, year=year, half=half)
+    if report.status == ReportStatus.ACCEPTED:
+        return
+    save_report(actor=official, report=report, actuals=actuals, narrative=narrative)
+    submit_report(actor=official, report=report)
+    review_report(actor=council, report=report, accept=True, comment=comment)
+
+
+GENERIC_ACTUALS = {"jobs": 9, "youth_jobs": 3, "companies_supported": 6, "sales_krw": 400_000_000,
+                   "population_influx": 10}
+LATE = "51770"  # Jeongseon-gun's report of the first half of 2026 is late
+
+
+def ensure_reports_2025(contest) -> None:
+    """The other 2025 tasks' reports of 2025 and the first half of 2026, in and accepted (but one)."""
+    council = get_user_model().objects.get(username="council")
+    tasks = (SelectedTask.objects.filter(contest=contest).exclude(local_government__code="48870")
+             .select_related("proposal__created_by", "local_government"))
+    for task in tasks:
+        for year, half in ((2025, 1), (2025, 2), (2026, 1)):
+            if (task.local_government.code, year, half) == (LATE, 2026, 1):
+                continue
+            _report_accepted(task, task.proposal.created_by, council, year, half, GENERIC_ACTUALS,
+                             "참여기업 지원과 시제품 개발 추진 실적 보고", "실적 확인")
 
 
 def _recruit(task: SelectedTask, official) -> None:
     recruitment = publish_recruitment(actor=official, task=task, values={
-        "title": "2026년 함양 산삼 항노화 협업 프로젝트 참여기업 모집", "published_through": "경남테크노파크",
+        "title": "2025년 함양 산삼 항노화 협업 프로젝트 참여기업 모집", "published_through": "경남테크노파크",
         "body": "함양군 산삼 항노화 산업 분야 중소기업을 대상으로 기술애로 해결, 시제품 제작, 인증, 마케팅을 "
                 "지원합니다. 신청 자격: 함양군 소재 또는 이전 예정 기업.",
-        "opens_on": date(2026, 1, 12), "closes_on": date(2026, 1, 30)})
+        "opens_on": date(2025, 1, 13), "closes_on": date(2025, 1, 31)})
     for name, first_nine, representative, stage, youth, _support in HAMYANG_APPLICANTS:
-        apply_to_recruitment(recruitment=recruitment, today=date(2026, 1, 20), values={
+        apply_to_recruitment(recruitment=recruitment, today=date(2025, 1, 20), values={
             "company_name": name, "business_registration_number": _brn(first_nine),
             "representative": representative, "email": f"{first_nine}@demo.invalid", "growth_stage": stage,
             "youth_led": youth, "plan": "산삼 원료 표준화와 항노화 제품 시제품 제작"})
@@ -118,22 +158,22 @@ def _recruit(task: SelectedTask, official) -> None:
         decide_application(actor=official, application=application, select=bool(support))
         if support:
             update_company(actor=official, application=application, growth_stage=application.growth_stage,
-                           support_received_krw=support, reason="2026년 상반기 지원 실적 반영")
+                           support_received_krw=support, reason="2025년 상반기 지원 실적 반영")
 
 
 def _support_lines(task: SelectedTask, users: dict) -> None:
     rows = [
-        ("moj", "regional_visa", {"year": 2026, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9},
-         "2026년 지역특화형 비자 함양군 배정 확정"),
-        ("mois", "extinction_fund", {"name": "산삼 항노화 기업지원센터 리모델링", "year": 2026,
+        ("moj", "regional_visa", {"year": 2025, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9},
+         "2025년 지역특화형 비자 함양군 배정 확정"),
+        ("mois", "extinction_fund", {"name": "산삼 항노화 기업지원센터 리모델링", "year": 2025,
                                      "approved_krw": 1_200_000_000, "disbursed_krw": 400_000_000},
-         "지방소멸대응기금 2026년 기초계정 연계 승인"),
+         "지방소멸대응기금 2025년 기초계정 연계 승인"),
         ("mafra", "rural_agreement_facility", {"name": "산양삼 공동 가공·저장 시설", "placement": "front",
                                                "amount_krw": 800_000_000, "status": "under_construction"},
          "함양군 농촌협약 시행계획 반영, 8월 착공"),
-        ("mss", "sme_commercialization", {"year": 2026, "item": "marketing", "companies": 10,
+        ("mss", "sme_commercialization", {"year": 2025, "item": "marketing", "companies": 10,
                                           "amount_krw": 150_000_000}, "상반기 마케팅 지원 집행"),
-        ("mss", "sme_commercialization", {"year": 2026, "item": "certification", "companies": 4,
+        ("mss", "sme_commercialization", {"year": 2025, "item": "certification", "companies": 4,
                                           "amount_krw": 60_000_000}, "할랄·HACCP 인증 지원"),
     ]
     for username, code, values, reason in rows:
@@ -147,6 +187,6 @@ def _open_recruitment(task: SelectedTask, official) -> None:
         return
     today = timezone.localdate()
     publish_recruitment(actor=official, task=task, values={
-        "title": "2027년 산청 한방약초 협업 프로젝트 참여기업 추가 모집", "published_through": "경남테크노파크",
-        "body": "한방약초 기반 천연물 소재 기업의 2차년도 참여 신청을 받습니다.",
+        "title": "산청 한방약초 협업 프로젝트 참여기업 추가 모집", "published_through": "경남테크노파크",
+        "body": "한방약초 기반 천연물 소재 기업의 2차년도 하반기 참여 신청을 받습니다.",
         "opens_on": today - timedelta(days=7), "closes_on": today + timedelta(days=21)})

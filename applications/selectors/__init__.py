@@ -10,6 +10,7 @@ from .contests import (
     eligible_local_governments_for_contest,
     eligible_rows_for_contest,
     preliminary_selections_of,
+    provinces_of_contest,
     support_lines_for_contest,
 )
 from .proposals import (
@@ -41,6 +42,7 @@ __all__ = [
     "proposal_for_user",
     "proposal_reading",
     "proposals_visible_to",
+    "provinces_of_contest",
     "support_lines_for_contest",
     "versions_of",
 ]

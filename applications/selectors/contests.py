@@ -13,8 +13,14 @@ from django.utils.translation import gettext as _
 from applications.models import Contest, PreliminarySelection
 from applications.models.sections import RequestLine
 from ministries.models import SupportLineKind
-from regions.models import Designation, LocalGovernment
-from regions.selectors import designations_valid_on, local_governments_existing_on, stand_on, with_history
+from regions.models import Designation, LocalGovernment, Province
+from regions.selectors import (
+    designations_valid_on,
+    local_governments_existing_on,
+    provinces_existing_on,
+    stand_on,
+    with_history,
+)
 
 
 def accepted_kinds(contest: Contest) -> list[str]:
@@ -112,6 +118,13 @@ def eligible_rows_for_contest(contest: Contest) -> list[Eligibility]:
     return [Eligibility(local_government=lg, designations=lg.qualifying,
                         preliminary_selection=lg.preselected[0] if lg.preselected else None)
             for lg in local_governments]
+
+
+def provinces_of_contest(contest: Contest) -> QuerySet[Province]:
+    """The provinces as the layout stood on the contest's eligibility date: a 2025 round's include
+    Jeollanam-do and Gwangju, a 2027 round's 전남광주통합특별시 instead. Pair with
+    ``regions.selectors.province_ids_on(contest.eligibility_date)`` to place each local government."""
+    return provinces_existing_on(contest.eligibility_date)
 
 
 def contests_for_overview() -> QuerySet[Contest]:

@@ -1,10 +1,16 @@
+import re
+from datetime import date
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
-from applications.models import Proposal, ProposalStatus
+from applications.models import SEOUL, Contest, PreliminarySelection, Proposal, ProposalStatus
 from audit.models import AuditEntry
 from notifications.models import Notification
+from portal.demo_round_2026 import wando_aquaculture_task
 from regions.models import DesignationImport
 from reviews.models import Assignment, Panel, PresentationSlot
 from selection.models import Objection, ObjectionStatus, Outcome, RunStatus, SelectionRun
@@ -18,21 +24,20 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
         call_command("seed_demo", "--force")
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--force")
-    statuses = dict(Proposal.objects.filter(contest__year=2025).values_list("lead_local_government__code", "status"))
-    assert statuses == {"48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED,
-                        "48880": ProposalStatus.DRAFT, "48890": ProposalStatus.WITHDRAWN,
-                        **dict.fromkeys(["47730", "12720", "43800", "51770"], ProposalStatus.SUBMITTED)}
-    hamyang = Proposal.objects.get(lead_local_government__code="48870")
+    statuses = dict(Proposal.objects.filter(contest__year=2024).values_list("lead_local_government__code", "status"))
+    assert {code: statuses.pop(code) for code in ("48870", "48860", "48880", "48890")} == {
+        "48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED, "48880": ProposalStatus.DRAFT,
+        "48890": ProposalStatus.WITHDRAWN}
+    assert set(statuses.values()) == {ProposalStatus.SUBMITTED} and len(statuses) == 23
+    hamyang = Proposal.objects.get(contest__year=2024, lead_local_government__code="48870")
     assert "산삼" in hamyang.title and hamyang.receipt_number
-    assert Proposal.objects.get(lead_local_government__code="48860").versions.count() == 2
+    assert Proposal.objects.get(contest__year=2024, lead_local_government__code="48860").versions.count() == 2
     assert DesignationImport.objects.count() == 1
-    assert set(Proposal.objects.filter(contest__year=2026).values_list("status", flat=True)) == {
-        ProposalStatus.SUBMITTED}
+    assert Panel.objects.filter(contest__year=2024, signed_off_at__isnull=False).count() == 2
     assert Panel.objects.filter(contest__year=2025, signed_off_at__isnull=False).count() == 2
-    assert Assignment.objects.filter(panel__contest__year=2025).count() == 30 + 18
-    assert Panel.objects.get(contest__year=2026).assignments.count() == 4 * 5
-    assert PresentationSlot.objects.count() == 6
-    run = SelectionRun.objects.get()  # seeding twice computed one run, not two
+    assert Assignment.objects.filter(panel__contest__year=2024).count() == 25 * 5 + 25 * 3
+    assert PresentationSlot.objects.count() == 25 + 11
+    run = SelectionRun.objects.get(contest__year=2024)  # seeding twice computed one run, not two
     assert run.status == RunStatus.CONFIRMED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
     assert outcomes["48870"] == Outcome.SELECTED and outcomes["12720"] == Outcome.BELOW_CUTOFF
@@ -41,13 +46,31 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     assert objection.re_reviews.get().reviewer.user.username == "reviewer"
     assert objection.status == ObjectionStatus.REJECTED and objection.attachments.count() == 1
     assert objection.re_reviews.get().submitted_at < objection.decided_at < run.confirmed_at
-    tasks = dict(SelectedTask.objects.values_list("local_government__code", "status"))
+    tasks = dict(SelectedTask.objects.filter(contest__year=2024).values_list("local_government__code", "status"))
     assert set(tasks) == {code for code, outcome in outcomes.items() if outcome == Outcome.SELECTED}
-    assert set(tasks.values()) == {TaskStatus.RUNNING}
+    assert len(tasks) == 24 and set(tasks.values()) == {TaskStatus.RUNNING}
+    # The 2026 round: confirmed on 2026-01-13 with the named local governments, tasks running now.
+    run_2026 = SelectionRun.objects.get(contest__year=2025)
+    assert run_2026.confirmed_at.astimezone(SEOUL).date() == date(2026, 1, 13)
+    named = {"43150", "43720", "43760", "43800", "12760", "12790", "12850", "12870"}
+    running = set(SelectedTask.objects.filter(contest__year=2025, status=TaskStatus.RUNNING)
+                  .values_list("local_government__code", flat=True))
+    assert named <= running and "47760" not in running
+    assert wando_aquaculture_task().proposal.title == "완도 스마트 양식 산업 육성"
+    danyang = SelectedTask.objects.get(contest__year=2025, local_government__code="43800")
+    assert not danyang.agreement_lines.filter(year=2027, amount_krw__gt=0).exists()  # a one-year task
+    assert PreliminarySelection.objects.filter(contest__year=2025).count() == len(named)
+    # The open round: drafts and one submitted proposal, a reviewer with a pledge waiting.
+    open_round = Contest.objects.get(year=2026)
+    assert open_round.application_opens_at < timezone.now() < open_round.application_closes_at
+    assert sorted(open_round.proposals.values_list("status", flat=True)) == [
+        ProposalStatus.DRAFT, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED]
+    assert Assignment.objects.filter(panel__contest=open_round, reviewer__user__username="reviewer").exists()
     hamyang_task = SelectedTask.objects.get(local_government__code="48870")
     agreed = dict(hamyang_task.agreement_lines.values_list("source").annotate(total=Sum("amount_krw"))
                   .values_list("source", "total"))
     assert (agreed["national"], agreed["provincial"]) == (1_000_000_000, 66_000_000)  # as the article reports
+    assert set(hamyang_task.agreement_lines.values_list("year", flat=True)) == {2025, 2026}
     assert AuditEntry.objects.filter(target_id=str(hamyang_task.pk), action="tracking.support_saved").count() == 5
     assert Notification.objects.filter(recipient__username="hamyang", event="review.slot_scheduled").count() == 1
     assert Notification.objects.filter(recipient__username="hamyang", event="selection.result_published").exists()
@@ -59,12 +82,11 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     from django.urls import reverse
 
     from applications.checklist import missing_items
-    from applications.models import Contest
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--force")
-    contest = Contest.objects.get(year=2025)
-    by_lg = {proposal.lead_local_government.code: proposal for proposal in Proposal.objects.all()}
+    contest = Contest.objects.get(year=2024)
+    by_lg = {proposal.lead_local_government.code: proposal for proposal in Proposal.objects.filter(contest=contest)}
     hamyang, sancheong, geochang = by_lg["48870"], by_lg["48860"], by_lg["48880"]
     assert not missing_items(hamyang) and hamyang.attachments.count() == 3
     assert hamyang.provincial_confirmations.get().amount_krw == 300_000_000
@@ -93,10 +115,9 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     assert "re-review-list" in client.get(reverse("selection:re-review-list")).content.decode()
     re_review = Objection.objects.get().re_reviews.get()
     assert "재검토" in client.get(reverse("selection:re-review", args=[re_review.pk])).content.decode()
-    geochang_review = Assignment.objects.get(reviewer__user__username="reviewer", panel__contest__year=2026,
-                                             proposal__lead_local_government__code="48880")
-    assert "pledge-form" in client.get(reverse("reviews:assignment-detail",
-                                               args=[geochang_review.pk])).content.decode()
+    waiting = Assignment.objects.get(reviewer__user__username="reviewer", panel__contest__year=2026,
+                                     proposal__lead_local_government__code="48890")
+    assert "pledge-form" in client.get(reverse("reviews:assignment-detail", args=[waiting.pk])).content.decode()
     document_panel = Panel.objects.get(stage="document", contest=contest)
     assert client.get(reverse("reviews:panel-results", args=[document_panel.pk])).status_code == 200
     pages_of("council")
@@ -105,7 +126,7 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     results = client.get(reverse("reviews:panel-results", args=[document_panel.pk])).content.decode()
     assert "table-warning" in results  # one reviewer scores well below the panel
     assert 'id="runs"' in client.get(reverse("selection:contest", args=[contest.pk])).content.decode()
-    run = SelectionRun.objects.get()
+    run = SelectionRun.objects.get(contest=contest)
     run_page = client.get(reverse("selection:run", args=[run.pk])).content.decode()
     assert 'id="confirmed"' in run_page and "산삼" in run_page
     objection = Objection.objects.get()
@@ -134,3 +155,60 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     announcement = contest.attachments.get()
     download = client.get(reverse("applications:contest-file-download", args=[contest.pk, announcement.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
+
+
+TIMELINE = Path(__file__).resolve().parents[2] / "portal" / "data" / "program-timeline.md"
+
+
+@pytest.mark.usefixtures("registry")
+def test_the_demo_2025_round_and_hamyangs_agreement_match_the_public_timeline(celery_eager,
+                                                                             django_capture_on_commit_callbacks):
+    """The figures are read from program-timeline.md (a copy of the shared record), not restated here."""
+    text = " ".join(TIMELINE.read_text(encoding="utf-8").split())
+    window = re.search(r"applications (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", text)
+    confirmed = re.search(r"Final list of (\d+) tasks confirmed on (\d{4}-\d{2}-\d{2})", text)
+    money = re.search(r"([\d,]+) KRW national \+ ([\d,]+) KRW provincial for (\d{4})–(\d{4})", text)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
+    contest = Contest.objects.get(name_ko__startswith="2025년")
+    assert contest.application_opens_at.astimezone(SEOUL).date() == date.fromisoformat(window[1])
+    assert contest.application_closes_at.astimezone(SEOUL).date() == date.fromisoformat(window[2])
+    assert {m.code for m in contest.participating_ministries.all()} == {"MSS", "MOIS", "MOJ", "MAFRA"}
+    run = SelectionRun.objects.get(contest=contest)
+    assert run.confirmed_at.astimezone(SEOUL).date() == date.fromisoformat(confirmed[2])
+    assert SelectedTask.objects.filter(contest=contest).count() == int(confirmed[1])
+    task = SelectedTask.objects.get(contest=contest, local_government__code="48870")
+    lines = task.agreement_lines.values_list("year", "source", "amount_krw")
+    assert {year for year, _source, _amount in lines} == {int(money[3]), int(money[4])}
+    assert sum(amount for _year, source, amount in lines if source == "national") == int(money[1].replace(",", ""))
+    assert sum(amount for _year, source, amount in lines if source == "provincial") == int(money[2].replace(",", ""))
+    recruitment = task.recruitments.get()
+    assert (recruitment.opens_on.year, recruitment.opens_on.month) == (2025, 1)
+    assert recruitment.published_through == "경남테크노파크"
+    assert task.reports.filter(year=2026).count() == 2
+
+
+@pytest.mark.usefixtures("registry")
+def test_hamyang_starts_and_submits_in_the_open_round_without_a_council_step(client, celery_eager,
+                                                                            django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from applications.services import update_proposal
+    from portal.demo_proposals import _fill_sections
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
+    open_round = Contest.objects.get(application_opens_at__lte=timezone.now(),
+                                     application_closes_at__gt=timezone.now())
+    client.post(reverse("login"), {"username": "hamyang", "password": "demo-portal-2025"})
+    response = client.post(f"{reverse('applications:proposal-create')}?contest={open_round.pk}", {
+        "contest": open_round.pk, "title": "산삼 항노화 2단계: 해외 시장 진출", "summary": "2단계 해외 진출"})
+    assert response.status_code == 302
+    proposal = open_round.proposals.get(lead_local_government__code="48870")
+    _fill_sections(open_round, "hamyang", proposal, proposal.created_by)  # the sections' own services
+    update_proposal(actor=proposal.created_by, proposal=proposal, values={
+        "specialty_resource": "함양 산삼", "industry": "항노화 바이오", "extinction_strategy": "청년 고용",
+        "support_programme": "단계별 지원"})
+    assert client.post(reverse("applications:proposal-submit", args=[proposal.pk])).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED and proposal.receipt_number

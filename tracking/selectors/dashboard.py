@@ -3,12 +3,12 @@ linked tables list, so a figure and the sum of its rows cannot disagree."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from applications.models import BudgetSource, Contest, KpiIndicator, KpiTarget
 from regions.models import Province
-from regions.selectors import province_ids_on, provinces_existing_on
+from regions.selectors import provinces_existing_on
 from tracking.models import AgreementLine, Disbursement, KpiActual, ReportStatus, SelectedTask, TaskStatus
 
 from .support import line_sums, lines_for_contest
@@ -43,11 +43,11 @@ def dashboard_figures(contest: Contest, today: date | None = None) -> DashboardF
     # Provinces as the layout stood on the contest's date: the 2025 round's Jeonnam tasks count under
     # Jeollanam-do, a 2027 round's under 전남광주통합특별시.
     day = contest.eligibility_date
-    member_of = province_ids_on(day)
-    province_counts: dict[int, int] = {}
-    for lg_id, count in tasks.values_list("local_government").annotate(n=Count("pk")).values_list(
-            "local_government", "n"):
-        province_counts[member_of.get(lg_id)] = province_counts.get(member_of.get(lg_id), 0) + count
+    in_force = (Q(local_government__periods__valid_from__isnull=True)
+                | Q(local_government__periods__valid_from__lte=day)) & (
+        Q(local_government__periods__valid_to__isnull=True) | Q(local_government__periods__valid_to__gte=day))
+    province_counts = dict(tasks.filter(in_force).values_list("local_government__periods__province")
+                           .annotate(n=Count("pk")).values_list("local_government__periods__province", "n"))
     provinces = [(province, province_counts.get(province.pk, 0)) for province in provinces_existing_on(day)]
 
     agreed = dict(AgreementLine.objects.filter(task__contest=contest).values_list("source")

@@ -1,0 +1,36 @@
+"""The dates of the demo's reviewed rounds, in KST. Public where ``program-timeline.md`` reports them (the
+2025 round's window and presentations in October 2024, its confirmation on 2024-12-23; the 2026 round's
+confirmation on 2026-01-13); the rest made up in the same manner."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from applications.models import SEOUL
+
+
+def kst(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=SEOUL)
+
+
+@dataclass(frozen=True)
+class RoundDates:
+    document_due: datetime
+    presentations_start: datetime
+    presentation_due: datetime
+    approved: datetime
+    published: datetime
+    objected: datetime | None
+    re_reviewed: datetime | None
+    decided: datetime | None
+    confirmed: datetime  # the first morning after the objection period, objections decided
+
+
+ROUND_2025 = RoundDates(
+    document_due=kst(2024, 10, 25, 18), presentations_start=kst(2024, 10, 29, 10),
+    presentation_due=kst(2024, 10, 31, 18), approved=kst(2024, 12, 5, 17), published=kst(2024, 12, 10, 10),
+    objected=kst(2024, 12, 12, 16, 30), re_reviewed=kst(2024, 12, 16, 11), decided=kst(2024, 12, 17, 15),
+    confirmed=kst(2024, 12, 23, 9))
+
+ROUND_2026 = RoundDates(
+    document_due=kst(2025, 11, 21, 18), presentations_start=kst(2025, 12, 2, 10),
+    presentation_due=kst(2025, 12, 4, 18), approved=kst(2025, 12, 22, 17), published=kst(2026, 1, 2, 10),
+    objected=None, re_reviewed=None, decided=None, confirmed=kst(2026, 1, 13, 9))

@@ -1,0 +1,126 @@
+"""The demo's 2026 round (held in 2025, funded 2026–2027; ``Contest.year`` 2025): pre-selection in March
+2025 recorded as preliminary selections, applications in autumn 2025, both review stages, the final list
+confirmed on 2026-01-13, and its tasks running now.
+
+Public (program-timeline.md): the named local governments and themes (Chungbuk: Jecheon-si, Boeun-gun,
+Goesan-gun, Danyang-gun, whose task runs 2026 only until a performance evaluation decides a second year;
+Jeonnam: Hwasun-gun, Haenam-gun, Wando-gun's aquaculture, Sinan-gun), the confirmation date and the six
+ministries. Made up: the titles and figures, the pre-selection's day, Geochang-gun's and Hapcheon-gun's
+selected tasks and Yeongyang-gun's proposal that falls below the presentation cut-off.
+"""
+from datetime import date
+
+from applications.models import PreliminarySelection
+from applications.services import add_preliminary_selection
+from regions.selectors import local_government_by_code
+from selection.models import RunStatus
+from tracking.models import ProgressReport, ReportStatus, SelectedTask
+from tracking.services import (
+    change_status,
+    open_tasks_for_run,
+    review_report,
+    save_report,
+    set_agreement_line,
+    submit_report,
+)
+
+from .demo_dates import ROUND_2026
+from .demo_proposals import ensure_submitted
+from .demo_reviews import GEOCHANG, ensure_reviews
+from .demo_selection import ensure_selection
+
+WANDO = "12850"  # Wando-gun's current code (46890 until 2026-07-01)
+DANYANG = "43800"
+
+
+def _text(title: str, resource: str, industry: str) -> dict:
+    return {"title": title, "summary": f"{resource}을(를) 기반으로 {industry} 기업을 성장 단계별로 지원한다.",
+            "specialty_resource": resource, "industry": industry,
+            "extinction_strategy": "청년 고용과 정착 지원으로 인구 유입을 늘린다.",
+            "support_programme": "기술문제 해결·시제품·인증·판로 단계별 지원"}
+
+
+# key: (code, official's username, submitted at (KST), text)
+PROPOSALS_2026 = {
+    "jecheon_2026": ("43150", "jecheon", "2025-10-20T10:00:00",
+                     _text("제천 천연물 바이오 산업 육성", "제천 한방 천연물", "천연물 소재·제품")),
+    "boeun_2026": ("43720", "boeun", "2025-10-21T14:00:00",
+                   _text("보은 스포츠 연계 농축산 산업 육성", "보은 스포츠 전지훈련 기반과 농축산물",
+                         "스포츠 연계 농축산 식품")),
+    "goesan_2026": ("43760", "goesan", "2025-10-22T16:45:00",
+                    _text("괴산 친환경 로컬푸드 테크 산업 육성", "괴산 유기농 농산물", "친환경 로컬푸드 테크")),
+    "danyang_2026": (DANYANG, "danyang", "2025-10-23T09:20:00",
+                     _text("단양 특화작물 푸드바이오 산업 육성 (1년 과제)", "단양 마늘·특화작물", "푸드바이오")),
+    "hwasun_2026": ("12760", "hwasun", "2025-10-24T11:10:00",
+                    _text("화순 바이오 산업 육성", "화순 백신·바이오 특구 기반", "바이오 의약·소재")),
+    "haenam_2026": ("12790", "haenam", "2025-10-27T15:30:00",
+                    _text("해남 뿌리산업·조선 기자재 산업 육성", "해남 조선 배후 산업단지", "뿌리산업·조선 기자재")),
+    "wando_2026": (WANDO, "wando", "2025-10-28T10:40:00",
+                   _text("완도 스마트 양식 산업 육성", "완도 전복·해조류 양식", "스마트 양식")),
+    "sinan_2026": ("12870", "sinan", "2025-10-29T13:20:00",
+                   _text("신안 신소득 작물 산업화", "신안 섬 지역 신소득 작물", "신소득 작물 가공")),
+    "geochang_2026": ("48880", "geochang", "2025-10-30T10:30:00",
+                      _text("거창 사과 가공 스마트 식품산업 육성", "거창 사과", "스마트 과실 가공식품")),
+    "hapcheon_2026": ("48890", "hapcheon", "2025-10-30T15:00:00",
+                      _text("합천 한우 부산물 바이오 소재화", "합천 한우", "바이오 소재")),
+    "yeongyang_2026": ("47760", "yeongyang", "2025-10-31T11:20:00",
+                       _text("영양 고추 발효 소재 산업화", "영양 고추", "발효 식품 소재")),
+}
+PRESELECTED_ON = date(2025, 3, 28)  # "March 2025" is public; the day is made up
+PRESELECTED = {"43150", "43720", "43760", DANYANG, "12760", "12790", WANDO, "12870"}
+
+
+def wando_aquaculture_task() -> SelectedTask | None:
+    """The stable way to find Wando-gun's 2026 aquaculture task (its MOF support rows hang on it)."""
+    return (SelectedTask.objects.filter(contest__year=2025, local_government__code=WANDO)
+            .select_related("local_government").first())
+
+
+def _preselect(contest, council) -> None:
+    if PreliminarySelection.objects.filter(contest=contest).exists():
+        return
+    for code in sorted(PRESELECTED):
+        programme = ("2025 중소벤처기업부 기업지원 사전 선정" if code[:2] == "43"
+                     else "2025 행정안전부 지방소멸대응기금 연계사업 사전 선정")
+        add_preliminary_selection(actor=council, contest=contest, local_government=local_government_by_code(code),
+                                  programme=programme, selected_on=PRESELECTED_ON,
+                                  source="데모: 2025년 3월 사전 선정(공개 보도), 선정일은 가정",
+                                  reason="2026년 라운드 사전 선정 과제 등록")
+
+
+def _run_tasks(contest, council) -> None:
+    run = contest.selection_runs.filter(status=RunStatus.CONFIRMED).first()
+    if run is None:
+        return
+    open_tasks_for_run(run.pk)
+    tasks = {task.local_government.code: task
+             for task in SelectedTask.objects.filter(contest=contest).select_related("local_government")}
+    if all(task.status != "preparing" for task in tasks.values()):
+        return
+    for task in tasks.values():
+        change_status(actor=council, task=task, status="running", reason="2026-01 협약 체결 및 사업 착수")
+    if DANYANG in tasks:
+        for source in ("national", "provincial", "local", "private"):
+            set_agreement_line(actor=council, task=tasks[DANYANG], year=2026 + 1, source=source, amount_krw=0,
+                               reason="1년 과제: 2027년 지원은 2026년 성과평가 결과로 결정")
+    for code, task in tasks.items():
+        if code == "12870":
+            continue  # Sinan-gun's first report is late
+        report = ProgressReport.objects.get(task=task, year=2026, half=1)
+        if report.status == ReportStatus.ACCEPTED:
+            continue
+        official = task.proposal.created_by
+        save_report(actor=official, report=report, narrative="참여기업 선정과 1차 지원 착수, 시제품 개발 진행.",
+                    actuals={"jobs": 8, "youth_jobs": 3, "companies_supported": 6, "sales_krw": 300_000_000,
+                             "population_influx": 9})
+        submit_report(actor=official, report=report)
+        review_report(actor=council, report=report, accept=True, comment="상반기 실적 확인")
+
+
+def ensure_round_2026(contest, accounts: dict) -> None:
+    council = accounts["council"]
+    _preselect(contest, council)
+    ensure_submitted(contest, accounts, PROPOSALS_2026)
+    ensure_reviews(contest, council, ROUND_2026, hand_assigned=GEOCHANG)
+    ensure_selection(contest, council, ROUND_2026)
+    _run_tasks(contest, council)
