@@ -115,10 +115,16 @@ def period_on(local_government: LocalGovernment, day: date) -> LocalGovernmentPe
 
 def code_on(local_government: LocalGovernment, day: date) -> str:
     """The code ``local_government`` carried on ``day`` (its current code when none is dated then)."""
+    found = administrative_code_on(local_government, day)
+    return found.code if found else local_government.code
+
+
+def administrative_code_on(local_government: LocalGovernment, day: date) -> AdministrativeCode | None:
+    """The code row in force on ``day``, from the prefetched ``codes`` when present."""
     for code in local_government.codes.all():
         if (code.valid_from is None or code.valid_from <= day) and (code.valid_to is None or code.valid_to >= day):
-            return code.code
-    return local_government.code
+            return code
+    return None
 
 
 def stand_on(local_governments, day: date) -> list[LocalGovernment]:
@@ -126,8 +132,10 @@ def stand_on(local_governments, day: date) -> list[LocalGovernment]:
     (``periods`` and ``codes`` prefetched with ``with_history`` keep this free of queries per row)."""
     rows = list(local_governments)
     for lg in rows:
-        period = period_on(lg, day)
-        lg.as_of = StandingOn(day=day, code=code_on(lg, day), name_ko=period.name_ko if period else lg.name_ko,
+        period, code = period_on(lg, day), administrative_code_on(lg, day)
+        lg.as_of = StandingOn(day=day, code=code.code if code else lg.code,
+                              code_verified=code.verified if code else True,
+                              name_ko=period.name_ko if period else lg.name_ko,
                               name_en=period.name_en if period else lg.name_en,
                               province=period.province if period else lg.province)
     return rows
@@ -144,6 +152,7 @@ class StandingOn:
 
     day: date
     code: str
+    code_verified: bool
     name_ko: str
     name_en: str
     province: Province

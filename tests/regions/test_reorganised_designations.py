@@ -117,3 +117,17 @@ def test_the_officer_of_the_merged_province_sees_jeonnam_and_gwangju(client):
     assert {"목포시", "광산구"} <= {lg.name_ko for lg, _designations in rows}
     response = client.get(reverse("regions:list"), {"province": officer.province_id})
     assert response.context["paginator"].count == 27
+
+
+def test_the_registry_list_shows_a_days_codes_and_marks_the_unverified(client):
+    client.force_login(make_user(Role.REVIEWER))
+
+    def mokpo(day):
+        response = client.get(reverse("regions:list"), {"q": "목포", "on": day})
+        (row,) = response.context["object_list"]
+        return row.as_of.code, row.as_of.province.code, row.as_of.code_verified, response.content.decode()
+
+    code, province, verified, html = mokpo("2026-06-30")
+    assert (code, province, verified) == ("46110", "46", True) and "badge text-bg-warning" not in html
+    code, province, verified, html = mokpo("2026-07-01")
+    assert (code, province, verified) == ("12110", "12", False) and "badge text-bg-warning" in html
