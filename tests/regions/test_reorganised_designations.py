@@ -131,3 +131,14 @@ def test_the_registry_list_shows_a_days_codes_and_marks_the_unverified(client):
     assert (code, province, verified) == ("46110", "46", True) and "badge text-bg-warning" not in html
     code, province, verified, html = mokpo("2026-07-01")
     assert (code, province, verified) == ("12110", "12", False) and "badge text-bg-warning" in html
+
+
+def test_the_proposal_lists_province_filter_offers_the_contests_own_provinces():
+    from applications.filters import ProposalFilter
+
+    def offered(contest):
+        return set(ProposalFilter({}, contest=contest).filters["province"].queryset.values_list("code", flat=True))
+
+    later, earlier = offered(_contest_2027()), offered(_contest_2025())
+    assert "12" in later and not {"29", "46"} & later
+    assert {"29", "46"} <= earlier and "12" not in earlier
