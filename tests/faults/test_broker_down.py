@@ -66,7 +66,7 @@ def test_a_correction_request_succeeds_with_the_broker_down_and_is_delivered_whe
 
 def test_starting_a_selection_run_succeeds_with_the_broker_down_and_is_computed_when_it_returns(
         client, broker_down):
-    contest, _proposals = scored_contest({"48870": ([80] * 3, [90] * 3), "46720": ([70] * 3, [75] * 3)}, target=1)
+    contest, _proposals = scored_contest({"48870": ([80] * 3, [90] * 3), "12720": ([70] * 3, [75] * 3)}, target=1)
     client.force_login(make_user(Role.COUNCIL_STAFF, language="en"))
     response = client.post(reverse("selection:run-start", args=[contest.pk]), {"reason": ""}, follow=True)
     assert response.status_code == 200

@@ -27,7 +27,7 @@ PANEL = "제2분과: 발표평가"
 def hostile(registry, council, django_capture_on_commit_callbacks, celery_eager):
     run = confirmed_run(council, django_capture_on_commit_callbacks)
     Proposal.objects.filter(contest=run.contest, lead_local_government__code="48870").update(title=FORMULA)
-    Proposal.objects.filter(contest=run.contest, lead_local_government__code="46720").update(title=VERTICAL_TAB)
+    Proposal.objects.filter(contest=run.contest, lead_local_government__code="12720").update(title=VERTICAL_TAB)
     Proposal.objects.filter(contest=run.contest, lead_local_government__code="43800").update(title="@SUM(1+1)")
     Panel.objects.filter(contest=run.contest, stage="document").update(name=PANEL)
     Panel.objects.filter(contest=run.contest, stage="presentation").update(name="[발표]/현장*평가?" + "가" * 40)
