@@ -66,7 +66,7 @@ def worker(running_worker):
     running_worker.fault_file.unlink(missing_ok=True)
 
 
-SCORES = {"48870": ([80] * 3, [90] * 3), "46720": ([70] * 3, [75] * 3), "43800": ([65] * 3, [70] * 3)}
+SCORES = {"48870": ([80] * 3, [90] * 3), "12720": ([70] * 3, [75] * 3), "43800": ([65] * 3, [70] * 3)}
 
 
 def no_fault_outcome(contest) -> list[tuple]:

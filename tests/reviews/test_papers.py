@@ -57,7 +57,7 @@ def test_a_draft_sheet_has_no_paper(client, assignment):
 
 @pytest.fixture
 def ranked_panel():
-    panel = make_panel(codes=["48870", "46720"])
+    panel = make_panel(codes=["48870", "12720"])
     make_rubric(panel.contest)
     for proposal in panel.proposals.all():
         for scores in totals(70, 80, 90):
