@@ -12,8 +12,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry")]
 
 def test_mcst_and_mof_log_in_and_wandos_2026_task_has_a_mof_row(council, django_capture_on_commit_callbacks,
                                                                   celery_eager):
-    wando = confirmed_tasks(council, django_capture_on_commit_callbacks, year=2026, target=1,
-                            scores={"46890": ([80, 80, 80], [90, 90, 90])})["46890"]
+    # The 2026 round is held in 2025 (Contest.year 2025); Wando-gun's code is 12850 since 2026-07-01.
+    wando = confirmed_tasks(council, django_capture_on_commit_callbacks, year=2025, target=1,
+                            scores={"12850": ([80, 80, 80], [90, 90, 90])})["12850"]
     ensure_ministries_demo("demo-password")
     ensure_ministries_demo("demo-password")
     assert {user.username: user.ministry.code for user in User.objects.filter(username__in=["mcst", "mof"])} == {

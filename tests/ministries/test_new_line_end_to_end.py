@@ -31,7 +31,7 @@ LINE = {
 
 
 def test_a_ministry_and_its_line_added_through_the_api_work_everywhere(client, tasks, council, staff):
-    hamyang, gokseong = tasks["48870"], tasks["46720"]
+    hamyang, gokseong = tasks["48870"], tasks["12720"]
     council_api = api_as(council)
     assert council_api.post("/api/v1/ministries/", {"code": "MOLIT", "name_ko": "국토교통부",
                                                      "name_en": "Ministry of Land"}, format="json").status_code == 201

@@ -25,7 +25,7 @@ def _participant(task, opens_on: date, number: str = BRN) -> CompanyApplication:
 
 
 def test_support_above_the_contests_yearly_cap_is_refused_with_the_reason(client, tasks):
-    hamyang, gokseong = tasks["48870"], tasks["46720"]
+    hamyang, gokseong = tasks["48870"], tasks["12720"]
     contest = hamyang.contest
     contest.company_support_cap_krw = 90_000_000
     contest.save()

@@ -23,7 +23,7 @@ def _migrate(targets):
 
 
 def test_every_row_of_the_four_old_tables_moves_with_every_value_and_the_rules_still_refuse(tasks, staff):
-    hamyang, gokseong = tasks["48870"], tasks["46720"]
+    hamyang, gokseong = tasks["48870"], tasks["12720"]
     old = _migrate(OLD)
     item = old.get_model("ministries", "SupportItem").objects.get(code="certification")
     made = {
