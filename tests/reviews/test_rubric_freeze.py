@@ -18,7 +18,7 @@ REASON = "Score sheets of this stage have been submitted"
 
 @pytest.fixture
 def panel():
-    panel = make_panel(codes=["48870", "46720"])
+    panel = make_panel(codes=["48870", "12720"])
     make_rubric(panel.contest, pass_mark=60)
     return panel
 

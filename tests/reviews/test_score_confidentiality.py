@@ -24,7 +24,7 @@ HAMYANG_TOTAL, GOKSEONG_TOTAL, UISEONG_TOTAL = 77, 83, 61
 @pytest.fixture
 def panel():
     """Three proposals with two submitted sheets each (of other reviewers), and a chair."""
-    panel = make_panel(codes=["48870", "46720", "47730"])
+    panel = make_panel(codes=["48870", "12720", "47730"])
     make_rubric(panel.contest, trim_min_sheets=5, pass_mark=60)
     hamyang, gokseong, uiseong = panel.proposals.order_by("receipt_number")
     for proposal, total in ((hamyang, HAMYANG_TOTAL), (gokseong, GOKSEONG_TOTAL), (uiseong, UISEONG_TOTAL)):
@@ -90,7 +90,7 @@ def test_the_council_still_reads_every_row_with_its_rank(panel, client):
 
 
 def test_a_chair_whose_own_sheet_is_a_draft_sees_no_means_anywhere(panel, client):
-    sheet = chair_draft(panel, panel.proposals.get(lead_local_government__code="46720"))
+    sheet = chair_draft(panel, panel.proposals.get(lead_local_government__code="12720"))
     client.force_login(panel.chair.user)
     for name in ("reviews:panel-results", "reviews:panel-results-export"):
         response = client.get(reverse(name, args=[panel.pk]))
@@ -128,7 +128,7 @@ def test_the_apis_give_a_chair_neither_the_results_nor_another_reviewers_sheet(p
     only, and another reviewer's sheet is absent (404), whatever the state of his own."""
     hamyang = panel.proposals.get(lead_local_government__code="48870")
     recuse_chair(panel, hamyang)
-    chair_draft(panel, panel.proposals.get(lead_local_government__code="46720"))
+    chair_draft(panel, panel.proposals.get(lead_local_government__code="12720"))
     api = api_as(panel.chair.user)
     assert api.get(reverse("api-contest-results", args=[panel.contest_id])).status_code == 403
     listed = api.get(reverse("score-sheet-list")).json()["results"]
@@ -174,5 +174,5 @@ def test_the_ranking_paper_leaves_out_what_the_page_does(panel, client, monkeypa
     assert hamyang not in [row.proposal for row in printed["rows"]]
     assert {row.rank for row in printed["rows"]} == {None}
 
-    chair_draft(panel, panel.proposals.get(lead_local_government__code="46720"))
+    chair_draft(panel, panel.proposals.get(lead_local_government__code="12720"))
     assert client.get(reverse("reviews:panel-results-pdf", args=[panel.pk])).status_code == 403
