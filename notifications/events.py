@@ -8,15 +8,27 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
 
 from accounts.roles import Role
+from regions.models import LocalGovernment
 
 
 def officials_of(local_government_id: int) -> QuerySet:
     return get_user_model().objects.filter(role=Role.LOCAL_OFFICIAL, local_government_id=local_government_id,
                                            is_active=True)
+
+
+def officials_and_provinces_of(proposal) -> QuerySet:
+    """Everyone a joint proposal's result concerns: the officials of the lead and of every partner local
+    government, and the provincial officers of each of their provinces. A user is one row however many of
+    those he belongs to, so he hears of it once."""
+    local_governments = [proposal.lead_local_government_id, *proposal.partners.values_list("pk", flat=True)]
+    provinces = LocalGovernment.objects.filter(pk__in=local_governments).values("province_id")
+    return get_user_model().objects.filter(
+        Q(role=Role.LOCAL_OFFICIAL, local_government_id__in=local_governments)
+        | Q(role=Role.PROVINCIAL_OFFICER, province_id__in=provinces), is_active=True).order_by("pk")
 
 
 def council_staff() -> QuerySet:
@@ -74,7 +86,7 @@ _EVENTS = [
     Event("review.scoring_reminder", "accounts.User", (), lambda user: [user] if user.is_active else [],
           lambda user: reverse("reviews:assignment-list")),
     Event("selection.result_published", "selection.SelectionDecision", ("run__contest", "proposal"),
-          lambda decision: officials_of(decision.proposal.lead_local_government_id),
+          lambda decision: officials_and_provinces_of(decision.proposal),
           lambda decision: _proposal_link(decision.proposal_id)),
     Event("selection.objection_filed", "selection.Objection", ("decision__proposal", "decision__run__contest"),
           lambda objection: [*officials_of(objection.decision.proposal.lead_local_government_id),

@@ -30,17 +30,30 @@ def is_applicant(user, decision: SelectionDecision) -> bool:
                 and user.local_government_id == decision.proposal.lead_local_government_id)
 
 
+def _is_partner(user, decision: SelectionDecision) -> bool:
+    return bool(is_signed_in(user) and is_local_official(user)
+                and decision.proposal.partners.filter(pk=user.local_government_id).exists())
+
+
+def _is_province_of_proposal(user, decision: SelectionDecision) -> bool:
+    """The provincial officer of the lead's province or of a partner's."""
+    if not (is_signed_in(user) and is_provincial_officer(user)):
+        return False
+    proposal = decision.proposal
+    return (user.province_id == proposal.lead_local_government.province_id
+            or proposal.partners.filter(province_id=user.province_id).exists())
+
+
 def can_view_decision(user, decision: SelectionDecision) -> Decision:
-    """The council always; the applicant and its province's officer once the result is published."""
+    """The council always; once the result is published, every local government of the proposal (lead and
+    partners) and the officers of their provinces: each is told the result. Only the lead objects."""
     if not is_signed_in(user):
         return NOT_SIGNED_IN
     if is_council(user):
         return ALLOWED
     if not decision.run.is_public:
         return deny(_("The result is not published yet."))
-    if is_applicant(user, decision):
-        return ALLOWED
-    if is_provincial_officer(user) and user.province_id == decision.proposal.lead_local_government.province_id:
+    if is_applicant(user, decision) or _is_partner(user, decision) or _is_province_of_proposal(user, decision):
         return ALLOWED
     return deny(_("Only the applicant sees this result."))
 

@@ -15,6 +15,7 @@ from .models import (
     SelectionDecision,
     SelectionRun,
 )
+from .permissions import can_view_decision
 
 
 def runs_of(contest: Contest) -> QuerySet[SelectionRun]:
@@ -71,6 +72,15 @@ def published_decision_of(proposal: Proposal) -> SelectionDecision | None:
     """The proposal's decision in its contest's published (or confirmed) result, if any."""
     return (SelectionDecision.objects.filter(proposal=proposal, run__status__in=PUBLIC_STATUSES)
             .select_related("run__contest", "proposal__lead_local_government", "objection").first())
+
+
+def result_for_user(user, proposal: Proposal) -> SelectionDecision | None:
+    """The proposal's published decision if ``user`` may see it (``permissions.can_view_decision``), else
+    ``None``: before publication nobody but the council's run pages shows it, and strangers never."""
+    decision = published_decision_of(proposal)
+    if decision is None or not can_view_decision(user, decision):
+        return None
+    return decision
 
 
 def objections_visible_to(user) -> QuerySet[Objection]:

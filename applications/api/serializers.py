@@ -3,6 +3,7 @@
 Input serializers describe the shape for the schema; their rules come from the pages' forms (see
 ``applications/api/sections.py``), so the API refuses exactly what the pages refuse.
 """
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.checklist import SECTION_FIELDS
@@ -18,6 +19,8 @@ from applications.models import (
     SupportRequest,
 )
 from portal.fields import MAX_KRW, validate_plausible_date
+from selection.api.serializers import ProposalResultSerializer
+from selection.selectors import result_for_user
 
 
 class ContestSerializer(serializers.ModelSerializer):
@@ -81,6 +84,8 @@ class ProposalSerializer(serializers.ModelSerializer):
 
 
 class ProposalDetailSerializer(ProposalSerializer):
+    result = serializers.SerializerMethodField(
+        help_text="The published selection result, for those it concerns; null before publication.")
     companies = CompanySerializer(many=True, read_only=True)
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
     kpi_targets = KpiTargetSerializer(many=True, read_only=True)
@@ -88,9 +93,15 @@ class ProposalDetailSerializer(ProposalSerializer):
     attachments = AttachmentSerializer(source="current_attachments", many=True, read_only=True)
 
     class Meta(ProposalSerializer.Meta):
-        fields = [*ProposalSerializer.Meta.fields, *SECTION_FIELDS[1:], "companies", "budget_lines", "kpi_targets",
-                  "support_requests", "attachments"]
+        fields = [*ProposalSerializer.Meta.fields, "result", *SECTION_FIELDS[1:], "companies", "budget_lines",
+                  "kpi_targets", "support_requests", "attachments"]
         read_only_fields = fields
+
+    @extend_schema_field(ProposalResultSerializer(allow_null=True))
+    def get_result(self, proposal) -> dict | None:
+        request = self.context.get("request")
+        decision = result_for_user(request.user, proposal) if request else None
+        return ProposalResultSerializer(decision, context=self.context).data if decision else None
 
 
 class ProposalVersionSerializer(serializers.ModelSerializer):

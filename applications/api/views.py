@@ -78,7 +78,8 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer
 
     def _answer(self, proposal, code=status.HTTP_200_OK) -> Response:
-        return Response(ProposalDetailSerializer(self.get_queryset().get(pk=proposal.pk)).data, status=code)
+        return Response(ProposalDetailSerializer(self.get_queryset().get(pk=proposal.pk),
+                                                 context=self.get_serializer_context()).data, status=code)
 
     def _editable(self):
         proposal = self.get_object()
@@ -181,7 +182,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
             version = services.submit_proposal(actor=request.user, proposal=proposal)
         proposal = self.get_queryset().get(pk=proposal.pk)
         return Response(SubmittedSerializer({"receipt_number": proposal.receipt_number, "version": version,
-                                             "proposal": proposal}).data)
+                                             "proposal": proposal}, context=self.get_serializer_context()).data)
 
     @extend_schema(tags=TAG, request=ReasonSerializer, responses=ProposalDetailSerializer,
                    summary="Withdraw before the deadline, with the reason")

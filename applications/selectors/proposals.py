@@ -18,8 +18,8 @@ from applications.snapshot import comparable_parts, render
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
     """Council: all. Officials: their local government's, as lead or partner. Provincial officers: their
-    province's. Reviewers: those assigned to them once they signed the pledge and confirmed no conflict.
-    Everyone else: none."""
+    province's, as lead or partner. Reviewers: those assigned to them once they signed the pledge and confirmed
+    no conflict. Everyone else: none."""
     proposals = Proposal.objects.select_related("contest", "lead_local_government__province")
     if is_council(user):
         return proposals
@@ -27,7 +27,8 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
         return proposals.filter(Q(lead_local_government=user.local_government_id)
                                 | Q(partners=user.local_government_id)).distinct()
     if is_provincial_officer(user):
-        return proposals.filter(lead_local_government__province=user.province_id)
+        return proposals.filter(Q(lead_local_government__province=user.province_id)
+                                | Q(partners__province=user.province_id)).distinct()
     if is_reviewer(user):
         from reviews.models import AssignmentStatus  # reviews builds on applications, not the reverse
 

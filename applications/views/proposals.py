@@ -102,13 +102,13 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
         if can_confirm_match:
             kwargs.setdefault("match_form", ProvincialMatchForm(
                 initial={"amount_krw": reading["budget"].totals[BudgetSource.PROVINCIAL]}))
-        decision = selection_selectors.published_decision_of(proposal)
-        if decision is not None and not selection_permissions.can_view_decision(user, decision):
-            decision = None
+        decision = selection_selectors.result_for_user(user, proposal)
         return super().get_context_data(
             proposal=proposal, checklist=completeness_checklist(proposal), **reading,
             selection_decision=decision,
             can_object=decision is not None and selection_permissions.can_file_objection(user, decision),
+            can_see_objection=decision is not None and hasattr(decision, "objection")
+            and selection_permissions.can_view_objection(user, decision.objection),
             presentation_slots=proposal.presentation_slots.select_related("panel").order_by("starts_at"),
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),

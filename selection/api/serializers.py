@@ -4,6 +4,7 @@ from rest_framework import serializers
 from applications.models import Contest
 from portal.api.filters import BIGINT_MAX
 from portal.fields import MAX_KRW
+from selection import permissions
 from selection.models import Objection, Outcome, SelectionDecision, SelectionRun
 
 
@@ -62,3 +63,35 @@ class DecideObjectionSerializer(serializers.Serializer):
     answer = serializers.CharField()
     outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
     national_krw = serializers.IntegerField(min_value=0, max_value=MAX_KRW, required=False)
+
+
+class ProposalResultSerializer(serializers.Serializer):
+    """A proposal's published result as its local governments and provinces see it: the decision to object to
+    (``decision``), the outcome, the rank, the stage and combined scores out of 100 (never a reviewer's sheet),
+    the national funding in KRW over the contest's years, and the objection window (KST instant; ``can_object``
+    tells whether the caller may file one now)."""
+
+    decision = serializers.IntegerField(source="pk")
+    run = serializers.IntegerField(source="run_id")
+    run_status = serializers.CharField(source="run.status")
+    published_at = serializers.DateTimeField(source="run.published_at")
+    confirmed_at = serializers.DateTimeField(source="run.confirmed_at", allow_null=True)
+    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    outcome_label = serializers.CharField(source="get_outcome_display")
+    rank = serializers.IntegerField(allow_null=True)
+    document_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    presentation_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    combined_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    national_krw = serializers.IntegerField()
+    funding_years = serializers.IntegerField(source="run.contest.funding_years")
+    objection_closes_at = serializers.DateTimeField(source="run.objection_closes_at")
+    can_object = serializers.SerializerMethodField()
+    objection = serializers.SerializerMethodField()
+
+    def get_can_object(self, decision) -> bool:
+        request = self.context.get("request")
+        return bool(request and permissions.can_file_objection(request.user, decision))
+
+    def get_objection(self, decision) -> int | None:
+        objection = getattr(decision, "objection", None)
+        return objection.pk if objection is not None else None
