@@ -2,12 +2,17 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from applications.api.views import ContestViewSet, ProposalViewSet
+from applications.api.contests import ContestViewSet
+from applications.api.views import ProposalViewSet
 from ministries.api.views import MinistryViewSet, SupportLineKindViewSet
 from notifications.api.views import NotificationViewSet
 from portal.api.auth import TokenView
+from regions.api.imports import DesignationImportViewSet
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
+from reviews.api.pool import ReviewerPoolViewSet, RubricViewSet
+from reviews.api.setup import PanelViewSet
 from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
+from selection.api.policy import SelectionPolicyView
 from selection.api.views import ObjectionViewSet, SelectionRunViewSet
 from tracking.api.dashboard import ContestDashboardView
 from tracking.api.support import SupportLineViewSet, SupportRowViewSet
@@ -19,8 +24,12 @@ router.register("local-governments", LocalGovernmentViewSet, basename="local-gov
 router.register("designations", DesignationViewSet, basename="designation")
 router.register("ministries", MinistryViewSet, basename="ministry")
 router.register("support-line-kinds", SupportLineKindViewSet, basename="support-line-kind")
+router.register("designation-imports", DesignationImportViewSet, basename="designation-import")
 router.register("contests", ContestViewSet, basename="contest")
 router.register("proposals", ProposalViewSet, basename="proposal")
+router.register("reviewer-pool", ReviewerPoolViewSet, basename="reviewer")
+router.register("panels", PanelViewSet, basename="panel")
+router.register("rubrics", RubricViewSet, basename="rubric")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("score-sheets", ScoreSheetViewSet, basename="score-sheet")
 router.register("selection-runs", SelectionRunViewSet, basename="selection-run")
@@ -41,5 +50,6 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("contests/<int:pk>/results/", ContestResultsView.as_view(), name="api-contest-results"),
     path("contests/<int:pk>/dashboard/", ContestDashboardView.as_view(), name="api-contest-dashboard"),
+    path("contests/<int:pk>/selection-policy/", SelectionPolicyView.as_view(), name="api-selection-policy"),
     path("", include(router.urls)),
 ]

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from applications import permissions, selectors, services
-from applications.models import Contest, Proposal, ProposalAttachment
+from applications.models import Proposal, ProposalAttachment
 from applications.selectors.proposals import PROPOSAL_PARTS
 from portal.api.errors import refusals_as_400
 from portal.api.parsers import FormParser, JSONParser, MultiPartParser
@@ -25,7 +25,6 @@ from .serializers import (
     AttachmentSerializer,
     BudgetInputSerializer,
     CompaniesInputSerializer,
-    ContestSerializer,
     CorrectionRequestSerializer,
     KpiTargetsInputSerializer,
     ProposalCreateSerializer,
@@ -41,20 +40,6 @@ from .serializers import (
 CanViewContests = decision_permission(permissions.can_view_contests)
 REFUSALS = (services.SubmissionRefused,)
 TAG = ["proposals"]
-
-
-
-
-@extend_schema_view(list=extend_schema(tags=["contests"]), retrieve=extend_schema(tags=["contests"]))
-class ContestViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
-    """Contests with their schedule, eligibility and money rules: public to every signed-in user."""
-
-    permission_classes = [CanViewContests]
-    serializer_class = ContestSerializer
-    filterset_fields = ["year"]
-    ordering_fields = ["year", "application_closes_at", "id"]
-    queryset = (Contest.objects.prefetch_related("accepted_designation_kinds", "participating_ministries")
-                .order_by("-year", "-application_closes_at", "pk"))
 
 
 def _section(input_serializer, summary: str):

@@ -4,13 +4,16 @@ from .council import (
     DeadlineForm,
     ManualAssignForm,
     PanelForm,
+    PanelMembersForm,
     PresentationSlotForm,
     ReopenForm,
     ReviewerProfileForm,
 )
 from .reviewer import ConflictForm, PledgeForm, ScoreSheetForm
+from .rubrics import CriterionFormSet, RubricForm
 
 __all__ = [
-    "AddProposalsForm", "ConflictForm", "DeadlineForm", "ManualAssignForm", "PanelForm", "PledgeForm",
-    "PresentationSlotForm", "ReopenForm", "ReviewerProfileForm", "ScoreSheetForm",
+    "AddProposalsForm", "ConflictForm", "CriterionFormSet", "DeadlineForm", "ManualAssignForm", "PanelForm",
+    "PanelMembersForm", "PledgeForm", "PresentationSlotForm", "ReopenForm", "ReviewerProfileForm", "RubricForm",
+    "ScoreSheetForm",
 ]

@@ -57,6 +57,27 @@ class PanelForm(forms.Form):
         return cleaned
 
 
+class PanelMembersForm(forms.Form):
+    """A panel's members and chair, changed after it was created."""
+
+    members = ReviewerChoiceField(label=_("Members"), queryset=Reviewer.objects.none(), required=False,
+                                  widget=forms.CheckboxSelectMultiple)
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=Reviewer.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pool = Reviewer.objects.select_related("user").order_by("pk")
+        self.fields["members"].queryset = pool
+        self.fields["chair"].queryset = pool
+
+    def clean(self):
+        cleaned = super().clean()
+        chair, members = cleaned.get("chair"), cleaned.get("members")
+        if chair is not None and members is not None and chair not in members:
+            self.add_error("chair", _("The chair must be a member of the panel."))
+        return cleaned
+
+
 class AddProposalsForm(forms.Form):
     proposals = ProposalsChoiceField(label=_("Proposals"), queryset=Proposal.objects.none(),
                                      widget=forms.CheckboxSelectMultiple)

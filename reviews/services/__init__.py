@@ -10,18 +10,21 @@ from .assignment import (
 from .panels import (
     add_proposals_to_panel,
     add_reviewer_to_pool,
+    change_panel_members,
     create_panel,
     proposals_awaiting_panel,
     schedule_presentation,
     set_panel_deadline,
+    update_reviewer,
 )
 from .rubric_rules import RubricFrozen, change_criterion, change_rubric, remove_criterion, remove_rubric
+from .rubrics import save_rubric
 from .scoring import ScoringRefused, reopen_sheet, save_sheet, sign_off_panel, submit_sheet
 
 __all__ = [
     "AssignmentRefused", "AssignmentReport", "RubricFrozen", "ScoringRefused", "add_proposals_to_panel",
-    "add_reviewer_to_pool", "assign_automatically", "assign_reviewer", "change_criterion", "change_rubric",
-    "create_panel", "declare_conflict", "proposals_awaiting_panel", "remove_criterion", "remove_rubric",
-    "reopen_sheet", "save_sheet", "schedule_presentation", "set_panel_deadline", "sign_off_panel", "sign_pledge",
-    "submit_sheet",
+    "add_reviewer_to_pool", "assign_automatically", "assign_reviewer", "change_criterion", "change_panel_members",
+    "change_rubric", "create_panel", "declare_conflict", "proposals_awaiting_panel", "remove_criterion",
+    "remove_rubric", "reopen_sheet", "save_rubric", "save_sheet", "schedule_presentation", "set_panel_deadline",
+    "sign_off_panel", "sign_pledge", "submit_sheet", "update_reviewer",
 ]

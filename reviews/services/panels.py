@@ -119,3 +119,56 @@ def _slot_changes(before: dict | None, slot: PresentationSlot) -> dict:
     if before is None:
         return after
     return {name: [before[name], value] for name, value in after.items() if before[name] != value}
+
+
+REVIEWER_FIELDS = ("affiliation", "affiliation_registration_number", "home_local_government", "home_province",
+                   "fields", "is_external")
+
+
+def _reviewer_values(reviewer: Reviewer) -> dict:
+    return {name: getattr(reviewer, f"{name}_id" if name.startswith("home_") else name) for name in REVIEWER_FIELDS}
+
+
+@transaction.atomic
+def update_reviewer(*, actor, reviewer: Reviewer, values: dict) -> Reviewer:
+    """Change what the pool knows of a reviewer (affiliation, home region, fields): conflicts are decided by it
+    from then on; assignments already made stay. The audit entry keeps each changed value."""
+    reviewer = Reviewer.objects.select_for_update().get(pk=reviewer.pk)
+    before = _reviewer_values(reviewer)
+    for name, value in values.items():
+        if name in REVIEWER_FIELDS:
+            setattr(reviewer, name, value)
+    reviewer.full_clean()
+    reviewer.save()
+    changes = {name: [before[name], value] for name, value in _reviewer_values(reviewer).items()
+               if before[name] != value}
+    if changes:
+        record(actor=actor, action="review.reviewer_updated", target=reviewer, changes=changes)
+    return reviewer
+
+
+@transaction.atomic
+def change_panel_members(*, actor, panel: Panel, members: list[Reviewer], chair: Reviewer | None) -> Panel:
+    """Set a panel's members and chair. Refused once its results are signed off, when the chair is not a
+    member, or when a member leaving still has an assignment on the panel (replace it first)."""
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    if panel.is_signed_off:
+        raise AssignmentRefused(_("The panel's results are signed off; its members no longer change."))
+    if chair is not None and chair not in members:
+        raise AssignmentRefused(_("The chair must be a member of the panel."))
+    before = sorted(panel.members.values_list("pk", flat=True))
+    leaving = set(before) - {member.pk for member in members}
+    busy_ids = (panel.assignments.filter(reviewer_id__in=leaving).exclude(status=AssignmentStatus.RECUSED)
+                .values("reviewer_id"))
+    busy = list(Reviewer.objects.filter(pk__in=busy_ids).select_related("user").order_by("pk"))
+    if busy:
+        raise AssignmentRefused(_("These members still review proposals of the panel: %(names)s.")
+                                % {"names": ", ".join(str(reviewer) for reviewer in busy)})
+    chair_before = panel.chair_id
+    panel.members.set(members)
+    panel.chair = chair
+    panel.save(update_fields=["chair"])
+    record(actor=actor, action="review.panel_members_changed", target=panel,
+           changes={"members": [before, sorted(member.pk for member in members)],
+                    "chair": [chair_before, chair.pk if chair else None]})
+    return panel

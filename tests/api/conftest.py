@@ -6,7 +6,7 @@ from accounts.roles import Role
 from ministries.models import Ministry
 from notifications.models import Notification
 from regions.models import LocalGovernment, Province
-from reviews.models import Assignment
+from reviews.models import Assignment, Rubric
 from selection.models import Objection
 from tests.factories import make_user
 from tests.reviews.builders import make_reviewer
@@ -36,7 +36,9 @@ def world(tasks, hamyang, council):
     ids = {"proposal": hamyang.proposal_id, "contest": hamyang.contest_id, "assignment": assignment.pk,
            "sheet": assignment.sheet.pk, "run": hamyang.decision.run_id, "decision": hamyang.decision_id,
            "objection": objection.pk, "task": hamyang.pk, "visa": visa.pk, "notice": notice.pk,
-           "report": ProgressReport.objects.get(task=hamyang, year=2026, half=1).pk}
+           "report": ProgressReport.objects.get(task=hamyang, year=2026, half=1).pk,
+           "panel": assignment.panel_id, "reviewer": assignment.reviewer_id,
+           "rubric": Rubric.objects.filter(contest_id=hamyang.contest_id).first().pk}
     return users, ids
 
 

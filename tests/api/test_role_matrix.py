@@ -52,6 +52,12 @@ def reads(ids) -> list[tuple[str, frozenset]]:
         ("/api/v1/support-lines/fisheries_infrastructure/", TRACKING),
         (f"/api/v1/support-lines/regional_visa/{ids['visa']}/", TRACKING),
         ("/api/v1/notifications/", {"council"}), (f"/api/v1/notifications/{ids['notice']}/", {"council"}),
+        (f"/api/v1/contests/{ids['contest']}/files/", SIGNED_IN),
+        (f"/api/v1/contests/{ids['contest']}/selection-policy/", {"council"}),
+        ("/api/v1/designation-imports/", {"council"}),
+        ("/api/v1/reviewer-pool/", {"council"}), (f"/api/v1/reviewer-pool/{ids['reviewer']}/", {"council"}),
+        ("/api/v1/panels/", {"council"}), (f"/api/v1/panels/{ids['panel']}/", {"council"}),
+        ("/api/v1/rubrics/", {"council"}), (f"/api/v1/rubrics/{ids['rubric']}/", {"council"}),
     ]
 
 
@@ -115,6 +121,39 @@ def writes(ids) -> list[tuple[str, str, dict, frozenset]]:
         ("post", f"/api/v1/notifications/{ids['notice']}/read/", {}, council),
         ("post", "/api/v1/ministries/", {"code": "MOLIT", "name_ko": "국토교통부", "name_en": "Ministry of Land"},
          council),
+        *setup_writes(ids),
+    ]
+
+
+def setup_writes(ids) -> list[tuple[str, str, dict, frozenset]]:
+    """The council's setup of a round (contests, designations, pool, panels, rubrics, policy): the council's
+    alone, except the sign-off, which is the chair's (and this panel's is done)."""
+    contest, panel = f"/api/v1/contests/{ids['contest']}/", f"/api/v1/panels/{ids['panel']}/"
+    council = frozenset({"council"})
+    criteria = [{"code": "feasibility", "name_ko": "타당성", "name_en": "Feasibility", "max_points": 100}]
+    return [
+        ("post", "/api/v1/contests/", {"name_ko": "새 공모", "year": 2031}, council),
+        ("patch", contest, {"target_task_count": 3, "reason": "변경"}, council),
+        ("post", f"{contest}files/", {"title": "공고문"}, council),
+        ("post", f"{contest}files/1/remove/", {"reason": "삭제"}, council),
+        ("put", f"{contest}selection-policy/", {"document_weight_pct": 50, "presentation_weight_pct": 50,
+                                                "document_cutoff": "0", "presentation_cutoff": "0",
+                                                "reserve_count": 0}, council),
+        ("post", "/api/v1/designation-imports/", {"reason": "공문"}, council),
+        ("post", "/api/v1/reviewer-pool/", {"user": 1, "affiliation": "기관"}, council),
+        ("patch", f"/api/v1/reviewer-pool/{ids['reviewer']}/", {"affiliation": "다른 기관"}, council),
+        ("post", "/api/v1/panels/", {"contest": ids["contest"], "stage": "document", "name": "제9분과",
+                                     "reviewers_per_proposal": 1, "members": [ids["reviewer"]]}, council),
+        ("put", f"{panel}members/", {"members": [ids["reviewer"]]}, council),
+        ("post", f"{panel}proposals/", {"proposals": [ids["proposal"]]}, council),
+        ("post", f"{panel}deadline/", {"due_at": "2030-01-01T09:00:00+09:00"}, council),
+        ("post", f"{panel}auto-assign/", {}, council),
+        ("post", f"{panel}assign/", {"proposal": ids["proposal"], "reviewer": ids["reviewer"]}, council),
+        ("post", f"{panel}sign-off/", {}, frozenset()),
+        ("post", "/api/v1/rubrics/", {"contest": ids["contest"], "stage": "document", "trim_min_sheets": 3,
+                                      "pass_mark": "60", "criteria": criteria}, council),
+        ("put", f"/api/v1/rubrics/{ids['rubric']}/", {"trim_min_sheets": 3, "pass_mark": "60",
+                                                       "criteria": criteria}, council),
     ]
 
 

@@ -38,7 +38,10 @@ def test_the_schema_is_valid_and_generates_without_warnings(tmp_path):
                      "/api/v1/proposals/{id}/request-correction/", "/api/v1/proposals/{id}/versions/",
                      "/api/v1/assignments/", "/api/v1/score-sheets/{id}/submit/", "/api/v1/contests/{id}/results/",
                      "/api/v1/selection-runs/{id}/approve/", "/api/v1/objections/", "/api/v1/selected-tasks/",
-                     "/api/v1/support-lines/", "/api/v1/progress-reports/"):
+                     "/api/v1/support-lines/", "/api/v1/progress-reports/", "/api/v1/designation-imports/",
+                     "/api/v1/reviewer-pool/{id}/", "/api/v1/panels/{id}/auto-assign/", "/api/v1/panels/{id}/assign/",
+                     "/api/v1/panels/{id}/sign-off/", "/api/v1/panels/{id}/members/", "/api/v1/rubrics/{id}/",
+                     "/api/v1/contests/{id}/selection-policy/", "/api/v1/contests/{id}/files/"):
         assert required in paths, required
 
 
@@ -67,6 +70,7 @@ def known_objects(ids: dict) -> dict[str, int]:
         "/api/v1/selection-runs/": ids["run"], "/api/v1/objections/": ids["objection"],
         "/api/v1/selected-tasks/": ids["task"], "/api/v1/progress-reports/": ids["report"],
         "/api/v1/support-lines/regional_visa/": ids["visa"], "/api/v1/notifications/": ids["notice"],
+        "/api/v1/panels/": ids["panel"], "/api/v1/rubrics/": ids["rubric"], "/api/v1/reviewer-pool/": ids["reviewer"],
         "/api/v1/provinces/": Province.objects.get(code="48").pk,
         "/api/v1/local-governments/": LocalGovernment.objects.get(code="48870").pk,
         "/api/v1/designations/": Designation.objects.filter(local_government__code="48870").first().pk,
