@@ -29,19 +29,16 @@ def proposals_of_panel(panel: Panel):
             .order_by("receipt_number"))
 
 
-class PanelForm(forms.Form):
-    stage = forms.ChoiceField(label=_("Stage"), choices=ReviewStage.choices)
-    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example 제1분과 (서면평가)."))
-    reviewers_per_proposal = forms.IntegerField(label=_("Reviewers per proposal"), min_value=1, max_value=20,
-                                                initial=5)
-    members = ReviewerChoiceField(label=_("Members"), queryset=Reviewer.objects.none(),
+class PanelMembersForm(forms.Form):
+    """A panel's members and chair (the chair one of them); changed on their own after the panel exists."""
+
+    members = ReviewerChoiceField(label=_("Members"), queryset=Reviewer.objects.none(), required=False,
                                   widget=forms.CheckboxSelectMultiple)
     chair = forms.ModelChoiceField(label=_("Chair"), queryset=Reviewer.objects.none(), required=False,
                                    help_text=_("Signs the panel's results off; must be a member."))
 
-    def __init__(self, *args, contest, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.contest = contest
         pool = Reviewer.objects.select_related("user").order_by("user__last_name", "user__first_name", "pk")
         self.fields["members"].queryset = pool
         self.fields["chair"].queryset = pool
@@ -51,30 +48,27 @@ class PanelForm(forms.Form):
         chair, members = cleaned.get("chair"), cleaned.get("members")
         if chair is not None and members is not None and chair not in members:
             self.add_error("chair", _("The chair must be a member of the panel."))
-        if cleaned.get("stage") and cleaned.get("name") and Panel.objects.filter(
-                contest=self.contest, stage=cleaned["stage"], name=cleaned["name"]).exists():
-            self.add_error("name", _("This contest already has a panel of that name for that stage."))
         return cleaned
 
 
-class PanelMembersForm(forms.Form):
-    """A panel's members and chair, changed after it was created."""
-
-    members = ReviewerChoiceField(label=_("Members"), queryset=Reviewer.objects.none(), required=False,
+class PanelForm(PanelMembersForm):
+    stage = forms.ChoiceField(label=_("Stage"), choices=ReviewStage.choices)
+    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example 제1분과 (서면평가)."))
+    reviewers_per_proposal = forms.IntegerField(label=_("Reviewers per proposal"), min_value=1, max_value=20,
+                                                initial=5)
+    members = ReviewerChoiceField(label=_("Members"), queryset=Reviewer.objects.none(),
                                   widget=forms.CheckboxSelectMultiple)
-    chair = forms.ModelChoiceField(label=_("Chair"), queryset=Reviewer.objects.none(), required=False)
+    field_order = ["stage", "name", "reviewers_per_proposal", "members", "chair"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, contest, **kwargs):
         super().__init__(*args, **kwargs)
-        pool = Reviewer.objects.select_related("user").order_by("pk")
-        self.fields["members"].queryset = pool
-        self.fields["chair"].queryset = pool
+        self.contest = contest
 
     def clean(self):
         cleaned = super().clean()
-        chair, members = cleaned.get("chair"), cleaned.get("members")
-        if chair is not None and members is not None and chair not in members:
-            self.add_error("chair", _("The chair must be a member of the panel."))
+        if cleaned.get("stage") and cleaned.get("name") and Panel.objects.filter(
+                contest=self.contest, stage=cleaned["stage"], name=cleaned["name"]).exists():
+            self.add_error("name", _("This contest already has a panel of that name for that stage."))
         return cleaned
 
 
