@@ -20,6 +20,7 @@ CanManageSelection = decision_permission(permissions.can_manage_selection)
 
 class PolicySerializer(serializers.ModelSerializer):
     saved = serializers.SerializerMethodField(help_text="False while the contest runs on the defaults.")
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = SelectionPolicy
