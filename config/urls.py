@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from accounts.forms import PortalLoginForm
 from portal import views as portal_views
 from portal.metrics import metrics
+from tracking.views import public as public_results
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
@@ -24,6 +25,9 @@ urlpatterns = [
     path("selection/", include("selection.urls")),
     path("notifications/", include("notifications.urls")),
     path("tracking/", include("tracking.urls")),
+    path("results/", public_results.PublicResultsView.as_view(), name="public-results"),
+    path("results/selected-tasks.<str:file_format>", public_results.public_results_download,
+         name="public-results-download"),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # the split view serves Swagger UI's start-up script as a file, which the Content-Security-Policy allows

@@ -151,3 +151,10 @@ def test_a_round_from_contest_to_confirmed_selection_through_the_api_alone(
     assert confirmed["status"] == "confirmed"
     tasks = ok(council.get(f"/api/v1/selected-tasks/?contest={contest['id']}"))["results"]
     assert sorted(task["local_government"] for task in tasks) == ["46720", "48870"]
+
+    public = client.get(f"/results/selected-tasks.json?year={contest['year']}")
+    rows = public.json()["tasks"]
+    assert sorted(row["local_government_code"] for row in rows) == ["46720", "48870"]
+    assert {row["national_funding_krw"] for row in rows} == {1_000_000_000}
+    page = client.get(f"/results/?year={contest['year']}").content.decode()
+    assert page.count(SECTIONS["title"]) == 2 and "의성군" not in page  # Uiseong-gun is only the reserve

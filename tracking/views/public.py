@@ -1,0 +1,123 @@
+"""``/results/``: the confirmed rounds' selected tasks for anyone, without an account, with a map, filters by
+province and year, and downloads (CSV, XLSX, JSON) of the same rows in the documented schema.
+
+Made to be cached: the answer depends only on the query and the language, carries an ETag, and tells shared
+caches they may keep it for a while when nobody is signed in; reading it writes no session and sets no cookie.
+"""
+import csv
+import io
+import json
+
+from django import forms
+from django.http import Http404, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import conditional_page
+from django.views.generic import TemplateView
+
+from portal.downloads import xlsx_response
+from regions.models import Province
+from tracking.korea_map import korea_map
+from tracking.models import TaskStatus
+from tracking.selectors.public_results import FIELDS, SCHEMA_VERSION, public_row, published_tasks, published_years
+
+from .dashboard import _shade
+
+PUBLIC_SECONDS = 300
+LANGUAGES = ("ko", "en")
+
+
+class ResultsFilterForm(forms.Form):
+    province = forms.ChoiceField(label=_lazy("Province"), required=False,
+                                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+    year = forms.IntegerField(label=_lazy("Year"), required=False, min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [("", _lazy("All provinces")), *(
+            (province.code, province.name) for province in Province.objects.order_by("code"))]
+
+    def filters(self) -> dict:
+        """The valid filters; one that is not valid is left out (and shown with its error)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or None for name in ("province", "year")
+                if name not in self.errors}
+
+
+def _cacheable(request, response):
+    patch_vary_headers(response, ["Accept-Language"])
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, max_age=0)
+    else:
+        patch_cache_control(response, public=True, max_age=PUBLIC_SECONDS)
+    return response
+
+
+@method_decorator(conditional_page, name="dispatch")
+class PublicResultsView(TemplateView):
+    template_name = "tracking/public_results.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.GET.get("lang") in LANGUAGES:
+            translation.activate(request.GET["lang"])
+            request.LANGUAGE_CODE = request.GET["lang"]
+        return _cacheable(request, super().dispatch(request, *args, **kwargs))
+
+    def get_context_data(self, **kwargs):
+        form = ResultsFilterForm(self.request.GET or None)
+        tasks = list(published_tasks(**form.filters()))
+        counts: dict[str, int] = {}
+        for task in tasks:
+            code = task.local_government.province.code
+            counts[code] = counts.get(code, 0) + 1
+        shapes = korea_map()
+        most = max(counts.values(), default=0)
+        provinces = [{"province": province, "count": counts.get(province.code, 0),
+                      "shape": shapes.shapes.get(province.code), "fill": _shade(counts.get(province.code, 0), most)}
+                     for province in Province.objects.order_by("code")]
+        query = self.request.GET.copy()
+        query.pop("lang", None)
+        year = form.filters().get("year")
+        return super().get_context_data(
+            form=form, rows=[(task, public_row(task)) for task in tasks], years=published_years(), map=shapes,
+            provinces=provinces, statuses=dict(TaskStatus.choices), query=query.urlencode(),
+            total_krw=sum(task.decision.national_krw for task in tasks), public_page=True,
+            map_link_prefix=f"?year={year}&province=" if year else "?province=", **kwargs)
+
+
+def _rows(request) -> list[dict]:
+    return [public_row(task) for task in published_tasks(**ResultsFilterForm(request.GET or None).filters())]
+
+
+@conditional_page
+def public_results_download(request, file_format: str):
+    """The same rows as the page, in ``FIELDS``' order and names, whatever the language."""
+    rows = _rows(request)
+    names = [field.name for field in FIELDS]
+    if file_format == "json":
+        body = {"schema_version": SCHEMA_VERSION,
+                "fields": [{"name": field.name, "type": field.type, "description": field.description}
+                           for field in FIELDS],
+                "count": len(rows), "tasks": rows}
+        response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
+                                content_type="application/json; charset=utf-8")
+    elif file_format == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel reads UTF-8 Korean only with the byte-order mark
+        writer = csv.DictWriter(buffer, fieldnames=names)
+        writer.writeheader()
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif file_format == "xlsx":
+        response = xlsx_response(title=_("Selected tasks"), headers=names,
+                                 rows=[[row[name] for name in names] for row in rows], name="selected-tasks")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="selected-tasks.{file_format}"'
+    patch_cache_control(response, public=True, max_age=PUBLIC_SECONDS)
+    return response
