@@ -14,6 +14,7 @@ from ministries.registry import support_lines
 from portal.spreadsheets import safe_cell, sheet_title
 from reviews.models import Panel, PresentationSlot
 from tests.tracking.builders import confirmed_run
+from tracking.models import SelectedTask
 from tracking.tables import TABLES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -29,6 +30,8 @@ def hostile(registry, council, django_capture_on_commit_callbacks, celery_eager)
     Proposal.objects.filter(contest=run.contest, lead_local_government__code="48870").update(title=FORMULA)
     Proposal.objects.filter(contest=run.contest, lead_local_government__code="12720").update(title=VERTICAL_TAB)
     Proposal.objects.filter(contest=run.contest, lead_local_government__code="43800").update(title="@SUM(1+1)")
+    for code, title in (("48870", FORMULA), ("46720", VERTICAL_TAB)):  # the opened tasks, published at /results/
+        SelectedTask.objects.filter(contest=run.contest, local_government__code=code).update(title=title)
     Panel.objects.filter(contest=run.contest, stage="document").update(name=PANEL)
     Panel.objects.filter(contest=run.contest, stage="presentation").update(name="[발표]/현장*평가?" + "가" * 40)
     presentation = Panel.objects.get(contest=run.contest, stage="presentation")
@@ -50,6 +53,8 @@ def export_urls(run) -> dict[str, str]:
     for table in TABLES:
         if table != "support":
             urls[f"rows {table}"] = reverse("tracking:rows", args=[contest.pk, table]) + "?export=xlsx"
+    for fmt in ("csv", "xlsx"):  # the public results (open data), the same writer
+        urls[f"public-results-{fmt} all"] = reverse(f"public-results-{fmt}")
     for line in support_lines():  # the lines the dashboard's support table offers
         urls[f"rows support {line}"] = (reverse("tracking:rows", args=[contest.pk, "support"])
                                         + f"?line={line}&export=xlsx")

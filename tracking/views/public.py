@@ -4,9 +4,8 @@ province and year, and downloads (CSV, XLSX, JSON) of the same rows in the docum
 Made to be cached: the answer depends only on the query and the language, carries an ETag, and tells shared
 caches they may keep it for a while when nobody is signed in; reading it writes no session and sets no cookie.
 """
-import csv
-import io
 import json
+from functools import partial
 
 from django import forms
 from django.http import Http404, HttpResponse
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import conditional_page
 from django.views.generic import TemplateView
 
-from portal.downloads import xlsx_response
+from portal.downloads import csv_response, xlsx_response
 from regions.models import Province
 from tracking.korea_map import korea_map
 from tracking.models import TaskStatus
@@ -96,7 +95,8 @@ def _rows(request) -> list[dict]:
 
 @conditional_page
 def public_results_download(request, file_format: str):
-    """The same rows as the page, in ``FIELDS``' order and names, whatever the language."""
+    """The same rows as the page, in ``FIELDS``' order and names, whatever the language; CSV and XLSX through the
+    portal's one safe spreadsheet writer."""
     rows = _rows(request)
     names = [field.name for field in FIELDS]
     if file_format == "json":
@@ -106,18 +106,12 @@ def public_results_download(request, file_format: str):
                 "count": len(rows), "tasks": rows}
         response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
                                 content_type="application/json; charset=utf-8")
-    elif file_format == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel reads UTF-8 Korean only with the byte-order mark
-        writer = csv.DictWriter(buffer, fieldnames=names)
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif file_format == "xlsx":
-        response = xlsx_response(title=_("Selected tasks"), headers=names,
-                                 rows=[[row[name] for name in names] for row in rows], name="selected-tasks")
+        response["Content-Disposition"] = 'attachment; filename="selected-tasks.json"'
+    elif file_format in ("csv", "xlsx"):
+        write = csv_response if file_format == "csv" else partial(xlsx_response, title=_("Selected tasks"))
+        response = write(headers=names, rows=[[row[name] for name in names] for row in rows], name="selected-tasks")
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="selected-tasks.{file_format}"'
+    response.headers.pop("Cache-Control", None)  # the writer's default is private; these rows are public
     patch_cache_control(response, public=True, max_age=PUBLIC_SECONDS)
     return response
