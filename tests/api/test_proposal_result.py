@@ -16,8 +16,8 @@ from tests.selection.conftest import computed_run
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-# Hamyang-gun leads; Sancheong-gun (the same province) and Gokseong-gun (Jeollanam-do) are partners.
-PARTNERS = ("48860", "46720")
+# Hamyang-gun leads; Sancheong-gun (the same province) and Gokseong-gun (Jeonnam-Gwangju, since July 2026) are partners.
+PARTNERS = ("48860", "12720")
 
 
 @pytest.fixture
@@ -34,9 +34,9 @@ def joint(db, django_capture_on_commit_callbacks, celery_eager):
     people = {
         "lead": make_user(Role.LOCAL_OFFICIAL, language="en"),
         "sancheong": make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="48860")),
-        "gokseong": make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="46720")),
+        "gokseong": make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="12720")),
         "gyeongnam": make_user(Role.PROVINCIAL_OFFICER, language="en"),
-        "jeonnam": make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="46")),
+        "jeonnam": make_user(Role.PROVINCIAL_OFFICER, province=Province.objects.get(code="12")),
         "council": council,
     }
     return run, proposal, people

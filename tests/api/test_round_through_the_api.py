@@ -17,7 +17,7 @@ from tests.factories import COMPANIES, KPI_TARGETS, api_as, make_user
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "registry", "celery_eager")]
 
 # Hamyang-gun, Gokseong-gun and Uiseong-gun propose; the first two are selected (target 2).
-LEADS = {"48870": 92, "46720": 84, "47730": 71}
+LEADS = {"48870": 92, "12720": 84, "47730": 71}
 CRITERIA = [{"code": "feasibility", "name_ko": "타당성", "name_en": "Feasibility", "max_points": 40, "position": 1,
              "tie_break_order": 1},
             {"code": "effectiveness", "name_ko": "효과성", "name_en": "Effectiveness", "max_points": 30, "position": 2},
@@ -139,7 +139,7 @@ def test_a_round_from_contest_to_confirmed_selection_through_the_api_alone(
     run = ok(council.get(f"/api/v1/selection-runs/{run['id']}/"))
     assert run["status"] == "completed", run
     outcomes = {CODE_OF[row["proposal"]]: row["outcome"] for row in run["decisions"]}
-    assert outcomes == {"48870": "selected", "46720": "selected", "47730": "reserve"}
+    assert outcomes == {"48870": "selected", "12720": "selected", "47730": "reserve"}
     ok(council.post(f"/api/v1/selection-runs/{run['id']}/approve/", {"note": "협의회 의결"}, format="json"))
     with run_on_commit(execute=True):
         ok(council.post(f"/api/v1/selection-runs/{run['id']}/publish/"))
@@ -150,11 +150,11 @@ def test_a_round_from_contest_to_confirmed_selection_through_the_api_alone(
         confirmed = ok(council.post(f"/api/v1/selection-runs/{run['id']}/confirm/"))
     assert confirmed["status"] == "confirmed"
     tasks = ok(council.get(f"/api/v1/selected-tasks/?contest={contest['id']}"))["results"]
-    assert sorted(task["local_government"] for task in tasks) == ["46720", "48870"]
+    assert sorted(task["local_government"] for task in tasks) == ["12720", "48870"]
 
     public = client.get(f"/results/selected-tasks.json?year={contest['year']}")
     rows = public.json()["tasks"]
-    assert sorted(row["local_government_code"] for row in rows) == ["46720", "48870"]
+    assert sorted(row["local_government_code"] for row in rows) == ["12720", "48870"]
     assert {row["national_funding_krw"] for row in rows} == {1_000_000_000}
     page = client.get(f"/results/?year={contest['year']}").content.decode()
     assert page.count(SECTIONS["title"]) == 2 and "의성군" not in page  # Uiseong-gun is only the reserve

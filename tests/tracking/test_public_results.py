@@ -52,7 +52,7 @@ def test_anyone_reads_the_selected_tasks_with_a_map_without_an_account(client, t
     response = client.get("/results/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "과제 48870" in page and "과제 46720" in page and "1,000,000,000" in page
+    assert "과제 48870" in page and "과제 12720" in page and "1,000,000,000" in page
     assert 'id="korea-map"' in page and 'id="map-48"' in page and "경상남도" in page
     assert "public" in response["Cache-Control"] and response.has_header("ETag")
     assert not response.cookies and not Session.objects.exists()
@@ -62,14 +62,14 @@ def test_anyone_reads_the_selected_tasks_with_a_map_without_an_account(client, t
 
 def test_filters_by_province_and_year_and_bad_filters_are_no_error(client, tasks):
     page = client.get("/results/?province=48").content.decode()
-    assert "과제 48870" in page and "과제 46720" not in page
+    assert "과제 48870" in page and "과제 12720" not in page
     assert "과제 48870" not in client.get("/results/?year=2024").content.decode()
     for query in ("?year=abc", "?year=1e30", "?province=<script>", "?province=99&year=-1"):
         response = client.get(f"/results/{query}")
         assert response.status_code == 200, query
         assert "과제 48870" in response.content.decode(), query  # a bad filter is shown, not applied
-    rows = json.loads(client.get("/results/selected-tasks.json?province=46").content)["tasks"]
-    assert [row["local_government_code"] for row in rows] == ["46720"]
+    rows = json.loads(client.get("/results/selected-tasks.json?province=12").content)["tasks"]
+    assert [row["local_government_code"] for row in rows] == ["12720"]
 
 
 def test_the_downloads_follow_the_documented_schema(client, tasks):
