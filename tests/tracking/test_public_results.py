@@ -68,8 +68,12 @@ def test_filters_by_province_and_year_and_bad_filters_are_no_error(client, tasks
         response = client.get(f"/results/{query}")
         assert response.status_code == 200, query
         assert "과제 48870" in response.content.decode(), query  # a bad filter is shown, not applied
-    rows = json.loads(client.get("/results/selected-tasks.json?province=12").content)["tasks"]
-    assert [row["local_government_code"] for row in rows] == ["12720"]
+    # Gokseong-gun's task is of a round held before the 2026-07-01 merger: it is listed, and filtered, under
+    # Jeollanam-do (46) as the layout stood on the contest's date, not under today's 전남광주통합특별시 (12).
+    rows = json.loads(client.get("/results/selected-tasks.json?province=46").content)["tasks"]
+    assert [(row["local_government_code"], row["province_code"], row["province_ko"]) for row in rows] == [
+        ("12720", "46", "전라남도")]
+    assert json.loads(client.get("/results/selected-tasks.json?province=12").content)["tasks"] == []
 
 
 def test_the_downloads_follow_the_documented_schema(client, tasks):

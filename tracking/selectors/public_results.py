@@ -8,12 +8,12 @@ retyped or removed without a new ``SCHEMA_VERSION``.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from applications.budget import funding_years
 from applications.models import SEOUL
 from regions.models import Province
+from regions.selectors import period_on
 from selection.models import Outcome, RunStatus
 from tracking.models import SelectedTask
 
@@ -49,25 +49,26 @@ FIELDS = (
 
 
 def province_on_contest_date(task: SelectedTask) -> Province:
-    """The lead local government's province on the contest's date (its eligibility date). The registry keeps
-    no province history yet, so this is the current province; when ``regions`` offers its history selector,
-    this is the one call to switch."""
-    return task.local_government.province
+    """The lead local government's province on the contest's date (its eligibility date), from the registry's
+    dated history (``regions.selectors.period_on``, read from the prefetched periods): a 2025 round's Jeonnam
+    task stays in Jeollanam-do after the 2026-07-01 merger. The current province where no period is dated."""
+    period = period_on(task.local_government, task.contest.eligibility_date)
+    return period.province if period is not None else task.local_government.province
 
 
-def published_tasks(*, province: str | None = None, year: int | None = None) -> QuerySet[SelectedTask]:
-    """Tasks of confirmed selections only, selected outcome only; ``province`` a 2-digit code, ``year`` the
-    contest's. One query with what the rows need."""
+def published_tasks(*, province: str | None = None, year: int | None = None) -> list[SelectedTask]:
+    """Tasks of confirmed selections only, selected outcome only; ``province`` a 2-digit code matched against
+    the province on each contest's date, ``year`` the contest's. Three queries whatever the number of rows."""
     tasks = (SelectedTask.objects.filter(decision__run__status=RunStatus.CONFIRMED,
                                          decision__outcome=Outcome.SELECTED)
              .select_related("contest", "local_government__province", "decision__run", "proposal")
-             .prefetch_related("proposal__partners")
+             .prefetch_related("proposal__partners", "local_government__periods__province")
              .order_by("-contest__year", "local_government__code", "pk"))
-    if province:
-        tasks = tasks.filter(local_government__province__code=province)
     if year:
         tasks = tasks.filter(contest__year=year)
-    return tasks
+    if province:
+        return [task for task in tasks if province_on_contest_date(task).code == province]
+    return list(tasks)
 
 
 def public_row(task: SelectedTask) -> dict:

@@ -21,7 +21,14 @@ from portal.downloads import csv_response, xlsx_response
 from regions.models import Province
 from tracking.korea_map import korea_map
 from tracking.models import TaskStatus
-from tracking.selectors.public_results import FIELDS, SCHEMA_VERSION, public_row, published_tasks, published_years
+from tracking.selectors.public_results import (
+    FIELDS,
+    SCHEMA_VERSION,
+    province_on_contest_date,
+    public_row,
+    published_tasks,
+    published_years,
+)
 
 from .dashboard import _shade
 
@@ -72,7 +79,7 @@ class PublicResultsView(TemplateView):
         tasks = list(published_tasks(**form.filters()))
         counts: dict[str, int] = {}
         for task in tasks:
-            code = task.local_government.province.code
+            code = province_on_contest_date(task).code
             counts[code] = counts.get(code, 0) + 1
         shapes = korea_map()
         most = max(counts.values(), default=0)
