@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
-from applications.models import Proposal, ProvincialMatchConfirmation
+from applications.models import Contest, Proposal, ProvincialMatchConfirmation
+from applications.selectors import eligible_local_governments_for_contest
 from reviews.models import Assignment, AssignmentStatus, Panel, PresentationSlot, SheetStatus
 from selection.models import OPEN_OBJECTION_STATUSES, Objection, RunStatus, SelectionRun
 from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask
@@ -69,7 +70,22 @@ def official_todo(user, now) -> list[Todo]:
                                                      status__in=REPORT_EDITABLE,
                                                      due_on__lte=timezone.localdate(now) + timedelta(days=31)), now)
     return [Todo(_("Corrections requested"), corrections), Todo(_("Drafts to submit before the deadline"), drafts),
+            Todo(_("Open contests you may apply to"), _open_contests(user, now)),
             Todo(_("Presentation times"), slots), Todo(_("Half-year reports due"), reports)]
+
+
+def _open_contests(user, now) -> list[TodoItem]:
+    """Contests taking applications now for which the official's local government is eligible and has no
+    proposal yet: one query for the open contests, one per open contest (at most ``SHOWN``; a round or two)."""
+    if user.local_government_id is None:
+        return []
+    contests = (Contest.objects.filter(application_opens_at__lte=now, application_closes_at__gte=now)
+                .exclude(proposals__lead_local_government=user.local_government_id)
+                .prefetch_related("accepted_designation_kinds").order_by("application_closes_at")[:SHOWN])
+    return [TodoItem(contest.name, reverse("applications:proposal-create") + f"?contest={contest.pk}",
+                     **_due(contest.application_closes_at, now))
+            for contest in contests
+            if eligible_local_governments_for_contest(contest).filter(pk=user.local_government_id).exists()]
 
 
 def provincial_todo(user, now) -> list[Todo]:

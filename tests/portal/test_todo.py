@@ -56,3 +56,24 @@ def test_the_council_sees_late_reports_and_the_province_its_plans(client, tasks,
     assert "Late half-year reports" in page and "(overdue)" in page
     province = make_user(Role.PROVINCIAL_OFFICER, language="en")
     assert "Tasks to confirm in this year" in landing(client, province)
+
+
+def test_an_official_is_told_of_an_open_contest_his_local_government_may_apply_to(client):
+    """A round open today is the official's to-do until his local government has a proposal in it; an
+    official whose local government is not eligible is not told of it."""
+    official = make_user(Role.LOCAL_OFFICIAL, language="en")
+    contest = make_open_contest()
+    page = landing(client, official)
+    start = reverse("applications:proposal-create") + f"?contest={contest.pk}"
+    assert "Open contests you may apply to" in page and start in page and 'id="todo-empty"' not in page
+    assert timezone.localtime(contest.application_closes_at).strftime("%Y-%m-%d %H:%M") in page
+
+    create_proposal(actor=official, contest=contest, values=SECTIONS, lead_local_government=official.local_government)
+    page = landing(client, official)
+    assert "Open contests you may apply to" not in page and "Drafts to submit" in page
+
+    from regions.models import LocalGovernment
+
+    gangnam = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"),
+                        language="en")
+    assert "Open contests you may apply to" not in landing(client, gangnam)
