@@ -4,7 +4,7 @@ Reviewers reach only their own assignments (the selectors filter by the signed-i
 assignment is a 404); council staff manage panels and read every sheet; a panel's chair reads the
 panel's results to sign them off. Local governments never see reviewers or their scores.
 """
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_reviewer
@@ -85,11 +85,25 @@ def can_sign_off(user, panel: Panel) -> Decision:
     return ALLOWED
 
 
+def submitted_sheets_of(contest_id, stage) -> QuerySet[ScoreSheet]:
+    """Sheets of a contest's stage that are or were ever submitted (``contest_id`` and ``stage`` may be
+    ``OuterRef``s, for an annotation over many rubrics)."""
+    sheets = ScoreSheet.objects.filter(assignment__panel__contest_id=contest_id, assignment__panel__stage=stage)
+    return sheets.filter(Q(status=SheetStatus.SUBMITTED) | Q(events__action=SheetEvent.Action.SUBMITTED))
+
+
 def rubric_has_submissions(rubric: Rubric) -> bool:
-    """Whether any sheet of the rubric's contest and stage is or was ever submitted. One query."""
-    sheets = ScoreSheet.objects.filter(assignment__panel__contest_id=rubric.contest_id,
-                                       assignment__panel__stage=rubric.stage)
-    return sheets.filter(Q(status=SheetStatus.SUBMITTED) | Q(events__action=SheetEvent.Action.SUBMITTED)).exists()
+    """Whether any sheet of the rubric's contest and stage is or was ever submitted: the annotation
+    ``has_submissions`` (``with_submissions``) when the rubric carries it, else one query."""
+    annotated = getattr(rubric, "has_submissions", None)
+    if annotated is not None:
+        return annotated
+    return submitted_sheets_of(rubric.contest_id, rubric.stage).exists()
+
+
+def with_submissions(rubrics: QuerySet[Rubric]) -> QuerySet[Rubric]:
+    """``rubrics`` annotated with ``has_submissions``, so a list asks ``can_change_rubric`` with no query per row."""
+    return rubrics.annotate(has_submissions=Exists(submitted_sheets_of(OuterRef("contest_id"), OuterRef("stage"))))
 
 
 def can_change_rubric(rubric: Rubric) -> Decision:

@@ -81,7 +81,8 @@ class RubricViewSet(UserLanguageMixin, mixins.CreateModelMixin, mixins.UpdateMod
     http_method_names = ["get", "post", "put", "head", "options"]
     filterset_fields = ["contest", "stage"]
     ordering_fields = ["id"]
-    queryset = Rubric.objects.prefetch_related("criteria").order_by("contest", "stage", "pk")
+    queryset = permissions.with_submissions(
+        Rubric.objects.prefetch_related("criteria").order_by("contest", "stage", "pk"))
 
     def _answer(self, rubric, code=status.HTTP_200_OK) -> Response:
         return Response(RubricSerializer(self.get_queryset().get(pk=rubric.pk)).data, status=code)
