@@ -19,6 +19,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 
 from portal.data_version import VERSION_KEY, current_data_version, page_cache_enabled
 
@@ -51,6 +52,16 @@ def _page_key(request, reader: str) -> str:
              *(request.META.get(header, "") for header in VARYING_HEADERS)]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"portal:page:{digest}"
+
+
+def _seconds_to_keep(request) -> int:
+    """``PAGE_CACHE_SECONDS``, or less for an API token that expires sooner: a kept answer is never served to
+    a token past its expiry (an expiry is the clock, not a write, so the data version does not see it)."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    expiry = getattr(getattr(request, "auth", None), "expiry", None)  # the token DRF authenticated, if any
+    if expiry is not None:
+        seconds = min(seconds, int((expiry - timezone.now()).total_seconds()))
+    return seconds
 
 
 class _Lookup:
@@ -109,10 +120,13 @@ class PageCacheMiddleware:
                 or getattr(getattr(request, "session", None), "modified", False)
                 or _has_messages(request)):
             return
+        seconds = _seconds_to_keep(request)
+        if seconds <= 0:
+            return
         kept = {"version": lookup.version, "status": response.status_code, "content": response.content,
                 "headers": dict(response.headers),
                 "used_csrf_token": bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))}
         try:
-            cache.set(lookup.key, kept, settings.PAGE_CACHE_SECONDS)
+            cache.set(lookup.key, kept, seconds)
         except Exception:
             logger.warning("Could not keep a page", exc_info=True)

@@ -167,6 +167,25 @@ def test_api_tokens_are_readers_of_their_own():
         assert refused.status_code in {401, 403} and "Hamyang only" not in refused.content.decode()
 
 
+def test_a_kept_answer_is_never_served_to_a_token_past_its_expiry():
+    """A token's expiry is the clock, not a write: its answer is kept no longer than the token lives."""
+    import time
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    official = make_user(Role.LOCAL_OFFICIAL, language="en")
+    token, secret = issue_token(official)
+    type(token).objects.filter(pk=token.pk).update(expiry=timezone.now() + timedelta(seconds=1))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+    notify(official, "Hamyang only")
+    assert client.get("/api/v1/notifications/").status_code == 200
+    time.sleep(1.5)
+    expired = client.get("/api/v1/notifications/")
+    assert expired.status_code in {401, 403} and "Hamyang only" not in expired.content.decode()
+
+
 def test_the_api_answers_in_the_format_asked(council):
     browser = signed_in(council)
     url = "/api/v1/provinces/"
