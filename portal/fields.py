@@ -100,7 +100,15 @@ def bounded_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
         kwargs.setdefault("form_class", PlausibleDateTimeField)
     elif isinstance(db_field, models.DateField):
         kwargs.setdefault("form_class", PlausibleDateField)
-    field = db_field.formfield(**kwargs)
+    return bound_formfield(db_field, db_field.formfield(**kwargs))
+
+
+def bound_formfield(db_field: models.Field, field: forms.Field | None) -> forms.Field | None:
+    """``field``, made for ``db_field`` by any form (a ModelForm, the admin), given the portal's bounds: the
+    numbers' as ``bounded_formfield`` says, and any date or time within 2000-2100."""
+    if isinstance(db_field, models.DateField) and field is not None \
+            and validate_plausible_date not in field.validators:
+        field.validators.append(validate_plausible_date)
     if isinstance(field, forms.IntegerField) and (db_field.name == "year" or db_field.name.endswith("_year")):
         field.min_value, field.max_value = max(field.min_value or FIRST_DATE.year, FIRST_DATE.year), LAST_DATE.year
         field.validators += [validators.MinValueValidator(field.min_value),
