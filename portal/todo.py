@@ -5,7 +5,7 @@ address where it is done and, where there is one, its deadline (overdue items ma
 Each list is one query (its first ``SHOWN`` items, counted with the same query's length).
 """
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -53,6 +53,12 @@ def _reports(queryset, now) -> list[TodoItem]:
             for report in queryset.select_related("task__local_government").order_by("due_on")[:SHOWN]]
 
 
+def _half_begun(today: date) -> Q:
+    """Reports whose half-year has begun by ``today`` (KST): the one being written now and any left behind,
+    not those of halves still to come."""
+    return Q(year__lt=today.year) | Q(year=today.year, half__lte=1 if today.month < 7 else 2)
+
+
 def official_todo(user, now) -> list[Todo]:
     own = Proposal.objects.filter(lead_local_government=user.local_government_id)
     corrections = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
@@ -66,9 +72,9 @@ def official_todo(user, now) -> list[Todo]:
                       reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at)
              for slot in PresentationSlot.objects.filter(proposal__in=own, starts_at__gte=now)
              .select_related("proposal").order_by("starts_at")[:SHOWN]]
-    reports = _reports(ProgressReport.objects.filter(task__local_government=user.local_government_id,
-                                                     status__in=REPORT_EDITABLE,
-                                                     due_on__lte=timezone.localdate(now) + timedelta(days=31)), now)
+    reports = _reports(ProgressReport.objects.filter(_half_begun(timezone.localdate(now)),
+                                                     task__local_government=user.local_government_id,
+                                                     status__in=REPORT_EDITABLE), now)
     return [Todo(_("Corrections requested"), corrections), Todo(_("Drafts to submit before the deadline"), drafts),
             Todo(_("Open contests you may apply to"), _open_contests(user, now)),
             Todo(_("Presentation times"), slots), Todo(_("Half-year reports due"), reports)]

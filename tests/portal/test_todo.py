@@ -77,3 +77,22 @@ def test_an_official_is_told_of_an_open_contest_his_local_government_may_apply_t
     gangnam = make_user(Role.LOCAL_OFFICIAL, local_government=LocalGovernment.objects.get(code="11680"),
                         language="en")
     assert "Open contests you may apply to" not in landing(client, gangnam)
+
+
+def test_an_official_sees_the_half_year_report_being_written_and_none_of_halves_to_come(hamyang):
+    """On 29 November the second half's report (due 31 January) is the one being written: it is on the to-do,
+    the first half's unsubmitted one is there marked overdue, next year's are not yet."""
+    from datetime import datetime
+
+    from applications.models import SEOUL
+    from portal.todo import todo_for
+    from tracking.models import ProgressReport
+
+    official = make_user(Role.LOCAL_OFFICIAL, language="en")
+    years = sorted(set(ProgressReport.objects.filter(task=hamyang).values_list("year", flat=True)))
+    first = years[0]
+    now = datetime(first, 11, 29, 10, 0, tzinfo=SEOUL)
+    lists = {str(todo.title): todo.items for todo in todo_for(official, now=now)}
+    reports = lists["Half-year reports due"]
+    due = sorted((item.due, item.overdue) for item in reports)
+    assert due == [(datetime(first, 7, 31).date(), True), (datetime(first + 1, 1, 31).date(), False)]
