@@ -7,6 +7,7 @@ Each list is one query (its first ``SHOWN`` items, counted with the same query's
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -147,8 +148,18 @@ def council_todo(user, now) -> list[Todo]:
                                                           runs)]
 
 
-BUILDERS = {Role.LOCAL_OFFICIAL: official_todo, Role.PROVINCIAL_OFFICER: provincial_todo,
-            Role.REVIEWER: reviewer_todo, Role.MINISTRY_STAFF: ministry_todo, Role.COUNCIL_STAFF: council_todo}
+def administrator_todo(user, now) -> list[Todo]:
+    """Accounts made but never used: their holders still need their sign-in (or the account is not needed)."""
+    unused = [TodoItem(f"{account.username} · {account.get_role_display()}",
+                       reverse("admin:accounts_user_change", args=[account.pk]), due=account.date_joined)
+              for account in get_user_model().objects.filter(is_active=True, last_login__isnull=True)
+              .order_by("date_joined", "pk")[:SHOWN]]
+    return [Todo(_("Accounts never signed in"), unused)]
+
+
+BUILDERS = {Role.ADMINISTRATOR: administrator_todo, Role.LOCAL_OFFICIAL: official_todo,
+            Role.PROVINCIAL_OFFICER: provincial_todo, Role.REVIEWER: reviewer_todo,
+            Role.MINISTRY_STAFF: ministry_todo, Role.COUNCIL_STAFF: council_todo}
 
 
 def todo_for(user, now: datetime | None = None) -> list[Todo]:

@@ -96,3 +96,13 @@ def test_an_official_sees_the_half_year_report_being_written_and_none_of_halves_
     reports = lists["Half-year reports due"]
     due = sorted((item.due, item.overdue) for item in reports)
     assert due == [(datetime(first, 7, 31).date(), True), (datetime(first + 1, 1, 31).date(), False)]
+
+
+def test_the_administrator_sees_accounts_never_signed_in(client):
+    administrator = make_user(Role.ADMINISTRATOR, language="en")
+    newcomer = make_user(Role.REVIEWER, language="en")
+    page = landing(client, administrator)  # signing in uses the administrator's own account
+    assert "Accounts never signed in" in page and newcomer.username in page
+    assert reverse("admin:accounts_user_change", args=[newcomer.pk]) in page
+    client.force_login(newcomer)  # a sign-in records last_login
+    assert newcomer.username not in landing(client, administrator)
