@@ -93,7 +93,8 @@ class ProposalDetailSerializer(ProposalSerializer):
     attachments = AttachmentSerializer(source="current_attachments", many=True, read_only=True)
 
     class Meta(ProposalSerializer.Meta):
-        fields = [*ProposalSerializer.Meta.fields, "result", *SECTION_FIELDS[1:], "companies", "budget_lines",
+        fields = [*ProposalSerializer.Meta.fields, "draft_version", "result", *SECTION_FIELDS[1:], "companies",
+                  "budget_lines",
                   "kpi_targets", "support_requests", "attachments"]
         read_only_fields = fields
 
@@ -125,6 +126,24 @@ class ProposalInputSerializer(serializers.Serializer):
     extinction_strategy = serializers.CharField(required=False, allow_blank=True, default="")
     support_programme = serializers.CharField(required=False, allow_blank=True, default="")
     partners = serializers.ListField(child=serializers.CharField(max_length=10), required=False, default=list)
+
+
+class ProposalUpdateSerializer(ProposalInputSerializer):
+    draft_version = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=10**9 - 1,
+        help_text="The draft_version this text was written from (as read). When the draft has been saved since, "
+                  "nothing is saved over a text that changed there: the answer is a 409 with both texts. "
+                  "Leave it out to save regardless (the last save wins).")
+
+
+class DraftConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    fields = serializers.ListField(child=serializers.CharField(), help_text="The sections changed on both sides.")
+    saved = serializers.DictField(child=serializers.CharField(allow_blank=True),
+                                  help_text="Every text section as saved meanwhile.")
+    yours = serializers.DictField(child=serializers.CharField(allow_blank=True),
+                                  help_text="Your text where both changed, the merge elsewhere.")
+    draft_version = serializers.IntegerField(help_text="The current version, to send with the merged text.")
 
 
 class ProposalCreateSerializer(ProposalInputSerializer):

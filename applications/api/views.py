@@ -26,11 +26,12 @@ from .serializers import (
     BudgetInputSerializer,
     CompaniesInputSerializer,
     CorrectionRequestSerializer,
+    DraftConflictSerializer,
     KpiTargetsInputSerializer,
     ProposalCreateSerializer,
     ProposalDetailSerializer,
-    ProposalInputSerializer,
     ProposalSerializer,
+    ProposalUpdateSerializer,
     ProposalVersionSerializer,
     ProvincialMatchSerializer,
     SubmittedSerializer,
@@ -84,14 +85,22 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
                                                 partners=form.cleaned_data["partner_codes"], now=timezone.now())
         return self._answer(proposal, status.HTTP_201_CREATED)
 
-    @extend_schema(tags=TAG, request=ProposalInputSerializer, responses=ProposalDetailSerializer,
-                   summary="Save the draft's text sections and partners")
+    @extend_schema(tags=TAG, request=ProposalUpdateSerializer,
+                   responses={200: ProposalDetailSerializer, 409: DraftConflictSerializer},
+                   summary="Save the draft's text sections and partners (written from draft_version)")
     def update(self, request, pk=None):
         proposal = self._editable()
-        form = sections.proposal_form(validated_data(ProposalInputSerializer, request), instance=proposal)
+        data = validated_data(ProposalUpdateSerializer, request)
+        form = sections.proposal_form(data, instance=proposal)
         with refusals_as_400(*REFUSALS):
-            services.update_proposal(actor=request.user, proposal=proposal, values=form.section_values(),
-                                     partners=form.cleaned_data["partner_codes"])
+            try:
+                services.save_section(actor=request.user, proposal=proposal, values=form.section_values(),
+                                      expected_version=data.get("draft_version"),
+                                      partners=form.cleaned_data["partner_codes"])
+            except services.DraftConflict as conflict:  # nothing saved: both texts back, as the page shows them
+                return Response({"detail": str(conflict), "fields": conflict.fields, "saved": conflict.saved,
+                                 "yours": conflict.merged, "draft_version": conflict.version},
+                                status=status.HTTP_409_CONFLICT)
         return self._answer(proposal)
 
     @_section(CompaniesInputSerializer, "Replace the participating companies")

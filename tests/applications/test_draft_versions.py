@@ -94,3 +94,33 @@ def test_an_autosave_hands_the_page_its_new_version_and_a_colliding_autosave_is_
     assert "Someone saved this draft" in collided.json()["message"]
     draft.refresh_from_db()
     assert draft.summary == "다시 고친 개요"
+
+
+def test_two_api_clients_saving_one_draft_lose_nothing(officials, draft):
+    """The API is a door to the same draft: a save written from an older version that would overwrite a
+    section changed meanwhile is a 409 with both texts, and nothing is saved; a save that says no version
+    keeps the last-save-wins behaviour of plain clients."""
+    from tests.factories import api_as
+
+    first, second = (api_as(official) for official in officials)
+    url = f"/api/v1/proposals/{draft.pk}/"
+    read = first.get(url).json()
+    version = read["draft_version"]
+    body = {name: read[name] for name in ("title", "summary", "specialty_resource", "industry",
+                                          "extinction_strategy", "support_programme")}
+    saved = first.put(url, {**body, "summary": "첫 번째 담당자의 요약", "draft_version": version}, format="json")
+    assert saved.status_code == 200 and saved.json()["draft_version"] == version + 1
+
+    late = second.put(url, {**body, "summary": "두 번째 담당자의 요약", "draft_version": version}, format="json")
+    assert late.status_code == 409
+    answer = late.json()
+    assert answer["fields"] == ["summary"] and answer["saved"]["summary"] == "첫 번째 담당자의 요약"
+    assert answer["yours"]["summary"] == "두 번째 담당자의 요약" and answer["draft_version"] == version + 1
+    draft.refresh_from_db()
+    assert draft.summary == "첫 번째 담당자의 요약"
+
+    merged = second.put(url, {**body, "summary": "두 요약을 합친 글", "draft_version": answer["draft_version"]},
+                        format="json")
+    assert merged.status_code == 200
+    draft.refresh_from_db()
+    assert draft.summary == "두 요약을 합친 글"
