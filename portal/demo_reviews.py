@@ -162,16 +162,23 @@ def _staff_without_demo_reviewer(council, panel: Panel, proposals, reviewers: di
             assign_reviewer(actor=council, panel=panel, proposal=proposal, reviewer=reviewer)
 
 
+def _open_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer]) -> tuple:
+    """The document panel of all eight, five per proposal, chaired by the demo reviewer, holding every
+    proposal that awaits it. Returns (panel, its proposals)."""
+    panel = create_panel(actor=council, contest=contest, stage=ReviewStage.DOCUMENT, name="1분과",
+                         reviewers_per_proposal=5, members=list(reviewers.values()), chair=reviewers["reviewer"])
+    proposals = list(proposals_awaiting_panel(panel))
+    add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    return panel, proposals
+
+
 def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer], *, hand_assigned: str,
                            due_at: datetime, focus: str | None) -> None:
     """The panel of eight, five per proposal; the demo reviewer is put on ``hand_assigned``'s proposal by
     hand and the rest assigned automatically. Signed off by its chair once every sheet is in."""
     if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
         return
-    panel = create_panel(actor=council, contest=contest, stage=ReviewStage.DOCUMENT, name="1분과",
-                         reviewers_per_proposal=5, members=list(reviewers.values()), chair=reviewers["reviewer"])
-    proposals = list(proposals_awaiting_panel(panel))
-    add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    panel, proposals = _open_document_panel(contest, council, reviewers)
     chosen = next(proposal for proposal in proposals if proposal.lead_local_government.code == hand_assigned)
     assign_reviewer(actor=council, panel=panel, proposal=chosen, reviewer=reviewers["reviewer"])
     _staff_without_demo_reviewer(council, panel, proposals, reviewers)
@@ -220,10 +227,7 @@ def ensure_early_panel(contest: Contest, council, *, due_at: datetime) -> None:
     _ensure_rubrics(contest)
     if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
         return
-    panel = create_panel(actor=council, contest=contest, stage=ReviewStage.DOCUMENT, name="1분과",
-                         reviewers_per_proposal=5, members=list(reviewers.values()), chair=reviewers["reviewer"])
-    proposals = list(proposals_awaiting_panel(panel))
-    add_proposals_to_panel(actor=council, panel=panel, proposals=proposals)
+    panel, proposals = _open_document_panel(contest, council, reviewers)
     for proposal in proposals[:1]:
         assign_reviewer(actor=council, panel=panel, proposal=proposal, reviewer=reviewers["reviewer"])
     assign_automatically(actor=council, panel=panel)
