@@ -1,7 +1,7 @@
 """Who a user is, in the portal's terms. Other apps' predicates build on these."""
 from django.utils.translation import gettext_lazy as _
 
-from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .roles import Role
 

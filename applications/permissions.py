@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
-from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
 def can_view_contests(user) -> Decision:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Contest
-from portal.permissions import ALLOWED, Decision, deny
+from core.permissions import ALLOWED, Decision, deny
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,7 @@ def print_table(prepared, rendered: list[Load], kept: list[Load], args) -> None:
           f"gunicorn {args.workers} sync workers; wrk {args.connections} connections, {args.duration} s per page")
     print(f"Machine: {machine()}\n")
     print("Rendered: the page cache off, every request renders. Kept: read again with nothing written since "
-          "(portal.page_cache). Each against the floor of its own pass.\n")
+          "(core.page_cache). Each against the floor of its own pass.\n")
     print("| page | rendered ms | × floor | req/s | queries | kept ms | × floor | req/s | floor ÷ page | queries "
           "| rows behind it | kept within target |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|")

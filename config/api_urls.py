@@ -2,11 +2,11 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from accounts.api_auth import TokenView
 from applications.api.contests import ContestViewSet
 from applications.api.views import ProposalViewSet
 from ministries.api.views import MinistryViewSet, SupportLineKindViewSet
 from notifications.api.views import NotificationViewSet
-from portal.api.auth import TokenView
 from regions.api.imports import DesignationImportViewSet
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
 from reviews.api.pool import ReviewerPoolViewSet, RubricViewSet

@@ -20,7 +20,7 @@ access_log_format = ('{"time": "%(t)s", "logger": "gunicorn.access", "remote": "
 
 
 def on_starting(server):
-    """A fresh directory for the workers' Prometheus counters (portal.metrics), emptied at each start."""
+    """A fresh directory for the workers' Prometheus counters (core.metrics), emptied at each start."""
     directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     if directory:
         shutil.rmtree(directory, ignore_errors=True)

@@ -4,8 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.forms import PortalLoginForm
+from core.metrics import metrics
 from portal import views as portal_views
-from portal.metrics import metrics
 from tracking.views import public as public_results
 
 urlpatterns = [

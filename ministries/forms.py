@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.fields import DATE_INPUT, MAX_COUNT, KRWField, PlausibleDateField
+from core.fields import DATE_INPUT, MAX_COUNT, KRWField, PlausibleDateField
 
 from .models import MeasureType, Ministry
 from .registry import LineSpec, MeasureSpec

@@ -3,8 +3,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from portal.form_flow import ServiceFormMixin
-from portal.permissions import DecisionRequiredMixin
+from core.form_flow import ServiceFormMixin
+from core.permissions import DecisionRequiredMixin
 
 from . import permissions, selectors, services
 from .forms import MinistryForm

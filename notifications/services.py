@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.template import Context, Engine, engines
 from django.utils import timezone, translation
 
+from core.faults import fault_point
 from outbox.services import defer
-from portal.faults import fault_point
 
 from .events import EVENTS, Event
 from .models import Notification

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.admin_mixins import ReadOnlyAdminMixin
+from core.admin_mixins import ReadOnlyAdminMixin
 
 from .models import PendingWork
 

@@ -2,7 +2,7 @@ from django.contrib.admin import AdminSite, ModelAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import can_use_admin_site
-from portal.fields import bound_formfield
+from core.fields import bound_formfield
 
 
 class PortalAdminSite(AdminSite):

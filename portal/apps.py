@@ -3,12 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    """The top floor: landing pages, navigation, the demo and scale data, site-wide views and commands."""
+
     name = "portal"
     verbose_name = _("Portal")
-
-    def ready(self) -> None:
-        from django.db.backends.signals import connection_created
-
-        from portal.data_version import install_write_watcher
-
-        connection_created.connect(install_write_watcher, dispatch_uid="portal-write-watcher")

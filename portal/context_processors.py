@@ -19,11 +19,11 @@ def navigation(request):
 
 
 def kept_post(request):
-    """The form this page held when the session ended (``portal.kept_posts``), for forms.js to fill in again."""
+    """The form this page held when the session ended (``core.kept_posts``), for forms.js to fill in again."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from .kept_posts import take_kept_post
+    from core.kept_posts import take_kept_post
 
     found = take_kept_post(request)
     return {"kept_post": found} if found else {}

@@ -27,9 +27,9 @@ from applications.services import (
     update_proposal,
     withdraw_proposal,
 )
+from core.uploads import check_upload
 from ministries.models import SupportItem
 from portal.sample_documents import minimal_pdf, workbook
-from portal.uploads import check_upload
 from regions.models import LocalGovernment
 
 from .demo_tasks_2025 import TASKS_2025, values_of

@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from applications.models import Contest
+from core.uploads import check_upload
 from portal.sample_documents import minimal_pdf
-from portal.uploads import check_upload
 from reviews.models import Assignment, AssignmentStatus, ReviewStage, SheetStatus
 from reviews.services import save_sheet, sign_off_panel, sign_pledge, submit_sheet
 from selection.services import (

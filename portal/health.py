@@ -4,7 +4,7 @@
 containers) read the same `report()`. The probe answers whatever host name it is asked by: a container
 probes itself as 127.0.0.1 and a proxy by the replica's address, neither of which is in `ALLOWED_HOSTS`
 once the real domain is set, so `ProbeMiddleware` answers `/healthz` before `CommonMiddleware` validates
-the host (and `/metrics` when a bearer token is presented; see `portal.metrics`).
+the host (and `/metrics` when a bearer token is presented; see `core.metrics`).
 """
 import uuid
 
@@ -44,7 +44,7 @@ def check_cache() -> str:
     """``ok`` when a value written to the cache reads back, else ``down``.
 
     A cache that is down does not make the portal unhealthy (pages are then rendered, see
-    `portal.page_cache`), so it is reported but does not turn the answer into a 503.
+    `core.page_cache`), so it is reported but does not turn the answer into a 503.
     """
     key, value = "portal:healthz", uuid.uuid4().hex
     try:

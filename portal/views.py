@@ -3,10 +3,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
+from core.kept_posts import keep_post
+from core.middleware import SUPPORTED
+
 from . import landing
 from .health import healthz_response
-from .kept_posts import keep_post
-from .middleware import SUPPORTED
 from .todo import todo_for
 
 

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from portal.admin_mixins import ReadOnlyAdminMixin
+from core.admin_mixins import ReadOnlyAdminMixin
 
 from .forms import DesignationImportForm, import_success_message
 from .models import AdministrativeCode, Designation, DesignationImport, LocalGovernment, Province

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import clean_file_name
+from core.uploads import clean_file_name
 
 from .models import DesignationImport, DesignationSuccession, LocalGovernment
 from .services import ImportRejected, import_rural_agreement

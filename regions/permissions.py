@@ -2,7 +2,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_signed_in
-from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
 def can_view_registry(user) -> Decision:

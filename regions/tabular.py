@@ -58,7 +58,7 @@ def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
     from django.core.exceptions import ValidationError
     from openpyxl import load_workbook
 
-    from portal.uploads import check_archive
+    from core.uploads import check_archive
 
     try:  # the archive's declared sizes first, so openpyxl never inflates a bomb
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:

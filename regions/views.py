@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
-from portal.permissions import DecisionRequiredMixin
+from core.permissions import DecisionRequiredMixin
 
 from . import permissions, selectors, succession
 from .filters import LocalGovernmentFilter

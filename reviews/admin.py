@@ -4,7 +4,7 @@ Score sheets and their history are read-only here: scores change only through th
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 
-from portal.admin_mixins import ReadOnlyAdminMixin
+from core.admin_mixins import ReadOnlyAdminMixin
 from reviews import permissions, services
 
 from .models import Criterion, DeclaredConflict, Panel, Reviewer, Rubric, ScoreSheet, SheetEvent

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from applications.models import ParticipatingCompany, Proposal, ProposalPartner
-from portal.text import organisation_key as _normalized
+from core.text import organisation_key as _normalized
 
 from .models import DeclaredConflict, Reviewer
 

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_reviewer
-from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .models import Assignment, AssignmentStatus, Panel, Rubric, ScoreSheet, SheetEvent, SheetStatus
 from .selectors.visibility import own_sheets_pending

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SelectionConfig(AppConfig):
     name = "selection"
     verbose_name = _("Final selection")
+
+    def ready(self) -> None:
+        from applications.extensions import register_outcomes
+        from selection.api import schema  # noqa: F401  (registers the OpenAPI shape of a proposal's result)
+        from selection.proposal_outcomes import OUTCOMES
+
+        register_outcomes(OUTCOMES)

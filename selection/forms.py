@@ -3,8 +3,8 @@ the re-reviewer's opinion."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.fields import MAX_KRW, BoundedModelForm
-from portal.uploads import check_upload
+from core.fields import MAX_KRW, BoundedModelForm
+from core.uploads import check_upload
 from reviews.models import Reviewer
 
 from .models import Outcome, SelectionPolicy

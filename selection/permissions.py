@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
-from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .models import OPEN_OBJECTION_STATUSES, Objection, ObjectionReview, RunStatus, SelectionDecision
 

@@ -78,8 +78,8 @@ def budget_cells(contest: Contest, national_per_year: int = 500_000_000) -> dict
 def complete_sections(proposal, actor):
     """Fill every structured section so the proposal passes the checklist (text sections are the caller's)."""
     from applications import services
+    from core.uploads import check_upload
     from ministries.models import SupportItem
-    from portal.uploads import check_upload
     from tests.documents import pdf, upload
 
     services.save_companies(actor=actor, proposal=proposal, companies=COMPANIES)

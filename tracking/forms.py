@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, KpiIndicator
 from applications.registration_number import validate_business_registration_number
+from core.fields import DATE_INPUT, MAX_COUNT, BoundedModelForm, KRWField, PlausibleDateField
+from core.uploads import check_upload
 from ministries.forms import LineValuesForm, line_values_form
 from ministries.registry import LineSpec
-from portal.fields import DATE_INPUT, MAX_COUNT, BoundedModelForm, KRWField, PlausibleDateField
-from portal.uploads import check_upload
 
 from .models import STATUS_MOVES, AgreementLine, CompanyApplication, Grade, Milestone, Recruitment, TaskStatus
 

@@ -15,8 +15,8 @@ from accounts.permissions import (
     is_provincial_officer,
     is_signed_in,
 )
+from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 from ministries.registry import LineSpec
-from portal.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 from .models import SelectedTask
 

@@ -12,10 +12,10 @@ from rest_framework.response import Response
 from applications import permissions, services
 from applications.forms import ContestAttachmentForm, ContestForm
 from applications.models import Contest, ContestAttachment
-from portal.api.forms import validated
-from portal.api.permissions import UserLanguageMixin, decision_permission, require
-from portal.api.serializers import ReasonSerializer, validated_data
-from portal.downloads import document_response
+from core.api.forms import validated
+from core.api.permissions import UserLanguageMixin, decision_permission, require
+from core.api.serializers import ReasonSerializer, validated_data
+from core.downloads import document_response
 
 from .contest_serializers import (
     ContestChangeSerializer,

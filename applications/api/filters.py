@@ -3,7 +3,7 @@ import django_filters
 from django.db.models import Q
 
 from applications.models import Proposal, ProposalStatus
-from portal.api.filters import WholeNumberFilter
+from core.api.filters import WholeNumberFilter
 
 
 class ProposalApiFilter(django_filters.FilterSet):

@@ -7,8 +7,7 @@ from rest_framework.exceptions import ValidationError
 from applications import forms, selectors, services
 from applications.budget import funding_years
 from applications.models import Proposal
-from ministries.models import SupportItem
-from portal.api.forms import (
+from core.api.forms import (
     NON_FIELD,
     formset_payload,
     refuse_repeated_rows,
@@ -16,6 +15,7 @@ from portal.api.forms import (
     validated,
     validated_formset,
 )
+from ministries.models import SupportItem
 
 
 def proposal_form(data: dict, instance: Proposal | None = None) -> forms.ProposalForm:

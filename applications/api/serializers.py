@@ -3,10 +3,10 @@
 Input serializers describe the shape for the schema; their rules come from the pages' forms (see
 ``applications/api/sections.py``), so the API refuses exactly what the pages refuse.
 """
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.checklist import SECTION_FIELDS
+from applications.extensions import outcome_api_result
 from applications.models import (
     BudgetLine,
     Contest,
@@ -18,9 +18,7 @@ from applications.models import (
     ProposalVersion,
     SupportRequest,
 )
-from portal.fields import MAX_KRW, validate_plausible_date
-from selection.api.serializers import ProposalResultSerializer
-from selection.selectors import result_for_user
+from core.fields import MAX_KRW, validate_plausible_date
 
 
 class ContestSerializer(serializers.ModelSerializer):
@@ -83,8 +81,20 @@ class ProposalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ProposalResultField(serializers.Field):
+    """The proposal's published result, read through ``applications.extensions`` (selection fills it in and
+    gives its schema with an OpenAPI field extension, ``selection/api/schema.py``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, proposal) -> dict | None:
+        request = self.context.get("request")
+        return outcome_api_result(request, proposal, self.context) if request else None
+
+
 class ProposalDetailSerializer(ProposalSerializer):
-    result = serializers.SerializerMethodField(
+    result = ProposalResultField(
         help_text="The published selection result, for those it concerns; null before publication.")
     companies = CompanySerializer(many=True, read_only=True)
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
@@ -98,11 +108,6 @@ class ProposalDetailSerializer(ProposalSerializer):
                   "kpi_targets", "support_requests", "attachments"]
         read_only_fields = fields
 
-    @extend_schema_field(ProposalResultSerializer(allow_null=True))
-    def get_result(self, proposal) -> dict | None:
-        request = self.context.get("request")
-        decision = result_for_user(request.user, proposal) if request else None
-        return ProposalResultSerializer(decision, context=self.context).data if decision else None
 
 
 class ProposalVersionSerializer(serializers.ModelSerializer):

@@ -12,11 +12,11 @@ from rest_framework.response import Response
 from applications import permissions, selectors, services
 from applications.models import Proposal, ProposalAttachment
 from applications.selectors.proposals import PROPOSAL_PARTS
-from portal.api.errors import refusals_as_400
-from portal.api.parsers import FormParser, JSONParser, MultiPartParser
-from portal.api.permissions import UserLanguageMixin, decision_permission, require
-from portal.api.serializers import ReasonSerializer, validated_data
-from portal.downloads import document_response
+from core.api.errors import refusals_as_400
+from core.api.parsers import FormParser, JSONParser, MultiPartParser
+from core.api.permissions import UserLanguageMixin, decision_permission, require
+from core.api.serializers import ReasonSerializer, validated_data
+from core.downloads import document_response
 
 from . import sections
 from .filters import ProposalApiFilter

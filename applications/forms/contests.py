@@ -3,9 +3,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Contest, PreliminarySelection
+from core.fields import DATE_INPUT, BoundedModelForm
+from core.uploads import check_upload
 from ministries.models import Ministry
-from portal.fields import DATE_INPUT, BoundedModelForm
-from portal.uploads import check_upload
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
 

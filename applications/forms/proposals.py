@@ -8,7 +8,7 @@ from applications.checklist import SECTION_FIELDS
 from applications.models import Proposal
 from applications.services.drafts import fingerprints_of
 from applications.services.proposals import SubmissionRefused, check_correction_due
-from portal.fields import BoundedModelForm, PlausibleDateTimeField
+from core.fields import BoundedModelForm, PlausibleDateTimeField
 from regions.models import LocalGovernment
 from regions.selectors import local_government_by_code
 

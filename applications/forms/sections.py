@@ -17,8 +17,8 @@ from applications.models import (
 )
 from applications.models.sections import LINE
 from applications.registration_number import validate_business_registration_number
+from core.fields import MAX_COUNT, KRWField
 from ministries.models import SupportItem
-from portal.fields import MAX_COUNT, KRWField
 
 from .contests import DocumentUploadMixin
 

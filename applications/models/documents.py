@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import CONTENT_TYPES, FileFormat
+from core.uploads import CONTENT_TYPES, FileFormat
 
 from .contest import Contest
 from .proposal import Proposal

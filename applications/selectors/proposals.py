@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_reviewer
 from applications.budget import check_saved_budget, funding_years
 from applications.checklist import section_texts
+from applications.extensions import proposals_for_reviewer
 from applications.models import (
     KpiIndicator,
     Proposal,
@@ -30,10 +31,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
         return proposals.filter(Q(lead_local_government__province=user.province_id)
                                 | Q(partners__province=user.province_id)).distinct()
     if is_reviewer(user):
-        from reviews.models import AssignmentStatus  # reviews builds on applications, not the reverse
-
-        return proposals.filter(review_assignments__reviewer__user=user,
-                                review_assignments__status=AssignmentStatus.CONFIRMED).distinct()
+        return proposals_for_reviewer(user, proposals)
     return proposals.none()
 
 

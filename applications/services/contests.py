@@ -8,8 +8,8 @@ from django.forms.models import model_to_dict
 
 from applications.models import Contest, ContestAttachment, ContestDesignationKind, PreliminarySelection
 from audit.services import field_changes, record
+from core.uploads import CheckedUpload
 from ministries.models import Ministry
-from portal.uploads import CheckedUpload
 from regions.models import LocalGovernment
 
 from .documents import delete_file_on_commit, store_document

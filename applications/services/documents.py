@@ -3,7 +3,7 @@ from django.db import transaction
 
 from applications.models.documents import StoredDocument
 from audit.services import record
-from portal.uploads import CheckedUpload
+from core.uploads import CheckedUpload
 
 
 def store_document(*, actor, document: StoredDocument, upload: CheckedUpload, action: str, target,

@@ -1,7 +1,7 @@
 """Writes of a proposal's structured sections and files.
 
 Each save locks the proposal, refuses if it is no longer editable, replaces the section's rows and
-records what changed, in one transaction. Files are checked (see ``portal.uploads``) before they get here.
+records what changed, in one transaction. Files are checked (see ``core.uploads``) before they get here.
 """
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -21,7 +21,7 @@ from applications.models import (
 )
 from applications.snapshot import take_snapshot
 from audit.services import record
-from portal.uploads import CheckedUpload
+from core.uploads import CheckedUpload
 
 from .documents import delete_file_on_commit, store_document
 from .proposals import SubmissionRefused, lock_editable

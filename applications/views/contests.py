@@ -12,8 +12,8 @@ from applications import permissions, selectors, services
 from applications.forms import ContestAttachmentForm, ContestForm, PreliminarySelectionForm
 from applications.models import Contest, ContestAttachment, PreliminarySelection
 from audit.selectors import history_of
-from portal.downloads import document_response
-from portal.permissions import DecisionRequiredMixin
+from core.downloads import document_response
+from core.permissions import DecisionRequiredMixin
 
 
 class ContestViewMixin(DecisionRequiredMixin):

@@ -6,6 +6,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from applications import permissions, selectors
+from applications.extensions import with_published_outcome
 from applications.filters import ProposalFilter
 from applications.models import Contest
 from applications.selectors.listing import (
@@ -15,9 +16,8 @@ from applications.selectors.listing import (
     in_receipt_order,
     label_requested_ministries,
 )
-from portal.downloads import csv_response, xlsx_response
-from portal.permissions import DecisionRequiredMixin
-from selection.selectors import with_published_outcome
+from core.downloads import csv_response, xlsx_response
+from core.permissions import DecisionRequiredMixin
 
 
 class ContestProposalsMixin(DecisionRequiredMixin):

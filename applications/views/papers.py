@@ -6,7 +6,7 @@ from django.views import View
 from applications import selectors
 from applications.models import ProposalVersion
 from applications.snapshot import comparable_parts, render
-from portal.papers import paper_response
+from core.papers import paper_response
 
 from .proposals import ProposalAccessMixin
 

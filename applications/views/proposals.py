@@ -11,13 +11,12 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from applications import permissions, selectors, services
 from applications.checklist import completeness_checklist
+from applications.extensions import outcome_page_context, with_published_outcome
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
 from applications.window import accepts_new_drafts
-from portal.autosave import is_autosave, next_address, not_saved_answer, saved_answer
-from portal.permissions import DecisionRequiredMixin
-from selection import permissions as selection_permissions
-from selection import selectors as selection_selectors
+from core.autosave import is_autosave, next_address, not_saved_answer, saved_answer
+from core.permissions import DecisionRequiredMixin
 
 
 class ProposalAccessMixin(DecisionRequiredMixin):
@@ -42,7 +41,7 @@ class ProposalListView(ProposalAccessMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selection_selectors.with_published_outcome(
+        return with_published_outcome(
             selectors.proposals_visible_to(self.request.user)).order_by("-updated_at")
 
     def get_context_data(self, **kwargs):
@@ -102,13 +101,9 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
         if can_confirm_match:
             kwargs.setdefault("match_form", ProvincialMatchForm(
                 initial={"amount_krw": reading["budget"].totals[BudgetSource.PROVINCIAL]}))
-        decision = selection_selectors.result_for_user(user, proposal)
         return super().get_context_data(
             proposal=proposal, checklist=completeness_checklist(proposal), **reading,
-            selection_decision=decision,
-            can_object=decision is not None and selection_permissions.can_file_objection(user, decision),
-            can_see_objection=decision is not None and hasattr(decision, "objection")
-            and selection_permissions.can_view_objection(user, decision.objection),
+            **outcome_page_context(user, proposal),
             presentation_slots=proposal.presentation_slots.select_related("panel").order_by("starts_at"),
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),

@@ -10,9 +10,9 @@ from django.views.generic import TemplateView
 from applications import forms, permissions, selectors, services
 from applications.budget import check_saved_budget, funding_years, minimum_match
 from applications.models import Proposal, ProposalAttachment
-from portal.autosave import is_autosave, next_address, not_saved_answer, saved_answer
-from portal.downloads import document_response
-from portal.uploads import max_upload_bytes
+from core.autosave import is_autosave, next_address, not_saved_answer, saved_answer
+from core.downloads import document_response
+from core.uploads import max_upload_bytes
 
 from .proposals import EditableProposalMixin, ProposalAccessMixin, ProposalDetailView
 
@@ -37,7 +37,7 @@ class SectionView(EditableProposalMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         """Saves; a section tab clicked with unsaved changes (``next``) goes on to that tab, an autosave
-        answers JSON (``portal.autosave``)."""
+        answers JSON (``core.autosave``)."""
         form = self.build_form(request.POST, request.FILES)
         if form.is_valid():
             try:

@@ -61,10 +61,10 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_guid",
     "django_prometheus",
-    # the portal
+    # the portal: the kernel first, the top floor (landing, navigation, demo) last
+    "core",
     "accounts",
     "audit",
-    "portal",
     "regions",
     "ministries",
     "applications",
@@ -73,38 +73,39 @@ INSTALLED_APPS = [
     "notifications",
     "tracking",
     "outbox",
+    "portal",
 ]
 
 MIDDLEWARE = [
     # first: a body over the limit or a NUL byte is refused before anything reads the request
-    "portal.request_limits.RequestLimitsMiddleware",
+    "core.request_limits.RequestLimitsMiddleware",
     # before host validation: /healthz (and /metrics with a token) answered whatever the Host (portal.health)
     "portal.health.ProbeMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # a request id on every log line of the request and of the Celery tasks it enqueues
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy (django-csp) and Cache-Control for signed-in answers (portal.headers), outside the
+    # Content-Security-Policy (django-csp) and Cache-Control for signed-in answers (core.headers), outside the
     # page cache so kept pages carry them too
     "csp.middleware.CSPMiddleware",
-    "portal.headers.PrivateCacheMiddleware",
+    "core.headers.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # after authentication: a signed-in user's preferred language counts
-    "portal.middleware.PortalLocaleMiddleware",
+    "core.middleware.PortalLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # after messages: says so when a write's follow-up work could not be handed to the broker yet
     "outbox.middleware.PendingWorkNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # inside the messages middleware: a form sent after the session ended keeps its text (portal.kept_posts)
-    "portal.kept_posts.KeepPostOnSignOutMiddleware",
-    # after everything its key and checks read (user, language, messages); see portal.page_cache
-    "portal.page_cache.PageCacheMiddleware",
+    # inside the messages middleware: a form sent after the session ended keeps its text (core.kept_posts)
+    "core.kept_posts.KeepPostOnSignOutMiddleware",
+    # after everything its key and checks read (user, language, messages); see core.page_cache
+    "core.page_cache.PageCacheMiddleware",
     # a unique-key race no service answered becomes a 409 with a message to reload, not a 500
-    "portal.conflicts.ConflictMiddleware",
+    "core.conflicts.ConflictMiddleware",
     # last, as django-axes asks: it turns a lockout raised by the backend into a response
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -164,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# The portal's own page, in the user's language, saying what to do; the form's text is kept (portal.kept_posts).
+# The portal's own page, in the user's language, saying what to do; the form's text is kept (core.kept_posts).
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -247,11 +248,11 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", f"https://{PORTAL_DOMAIN}" if PORTAL_DO
 # The cache keeps rendered parts that never change again (a confirmed selection, a signed-off ranking): in
 # Redis when CACHE_URL names it, shared by every worker; otherwise in each process's memory.
 CACHE_URL = env("CACHE_URL")
-# Forgiving (portal.cache): with its Redis down a read misses and a write is dropped, nothing answers 500.
-CACHES = {"default": {"BACKEND": "portal.cache.ForgivingRedisCache", "LOCATION": CACHE_URL}
+# Forgiving (core.cache): with its Redis down a read misses and a write is dropped, nothing answers 500.
+CACHES = {"default": {"BACKEND": "core.cache.ForgivingRedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long a rendered page may be served again to the same reader while nothing is written
-# (portal.page_cache). It needs the cache shared by every process, so it is off without CACHE_URL.
+# (core.page_cache). It needs the cache shared by every process, so it is off without CACHE_URL.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60" if CACHE_URL else "0"))
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
@@ -300,9 +301,9 @@ REST_FRAMEWORK = {
         "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # DRF's parsers with a nesting limit and NUL refusal (portal.api.parsers)
-    "DEFAULT_PARSER_CLASSES": ["portal.api.parsers.JSONParser", "portal.api.parsers.FormParser",
-                               "portal.api.parsers.MultiPartParser"],
+    # DRF's parsers with a nesting limit and NUL refusal (core.api.parsers)
+    "DEFAULT_PARSER_CLASSES": ["core.api.parsers.JSONParser", "core.api.parsers.FormParser",
+                               "core.api.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",

@@ -6,10 +6,10 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.errors import refusals_as_400
+from core.api.permissions import UserLanguageMixin, decision_permission, require
+from core.api.serializers import validated_data
 from ministries import permissions, selectors, services
-from portal.api.errors import refusals_as_400
-from portal.api.permissions import UserLanguageMixin, decision_permission, require
-from portal.api.serializers import validated_data
 
 from .serializers import (
     MeasureInputSerializer,

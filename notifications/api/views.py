@@ -5,9 +5,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.permissions import is_signed_in
+from core.api.permissions import UserLanguageMixin, decision_permission
 from notifications import selectors, services
 from notifications.models import Notification
-from portal.api.permissions import UserLanguageMixin, decision_permission
 
 
 class NotificationSerializer(serializers.ModelSerializer):

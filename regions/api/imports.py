@@ -6,9 +6,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from portal.api.forms import validated
-from portal.api.permissions import UserLanguageMixin, decision_permission
-from portal.api.serializers import validated_data
+from core.api.forms import validated
+from core.api.permissions import UserLanguageMixin, decision_permission
+from core.api.serializers import validated_data
 from regions import permissions
 from regions.forms import DesignationImportForm
 from regions.models import DesignationImport

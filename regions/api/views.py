@@ -5,7 +5,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from portal.api.permissions import decision_permission
+from core.api.permissions import decision_permission
 from regions import permissions, selectors
 from regions.filters import LocalGovernmentFilter
 from regions.models import Designation, Province

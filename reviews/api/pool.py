@@ -5,10 +5,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
-from portal.api.errors import refusals_as_400
-from portal.api.forms import formset_payload, validated, validated_formset
-from portal.api.permissions import UserLanguageMixin, require
-from portal.api.serializers import validated_data
+from core.api.errors import refusals_as_400
+from core.api.forms import formset_payload, validated, validated_formset
+from core.api.permissions import UserLanguageMixin, require
+from core.api.serializers import validated_data
 from reviews import forms, permissions, services
 from reviews.models import Reviewer, Rubric
 from reviews.services.panels import REVIEWER_FIELDS

@@ -6,10 +6,10 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from portal.api.errors import refusals_as_400
-from portal.api.forms import validated
-from portal.api.permissions import UserLanguageMixin, require
-from portal.api.serializers import validated_data
+from core.api.errors import refusals_as_400
+from core.api.forms import validated
+from core.api.permissions import UserLanguageMixin, require
+from core.api.serializers import validated_data
 from reviews import forms, permissions, services
 from reviews.models import Panel
 

@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest
-from portal.api.errors import refusals_as_400
-from portal.api.permissions import UserLanguageMixin, decision_permission
-from portal.api.serializers import ReasonSerializer
+from core.api.errors import refusals_as_400
+from core.api.permissions import UserLanguageMixin, decision_permission
+from core.api.serializers import ReasonSerializer
 from reviews import permissions, selectors, services
 
 from .serializers import (

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 from applications.forms.contests import DATETIME
 from applications.models import Proposal
-from portal.fields import BoundedModelForm, PlausibleDateTimeField
+from core.fields import BoundedModelForm, PlausibleDateTimeField
 from reviews.models import Panel, Reviewer, ReviewStage
 
 

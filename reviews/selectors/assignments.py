@@ -140,3 +140,10 @@ def schedule_of(panel: Panel, day=None) -> QuerySet[PresentationSlot]:
     if day is not None:
         slots = slots.filter(starts_at__date=day)
     return slots
+
+
+def proposals_assigned_to(user, proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Of ``proposals``, those ``user`` reviews under a confirmed assignment: what a reviewer may read
+    (registered in ``applications.extensions`` from ``ReviewsConfig.ready``)."""
+    return proposals.filter(review_assignments__reviewer__user=user,
+                            review_assignments__status=AssignmentStatus.CONFIRMED).distinct()

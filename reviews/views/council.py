@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from applications.models import Contest
-from portal.permissions import DecisionRequiredMixin
+from core.permissions import DecisionRequiredMixin
 from reviews import forms, permissions, selectors, services
 from reviews.models import Panel, ReviewStage, ScoreSheet, SheetStatus
 

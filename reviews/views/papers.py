@@ -5,8 +5,8 @@ the results page's own ``can_view_results`` (the council and the panel's chair) 
 from django.http import Http404
 from django.views import View
 
-from portal.papers import digest_of, paper_response
-from portal.permissions import ALLOWED, DecisionRequiredMixin
+from core.papers import digest_of, paper_response
+from core.permissions import ALLOWED, DecisionRequiredMixin
 from reviews import selectors
 from reviews.models import ScoreSheet, SheetStatus
 

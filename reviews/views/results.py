@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from portal.downloads import xlsx_response
-from portal.permissions import DecisionRequiredMixin
+from core.downloads import xlsx_response
+from core.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors, services
 from reviews.models import Panel
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from applications import selectors as proposal_selectors
-from portal.autosave import is_autosave, not_saved_answer, saved_answer
-from portal.permissions import DecisionRequiredMixin
+from core.autosave import is_autosave, not_saved_answer, saved_answer
+from core.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors, services
 from reviews.forms import ConflictForm, PledgeForm, ScoreSheetForm
 from reviews.models import Assignment, AssignmentStatus

@@ -8,10 +8,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest
-from portal.api.errors import refusals_as_400
-from portal.api.forms import validated
-from portal.api.permissions import UserLanguageMixin, decision_permission
-from portal.api.serializers import validated_data
+from core.api.errors import refusals_as_400
+from core.api.forms import validated
+from core.api.permissions import UserLanguageMixin, decision_permission
+from core.api.serializers import validated_data
 from selection import forms, permissions, services
 from selection.models import SelectionPolicy
 

@@ -2,8 +2,8 @@
 from rest_framework import serializers
 
 from applications.models import Contest
-from portal.api.filters import BIGINT_MAX
-from portal.fields import MAX_KRW
+from core.api.filters import BIGINT_MAX
+from core.fields import MAX_KRW
 from selection import permissions
 from selection.models import Objection, Outcome, SelectionDecision, SelectionRun
 

@@ -8,8 +8,8 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from accounts.permissions import is_signed_in
-from portal.api.errors import refusals_as_400
-from portal.api.permissions import UserLanguageMixin, decision_permission
+from core.api.errors import refusals_as_400
+from core.api.permissions import UserLanguageMixin, decision_permission
 from selection import permissions, selectors, services
 from selection.models import SelectionDecision, SelectionRun
 

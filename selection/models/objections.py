@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from applications.models.documents import StoredDocument
-from portal.uploads import FileFormat
+from core.uploads import FileFormat
 
 from .runs import SelectionDecision
 

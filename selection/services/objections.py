@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from applications.models import Proposal
 from applications.services.documents import store_document
 from audit.services import record
+from core.uploads import CheckedUpload
 from notifications.services import announce
-from portal.uploads import CheckedUpload
 from reviews.conflicts import ConflictFacts, conflict_reasons
 from reviews.models import Assignment, Reviewer
 from selection.models import (

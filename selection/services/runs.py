@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from applications.models import SEOUL, Contest
 from audit.services import record
+from core.faults import fault_point
 from notifications.services import announce
 from outbox.services import defer
-from portal.faults import fault_point
 from reviews.models import Panel
 from selection.computation import decide, digest, gather_inputs, policy_values
 from selection.models import (

@@ -9,9 +9,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from applications.models import Contest
-from portal.downloads import xlsx_response
-from portal.form_flow import ServiceFormMixin
-from portal.permissions import DecisionRequiredMixin
+from core.downloads import xlsx_response
+from core.form_flow import ServiceFormMixin
+from core.permissions import DecisionRequiredMixin
 from selection import forms, permissions, selectors, services
 from selection.models import APPROVED_STATUSES, SelectionDecision, SelectionRun
 

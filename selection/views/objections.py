@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from portal.downloads import document_response
-from portal.form_flow import ServiceFormMixin
-from portal.permissions import DecisionRequiredMixin
+from core.downloads import document_response
+from core.form_flow import ServiceFormMixin
+from core.permissions import DecisionRequiredMixin
 from selection import forms, permissions, selectors, services
 from selection.models import Objection, ObjectionReview, SelectionDecision
 from selection.services.objections import eligible_re_reviewers

@@ -4,8 +4,8 @@ council always, the applicant and its province's officer once the result is publ
 from django.http import Http404
 from django.views import View
 
-from portal.papers import digest_of, paper_response
-from portal.permissions import ALLOWED, DecisionRequiredMixin
+from core.papers import digest_of, paper_response
+from core.permissions import ALLOWED, DecisionRequiredMixin
 from selection.models import SelectionDecision
 from selection.permissions import can_view_decision
 

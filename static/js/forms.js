@@ -1,4 +1,4 @@
-/* Nothing typed is lost (portal.autosave, portal.kept_posts):
+/* Nothing typed is lost (core.autosave, core.kept_posts):
  * - every POST form with fields the user fills is watched; leaving the page with unsaved changes asks first;
  * - a section tab ([data-section-nav]) clicked with unsaved changes in the section's form
  *   (form[data-section-form]) saves the form and then opens the tab (the server follows `next`);

@@ -15,7 +15,7 @@ from applications.services import (
     submit_proposal,
 )
 from audit.selectors import history_of
-from portal.uploads import check_upload
+from core.uploads import check_upload
 from regions.models import LocalGovernment, Province
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS

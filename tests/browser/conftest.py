@@ -32,7 +32,7 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, registry, settings):
     # As in production, pages are kept between writes: the live server commits, so every journey's
-    # reads after its own writes show that the kept pages follow them (portal.page_cache).
+    # reads after its own writes show that the kept pages follow them (core.page_cache).
     settings.PAGE_CACHE_SECONDS = 60
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()

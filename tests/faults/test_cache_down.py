@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cache_down(settings):
-    settings.CACHES = {"default": {"BACKEND": "portal.cache.ForgivingRedisCache",
+    settings.CACHES = {"default": {"BACKEND": "core.cache.ForgivingRedisCache",
                                    "LOCATION": "redis://127.0.0.1:1/0"}}  # nothing listens: refused at once
     yield
     cache.close()

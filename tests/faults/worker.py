@@ -1,5 +1,5 @@
 """A real Celery worker in a process of its own (prefork, one child), on the test database and the Redis
-broker, for the fault tests: its child can be killed at a named point (``portal.faults``) and is restarted by
+broker, for the fault tests: its child can be killed at a named point (``core.faults``) and is restarted by
 the worker, which gets the message back (late acknowledgement, rejected on a lost worker)."""
 import email
 import os

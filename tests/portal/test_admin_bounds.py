@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 from accounts.roles import Role
 from applications.models import Contest
-from portal.fields import MAX_KRW, validate_plausible_date
+from core.fields import MAX_KRW, validate_plausible_date
 from tests.factories import make_contest, make_user
 
 pytestmark = pytest.mark.usefixtures("registry")

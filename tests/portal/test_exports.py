@@ -10,8 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from applications.models import SEOUL, Proposal
+from core.spreadsheets import safe_cell, sheet_title
 from ministries.registry import support_lines
-from portal.spreadsheets import safe_cell, sheet_title
 from reviews.models import Panel, PresentationSlot
 from tests.tracking.builders import confirmed_run
 from tracking.models import SelectedTask

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from applications.models import BudgetLine, ProvincialMatchConfirmation
 from applications.services import create_proposal
-from portal.fields import MAX_KRW
+from core.fields import MAX_KRW
 from tests.applications.test_proposal_services import SECTIONS
 from tests.factories import api_as, make_contest, make_user
 from tracking.models import Disbursement

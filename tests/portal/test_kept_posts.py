@@ -1,5 +1,5 @@
 """A form sent after the session ended, or from a page left open too long, keeps what was typed: after
-signing in the page the form was on opens with it (``portal.kept_posts``), and the CSRF failure is the
+signing in the page the form was on opens with it (``core.kept_posts``), and the CSRF failure is the
 portal's own page in the user's language."""
 
 import json

@@ -1,4 +1,4 @@
-"""Pages kept per reader until the next write (portal.page_cache): a page read again comes without rendering,
+"""Pages kept per reader until the next write (core.page_cache): a page read again comes without rendering,
 yet nobody ever sees a page from before a write that has committed, nor anyone else's page.
 
 The test settings turn the cache off (a test's writes never commit); here it is on, and a write commits the
@@ -197,7 +197,7 @@ def test_the_api_answers_in_the_format_asked(council):
 def test_a_cache_that_is_down_only_costs_the_rendering(council):
     notify(council, "Round 2025 opened")
     browser = signed_in(council)
-    with mock.patch("portal.page_cache.cache.get_many", side_effect=ConnectionError("redis is down")):
+    with mock.patch("core.page_cache.cache.get_many", side_effect=ConnectionError("redis is down")):
         response = browser.get(NOTIFICATIONS)
     assert response.status_code == 200
     assert "Round 2025 opened" in response.content.decode()
@@ -218,7 +218,7 @@ def test_off_it_renders_every_time(council, settings):
 def test_a_write_outside_any_request_moves_the_version(registry):
     """A management command, a Celery task or the shell writes in autocommit: the version moves at once,
     for ``update()`` as for ``save()``."""
-    from portal.data_version import current_data_version
+    from core.data_version import current_data_version
 
     council = make_user(Role.COUNCIL_STAFF, language="en")
     notification = notify(council, "Round 2025 opened")

@@ -81,7 +81,7 @@ def test_api_answers_to_a_token_are_not_kept_either(client):
 
 
 def test_a_page_served_from_the_page_cache_says_no_store_too(settings):
-    """The kept page is stored server-side (portal.page_cache); its answer still tells the browser not to."""
+    """The kept page is stored server-side (core.page_cache); its answer still tells the browser not to."""
     from tests.portal.test_page_cache import NOTIFICATIONS, signed_in
 
     settings.PAGE_CACHE_SECONDS = 60

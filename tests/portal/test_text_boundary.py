@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import ParticipatingCompany, Proposal, ProposalAttachment
-from portal.text import organisation_key
+from core.text import organisation_key
 from reviews.conflicts import ConflictFacts, conflict_reasons
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.uploads import check_upload, sniff_format
+from core.uploads import check_upload, sniff_format
 from tests import documents
 from tests.documents import upload
 

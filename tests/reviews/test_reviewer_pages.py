@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from applications.models import ProposalAttachment
 from applications.services.documents import store_document
-from portal.uploads import check_upload
+from core.uploads import check_upload
 from regions.models import LocalGovernment
 from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, SheetStatus
 from tests.confirmations import confirmation_for

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from applications.models import SEOUL
+from core.uploads import check_upload
 from notifications.models import Notification
-from portal.uploads import check_upload
 from regions.models import LocalGovernment
 from reviews.models import Assignment
 from selection.models import Objection, ObjectionStatus, Outcome, RunStatus

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest
-from portal.api.permissions import UserLanguageMixin, decision_permission
+from core.api.permissions import UserLanguageMixin, decision_permission
 from tracking import permissions, selectors
 
 CanViewDashboard = decision_permission(permissions.can_view_dashboard)

@@ -1,7 +1,7 @@
 """Filters of the tracking API."""
 import django_filters
 
-from portal.api.filters import WholeNumberFilter
+from core.api.filters import WholeNumberFilter
 from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
 
 

@@ -11,10 +11,10 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.errors import refusals_as_400
+from core.api.permissions import UserLanguageMixin, decision_permission, require
+from core.api.serializers import ReasonSerializer, validated_data
 from ministries.registry import LineSpec, line_for, support_lines
-from portal.api.errors import refusals_as_400
-from portal.api.permissions import UserLanguageMixin, decision_permission, require
-from portal.api.serializers import ReasonSerializer, validated_data
 from tracking import permissions, services
 from tracking.models import SelectedTask, SupportLineRow
 

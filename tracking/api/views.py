@@ -7,11 +7,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from applications.models import KpiTarget
-from portal.api.errors import refusals_as_400
-from portal.api.forms import refuse_repeated_rows, refuse_rows, validated
-from portal.api.parsers import JSONParser, MultiPartParser
-from portal.api.permissions import UserLanguageMixin, decision_permission, require
-from portal.api.serializers import validated_data
+from core.api.errors import refusals_as_400
+from core.api.forms import refuse_repeated_rows, refuse_rows, validated
+from core.api.parsers import JSONParser, MultiPartParser
+from core.api.permissions import UserLanguageMixin, decision_permission, require
+from core.api.serializers import validated_data
 from tracking import forms, permissions, selectors, services
 from tracking.models import ProgressReport
 

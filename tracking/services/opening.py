@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from applications.models import BudgetLine, BudgetSource
 from audit.services import record
-from portal.faults import fault_point
+from core.faults import fault_point
 from selection.models import Outcome, RunStatus, SelectionDecision, SelectionRun
 from tracking.models import AgreementLine, ProgressReport, SelectedTask
 

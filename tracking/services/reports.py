@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from applications.services.documents import store_document
 from audit.services import record
-from portal.uploads import CheckedUpload
+from core.uploads import CheckedUpload
 from tracking.models import (
     KpiActual,
     ProgressReport,

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from portal.form_flow import ServiceFormMixin
-from portal.permissions import Decision, DecisionRequiredMixin
+from core.form_flow import ServiceFormMixin
+from core.permissions import Decision, DecisionRequiredMixin
 from tracking.models import SelectedTask
 from tracking.permissions import can_view_task
 from tracking.services import TrackingRefused

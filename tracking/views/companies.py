@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from accounts.signin import AddressRateThrottle
-from portal.form_flow import ServiceFormMixin
+from core.form_flow import ServiceFormMixin
 from tracking import forms, permissions, services
 from tracking.models import CompanyApplication, Recruitment
 

@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from applications.models import Contest
-from portal.downloads import xlsx_response
-from portal.permissions import DecisionRequiredMixin
+from core.downloads import xlsx_response
+from core.permissions import DecisionRequiredMixin
 from regions.selectors import in_province_code_on, provinces_existing_on
 from tracking import permissions, selectors
 from tracking.korea_map import korea_map

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import conditional_page
 from django.views.generic import TemplateView
 
-from portal.downloads import csv_response, xlsx_response
+from core.downloads import csv_response, xlsx_response
 from regions.models import Province
 from tracking.korea_map import korea_map
 from tracking.models import TaskStatus

@@ -7,9 +7,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from applications.models import KpiTarget
-from portal.downloads import document_response
-from portal.form_flow import ServiceFormMixin
-from portal.permissions import DecisionRequiredMixin
+from core.downloads import document_response
+from core.form_flow import ServiceFormMixin
+from core.permissions import DecisionRequiredMixin
 from tracking import forms, permissions, services
 from tracking.models import ProgressReport, ReportAttachment, ReportStatus
 

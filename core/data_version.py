@@ -1,7 +1,7 @@
 """The portal's data version: a number in the shared cache that moves on whenever a write to the database
 commits, from any process and by any means.
 
-Rendered pages are kept under the version they were rendered at (``portal.page_cache``), so a page is
+Rendered pages are kept under the version they were rendered at (``core.page_cache``), so a page is
 never served from before a write it could show. Signals would miss ``update()``, ``bulk_create`` and raw
 SQL, so the writes are watched where every statement passes: an execute wrapper on each database
 connection (web workers, Celery workers, management commands, the shell alike). It notes a statement that

@@ -4,7 +4,7 @@ rendering a page (the layout, a filter form, a table of rows) costs many times w
 A GET that a signed-in reader (a session with its CSRF cookie, or an API token) makes is kept, rendered,
 under a key naming who asks (user, CSRF secret, Authorization header), in which language, for what (host,
 path and query string, the htmx and Accept headers). It is served again only under the data version it was
-rendered at (``portal.data_version``), which every committed write moves on, and for at most
+rendered at (``core.data_version``), which every committed write moves on, and for at most
 ``PAGE_CACHE_SECONDS``, which bounds what changes with the clock alone (a deadline passing).
 
 Only a plain 200 HTML or JSON answer is kept, and never one that carries or leaves a message, changes the
@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 
-from portal.data_version import VERSION_KEY, current_data_version, page_cache_enabled
+from core.data_version import VERSION_KEY, current_data_version, page_cache_enabled
 
 logger = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 Hangul reaches the portal in two normal forms: composed (NFC, what Windows and most keyboards send) and
 decomposed (NFD, what macOS sends for file names and some pasted text). They look the same and compare unequal,
-so every text input is turned into NFC where it enters (``portal.request_limits`` for forms and query strings,
-``portal.api.parsers`` for API bodies, ``portal.uploads`` for file names).
+so every text input is turned into NFC where it enters (``core.request_limits`` for forms and query strings,
+``core.api.parsers`` for API bodies, ``core.uploads`` for file names).
 """
 import re
 import unicodedata

@@ -1,4 +1,4 @@
-"""The API's body parsers: DRF's, with the request's bounds (see ``portal.request_limits``).
+"""The API's body parsers: DRF's, with the request's bounds (see ``core.request_limits``).
 
 JSON is refused (400) when it nests deeper than ``MAX_JSON_DEPTH`` or carries a NUL character in any key or
 string; form and multipart bodies when a field carries a NUL. Without this, a body nested 100,000 levels
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from portal.request_limits import nfc_querydict
+from core.request_limits import nfc_querydict
 
 MAX_JSON_DEPTH = 32
 

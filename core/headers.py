@@ -1,7 +1,7 @@
 """Answers to signed-in readers are not kept by browsers or shared caches: ``Cache-Control: private,
-no-store``. It sits outside ``portal.page_cache`` (which keeps rendered pages server-side and would not keep
+no-store``. It sits outside ``core.page_cache`` (which keeps rendered pages server-side and would not keep
 a ``no-store`` answer), so kept and freshly rendered pages both carry it. Downloads say so themselves
-(``portal.downloads``). The Content-Security-Policy is django-csp's (``CONTENT_SECURITY_POLICY``)."""
+(``core.downloads``). The Content-Security-Policy is django-csp's (``CONTENT_SECURITY_POLICY``)."""
 from django.utils.cache import patch_cache_control
 
 

@@ -1,7 +1,7 @@
-"""``{{ code|ministry_short }}``: a ministry's short name in the reader's language (``portal.words``)."""
+"""``{{ code|ministry_short }}``: a ministry's short name in the reader's language (``core.words``)."""
 from django import template
 
-from portal.words import ministry_short_name
+from core.words import ministry_short_name
 
 register = template.Library()
 

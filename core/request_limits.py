@@ -5,11 +5,11 @@
   ``DATA_UPLOAD_MAX_MEMORY_SIZE``).
 - A NUL byte anywhere the portal reads (the path, the query string, a header, a form field's name or value)
   is answered 400: PostgreSQL cannot store one, and no legitimate input carries one. JSON bodies are checked
-  by the API's parser (``portal.api.parsers``), which also bounds their nesting.
+  by the API's parser (``core.api.parsers``), which also bounds their nesting.
 
 The answer is JSON (``{"detail": ...}``) under ``/api/`` and plain text elsewhere.
 
-Then every text input is put into NFC (``portal.text``): the query string and the form fields a view will read,
+Then every text input is put into NFC (``core.text``): the query string and the form fields a view will read,
 so a title typed in NFD is stored, searched and compared as everyone else's (passwords excepted: they are
 compared as they were set).
 """

@@ -5,8 +5,8 @@ from django.utils import translation
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 
-from portal.middleware import chosen_language
-from portal.permissions import Decision
+from core.middleware import chosen_language
+from core.permissions import Decision
 
 
 def decision_permission(predicate: Callable[[object], Decision]) -> type[BasePermission]:

@@ -1,11 +1,11 @@
 """Serving stored documents. Callers decide permission first; this only streams the file.
 
-Spreadsheets the portal writes come from ``portal.spreadsheets`` (re-exported here for the views that import them
+Spreadsheets the portal writes come from ``core.spreadsheets`` (re-exported here for the views that import them
 from this module).
 """
 from django.http import FileResponse, Http404
 
-from portal.spreadsheets import XLSX, csv_response, xlsx_response
+from core.spreadsheets import XLSX, csv_response, xlsx_response
 
 __all__ = ["XLSX", "csv_response", "document_response", "xlsx_response"]
 

@@ -1,0 +1,63 @@
+"""Places where the apps built on applications (reviews, selection) add to what a proposal shows.
+
+applications sits below reviews and selection and imports neither (``tests/test_layering.py``). Where a
+proposal's page, list or API answer shows something those apps own (a reviewer's access, the published
+result), the owning app registers a function here from its ``AppConfig.ready``; with nothing registered
+(a portal without that app) the proposal simply shows none of it.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, Value
+
+
+@dataclass(frozen=True)
+class ProposalOutcomes:
+    """How the published result of a proposal is read.
+
+    ``annotate(proposals)`` adds ``published_outcome`` (an outcome value or None) in one subquery;
+    ``page_context(user, proposal)`` gives the detail page's variables (``selection_decision`` and what the
+    user may do with it); ``api_result(request, proposal, context)`` gives the API's ``result`` (a dict, or
+    None where the user may not see one).
+    """
+
+    annotate: Callable[[QuerySet], QuerySet]
+    page_context: Callable[[object, object], dict]
+    api_result: Callable[[object, object, dict], dict | None]
+
+
+_outcomes: list[ProposalOutcomes] = []
+_reviewer_access: list[Callable[[object, QuerySet], QuerySet]] = []
+
+
+def register_outcomes(outcomes: ProposalOutcomes) -> None:
+    """Install the one source of published results (selection's ``AppConfig.ready``); a second call replaces
+    the first, so a reloaded app does not register twice."""
+    _outcomes[:] = [outcomes]
+
+
+def register_reviewer_access(visible: Callable[[object, QuerySet], QuerySet]) -> None:
+    """Install how a reviewer's proposals are found (``visible(user, proposals) -> proposals``), from reviews."""
+    _reviewer_access[:] = [visible]
+
+
+def with_published_outcome(proposals: QuerySet) -> QuerySet:
+    """``proposals`` with ``published_outcome`` (None everywhere when no app publishes results)."""
+    if _outcomes:
+        return _outcomes[0].annotate(proposals)
+    return proposals.annotate(published_outcome=Value(None))
+
+
+def outcome_page_context(user, proposal) -> dict:
+    """The detail page's result variables for ``user`` (empty when no app publishes results)."""
+    return _outcomes[0].page_context(user, proposal) if _outcomes else {}
+
+
+def outcome_api_result(request, proposal, context: dict) -> dict | None:
+    """The API's ``result`` for the caller, or None."""
+    return _outcomes[0].api_result(request, proposal, context) if _outcomes else None
+
+
+def proposals_for_reviewer(user, proposals: QuerySet) -> QuerySet:
+    """The proposals a reviewer may read (none when no review app is installed)."""
+    return _reviewer_access[0](user, proposals) if _reviewer_access else proposals.none()
