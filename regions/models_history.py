@@ -12,15 +12,13 @@ from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Designation, LocalGovernment, Province
-
 
 class LocalGovernmentPeriod(models.Model):
     """How a local government stood over a period: its province and its names (open ends are empty)."""
 
-    local_government = models.ForeignKey(LocalGovernment, verbose_name=_("local government"),
+    local_government = models.ForeignKey("regions.LocalGovernment", verbose_name=_("local government"),
                                          on_delete=models.CASCADE, related_name="periods")
-    province = models.ForeignKey(Province, verbose_name=_("province"), on_delete=models.PROTECT,
+    province = models.ForeignKey("regions.Province", verbose_name=_("province"), on_delete=models.PROTECT,
                                  related_name="member_periods")
     name_ko = models.CharField(_("name (Korean)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=150)
@@ -56,7 +54,7 @@ class Reorganisation(models.Model):
         RECODED = "recoded", _("code changed")
         MOVED_PROVINCE = "moved_province", _("moved to another province")
 
-    local_government = models.ForeignKey(LocalGovernment, verbose_name=_("local government"),
+    local_government = models.ForeignKey("regions.LocalGovernment", verbose_name=_("local government"),
                                          on_delete=models.CASCADE, related_name="reorganisations")
     change = models.CharField(_("change"), max_length=20, choices=Change.choices)
     effective_on = models.DateField(_("effective on"))
@@ -84,9 +82,9 @@ class Reorganisation(models.Model):
 class Succession(models.Model):
     """Territory of ``predecessor`` passed to ``successor`` on ``effective_on`` (``whole``: all of it)."""
 
-    predecessor = models.ForeignKey(LocalGovernment, verbose_name=_("predecessor"), on_delete=models.CASCADE,
+    predecessor = models.ForeignKey("regions.LocalGovernment", verbose_name=_("predecessor"), on_delete=models.CASCADE,
                                     related_name="successions")
-    successor = models.ForeignKey(LocalGovernment, verbose_name=_("successor"), on_delete=models.CASCADE,
+    successor = models.ForeignKey("regions.LocalGovernment", verbose_name=_("successor"), on_delete=models.CASCADE,
                                   related_name="predecessions")
     effective_on = models.DateField(_("effective on"))
     whole = models.BooleanField(_("all of its territory"), default=False)
@@ -114,16 +112,16 @@ class DesignationSuccession(models.Model):
         CARRY = "carry", _("carried to a successor")
         END = "end", _("ended")
 
-    designation = models.ForeignKey(Designation, verbose_name=_("designation"), on_delete=models.PROTECT,
+    designation = models.ForeignKey("regions.Designation", verbose_name=_("designation"), on_delete=models.PROTECT,
                                     related_name="succession_decisions")
     outcome = models.CharField(_("decision"), max_length=10, choices=Outcome.choices)
-    successor = models.ForeignKey(LocalGovernment, verbose_name=_("successor"), on_delete=models.PROTECT,
+    successor = models.ForeignKey("regions.LocalGovernment", verbose_name=_("successor"), on_delete=models.PROTECT,
                                   null=True, blank=True, related_name="+")
     effective_on = models.DateField(_("effective on"))
     source = models.CharField(_("source"), max_length=300,
                               help_text=_("The notice, minutes or letter that records the decision."))
     reason = models.TextField(_("reason"), blank=True)
-    carried_designation = models.OneToOneField(Designation, verbose_name=_("designation carried"),
+    carried_designation = models.OneToOneField("regions.Designation", verbose_name=_("designation carried"),
                                                on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"),
                                    on_delete=models.PROTECT, null=True, blank=True, related_name="+")
