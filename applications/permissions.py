@@ -1,8 +1,13 @@
-"""Who may see and change contests. Proposals' predicates join these as they are built."""
+"""Who may see and change contests and proposals, and which state a proposal's transitions start from.
+
+The ``is_*``/``can_be_*`` predicates judge the proposal alone: the services ask them under their row lock,
+the ``can_*`` predicates add who is asking for the pages and the API. Each refusal is written here once.
+"""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
+from applications.models import CORRECTABLE_STATUSES, EDITABLE_STATUSES, MATCHABLE_STATUSES, ProposalStatus
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
@@ -35,13 +40,18 @@ def can_start_proposal(user) -> Decision:
     return deny(_("Only local government officials write proposals."))
 
 
+def is_open_for_editing(proposal) -> Decision:
+    """A proposal's content changes only while it is a draft or under correction."""
+    if proposal.status not in EDITABLE_STATUSES:
+        return deny(_("A submitted proposal cannot be changed; ask the council for a correction."))
+    return ALLOWED
+
+
 def can_edit_proposal(user, proposal) -> Decision:
     """Lead and partner officials contribute while the proposal is a draft or under correction."""
     if not (_is_lead_official(user, proposal) or _is_partner_official(user, proposal)):
         return deny(_("Only officials of the proposing local governments edit a proposal."))
-    if not proposal.is_editable:
-        return deny(_("A submitted proposal cannot be changed; ask the council for a correction."))
-    return ALLOWED
+    return is_open_for_editing(proposal)
 
 
 def can_submit_proposal(user, proposal) -> Decision:
@@ -50,31 +60,51 @@ def can_submit_proposal(user, proposal) -> Decision:
     return ALLOWED
 
 
+def is_awaiting_submission(proposal) -> Decision:
+    """A draft is submitted, a proposal under correction resubmitted; nothing else is waiting to be."""
+    if proposal.status not in EDITABLE_STATUSES:
+        return deny(_("This proposal is not waiting to be submitted."))
+    return ALLOWED
+
+
 def can_submit_now(user, proposal) -> Decision:
     """The lead's submit button: allowed for the lead while the proposal waits to be (re)submitted."""
-    decision = can_submit_proposal(user, proposal)
-    if decision and not proposal.is_editable:
-        return deny(_("This proposal is not waiting to be submitted."))
-    return decision
+    return can_submit_proposal(user, proposal) and is_awaiting_submission(proposal)
+
+
+def can_be_withdrawn(proposal, now=None) -> Decision:
+    """Until the application deadline; after it the proposal is under review (or decided) and stays in the
+    contest. ``proposal.contest`` is read."""
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        return deny(_("This proposal is already withdrawn."))
+    if (now or timezone.now()) > proposal.contest.application_closes_at:
+        return deny(_("A proposal can only be withdrawn before the application deadline."))
+    return ALLOWED
 
 
 def can_withdraw_proposal(user, proposal, now=None) -> Decision:
-    """The lead withdraws until the application deadline; after it the proposal is under review (or decided)
-    and stays in the contest, as ``services.withdraw_proposal`` also refuses."""
-    decision = can_submit_proposal(user, proposal)
-    if decision and proposal.status == "withdrawn":
-        return deny(_("This proposal is already withdrawn."))
-    if decision and (now or timezone.now()) > proposal.contest.application_closes_at:
-        return deny(_("A proposal can only be withdrawn before the application deadline."))
-    return decision
+    """The lead withdraws a proposal that :func:`can_be_withdrawn`."""
+    return can_submit_proposal(user, proposal) and can_be_withdrawn(proposal, now)
+
+
+def can_be_sent_back(proposal) -> Decision:
+    """A correction (보완 요청) is asked of a proposal that has been submitted (or resubmitted)."""
+    if proposal.status not in CORRECTABLE_STATUSES:
+        return deny(_("Only a submitted proposal can be sent back for correction."))
+    return ALLOWED
 
 
 def can_request_correction(user, proposal=None) -> Decision:
-    """Council staff, on a proposal that has been submitted (or resubmitted)."""
+    """Council staff, on a proposal that :func:`can_be_sent_back` (any, where no proposal is given)."""
     if not is_council(user):
         return deny(_("Only council staff request corrections."))
-    if proposal is not None and proposal.status not in ("submitted", "resubmitted"):
-        return deny(_("Only a submitted proposal can be sent back for correction."))
+    return ALLOWED if proposal is None else can_be_sent_back(proposal)
+
+
+def is_open_to_matching(proposal) -> Decision:
+    """The province confirms its matching fund once the proposal is submitted, also while under correction."""
+    if proposal.status not in MATCHABLE_STATUSES:
+        return deny(_("Provincial matching is confirmed for submitted proposals only."))
     return ALLOWED
 
 
@@ -82,9 +112,7 @@ def can_confirm_provincial_match(user, proposal) -> Decision:
     """The provincial officer of the lead local government's province, once the proposal is submitted."""
     if not (is_provincial_officer(user) and user.province_id == proposal.lead_local_government.province_id):
         return deny(_("Only the provincial officer of the lead local government's province confirms matching."))
-    if proposal.status not in ("submitted", "resubmitted", "correction_requested"):
-        return deny(_("Provincial matching is confirmed for submitted proposals only."))
-    return ALLOWED
+    return is_open_to_matching(proposal)
 
 
 def can_list_all_proposals(user) -> Decision:

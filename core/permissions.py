@@ -28,6 +28,16 @@ def deny(reason: str | Promise) -> Decision:
     return Decision(False, reason)
 
 
+def refuse_unless(decision: Decision, refused: type[Exception]) -> None:
+    """Raise ``refused`` with the decision's reason unless it allows.
+
+    How a service asks the same predicate the page and the API ask, instead of restating its rule: the
+    allowed states and the message live once, in the app's ``permissions.py``.
+    """
+    if not decision:
+        raise refused(str(decision.reason))
+
+
 NOT_SIGNED_IN = deny(_("You must sign in first."))
 
 

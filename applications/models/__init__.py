@@ -2,7 +2,9 @@ from .contest import BASIS_POINTS, SEOUL, Contest, ContestDesignationKind, Preli
 from .documents import AttachmentKind, ContestAttachment, ProposalAttachment
 from .matching import ProvincialMatchConfirmation
 from .proposal import (
+    CORRECTABLE_STATUSES,
     EDITABLE_STATUSES,
+    MATCHABLE_STATUSES,
     Proposal,
     ProposalPartner,
     ProposalStatus,
@@ -21,9 +23,9 @@ from .sections import (
 )
 
 __all__ = [
-    "BASIS_POINTS", "EDITABLE_STATUSES", "SEOUL", "AttachmentKind", "BudgetLine", "BudgetSource", "Contest",
-    "ContestAttachment", "ContestDesignationKind", "GrowthStage", "KpiIndicator", "KpiTarget",
-    "ParticipatingCompany", "PreliminarySelection", "Proposal", "ProposalAttachment", "ProposalPartner",
-    "ProposalStatus", "ProposalVersion", "ProvincialMatchConfirmation", "SupportRequest", "VisaType",
-    "content_checksum",
+    "BASIS_POINTS", "CORRECTABLE_STATUSES", "EDITABLE_STATUSES", "MATCHABLE_STATUSES", "SEOUL", "AttachmentKind",
+    "BudgetLine", "BudgetSource", "Contest", "ContestAttachment", "ContestDesignationKind", "GrowthStage",
+    "KpiIndicator", "KpiTarget", "ParticipatingCompany", "PreliminarySelection", "Proposal", "ProposalAttachment",
+    "ProposalPartner", "ProposalStatus", "ProposalVersion", "ProvincialMatchConfirmation", "SupportRequest",
+    "VisaType", "content_checksum",
 ]

@@ -26,6 +26,8 @@ class ProposalStatus(models.TextChoices):
 
 
 EDITABLE_STATUSES = (ProposalStatus.DRAFT, ProposalStatus.CORRECTION_REQUESTED)
+CORRECTABLE_STATUSES = (ProposalStatus.SUBMITTED, ProposalStatus.RESUBMITTED)
+MATCHABLE_STATUSES = (*CORRECTABLE_STATUSES, ProposalStatus.CORRECTION_REQUESTED)
 
 
 class Proposal(models.Model):

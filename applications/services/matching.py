@@ -3,12 +3,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from applications.budget import check_saved_budget
-from applications.models import BudgetSource, Proposal, ProposalStatus, ProvincialMatchConfirmation
+from applications.models import BudgetSource, Proposal, ProvincialMatchConfirmation
+from applications.permissions import is_open_to_matching
 from audit.services import record
+from core.permissions import refuse_unless
 
 from .proposals import SubmissionRefused
-
-CONFIRMABLE_STATUSES = (ProposalStatus.SUBMITTED, ProposalStatus.RESUBMITTED, ProposalStatus.CORRECTION_REQUESTED)
 
 
 @transaction.atomic
@@ -16,8 +16,7 @@ def confirm_provincial_match(*, actor, proposal: Proposal, amount_krw: int, note
         -> ProvincialMatchConfirmation:
     """Record what the province commits. Less than the budget's provincial share needs a note saying why."""
     proposal = Proposal.objects.select_for_update().select_related("contest").get(pk=proposal.pk)
-    if proposal.status not in CONFIRMABLE_STATUSES:
-        raise SubmissionRefused(_("Provincial matching is confirmed for submitted proposals only."))
+    refuse_unless(is_open_to_matching(proposal), SubmissionRefused)
     requested = check_saved_budget(proposal).totals[BudgetSource.PROVINCIAL]
     if amount_krw < requested and not note.strip():
         raise SubmissionRefused(_("The amount is below the %(requested)s KRW in the budget: say why in the note.")

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from applications.checklist import missing_items
 from applications.models import (
-    EDITABLE_STATUSES,
     Contest,
     Proposal,
     ProposalPartner,
@@ -21,10 +20,12 @@ from applications.models import (
     ProposalVersion,
     content_checksum,
 )
+from applications.permissions import can_be_sent_back, can_be_withdrawn, is_awaiting_submission, is_open_for_editing
 from applications.selectors.contests import eligibility_for_contest
 from applications.snapshot import take_snapshot
 from applications.window import accepts_new_drafts
 from audit.services import field_changes, record
+from core.permissions import refuse_unless
 from notifications.services import announce
 from regions.models import LocalGovernment
 
@@ -37,8 +38,7 @@ def lock_editable(proposal: Proposal) -> Proposal:
     """The proposal, locked for this transaction, if its draft may still be changed."""
     proposal = (Proposal.objects.select_for_update().select_related("contest", "lead_local_government")
                 .get(pk=proposal.pk))
-    if proposal.status not in EDITABLE_STATUSES:
-        raise SubmissionRefused(_("A submitted proposal cannot be changed; ask the council for a correction."))
+    refuse_unless(is_open_for_editing(proposal), SubmissionRefused)
     return proposal
 
 
@@ -92,18 +92,15 @@ def update_proposal(*, actor, proposal: Proposal, values: dict[str, Any],
 
 
 def _check_can_submit(proposal: Proposal, contest: Contest, now: datetime) -> None:
+    refuse_unless(is_awaiting_submission(proposal), SubmissionRefused)
     if proposal.status == ProposalStatus.DRAFT:
         if now < contest.application_opens_at:
             raise SubmissionRefused(_("The application window has not opened yet."))
         if now > contest.application_closes_at:
             raise SubmissionRefused(_("The application deadline has passed."))
-    elif proposal.status == ProposalStatus.CORRECTION_REQUESTED:
-        if proposal.correction_due_at and now > proposal.correction_due_at:
-            raise SubmissionRefused(_("The correction was due by %(due)s.")
-                                    % {"due": timezone.localtime(proposal.correction_due_at)
-                                       .strftime("%Y-%m-%d %H:%M")})
-    else:
-        raise SubmissionRefused(_("This proposal is not waiting to be submitted."))
+    elif proposal.correction_due_at and now > proposal.correction_due_at:
+        raise SubmissionRefused(_("The correction was due by %(due)s.")
+                                % {"due": timezone.localtime(proposal.correction_due_at).strftime("%Y-%m-%d %H:%M")})
     for local_government in [proposal.lead_local_government, *proposal.partners.all()]:
         eligibility = eligibility_for_contest(contest=contest, local_government=local_government)
         if not eligibility.eligible:
@@ -154,10 +151,7 @@ def withdraw_proposal(*, actor, proposal: Proposal, reason: str, now: datetime |
     """Withdraw before the deadline. Versions already submitted stay on record."""
     now = now or timezone.now()
     proposal = Proposal.objects.select_for_update().select_related("contest").get(pk=proposal.pk)
-    if proposal.status == ProposalStatus.WITHDRAWN:
-        raise SubmissionRefused(_("This proposal is already withdrawn."))
-    if now > proposal.contest.application_closes_at:
-        raise SubmissionRefused(_("A proposal can only be withdrawn before the application deadline."))
+    refuse_unless(can_be_withdrawn(proposal, now), SubmissionRefused)
     if not reason.strip():
         raise SubmissionRefused(_("Say why the proposal is withdrawn."))
     previous = proposal.status
@@ -180,8 +174,7 @@ def request_correction(*, actor, proposal: Proposal, reason: str, due_at: dateti
     """The council asks for a correction (보완 요청) with a reason and a due date."""
     check_correction_due(due_at, now)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.status not in (ProposalStatus.SUBMITTED, ProposalStatus.RESUBMITTED):
-        raise SubmissionRefused(_("Only a submitted proposal can be sent back for correction."))
+    refuse_unless(can_be_sent_back(proposal), SubmissionRefused)
     if not reason.strip():
         raise SubmissionRefused(_("Say what must be corrected."))
     previous = proposal.status
