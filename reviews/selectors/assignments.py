@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from accounts.permissions import is_council
+from accounts.permissions import is_council, is_reviewer
 from applications.models import Contest, Proposal
 from reviews.models import (
     Assignment,
@@ -49,14 +49,17 @@ def assignment_for_reviewer(*, user, pk: int) -> Assignment:
 
 
 def sheets_visible_to(user) -> QuerySet[ScoreSheet]:
-    """The council sees every sheet; a reviewer his own; nobody else any."""
+    """The sheets whose page the user may open: the council every sheet (its sheet page), a reviewer of the pool
+    those of his own assignments as his assignment page shows them (not one he recused from); nobody else any,
+    not even a former reviewer whose role changed. The sheet's PDF and the API ask this, so neither reaches
+    further than the pages."""
     sheets = ScoreSheet.objects.select_related("assignment__reviewer__user", "assignment__proposal",
                                                "assignment__panel")
     if is_council(user):
         return sheets
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not is_reviewer(user):
         return sheets.none()
-    return sheets.filter(assignment__reviewer__user=user)
+    return sheets.filter(assignment__in=assignments_of(user).order_by())
 
 
 def criteria_of(panel: Panel) -> list[Criterion]:

@@ -1,13 +1,15 @@
-"""The review's papers as PDF: a reviewer's 평가표 (his submitted sheet) and a panel's ranking. The sheet
-follows ``sheets_visible_to`` (the council every sheet, a reviewer his own; anyone else a 404), the ranking
-the results page's own ``can_view_results`` (the council and the panel's chair) and its rows
+"""The review's papers as PDF: a reviewer's 평가표 (his submitted sheet) and a panel's ranking. Each asks what
+its pages ask. The sheet is on two pages: the council's sheet page (``can_manage_review``) and the reviewer's
+assignment page (``can_review``, his own assignments but one he recused from), so it asks either predicate
+(else 403, as both pages) and then ``sheets_visible_to`` (else 404, as a stranger's assignment). The ranking
+asks the results page's own ``can_view_results`` (the council and the panel's chair) and its rows
 ``results_visible_to``, as the page and its XLSX."""
 from django.http import Http404
 from django.views import View
 
 from core.papers import digest_of, paper_response
-from core.permissions import ALLOWED, DecisionRequiredMixin
-from reviews import selectors
+from core.permissions import DecisionRequiredMixin
+from reviews import permissions, selectors
 from reviews.models import ScoreSheet, SheetStatus
 
 from .results import PanelResultsMixin
@@ -15,7 +17,8 @@ from .results import PanelResultsMixin
 
 class SheetPaperView(DecisionRequiredMixin, View):
     def decide(self, user):
-        return ALLOWED  # signed in; which sheets he sees is the selector's
+        council = permissions.can_manage_review(user)
+        return council if council else permissions.can_review(user)
 
     def get(self, request, pk):
         try:

@@ -35,8 +35,8 @@ def test_the_reviewers_signed_sheet_reads_back_with_its_total(client, sheet):
 
 
 @pytest.mark.parametrize("who, status", [
-    ("own", 200), (Role.COUNCIL_STAFF, 200), ("other_reviewer", 404), (Role.LOCAL_OFFICIAL, 404),
-    (Role.PROVINCIAL_OFFICER, 404), (Role.MINISTRY_STAFF, 404), ("anonymous", 302)])
+    ("own", 200), (Role.COUNCIL_STAFF, 200), ("other_reviewer", 404), (Role.LOCAL_OFFICIAL, 403),
+    (Role.PROVINCIAL_OFFICER, 403), (Role.MINISTRY_STAFF, 403), ("anonymous", 302)])
 def test_a_sheet_is_printed_only_for_its_reviewer_and_the_council(client, sheet, who, status):
     if who == "own":
         client.force_login(sheet.assignment.reviewer.user)
