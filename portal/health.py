@@ -95,7 +95,7 @@ class ProbeMiddleware:
         if request.path == "/healthz" and request.method in ("GET", "HEAD"):
             return healthz_response()
         if request.path == "/metrics" and request.headers.get("Authorization", "").startswith("Bearer "):
-            from .metrics import metrics_for_token
+            from core.metrics import metrics_for_token
 
             return metrics_for_token(request)
         return self.get_response(request)
