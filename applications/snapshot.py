@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from .checklist import REQUIRED_SECTIONS, SECTION_FIELDS
 from .models import AttachmentKind, BudgetSource, GrowthStage, KpiIndicator, Proposal
 from .models.sections import LINE, describe_support_request
+from .registration_number import formatted
 
 STRUCTURED_PARTS = [
     ("partners", gettext_lazy("Partner local governments")),
@@ -63,6 +64,16 @@ def _item_name(code: str) -> str:
     return str(item) if item is not None else code
 
 
+def _partner_names(codes: list[str]) -> str:
+    """The partners by name ("경상남도 함양군"), found by any code they ever carried (a version keeps the
+    codes of its day); a code no local government carried shows as itself."""
+    from regions.models import AdministrativeCode
+
+    found = {row.code: str(row.local_government) for row in AdministrativeCode.objects.filter(
+        code__in=codes).select_related("local_government__province")}
+    return ", ".join(found.get(code, code) for code in codes)
+
+
 def _render_support_request(row: dict) -> str:
     detail = describe_support_request(line=row["line"], visa_type=row["visa_type"], persons=row["persons"],
                                       project_name=row["project_name"], item=_item_name(row["support_item"]),
@@ -74,9 +85,9 @@ def render(content: dict, part: str) -> str:
     """One part of a snapshot as text, one line per row, so two versions compare line by line."""
     value = content.get(part)
     if part == "partners":
-        return ", ".join(value or [])
+        return _partner_names(value or [])
     if part == "companies":
-        return "\n".join(f"{row['name']} ({row['brn']}) · {_label(GrowthStage, row['growth_stage'])}"
+        return "\n".join(f"{row['name']} ({formatted(row['brn'])}) · {_label(GrowthStage, row['growth_stage'])}"
                          + (f" · {_('youth-led')}" if row["youth_led"] else "") for row in value or [])
     if part == "budget":
         return "\n".join(f"{row['year']} {_label(BudgetSource, row['source'])}: {row['amount_krw']:,}"
