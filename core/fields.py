@@ -23,6 +23,9 @@ class KRWInput(forms.TextInput):
         return super().format_value(value)
 
 
+NOT_A_WHOLE_NUMBER = _("Enter a whole number.")  # a count (or any measure) given with a fraction or letters
+
+
 class KRWField(forms.IntegerField):
     """An amount in whole won: accepts 1,000,000 or 1 000 000원; refuses fractions and negatives."""
 

@@ -29,6 +29,11 @@ def refusal(request, message: str, status: int) -> HttpResponse:
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
+def nul_refusal() -> str:
+    """What a request holding a NUL character is told, by this middleware and by the API's parsers alike."""
+    return _("The request contains a NUL character, which no field accepts.")
+
+
 def _has_nul(text: str) -> bool:
     return "\x00" in text
 
@@ -79,7 +84,7 @@ class RequestLimitsMiddleware:
         if (_has_nul(request.path_info) or _query_has_nul(request.META.get("QUERY_STRING", ""))
                 or any(_has_nul(str(value)) for key, value in request.META.items() if key.startswith("HTTP_"))
                 or _form_has_nul(request)):
-            return refusal(request, _("The request contains a NUL character, which no field accepts."), 400)
+            return refusal(request, nul_refusal(), 400)
         request.GET = nfc_querydict(request.GET)
         if request.method == "POST" and request.content_type.startswith(FORM_TYPES):
             request.POST = nfc_querydict(request.POST)

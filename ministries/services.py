@@ -9,9 +9,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.permissions import refuse_unless
 
 from .models import NUMERIC_TYPES, Measure, MeasureRule, MeasureType, Ministry, SupportLineKind
 from .permissions import can_manage_ministries
+from .values import no_such_measure
 
 
 class MinistryRefused(Exception):
@@ -29,19 +31,17 @@ def create_ministry(*, actor, code: str, name_ko: str, name_en: str, reason: str
     Raises :class:`MinistryRefused` when the actor may not add ministries or the code is taken, and
     ``ValidationError`` (by field) when a value does not fit.
     """
-    decision = can_manage_ministries(actor)
-    if not decision:
-        raise MinistryRefused(decision.reason)
+    refuse_unless(can_manage_ministries(actor), MinistryRefused)
     ministry = Ministry(code=_nfc(code).upper(), name_ko=_nfc(name_ko), name_en=_nfc(name_en))
     ministry.full_clean(validate_unique=False)
+    taken = MinistryRefused(_("A ministry with the code %(code)s exists already.") % {"code": ministry.code})
     if Ministry.objects.filter(code=ministry.code).exists():
-        raise MinistryRefused(_("A ministry with the code %(code)s exists already.") % {"code": ministry.code})
+        raise taken
     try:
         with transaction.atomic():
             ministry.save()
     except IntegrityError as error:
-        raise MinistryRefused(_("A ministry with the code %(code)s exists already.") % {"code": ministry.code}) \
-            from error
+        raise taken from error
     record(actor=actor, action="ministries.ministry_created", target=ministry, reason=reason,
            changes={"code": ministry.code, "name_ko": ministry.name_ko, "name_en": ministry.name_en})
     return ministry
@@ -85,9 +85,7 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
     ``ValidationError`` keyed by the offending part (``measures.N.field``, ``rules.N``) when the description
     does not hold together.
     """
-    decision = can_manage_ministries(actor)
-    if not decision:
-        raise MinistryRefused(decision.reason)
+    refuse_unless(can_manage_ministries(actor), MinistryRefused)
     ministry = Ministry.objects.filter(code=_nfc(ministry_code).upper()).first()
     if ministry is None:
         raise MinistryRefused(_("No ministry has the code %(code)s.") % {"code": ministry_code})
@@ -129,9 +127,7 @@ def measure_holds_values(line: SupportLineKind, code: str) -> bool:
 
 
 def _line_to_change(actor, line_code: str) -> SupportLineKind:
-    decision = can_manage_ministries(actor)
-    if not decision:
-        raise MinistryRefused(decision.reason)
+    refuse_unless(can_manage_ministries(actor), MinistryRefused)
     line = SupportLineKind.objects.select_for_update().filter(code=line_code).first()
     if line is None:
         raise MinistryRefused(_("No support line has the code %(code)s.") % {"code": line_code})
@@ -158,13 +154,18 @@ def add_measure(*, actor, line_code: str, measure: dict[str, Any], reason: str =
     return made
 
 
+def _measure_of(line: SupportLineKind, code: str) -> Measure:
+    measure = line.measures.filter(code=code).first()
+    if measure is None:
+        raise MinistryRefused(no_such_measure(code))
+    return measure
+
+
 @transaction.atomic
 def remove_measure(*, actor, line_code: str, code: str, reason: str = "") -> None:
     """Remove a measure no row holds a value for; one that holds values, or that a rule names, is refused."""
     line = _line_to_change(actor, line_code)
-    measure = line.measures.filter(code=code).first()
-    if measure is None:
-        raise MinistryRefused(_("This line has no measure %(code)s.") % {"code": code})
+    measure = _measure_of(line, code)
     if measure_holds_values(line, code):
         raise MinistryRefused(_("%(measure)s holds values on tasks' rows; it cannot be removed.")
                               % {"measure": measure.name})
@@ -181,9 +182,7 @@ def remove_measure(*, actor, line_code: str, code: str, reason: str = "") -> Non
 def change_measure_type(*, actor, line_code: str, code: str, new_type: str, reason: str = "") -> Measure:
     """A measure's type changes only while no row holds a value for it (else the values would not fit)."""
     line = _line_to_change(actor, line_code)
-    measure = line.measures.filter(code=code).first()
-    if measure is None:
-        raise MinistryRefused(_("This line has no measure %(code)s.") % {"code": code})
+    measure = _measure_of(line, code)
     if new_type != measure.type and measure_holds_values(line, code):
         raise MinistryRefused(_("%(measure)s holds values on tasks' rows; its type cannot change.")
                               % {"measure": measure.name})

@@ -9,6 +9,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.fields import NOT_A_WHOLE_NUMBER
+
 from .models import MeasureType
 from .registry import LineSpec, MeasureSpec
 
@@ -30,6 +32,11 @@ def _whole_number(value: Any) -> int:
     raise ValueError
 
 
+def no_such_measure(code: str) -> str:
+    """What a value (or a change) naming a measure the line does not have is told."""
+    return _("This line has no measure %(code)s.") % {"code": code}
+
+
 def clean_value(measure: MeasureSpec, value: Any) -> Any:
     """``value`` as stored for ``measure`` (int for numbers and years, option code, ISO date, NFC text);
     ``ValidationError`` with a message a person understands otherwise."""
@@ -37,7 +44,7 @@ def clean_value(measure: MeasureSpec, value: Any) -> Any:
         try:
             number = _whole_number(value)
         except ValueError as error:
-            raise ValidationError(_("Enter a whole number.")) from error
+            raise ValidationError(NOT_A_WHOLE_NUMBER) from error
         if measure.type == MeasureType.YEAR:
             if not 2000 <= number <= 2100:
                 raise ValidationError(_("Enter a year between 2000 and 2100."))
@@ -81,7 +88,7 @@ def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: b
     for code in values:
         if code not in known:
             message = (_("A proposal does not request this measure.") if request and line.measure(code)
-                       else _("This line has no measure %(code)s.") % {"code": code})
+                       else no_such_measure(code))
             errors[str(code)] = [message]
     cleaned: dict[str, Any] = {}
     for measure in measures:

@@ -7,6 +7,7 @@ from core.uploads import clean_file_name
 from .models import DesignationImport, DesignationSuccession, LocalGovernment
 from .services import ImportRejected, import_rural_agreement
 from .succession import DecisionRefused, decide_designation_successor
+from .tabular import TableError, check_table_name
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -23,8 +24,10 @@ class DesignationImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Only CSV and XLSX files can be imported."))
+        try:
+            check_table_name(upload.name)
+        except TableError as error:
+            raise forms.ValidationError(str(error)) from error
         return upload
 
     def run_import(self, *, imported_by) -> DesignationImport | None:

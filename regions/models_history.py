@@ -104,13 +104,16 @@ class Succession(models.Model):
         return f"{self.predecessor.name_ko} → {self.successor.name_ko} ({self.effective_on})"
 
 
+class SuccessionOutcome(models.TextChoices):
+    CARRY = "carry", _("carried to a successor")
+    END = "end", _("ended")
+
+
 class DesignationSuccession(models.Model):
     """The council's decision on a designation whose holder was abolished or split: carried to a successor
     from a date (a new designation is created with this decision as its source), or ended."""
 
-    class Outcome(models.TextChoices):
-        CARRY = "carry", _("carried to a successor")
-        END = "end", _("ended")
+    Outcome = SuccessionOutcome
 
     designation = models.ForeignKey("regions.Designation", verbose_name=_("designation"), on_delete=models.PROTECT,
                                     related_name="succession_decisions")
@@ -133,11 +136,12 @@ class DesignationSuccession(models.Model):
         verbose_name_plural = _("designation succession decisions")
         constraints = [
             models.CheckConstraint(name="designation_succession_outcome_shape", condition=(
-                Q(outcome="carry", successor__isnull=False) | Q(outcome="end", successor__isnull=True))),
+                Q(outcome=SuccessionOutcome.CARRY, successor__isnull=False)
+                | Q(outcome=SuccessionOutcome.END, successor__isnull=True))),
             models.UniqueConstraint(fields=["designation", "successor"], name="designation_succession_once",
                                     condition=Q(successor__isnull=False)),
             models.UniqueConstraint(fields=["designation"], name="designation_succession_one_end",
-                                    condition=Q(outcome="end")),
+                                    condition=Q(outcome=SuccessionOutcome.END)),
         ]
 
     def __str__(self) -> str:

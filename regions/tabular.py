@@ -60,16 +60,13 @@ def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
 
     from core.uploads import check_archive
 
-    try:  # the archive's declared sizes first, so openpyxl never inflates a bomb
+    try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            check_archive(archive)
-    except zipfile.BadZipFile as error:
-        raise TableError(_("The file is not a valid XLSX workbook.")) from error
+            check_archive(archive)  # the archive's declared sizes first, so openpyxl never inflates a bomb
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except ValidationError as error:
         raise TableError(" ".join(error.messages)) from error
-    try:
-        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+    except Exception as error:  # a bad zip, or any of the many kinds openpyxl raises for a file not a workbook
         raise TableError(_("The file is not a valid XLSX workbook.")) from error
     try:
         for values in workbook.worksheets[0].iter_rows(values_only=True):
@@ -78,16 +75,17 @@ def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
         workbook.close()
 
 
+def check_table_name(file_name: str) -> None:
+    """Refuse by its name a file that is neither CSV nor XLSX: the upload form asks before the file is read."""
+    if not file_name.lower().endswith((".csv", ".xlsx")):
+        raise TableError(_("Only CSV and XLSX files can be imported."))
+
+
 def read_table(stream: BinaryIO, file_name: str) -> Table:
     """Read a CSV or XLSX file; blank lines are skipped but keep their numbers."""
+    check_table_name(file_name)
     raw = stream.read()
-    lowered = file_name.lower()
-    if lowered.endswith(".csv"):
-        lines = _csv_rows(raw)
-    elif lowered.endswith(".xlsx"):
-        lines = _xlsx_rows(raw)
-    else:
-        raise TableError(_("Only CSV and XLSX files can be imported."))
+    lines = _csv_rows(raw) if file_name.lower().endswith(".csv") else _xlsx_rows(raw)
     lines = iter(lines)
     header = next(lines, None)
     if not header or not any(cell.strip() for cell in header):

@@ -17,7 +17,7 @@ from applications.models import (
 )
 from applications.models.sections import LINE
 from applications.registration_number import validate_business_registration_number
-from core.fields import MAX_COUNT, KRWField
+from core.fields import MAX_COUNT, NOT_A_WHOLE_NUMBER, KRWField
 from ministries.models import SupportItem
 
 from .contests import DocumentUploadMixin
@@ -107,7 +107,7 @@ class KpiTargetForm(forms.Form):
         saved = {target.indicator: target.target for target in proposal.kpi_targets.all()} if proposal else {}
         for indicator, label in KpiIndicator.choices:
             self.fields[indicator] = KRWField(label=label, required=False, initial=saved.get(indicator))
-            self.fields[indicator].error_messages["invalid"] = _("Enter a whole number.")
+            self.fields[indicator].error_messages["invalid"] = NOT_A_WHOLE_NUMBER
 
     def clean(self):
         cleaned = super().clean()

@@ -13,13 +13,17 @@ from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from core.request_limits import nfc_querydict
+from core.request_limits import nfc_querydict, nul_refusal
 
 MAX_JSON_DEPTH = 32
 
 
 def _refuse_nul() -> None:
-    raise ParseError(_("The request contains a NUL character, which no field accepts."))
+    raise ParseError(nul_refusal())
+
+
+def _too_deep() -> ParseError:
+    return ParseError(_("The JSON body is nested deeper than %(depth)s levels.") % {"depth": MAX_JSON_DEPTH})
 
 
 def _text(value: str) -> str:
@@ -38,7 +42,7 @@ def checked_json_value(value):
     while pending:
         source, target, depth = pending.pop()
         if depth > MAX_JSON_DEPTH:
-            raise ParseError(_("The JSON body is nested deeper than %(depth)s levels.") % {"depth": MAX_JSON_DEPTH})
+            raise _too_deep()
         items = source.items() if isinstance(source, dict) else enumerate(source)
         for key, child in items:
             if isinstance(child, dict | list):
@@ -60,8 +64,7 @@ class JSONParser(parsers.JSONParser):
         try:
             data = json.loads(stream.read().decode(encoding), parse_constant=_no_constant)
         except RecursionError as error:
-            raise ParseError(_("The JSON body is nested deeper than %(depth)s levels.")
-                             % {"depth": MAX_JSON_DEPTH}) from error
+            raise _too_deep() from error
         except ValueError as error:
             raise ParseError(_("JSON parse error - %(error)s") % {"error": error}) from error
         return checked_json_value(data)
