@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.roles import Role
-from notifications.models import Notification
+from notifications.models import Delivery, DeliveryStatus, Notification
 from notifications.services import announce
 
 User = get_user_model()
@@ -24,7 +24,9 @@ deadline = time.monotonic() + 60
 mail_dir = Path(settings.EMAIL_FILE_PATH)
 while time.monotonic() < deadline:
     notification = Notification.objects.filter(recipient=user).order_by("-pk").first()
-    if notification is not None and notification.emailed_at is not None and any(mail_dir.iterdir()):
+    emailed = notification is not None and Delivery.objects.filter(
+        notification=notification, channel="email", status=DeliveryStatus.DELIVERED).exists()
+    if emailed and any(mail_dir.iterdir()):
         print(f"runtime check: the worker delivered notification {notification.pk} "
               f"({notification.subject!r}) and e-mailed it")
         sys.exit(0)

@@ -1,5 +1,6 @@
-"""What the portal told whom. A notification is written once per event and recipient (its key says which),
-in the recipient's language, and e-mailed at most once."""
+"""What the portal told whom, and through which channels. A notification is written once per event and
+recipient (its key says which), in the recipient's language; each channel that carries it (in the portal,
+e-mail, any channel registered later) has its own delivery: sent at most once, retried on its own."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +17,6 @@ class Notification(models.Model):
     link = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
-    email_attempts = models.PositiveSmallIntegerField(
-        _("e-mail attempts"), default=0,
-        help_text=_("Recorded before each attempt to send; more than one with an e-mail date means a resend."))
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -36,3 +33,38 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    DELIVERED = "delivered", _("delivered")
+    FAILED = "failed", _("failed")
+
+
+class Delivery(models.Model):
+    """One notification through one channel (``notifications.channels``): recorded with the notification,
+    then sent by its own task. ``attempts`` is counted before each try, so more than one with a delivery
+    date means the channel may have carried it twice (README, "When the broker or a worker is down")."""
+
+    notification = models.ForeignKey(Notification, verbose_name=_("notification"), on_delete=models.CASCADE,
+                                     related_name="deliveries")
+    channel = models.CharField(_("channel"), max_length=32,
+                               help_text=_("The code of a channel registered in notifications.channels."))
+    status = models.CharField(_("status"), max_length=16, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["notification", "channel"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "channel"], name="delivery_once_per_channel"),
+        ]
+        indexes = [models.Index(fields=["channel", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.notification_id} · {self.channel} · {self.status}"

@@ -1,12 +1,12 @@
 """Telling people: events are announced inside the transaction that caused them (recorded as pending work in
 the outbox) and delivered by Celery after it commits. Delivery writes one notification per recipient and key
-and, in the same transaction, one pending e-mail per notification; each e-mail is its own task (record
-first, send, mark), so a worker that dies in a fan-out loses nothing and repeats nothing it recorded."""
+and, in the same transaction, one delivery per notification and channel (``notifications.sending``); each
+delivery that leaves the portal is its own task, so a worker that dies in a fan-out loses nothing and repeats
+nothing it recorded."""
 import functools
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template import Context, Engine, engines
 from django.utils import timezone, translation
@@ -16,6 +16,7 @@ from outbox.services import defer
 
 from .events import EVENTS, Event
 from .models import Notification
+from .sending import open_deliveries
 
 logger = logging.getLogger(__name__)
 
@@ -68,54 +69,21 @@ def _record(event: Event, key: str, recipient, target, extra: dict) -> Notificat
         return Notification.objects.get(recipient=recipient, key=key)
 
 
-def message_id(notification: Notification) -> str:
-    """The e-mail's Message-ID, the same at every attempt: a message resent after a crash (see ``email``)
-    is the same message to the receiving mail system."""
-    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
-    return f"<notification-{notification.pk}.{notification.recipient_id}@{domain}>"
-
-
-def email(notification_id: int) -> bool:
-    """E-mail one notification unless it went already; True when sent now. Record first, send, mark: the
-    attempt is committed before the mail server is asked, and ``emailed_at`` after it accepted. Only a
-    worker that dies between the server's acceptance and the mark sends it again, with the same Message-ID
-    (README, "When the broker or a worker is down")."""
-    with transaction.atomic():
-        notification = (Notification.objects.select_for_update().select_related("recipient")
-                        .get(pk=notification_id))
-        if notification.emailed_at is not None or not notification.recipient.email:
-            return False
-        notification.email_attempts += 1
-        notification.save(update_fields=["email_attempts"])
-    fault_point("notifications.email.before_send")
-    body = notification.body
-    if notification.link:
-        body = f"{body}\n\n{settings.PORTAL_BASE_URL}{notification.link}"
-    EmailMessage(notification.subject, body, None, [notification.recipient.email],
-                 headers={"Message-ID": message_id(notification)}).send()
-    fault_point("notifications.email.after_send")
-    Notification.objects.filter(pk=notification.pk, emailed_at=None).update(emailed_at=timezone.now())
-    return True
-
-
 def deliver(event_code: str, target_id: int, occasion: str, extra: dict | None = None) -> int:
-    """Write ``event_code`` to everyone it concerns and record one pending e-mail per notification not yet
-    e-mailed, in one transaction; returns the e-mails recorded. Safe to run again: what was done is found by
-    its key and not repeated. The e-mails go once this commits (``task_email``, one per recipient)."""
+    """Write ``event_code`` to everyone it concerns and record its delivery through each channel, in one
+    transaction; returns the deliveries deferred to their own tasks (``task_send``, one per recipient and
+    channel, sent once this commits). Safe to run again: what was done is found by its key and not repeated."""
     event = EVENTS[event_code]
     key = event_key(event_code, target_id, occasion)
     with transaction.atomic():
         target = event.load(target_id)
         recipients = {user.pk: user for user in event.recipients(target)}
-        pending = 0
+        deferred = 0
         for number, recipient in enumerate(sorted(recipients.values(), key=lambda user: user.pk)):
             if number == 1:
                 fault_point("notifications.deliver.midway")
-            notification = _record(event, key, recipient, target, extra or {})
-            if notification.emailed_at is None and recipient.email:
-                defer("notifications.tasks.task_email", notification.pk, key=f"email:{notification.pk}")
-                pending += 1
-    return pending
+            deferred += open_deliveries(_record(event, key, recipient, target, extra or {}))
+    return deferred
 
 
 def mark_read(*, user, notification: Notification) -> Notification:

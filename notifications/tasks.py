@@ -1,13 +1,14 @@
-"""Celery tasks of the notifications: a delivery (the fan-out: one notification per recipient) and one
-e-mail per notification, each retried with backoff when the mail server or broker falters; each retry finds
-what the earlier attempt already did. ``work_id`` is the outbox row the task settles."""
+"""Celery tasks of the notifications: a delivery (the fan-out: one notification per recipient) and one send
+per delivery through a channel, each retried with backoff while the channel or broker falters; each retry
+finds what the earlier attempt already did. ``work_id`` is the outbox row the task settles."""
 from smtplib import SMTPException
 
 from celery import shared_task
 
 from outbox.services import finish
 
-from .services import deliver, email
+from .sending import DeliveryDeferred, send
+from .services import deliver
 
 RETRYABLE = (SMTPException, ConnectionError, TimeoutError)
 
@@ -20,8 +21,10 @@ def task_deliver(event: str, target_id: int, occasion: str, context: dict | None
     return recorded
 
 
-@shared_task(autoretry_for=RETRYABLE, retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=8)
-def task_email(notification_id: int, work_id: int | None = None) -> bool:
-    sent = email(notification_id)
+@shared_task(autoretry_for=(DeliveryDeferred,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True,
+             max_retries=8)
+def task_send(delivery_id: int, work_id: int | None = None) -> bool:
+    """One delivery through its channel; past Celery's retries the outbox's sweep hands it over again."""
+    sent = send(delivery_id)
     finish(work_id)
     return sent

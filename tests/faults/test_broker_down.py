@@ -13,13 +13,16 @@ from accounts.roles import Role
 from applications.models import SEOUL, ProposalStatus
 from applications.services import create_proposal, submit_proposal
 from audit.models import AuditEntry
-from notifications.models import Notification
+from notifications.channels import register_channel, unregister_channel
+from notifications.models import Delivery, DeliveryStatus, Notification
+from notifications.services import deliver
 from outbox.models import PendingWork
 from outbox.selectors import oldest_pending_age
 from outbox.services import sweep
 from selection.models import RunStatus, SelectionRun
 from tests.applications.test_proposal_services import SECTIONS
 from tests.factories import complete_sections, make_open_contest, make_user
+from tests.notifications.test_channels import FakeSmsGateway
 from tests.selection.builders import scored_contest
 
 # Committed for real, as in production: the hand-over happens inside the request, when its write commits.
@@ -77,3 +80,29 @@ def test_starting_a_selection_run_succeeds_with_the_broker_down_and_is_computed_
     sweep()
     run.refresh_from_db()
     assert run.status == RunStatus.COMPLETED and run.decisions.count() == 2
+
+
+def test_deliveries_recorded_while_the_broker_is_down_go_through_every_channel_once_when_it_returns(
+        submitted, broker_down):
+    """The fan-out ran (a worker was up) but its sends could not be handed over: each recipient's delivery per
+    channel waits in the outbox, and the sweep sends each once, whatever the channel."""
+    gateway = register_channel(FakeSmsGateway())
+    try:
+        readers = [submitted.created_by, make_user(Role.LOCAL_OFFICIAL, language="ko"),
+                   make_user(Role.LOCAL_OFFICIAL, language="ko")]
+        assert deliver("proposal.correction_requested", submitted.pk, "broker-down") == 3 + 2
+        sends = PendingWork.objects.filter(task="notifications.tasks.task_send", done_at=None)
+        assert sends.count() == 5 and all(work.enqueued_at is None and work.last_error for work in sends)
+        assert mail.outbox == [] and gateway.sent == []
+
+        broker_down()
+        assert sweep()["handed_over"] == 5
+        texted = sorted(recipient for recipient, _subject in gateway.sent)
+        assert texted == sorted(user.pk for user in readers if user.language == "ko")
+        assert sorted(message.to[0] for message in mail.outbox) == sorted(user.email for user in readers)
+        assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.DELIVERED}
+        assert sweep()["handed_over"] == 0
+        assert deliver("proposal.correction_requested", submitted.pk, "broker-down") == 0
+        assert len(gateway.sent) == 2 and len(mail.outbox) == 3
+    finally:
+        unregister_channel(gateway.code)

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from notifications.models import Notification
+from notifications.models import Delivery, DeliveryStatus, Notification
+from notifications.sending import DeliveryDeferred
 from notifications.services import deliver
-from notifications.tasks import task_email
+from notifications.tasks import task_send
 from outbox.models import PendingWork
 from reviews.models import Assignment, AssignmentStatus
 from reviews.reminders import send_scoring_reminders
@@ -38,8 +39,9 @@ def officials(proposal):
 def test_a_fan_out_is_one_e_mail_task_per_recipient_and_a_retry_sends_each_once(proposal, officials,
                                                                                   monkeypatch):
     assert deliver("proposal.correction_requested", proposal.pk, "entry-1") == 3
-    pending = PendingWork.objects.filter(task="notifications.tasks.task_email").order_by("pk")
+    pending = PendingWork.objects.filter(task="notifications.tasks.task_send").order_by("pk")
     assert pending.count() == 3 and mail.outbox == []  # recorded with the notifications; sent by their tasks
+    assert Delivery.objects.filter(channel="in_app", status=DeliveryStatus.DELIVERED).count() == 3  # seen already
     real_send, calls = EmailMessage.send, []
 
     def flaky_send(message, *args, **kwargs):
@@ -50,21 +52,24 @@ def test_a_fan_out_is_one_e_mail_task_per_recipient_and_a_retry_sends_each_once(
 
     monkeypatch.setattr(EmailMessage, "send", flaky_send)
     first, second, third = (work.args[0] for work in pending.all())
-    assert task_email.run(first) is True
-    with pytest.raises(SMTPException):  # what makes the task retry (autoretry_for, with backoff)
-        task_email.run(second)
-    assert task_email.run(third) is True
+    assert task_send.run(first) is True
+    with pytest.raises(DeliveryDeferred):  # what makes the task retry (autoretry_for, with backoff)
+        task_send.run(second)
+    assert Delivery.objects.get(pk=second).last_error == "SMTPException: 451 try again later"
+    assert task_send.run(third) is True
     assert len(mail.outbox) == 2
-    assert task_email.run(second) is True  # the retry sends only what did not go
-    assert [task_email.run(pk) for pk in (first, second, third)] == [False, False, False]  # duplicates later
+    assert task_send.run(second) is True  # the retry sends only what did not go
+    assert [task_send.run(pk) for pk in (first, second, third)] == [False, False, False]  # duplicates later
     assert sorted(message.to[0] for message in mail.outbox) == sorted(official.email for official in officials)
     assert len({message.extra_headers["Message-ID"] for message in mail.outbox}) == 3
     assert Notification.objects.count() == 3
+    assert sorted(Delivery.objects.filter(channel="email").values_list("status", "attempts")) == [
+        ("delivered", 1), ("delivered", 1), ("delivered", 2)]
     assert deliver("proposal.correction_requested", proposal.pk, "entry-1") == 0  # a duplicate delivery
     assert pending.count() == 3
     deliver("proposal.correction_requested", proposal.pk, "entry-2")  # a second request is a new occasion
     assert pending.count() == 6
-    assert SMTPException in task_email.autoretry_for and task_email.retry_backoff
+    assert DeliveryDeferred in task_send.autoretry_for and task_send.retry_backoff
 
 
 def test_each_recipient_reads_it_in_his_own_language(proposal, officials):

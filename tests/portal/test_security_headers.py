@@ -18,7 +18,7 @@ from accounts.roles import Role
 from accounts.tokens import issue_token
 from notifications.models import Notification
 from notifications.services import deliver
-from notifications.tasks import task_email
+from notifications.tasks import task_send
 from outbox.models import PendingWork
 from reviews.models import Assignment
 from tests.factories import make_user
@@ -112,8 +112,8 @@ def test_e_mail_subjects_are_plain_text_and_the_list_escapes_once(client):
     assignment = Assignment.objects.create(panel=panel, proposal=panel.proposals.get(), reviewer=reviewer,
                                            assigned_by=reviewer.user, due_at=timezone.now())
     deliver("review.assigned", assignment.pk, "plain-text")
-    for work in PendingWork.objects.filter(task="notifications.tasks.task_email"):
-        task_email.run(*work.args)  # the e-mail's own task (the outbox hands it over in production)
+    for work in PendingWork.objects.filter(task="notifications.tasks.task_send"):
+        task_send.run(*work.args)  # the e-mail delivery's own task (the outbox hands it over in production)
     notification = Notification.objects.get(recipient=reviewer.user)
     assert '"사과" & 배' in notification.subject and "&quot;" not in notification.subject + notification.body
     assert '"사과" & 배' in mail.outbox[0].subject and "&amp;" not in mail.outbox[0].subject
