@@ -40,10 +40,11 @@ def _proposal_link(proposal_id: int) -> str:
 
 
 def _slot_audience(slot) -> Iterable:
+    status = apps.get_model("reviews", "Assignment").Status
     reviewers = get_user_model().objects.filter(
         reviewer_profile__assignments__panel_id=slot.panel_id,
         reviewer_profile__assignments__proposal_id=slot.proposal_id,
-        reviewer_profile__assignments__status__in=["assigned", "confirmed"], is_active=True)
+        reviewer_profile__assignments__status__in=[status.ASSIGNED, status.CONFIRMED], is_active=True)
     return [*officials_of(slot.proposal.lead_local_government_id), *reviewers]
 
 

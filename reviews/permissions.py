@@ -36,25 +36,41 @@ def can_manage_review(user) -> Decision:
     return deny(_("Only council staff manage the review."))
 
 
+def can_sign_pledge(assignment: Assignment) -> Decision:
+    """The pledge is signed on an assignment the reviewer has not recused himself from."""
+    if assignment.status == AssignmentStatus.RECUSED:
+        return deny(_("You declared a conflict for this proposal."))
+    return ALLOWED
+
+
 def can_open_proposal(assignment: Assignment) -> Decision:
     """The proposal opens once the pledge is signed and no conflict is declared."""
     if assignment.status == AssignmentStatus.CONFIRMED:
         return ALLOWED
-    if assignment.status == AssignmentStatus.RECUSED:
-        return deny(_("You declared a conflict for this proposal."))
+    decision = can_sign_pledge(assignment)
+    if not decision:
+        return decision
     return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
 
 
-def can_edit_sheet(assignment: Assignment) -> Decision:
-    decision = can_open_proposal(assignment)
-    if not decision:
-        return decision
-    if assignment.panel.is_signed_off:
+def is_panel_open(panel: Panel) -> Decision:
+    """Sheets of a panel change (are saved, submitted, reopened) until its results are signed off."""
+    if panel.is_signed_off:
         return deny(_("The panel's results are signed off."))
-    sheet = getattr(assignment, "sheet", None)
+    return ALLOWED
+
+
+def is_sheet_open(sheet: ScoreSheet | None) -> Decision:
+    """A sheet not yet written, or a draft: a submitted one is locked until the council reopens it."""
     if sheet is not None and sheet.status == SheetStatus.SUBMITTED:
         return deny(_("This sheet is submitted and locked; the council can reopen it."))
     return ALLOWED
+
+
+def can_edit_sheet(assignment: Assignment) -> Decision:
+    """The reviewer's own sheet, once the proposal opens to him, in an open panel, while a draft."""
+    return (can_open_proposal(assignment) and is_panel_open(assignment.panel)
+            and is_sheet_open(getattr(assignment, "sheet", None)))
 
 
 def is_panel_chair(user, panel: Panel) -> bool:

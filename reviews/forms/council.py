@@ -8,6 +8,8 @@ from applications.forms.contests import DATETIME
 from applications.models import Proposal
 from core.fields import BoundedModelForm, PlausibleDateTimeField
 from reviews.models import Panel, Reviewer, ReviewStage
+from reviews.services.assignment import AssignmentRefused
+from reviews.services.panels import check_chair, check_slot_place, check_slot_times
 
 
 class ReviewerChoiceField(forms.ModelMultipleChoiceField):
@@ -29,6 +31,14 @@ def proposals_of_panel(panel: Panel):
             .order_by("receipt_number"))
 
 
+def _check(form: forms.Form, field: str, check, *values) -> None:
+    """Ask the service's rule and put its refusal next to ``field``, so the form and the service say it once."""
+    try:
+        check(*values)
+    except AssignmentRefused as error:
+        form.add_error(field, str(error))
+
+
 class PanelMembersForm(forms.Form):
     """A panel's members and chair (the chair one of them); changed on their own after the panel exists."""
 
@@ -46,8 +56,8 @@ class PanelMembersForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         chair, members = cleaned.get("chair"), cleaned.get("members")
-        if chair is not None and members is not None and chair not in members:
-            self.add_error("chair", _("The chair must be a member of the panel."))
+        if members is not None:
+            _check(self, "chair", check_chair, chair, members)
         return cleaned
 
 
@@ -113,10 +123,10 @@ class PresentationSlotForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts_at and ends_at and ends_at <= starts_at:
-            self.add_error("ends_at", _("A presentation ends after it starts."))
-        if not (cleaned.get("room") or cleaned.get("online_link")) and "online_link" not in self.errors:
-            self.add_error("room", _("Give a room or an online link."))
+        if starts_at and ends_at:
+            _check(self, "ends_at", check_slot_times, starts_at, ends_at)
+        if "online_link" not in self.errors:
+            _check(self, "room", check_slot_place, cleaned.get("room") or "", cleaned.get("online_link") or "")
         return cleaned
 
 

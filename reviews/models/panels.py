@@ -77,7 +77,14 @@ class AssignmentStatus(models.TextChoices):
     RECUSED = "recused", _("Recused (conflict declared)")
 
 
+class SheetStatus(models.TextChoices):
+    """A score sheet's state; beside the assignment's, which asks it (``is_overdue``)."""
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
 class Assignment(models.Model):
+    Status = AssignmentStatus  # for apps below reviews that reach the model through the registry
     panel = models.ForeignKey(Panel, verbose_name=_("panel"), on_delete=models.PROTECT, related_name="assignments")
     proposal = models.ForeignKey("applications.Proposal", verbose_name=_("proposal"), on_delete=models.PROTECT,
                                  related_name="review_assignments")
@@ -113,7 +120,7 @@ class Assignment(models.Model):
         if self.due_at is None or (now or timezone.now()) <= self.due_at:
             return False
         sheet = getattr(self, "sheet", None)
-        return sheet is None or sheet.status != "submitted"
+        return sheet is None or sheet.status != SheetStatus.SUBMITTED
 
     @property
     def overdue(self) -> bool:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AppendOnlyModel
 from regions.models import BilingualNameMixin
 
-from .panels import Assignment, ReviewStage
+from .panels import Assignment, ReviewStage, SheetStatus
 
 
 class Rubric(models.Model):
@@ -57,11 +57,6 @@ class Criterion(BilingualNameMixin):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.max_points})"
-
-
-class SheetStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
 
 
 class ScoreSheet(models.Model):

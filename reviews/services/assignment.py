@@ -13,9 +13,19 @@ from django.utils.translation import gettext as _
 
 from applications.models import Proposal
 from audit.services import record
+from core.permissions import refuse_unless
 from notifications.services import announce
 from reviews.conflicts import ConflictFacts, conflict_reasons
-from reviews.models import Assignment, AssignmentStatus, DeclaredConflict, Panel, PanelProposal, Reviewer
+from reviews.models import (
+    Assignment,
+    AssignmentStatus,
+    DeclaredConflict,
+    Panel,
+    PanelProposal,
+    Reviewer,
+    SheetStatus,
+)
+from reviews.permissions import can_sign_pledge
 
 
 class AssignmentRefused(Exception):
@@ -37,14 +47,19 @@ def _panel_proposals(panel: Panel) -> list[Proposal]:
                 .select_related("lead_local_government__province").order_by("receipt_number", "pk"))
 
 
+def check_on_panel(panel: Panel, proposal: Proposal) -> None:
+    """Assignments and presentation slots are made for the proposals the panel reviews, no other."""
+    if not PanelProposal.objects.filter(panel=panel, proposal=proposal).exists():
+        raise AssignmentRefused(_("This proposal is not reviewed by this panel."))
+
+
 @transaction.atomic
 def assign_reviewer(*, actor, panel: Panel, proposal: Proposal, reviewer: Reviewer) -> Assignment:
     """Assign by hand; refused when the reviewer is not on the panel or has a conflict."""
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     if not panel.members.filter(pk=reviewer.pk).exists():
         raise AssignmentRefused(_("%(reviewer)s is not a member of this panel.") % {"reviewer": reviewer})
-    if not PanelProposal.objects.filter(panel=panel, proposal=proposal).exists():
-        raise AssignmentRefused(_("This proposal is not reviewed by this panel."))
+    check_on_panel(panel, proposal)
     proposal = Proposal.objects.select_related("lead_local_government__province").get(pk=proposal.pk)
     reasons = conflict_reasons(reviewer, proposal, ConflictFacts.load([proposal]))
     if reasons:
@@ -101,8 +116,7 @@ def assign_automatically(*, actor, panel: Panel) -> AssignmentReport:
 def sign_pledge(*, actor, assignment: Assignment) -> Assignment:
     """The reviewer signs the confidentiality pledge and confirms he has no conflict: the proposal opens."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    if assignment.status == AssignmentStatus.RECUSED:
-        raise AssignmentRefused(_("You declared a conflict for this proposal."))
+    refuse_unless(can_sign_pledge(assignment), AssignmentRefused)
     if assignment.status == AssignmentStatus.ASSIGNED:
         assignment.status = AssignmentStatus.CONFIRMED
         assignment.pledge_signed_at = timezone.now()
@@ -117,7 +131,7 @@ def declare_conflict(*, actor, assignment: Assignment, reason: str) -> Assignmen
     assignment = Assignment.objects.select_for_update().select_related("reviewer").get(pk=assignment.pk)
     if not reason.strip():
         raise AssignmentRefused(_("Say what the conflict is."))
-    if hasattr(assignment, "sheet") and assignment.sheet.status == "submitted":
+    if hasattr(assignment, "sheet") and assignment.sheet.status == SheetStatus.SUBMITTED:
         raise AssignmentRefused(_("The score sheet is already submitted; ask the council."))
     DeclaredConflict.objects.create(reviewer=assignment.reviewer, proposal_id=assignment.proposal_id, reason=reason)
     assignment.status = AssignmentStatus.RECUSED

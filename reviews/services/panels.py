@@ -4,14 +4,14 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from applications.models import Contest, Proposal
+from applications.models import CORRECTABLE_STATUSES, Contest, Proposal
 from audit.services import record
 from notifications.services import announce
 from reviews.models import AssignmentStatus, Panel, PanelProposal, PresentationSlot, Reviewer, ReviewStage
 
-from .assignment import AssignmentRefused
+from .assignment import AssignmentRefused, check_on_panel
 
-REVIEWABLE_STATUSES = ("submitted", "resubmitted")
+REVIEWABLE_STATUSES = CORRECTABLE_STATUSES  # submitted or resubmitted: not a draft, correction or withdrawal
 
 
 @transaction.atomic
@@ -26,12 +26,17 @@ def add_reviewer_to_pool(*, actor, reviewer: Reviewer) -> Reviewer:
     return reviewer
 
 
+def check_chair(chair: Reviewer | None, members) -> None:
+    """A panel's chair, when named, is one of its members (the panel forms ask this too)."""
+    if chair is not None and chair not in members:
+        raise AssignmentRefused(_("The chair must be a member of the panel."))
+
+
 @transaction.atomic
 def create_panel(*, actor, contest: Contest, stage: str, name: str, reviewers_per_proposal: int,
                  members: list[Reviewer], chair: Reviewer | None) -> Panel:
     """A panel of the contest's stage; its chair, when named, is one of its members."""
-    if chair is not None and chair not in members:
-        raise AssignmentRefused(_("The chair must be a member of the panel."))
+    check_chair(chair, members)
     panel = Panel.objects.create(contest=contest, stage=stage, name=name, chair=chair,
                                  reviewers_per_proposal=reviewers_per_proposal)
     panel.members.set(members)
@@ -78,6 +83,18 @@ def set_panel_deadline(*, actor, panel: Panel, due_at: datetime, accepts_late_sh
     return changed
 
 
+def check_slot_times(starts_at: datetime, ends_at: datetime) -> None:
+    """A presentation slot ends after it starts (the slot form asks this too, to mark the field)."""
+    if ends_at <= starts_at:
+        raise AssignmentRefused(_("A presentation ends after it starts."))
+
+
+def check_slot_place(room: str, online_link: str) -> None:
+    """A presentation takes place in a room, online, or both."""
+    if not (room.strip() or online_link.strip()):
+        raise AssignmentRefused(_("Give a room or an online link."))
+
+
 @transaction.atomic
 def schedule_presentation(*, actor, panel: Panel, proposal: Proposal, starts_at: datetime, ends_at: datetime,
                           room: str = "", online_link: str = "") -> PresentationSlot:
@@ -86,12 +103,9 @@ def schedule_presentation(*, actor, panel: Panel, proposal: Proposal, starts_at:
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     if panel.stage != ReviewStage.PRESENTATION:
         raise AssignmentRefused(_("Only presentation panels have a schedule."))
-    if not PanelProposal.objects.filter(panel=panel, proposal=proposal).exists():
-        raise AssignmentRefused(_("This proposal is not reviewed by this panel."))
-    if ends_at <= starts_at:
-        raise AssignmentRefused(_("A presentation ends after it starts."))
-    if not (room.strip() or online_link.strip()):
-        raise AssignmentRefused(_("Give a room or an online link."))
+    check_on_panel(panel, proposal)
+    check_slot_times(starts_at, ends_at)
+    check_slot_place(room, online_link)
     clash = (panel.slots.exclude(proposal=proposal).filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
              .select_related("proposal").first())
     if clash:
@@ -154,8 +168,7 @@ def change_panel_members(*, actor, panel: Panel, members: list[Reviewer], chair:
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
     if panel.is_signed_off:
         raise AssignmentRefused(_("The panel's results are signed off; its members no longer change."))
-    if chair is not None and chair not in members:
-        raise AssignmentRefused(_("The chair must be a member of the panel."))
+    check_chair(chair, members)
     before = sorted(panel.members.values_list("pk", flat=True))
     leaving = set(before) - {member.pk for member in members}
     busy_ids = (panel.assignments.filter(reviewer_id__in=leaving).exclude(status=AssignmentStatus.RECUSED)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.permissions import refuse_unless
 from reviews.models import (
     Assignment,
     AssignmentStatus,
@@ -18,6 +19,7 @@ from reviews.models import (
     SheetEvent,
     SheetStatus,
 )
+from reviews.permissions import can_open_proposal, can_sign_off, is_panel_open, is_sheet_open
 
 
 class ScoringRefused(Exception):
@@ -31,10 +33,8 @@ def _rubric_criteria(assignment: Assignment) -> list[Criterion]:
 
 def _locked_sheet(assignment: Assignment) -> ScoreSheet:
     assignment = Assignment.objects.select_related("panel").get(pk=assignment.pk)
-    if assignment.status != AssignmentStatus.CONFIRMED:
-        raise ScoringRefused(_("Sign the confidentiality pledge and confirm you have no conflict first."))
-    if assignment.panel.is_signed_off:
-        raise ScoringRefused(_("The panel's results are signed off."))
+    refuse_unless(can_open_proposal(assignment), ScoringRefused)
+    refuse_unless(is_panel_open(assignment.panel), ScoringRefused)
     sheet, _created = ScoreSheet.objects.get_or_create(assignment=assignment)
     return ScoreSheet.objects.select_for_update().select_related("assignment__panel").get(pk=sheet.pk)
 
@@ -44,8 +44,7 @@ def save_sheet(*, actor, assignment: Assignment, points: Mapping[str, Decimal | 
                comments: Mapping[str, str], overall_comment: str = "") -> ScoreSheet:
     """Save the draft: each score within 0 and its criterion's maximum. A submitted sheet is locked."""
     sheet = _locked_sheet(assignment)
-    if sheet.status == SheetStatus.SUBMITTED:
-        raise ScoringRefused(_("This sheet is submitted and locked; the council can reopen it."))
+    refuse_unless(is_sheet_open(sheet), ScoringRefused)
     criteria = _rubric_criteria(sheet.assignment)
     unknown = sorted(set(points) - {criterion.code for criterion in criteria})
     if unknown:
@@ -96,8 +95,7 @@ def reopen_sheet(*, actor, sheet: ScoreSheet, reason: str) -> ScoreSheet:
     sheet = ScoreSheet.objects.select_for_update().select_related("assignment__panel").get(pk=sheet.pk)
     if sheet.status != SheetStatus.SUBMITTED:
         raise ScoringRefused(_("Only a submitted sheet can be reopened."))
-    if sheet.assignment.panel.is_signed_off:
-        raise ScoringRefused(_("The panel's results are signed off."))
+    refuse_unless(is_panel_open(sheet.assignment.panel), ScoringRefused)
     if not reason.strip():
         raise ScoringRefused(_("Say why the sheet is reopened."))
     sheet.status, sheet.submitted_at = SheetStatus.DRAFT, None
@@ -111,10 +109,7 @@ def reopen_sheet(*, actor, sheet: ScoreSheet, reason: str) -> ScoreSheet:
 def sign_off_panel(*, actor, panel: Panel) -> Panel:
     """The chair locks the panel's results once every active assignment has a submitted sheet."""
     panel = Panel.objects.select_for_update(of=("self",)).select_related("chair").get(pk=panel.pk)
-    if panel.chair is None or panel.chair.user_id != actor.pk:
-        raise ScoringRefused(_("Only the panel's chair signs its results off."))
-    if panel.is_signed_off:
-        raise ScoringRefused(_("The panel's results are already signed off."))
+    refuse_unless(can_sign_off(actor, panel), ScoringRefused)
     open_assignments = panel.assignments.exclude(status=AssignmentStatus.RECUSED).exclude(
         sheet__status=SheetStatus.SUBMITTED).count()
     if open_assignments:
