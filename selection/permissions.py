@@ -58,17 +58,26 @@ def can_view_decision(user, decision: SelectionDecision) -> Decision:
     return deny(_("Only the applicant sees this result."))
 
 
-def can_file_objection(user, decision: SelectionDecision, now: datetime | None = None) -> Decision:
-    if not is_applicant(user, decision):
-        return deny(_("Only officials of the applying local government object to its result."))
-    run = decision.run
+ALREADY_OBJECTED = deny(_("An objection to this result was already filed."))
+
+
+def is_open_to_objections(run, now: datetime | None = None) -> Decision:
+    """A published result, until its objection period closes."""
     if run.status != RunStatus.PUBLISHED:
         return deny(_("Objections are accepted only while a published result is open to them."))
     if (now or timezone.now()) >= run.objection_closes_at:
         return deny(_("The objection period has ended."))
-    if hasattr(decision, "objection"):
-        return deny(_("An objection to this result was already filed."))
     return ALLOWED
+
+
+def can_file_objection(user, decision: SelectionDecision, now: datetime | None = None) -> Decision:
+    """The applicant, once per decision (``ALREADY_OBJECTED``), while the run :func:`is_open_to_objections`."""
+    if not is_applicant(user, decision):
+        return deny(_("Only officials of the applying local government object to its result."))
+    decision_open = is_open_to_objections(decision.run, now)
+    if decision_open and hasattr(decision, "objection"):
+        return ALREADY_OBJECTED
+    return decision_open
 
 
 def can_view_objection(user, objection: Objection) -> Decision:
@@ -79,14 +88,24 @@ def can_view_objection(user, objection: Objection) -> Decision:
     return deny(_("Only the council and the applicant see an objection."))
 
 
+def is_undecided(objection: Objection) -> Decision:
+    """Re-reviews are asked, written and the objection decided until the council has decided it."""
+    if not objection.is_open:
+        return deny(_("This objection is already decided."))
+    return ALLOWED
+
+
+def is_re_review_open(review: ObjectionReview) -> Decision:
+    """An opinion is written once, while its objection :func:`is_undecided`."""
+    if review.submitted_at is not None:
+        return deny(_("This opinion is already submitted."))
+    return is_undecided(review.objection)
+
+
 def can_write_re_review(user, review: ObjectionReview) -> Decision:
     if not (is_signed_in(user) and review.reviewer.user_id == user.pk):
         return deny(_("This re-review was asked of another reviewer."))
-    if review.submitted_at is not None:
-        return deny(_("This opinion is already submitted."))
-    if not review.objection.is_open:
-        return deny(_("This objection is already decided."))
-    return ALLOWED
+    return is_re_review_open(review)
 
 
 def objectable_decision(user, pk: int) -> SelectionDecision:
@@ -103,8 +122,8 @@ def objectable_decision(user, pk: int) -> SelectionDecision:
 
 
 def can_confirm_now(run, now: datetime | None = None) -> Decision:
-    """The confirm button is offered only when ``services.confirm_run`` would accept: a published result
-    whose objection period is over and whose objections are all decided."""
+    """A published result whose objection period is over and whose objections are all decided: the confirm
+    button and ``services.confirm_run`` both ask this."""
     if run.status != RunStatus.PUBLISHED:
         return deny(_("Only a published result can be confirmed."))
     if (now or timezone.now()) < run.objection_closes_at:

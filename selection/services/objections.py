@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from applications.models import Proposal
 from applications.services.documents import store_document
 from audit.services import record
+from core.permissions import refuse_unless
 from core.uploads import CheckedUpload
 from notifications.services import announce
 from reviews.conflicts import ConflictFacts, conflict_reasons
@@ -23,6 +24,7 @@ from selection.models import (
     SelectionDecision,
     SelectionRun,
 )
+from selection.permissions import ALREADY_OBJECTED, is_open_to_objections, is_re_review_open, is_undecided
 
 from .decisions import SelectionRefused, change_decision
 
@@ -35,15 +37,12 @@ def file_objection(*, actor, decision: SelectionDecision, reasons: str, uploads:
         raise SelectionRefused(_("Give the reasons for the objection."))
     with transaction.atomic():
         run = SelectionRun.objects.select_for_update().get(pk=decision.run_id)
-        if run.status != RunStatus.PUBLISHED:
-            raise SelectionRefused(_("Objections are accepted only while a published result is open to them."))
-        if now >= run.objection_closes_at:
-            raise SelectionRefused(_("The objection period has ended."))
+        refuse_unless(is_open_to_objections(run, now), SelectionRefused)
         try:
             with transaction.atomic():
                 objection = Objection.objects.create(decision=decision, filed_by=actor, reasons=reasons.strip())
         except IntegrityError as error:
-            raise SelectionRefused(_("An objection to this result was already filed.")) from error
+            raise SelectionRefused(str(ALREADY_OBJECTED.reason)) from error
         record(actor=actor, action="selection.objection_filed", target=objection, reason=reasons.strip())
         for upload in uploads:
             store_document(actor=actor, document=ObjectionAttachment(objection=objection), upload=upload,
@@ -70,8 +69,7 @@ def eligible_re_reviewers(objection: Objection) -> list[Reviewer]:
 @transaction.atomic
 def request_re_review(*, actor, objection: Objection, reviewers: Iterable[Reviewer]) -> list[ObjectionReview]:
     objection = Objection.objects.select_for_update().select_related("decision").get(pk=objection.pk)
-    if not objection.is_open:
-        raise SelectionRefused(_("This objection is already decided."))
+    refuse_unless(is_undecided(objection), SelectionRefused)
     allowed = {reviewer.pk for reviewer in eligible_re_reviewers(objection)}
     reviewers = list(reviewers)
     if not reviewers:
@@ -95,10 +93,7 @@ def request_re_review(*, actor, objection: Objection, reviewers: Iterable[Review
 def submit_re_review(*, actor, review: ObjectionReview, opinion: str, supports_objection: bool,
                      now: datetime | None = None) -> ObjectionReview:
     review = ObjectionReview.objects.select_for_update().select_related("objection").get(pk=review.pk)
-    if review.submitted_at is not None:
-        raise SelectionRefused(_("This opinion is already submitted."))
-    if not review.objection.is_open:
-        raise SelectionRefused(_("This objection is already decided."))
+    refuse_unless(is_re_review_open(review), SelectionRefused)
     if not opinion.strip():
         raise SelectionRefused(_("Write your opinion."))
     review.opinion, review.supports_objection, review.submitted_at = opinion.strip(), supports_objection, \
@@ -114,8 +109,7 @@ def decide_objection(*, actor, objection: Objection, accept: bool, answer: str, 
                      national_krw: int | None = None, now: datetime | None = None) -> Objection:
     """Accept (with the changed decision) or reject, with a written answer; the applicant is told."""
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
-    if not objection.is_open:
-        raise SelectionRefused(_("This objection is already decided."))
+    refuse_unless(is_undecided(objection), SelectionRefused)
     if not answer.strip():
         raise SelectionRefused(_("Write the answer to the applicant."))
     run = SelectionRun.objects.select_for_update().select_related("contest").get(pk=objection.decision.run_id)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from applications.models import SEOUL, Contest
 from audit.services import record
 from core.faults import fault_point
+from core.permissions import refuse_unless
 from notifications.services import announce
 from outbox.services import defer
 from reviews.models import Panel
@@ -28,13 +29,13 @@ from selection.models import (
     ACTIVE_STATUSES,
     APPROVED_STATUSES,
     OPEN_OBJECTION_STATUSES,
-    Objection,
     Outcome,
     RunStatus,
     SelectionDecision,
     SelectionPolicy,
     SelectionRun,
 )
+from selection.permissions import can_confirm_now
 from selection.signals import run_confirmed
 
 from .decisions import SelectionRefused, check_commitment
@@ -195,12 +196,7 @@ def confirm_run(*, actor, run: SelectionRun, now: datetime | None = None) -> Sel
     """After the objection period, with every objection decided, the result is final."""
     run = _locked(run)
     now = now or timezone.now()
-    if run.status != RunStatus.PUBLISHED:
-        raise SelectionRefused(_("Only a published result can be confirmed."))
-    if now < run.objection_closes_at:
-        raise SelectionRefused(_("The objection period is still open."))
-    if Objection.objects.filter(decision__run=run, status__in=OPEN_OBJECTION_STATUSES).exists():
-        raise SelectionRefused(_("Decide every objection first."))
+    refuse_unless(can_confirm_now(run, now), SelectionRefused)
     run.status, run.confirmed_at = RunStatus.CONFIRMED, now
     run.save(update_fields=["status", "confirmed_at"])
     record(actor=actor, action="selection.run_confirmed", target=run,
