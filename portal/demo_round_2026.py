@@ -14,7 +14,7 @@ from applications.models import PreliminarySelection
 from applications.services import add_preliminary_selection
 from regions.selectors import local_government_by_code
 from selection.models import RunStatus
-from tracking.models import ProgressReport, ReportStatus, SelectedTask
+from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
 from tracking.services import (
     change_status,
     open_tasks_for_run,
@@ -95,10 +95,10 @@ def _run_tasks(contest, council) -> None:
     open_tasks_for_run(run.pk)
     tasks = {task.local_government.code: task
              for task in SelectedTask.objects.filter(contest=contest).select_related("local_government")}
-    if all(task.status != "preparing" for task in tasks.values()):
+    if all(task.status != TaskStatus.PREPARING for task in tasks.values()):
         return
     for task in tasks.values():
-        change_status(actor=council, task=task, status="running", reason="2026-01 협약 체결 및 사업 착수")
+        change_status(actor=council, task=task, status=TaskStatus.RUNNING, reason="2026-01 협약 체결 및 사업 착수")
     if DANYANG in tasks:
         for source in ("national", "provincial", "local", "private"):
             set_agreement_line(actor=council, task=tasks[DANYANG], year=2026 + 1, source=source, amount_krw=0,

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ministries.registry import line_for
 from selection.models import RunStatus
-from tracking.models import ProgressReport, ReportStatus, SelectedTask
+from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
 from tracking.services import (
     apply_to_recruitment,
     change_status,
@@ -57,13 +57,13 @@ def ensure_tracking(contest) -> None:
     tasks = {task.local_government.code: task for task in SelectedTask.objects.filter(contest=contest)
              .select_related("local_government")}
     hamyang = tasks.get("48870")
-    if hamyang is None or hamyang.status != "preparing":
+    if hamyang is None or hamyang.status != TaskStatus.PREPARING:
         return
     users = _users()
     _hamyang(hamyang, users)
     for code, task in tasks.items():
         if code != "48870":
-            change_status(actor=users["council"], task=task, status="running",
+            change_status(actor=users["council"], task=task, status=TaskStatus.RUNNING,
                           reason="협약 체결 및 1차년도 사업 착수 보고 접수")
     sancheong = tasks.get("48860")
     if sancheong is not None:
@@ -87,7 +87,7 @@ def _hamyang(task: SelectedTask, users: dict) -> None:
     for year in (2025, 2026):
         set_agreement_line(actor=council, task=task, year=year, source="provincial", amount_krw=33_000_000,
                            reason="경상남도 도비 확정 내시 (2025–2026년 66,000,000원)")
-    change_status(actor=council, task=task, status="running", reason="2025-01-06 협약 체결, 사업 착수")
+    change_status(actor=council, task=task, status=TaskStatus.RUNNING, reason="2025-01-06 협약 체결, 사업 착수")
     national = {year: task.agreement_lines.get(year=year, source="national") for year in (2025, 2026)}
     for line, amount, paid_on, reference in (
             (national[2025], 250_000_000, date(2025, 2, 17), "교부결정 제2025-031호 (1차)"),

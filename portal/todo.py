@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
-from applications.models import Contest, Proposal, ProvincialMatchConfirmation
+from applications.models import CORRECTABLE_STATUSES, Contest, Proposal, ProposalStatus, ProvincialMatchConfirmation
 from applications.selectors import eligible_local_governments_for_contest
 from reviews.models import Assignment, AssignmentStatus, Panel, PresentationSlot, SheetStatus
 from selection.models import OPEN_OBJECTION_STATUSES, Objection, RunStatus, SelectionRun
-from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask
+from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask, TaskStatus
 
 SHOWN = 8
 
@@ -64,10 +64,11 @@ def official_todo(user, now) -> list[Todo]:
     own = Proposal.objects.filter(lead_local_government=user.local_government_id)
     corrections = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
                             **_due(proposal.correction_due_at, now))
-                   for proposal in own.filter(status="correction_requested").order_by("correction_due_at")[:SHOWN]]
+                   for proposal in own.filter(status=ProposalStatus.CORRECTION_REQUESTED)
+                   .order_by("correction_due_at")[:SHOWN]]
     drafts = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
                        **_due(proposal.contest.application_closes_at, now))
-              for proposal in own.filter(status="draft", contest__application_closes_at__gte=now)
+              for proposal in own.filter(status=ProposalStatus.DRAFT, contest__application_closes_at__gte=now)
               .select_related("contest").order_by("contest__application_closes_at")[:SHOWN]]
     slots = [TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link}",
                       reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at)
@@ -100,7 +101,7 @@ def provincial_todo(user, now) -> list[Todo]:
     matching = [TodoItem(f"{proposal.lead_local_government} · {proposal.title}",
                          reverse("applications:proposal-detail", args=[proposal.pk]))
                 for proposal in Proposal.objects.filter(
-                    lead_local_government__province=user.province_id, status__in=("submitted", "resubmitted"))
+                    lead_local_government__province=user.province_id, status__in=CORRECTABLE_STATUSES)
                 .exclude(Exists(confirmed)).select_related("lead_local_government").order_by("receipt_number")[:SHOWN]]
     year = timezone.localdate(now).year
     in_plan = PlanInclusion.objects.filter(task=OuterRef("pk"), year=year)
@@ -124,7 +125,7 @@ def reviewer_todo(user, now) -> list[Todo]:
 
 def ministry_todo(user, now) -> list[Todo]:
     tasks = [TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk]))
-             for task in SelectedTask.objects.filter(status="running").select_related("local_government")
+             for task in SelectedTask.objects.filter(status=TaskStatus.RUNNING).select_related("local_government")
              .order_by("local_government__code")[:SHOWN]]
     return [Todo(_("Running tasks whose support line to keep up to date"), tasks)]
 

@@ -13,6 +13,8 @@ from ministries.forms import LineValuesForm, line_values_form
 from ministries.registry import LineSpec
 
 from .models import STATUS_MOVES, AgreementLine, CompanyApplication, Grade, Milestone, Recruitment, TaskStatus
+from .services.companies import check_first_application
+from .services.refusals import TrackingRefused
 
 DATE = DATE_INPUT
 
@@ -143,10 +145,11 @@ class CompanyApplicationForm(BoundedModelForm):
 
     def clean_business_registration_number(self):
         number = validate_business_registration_number(self.cleaned_data["business_registration_number"])
-        if self.recruitment is not None and self.recruitment.applications.filter(
-                business_registration_number=number).exists():
-            raise forms.ValidationError(_("A company with this business registration number has applied "
-                                          "already."))
+        if self.recruitment is not None:
+            try:
+                check_first_application(self.recruitment, number)
+            except TrackingRefused as error:
+                raise forms.ValidationError(str(error)) from error
         return number
 
     def clean_company_name(self):

@@ -27,6 +27,13 @@ def is_open(recruitment: Recruitment, today: date | None = None) -> bool:
 
 
 @transaction.atomic
+def check_first_application(recruitment: Recruitment, number: str) -> None:
+    """A company applies once to a recruitment, known by its business registration number: the form asks
+    before saving, and the service again when the unique constraint catches two at once."""
+    if recruitment.applications.filter(business_registration_number=number).exists():
+        raise TrackingRefused(_("A company with this business registration number has applied already."))
+
+
 def apply_to_recruitment(*, recruitment: Recruitment, values: dict, today: date | None = None) -> CompanyApplication:
     """A company applies; values are already checked by the form (the number normalized and valid)."""
     recruitment = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
@@ -36,9 +43,9 @@ def apply_to_recruitment(*, recruitment: Recruitment, values: dict, today: date 
     try:
         with transaction.atomic():
             application = CompanyApplication.objects.create(recruitment=recruitment, **values)
-    except IntegrityError as error:
-        raise TrackingRefused(_("A company with this business registration number has applied already.")) \
-            from error
+    except IntegrityError:
+        check_first_application(recruitment, values["business_registration_number"])
+        raise
     return application
 
 

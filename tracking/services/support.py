@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from audit.services import field_changes, record
+from core.permissions import refuse_unless
 from ministries.registry import LineSpec
 from ministries.values import clean_values
 from tracking.models import SelectedTask, SupportLineRow
@@ -17,9 +18,12 @@ from .refusals import TrackingRefused
 
 
 def _allowed(actor, line: LineSpec) -> None:
-    decision = can_edit_support_line(actor, line)
-    if not decision:
-        raise TrackingRefused(decision.reason)
+    refuse_unless(can_edit_support_line(actor, line), TrackingRefused)
+
+
+def _check_row_of(row: SupportLineRow, task: SelectedTask, line: LineSpec) -> None:
+    if row.task_id != task.pk or row.line_id != line.pk:
+        raise TrackingRefused(_("This row belongs to another task."))
 
 
 @transaction.atomic
@@ -34,8 +38,7 @@ def save_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportL
     _allowed(actor, line)
     if row is not None:
         row = SupportLineRow.objects.select_for_update().get(pk=row.pk)
-        if row.task_id != task.pk or row.line_id != line.pk:
-            raise TrackingRefused(_("This row belongs to another task."))
+        _check_row_of(row, task, line)
     cleaned = clean_values(line, values)
     before = dict(row.values) if row else {}
     row = row or SupportLineRow(task=task, line_id=line.pk)
@@ -55,8 +58,7 @@ def save_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportL
 def remove_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportLineRow, reason: str) -> None:
     """Remove one row; the audit entry keeps every value it held."""
     _allowed(actor, line)
-    if row.task_id != task.pk or row.line_id != line.pk:
-        raise TrackingRefused(_("This row belongs to another task."))
+    _check_row_of(row, task, line)
     snapshot = dict(row.values)
     row.delete()
     record(actor=actor, action="tracking.support_removed", target=task, reason=reason,
