@@ -31,6 +31,14 @@ def officials_and_provinces_of(proposal) -> QuerySet:
         | Q(role=Role.PROVINCIAL_OFFICER, province_id__in=provinces), is_active=True).order_by("pk")
 
 
+def officials_and_province_of(local_government_id: int) -> QuerySet:
+    """A local government's officials and the officers of its province, each once."""
+    province = LocalGovernment.objects.filter(pk=local_government_id).values("province_id")
+    return get_user_model().objects.filter(
+        Q(role=Role.LOCAL_OFFICIAL, local_government_id=local_government_id)
+        | Q(role=Role.PROVINCIAL_OFFICER, province_id__in=province), is_active=True).order_by("pk")
+
+
 def council_staff() -> QuerySet:
     return get_user_model().objects.filter(role=Role.COUNCIL_STAFF, is_active=True)
 
@@ -100,5 +108,8 @@ _EVENTS = [
           ("objection__decision__proposal", "reviewer__user"),
           lambda review: [review.reviewer.user] if review.reviewer.user.is_active else [],
           lambda review: reverse("selection:re-review", args=[review.pk])),
+    Event("tracking.continuation_decided", "tracking.ContinuationEvaluation", ("task__local_government",),
+          lambda evaluation: officials_and_province_of(evaluation.task.local_government_id),
+          lambda evaluation: reverse("tracking:task", args=[evaluation.task_id]) + "#continuation"),
 ]
 EVENTS: dict[str, Event] = {event.code: event for event in _EVENTS}

@@ -64,6 +64,16 @@ def can_manage_task(user) -> Decision:
     return deny(_("Only council staff manage the agreement, payments, status and grades."))
 
 
+def can_evaluate_continuation(user) -> Decision:
+    """The continuation evaluation (계속 지원 평가) of a task funded on condition, and setting the condition: a
+    council decision. The page, the API and the service ask this one predicate."""
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_council(user):
+        return ALLOWED
+    return deny(_("Only council staff decide whether a task's funding continues."))
+
+
 def can_run_task(user, task: SelectedTask) -> Decision:
     """Reports, milestones, recruitment and participating companies: the lead local government."""
     if not is_signed_in(user):

@@ -11,7 +11,7 @@ from applications.models import BudgetSource, GrowthStage
 from audit.models import ACTION_LABELS, AuditEntry
 from ministries.registry import LineSpec, support_lines
 
-from .models import ApplicationStatus, Grade, SelectedTask, TaskStatus
+from .models import ApplicationStatus, ContinuationOutcome, Grade, SelectedTask, TaskStatus
 
 LABELS = {
     "year": _("year"), "source": _("source"), "amount_krw": _("amount (KRW)"), "paid_on": _("paid on"),
@@ -20,10 +20,11 @@ LABELS = {
     "submission": _("submission"), "grade": _("grade"), "plan": _("plan"), "line": _("support line"),
     "row": _("row"), "company": _("company"), "support_received_krw": _("support received (KRW)"),
     "growth_stage": _("growth stage"), "run": _("selection run"), "national_krw": _("national funding (KRW)"),
-    "opens_on": _("applications open"), "closes_on": _("applications close"),
+    "opens_on": _("applications open"), "closes_on": _("applications close"), "outcome": _("outcome"),
+    "conditional_from_year": _("funded on condition from"),
 }
 CHOICES = {"source": (BudgetSource,), "status": (TaskStatus, ApplicationStatus), "grade": (Grade,),
-           "growth_stage": (GrowthStage,)}
+           "growth_stage": (GrowthStage,), "outcome": (ContinuationOutcome,)}
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _value(name: str, value, line: LineSpec | None = None) -> str:
     for choices in CHOICES.get(name, ()):
         if value in choices.values:
             return str(choices(value).label)
-    if isinstance(value, int) and name not in ("year", "run", "submission"):
+    if isinstance(value, int) and name not in ("year", "run", "submission", "conditional_from_year"):
         return intcomma(value)
     return str(value)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import companies, dashboard, reports, support, tasks
+from .views import companies, continuation, dashboard, reports, support, tasks
 
 app_name = "tracking"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("tasks/<int:pk>/agreement/", tasks.AgreementView.as_view(), name="task-agreement"),
     path("tasks/<int:pk>/disbursements/", tasks.DisbursementView.as_view(), name="task-disbursement"),
     path("tasks/<int:pk>/grade/", tasks.GradeView.as_view(), name="task-grade"),
+    path("tasks/<int:pk>/condition/", continuation.ConditionView.as_view(), name="task-condition"),
+    path("tasks/<int:pk>/continuation/", continuation.ContinuationView.as_view(), name="task-continuation"),
     path("tasks/<int:pk>/plan/", tasks.PlanInclusionView.as_view(), name="task-plan"),
     path("tasks/<int:pk>/milestones/", tasks.MilestoneView.as_view(), name="milestone-add"),
     path("tasks/<int:pk>/milestones/<int:milestone>/", tasks.MilestoneView.as_view(), name="milestone"),

@@ -36,6 +36,10 @@ class ContestInputSerializer(serializers.Serializer):
                                                        min_length=1, max_length=len(DesignationKind.choices))
     participating_ministries = serializers.SlugRelatedField(slug_field="code", many=True,
                                                             queryset=Ministry.objects.all())
+    preselection_for = serializers.PrimaryKeyRelatedField(
+        queryset=Contest.objects.all(), required=False, allow_null=True,
+        help_text="The later contest this one pre-selects for: its confirmed selection is recorded there as "
+                  "preliminary selections.")
 
 
 class ContestChangeSerializer(ContestInputSerializer):

@@ -34,7 +34,7 @@ class ContestSerializer(serializers.ModelSerializer):
                   "results_published_on", "objection_period_days", "target_task_count", "funding_years",
                   "national_cap_per_task_krw", "provincial_match_min_bp", "local_match_min_bp",
                   "total_national_budget_krw", "company_support_cap_krw", "accepted_designation_kinds",
-                  "participating_ministries"]
+                  "participating_ministries", "preselection_for"]
 
 
 class CompanySerializer(serializers.ModelSerializer):

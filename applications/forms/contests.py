@@ -35,6 +35,7 @@ class ContestForm(BoundedModelForm):
             "results_published_on", "objection_period_days", "target_task_count", "funding_years",
             "national_cap_per_task_krw", "provincial_match_min_bp", "local_match_min_bp",
             "total_national_budget_krw", "company_support_cap_krw", "participating_ministries",
+            "preselection_for",
         ]
         widgets = {
             "participating_ministries": forms.CheckboxSelectMultiple,
@@ -45,6 +46,7 @@ class ContestForm(BoundedModelForm):
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participating_ministries"].queryset = Ministry.objects.all()
+        self.fields["preselection_for"].queryset = Contest.objects.exclude(pk=self.instance.pk)
         for name in ("application_opens_at", "application_closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         if self.instance.pk:

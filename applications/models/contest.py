@@ -2,6 +2,7 @@
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,11 @@ class Contest(BilingualNameMixin):
     participating_ministries = models.ManyToManyField(
         "ministries.Ministry", verbose_name=_("participating ministries"), related_name="contests", blank=True
     )
+    preselection_for = models.ForeignKey(
+        "self", verbose_name=_("pre-selection for"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="preselection_contests",
+        help_text=_("A later contest this one pre-selects for: confirming this contest's selection records its "
+                    "selected local governments as that contest's preliminary selections."))
 
     class Meta:
         ordering = ["-year", "-application_closes_at"]
@@ -65,6 +71,17 @@ class Contest(BilingualNameMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        later = self.preselection_for
+        if later is None:
+            return
+        if later.pk == self.pk or later.preselection_for_id == self.pk:
+            raise ValidationError({"preselection_for": _("A contest cannot pre-select for itself.")})
+        if self.application_closes_at and later.application_closes_at <= self.application_closes_at:
+            raise ValidationError({"preselection_for": _(
+                "A pre-selection feeds a later contest: its deadline must come after this one's.")})
 
     @property
     def eligibility_date(self) -> date:
@@ -103,8 +120,9 @@ class ContestDesignationKind(models.Model):
 
 
 class PreliminarySelection(models.Model):
-    """A task selected earlier by the Regional Innovation Contest (지역혁신 공모): its local
-    government is eligible for the contest even without a designation."""
+    """A task selected earlier (by the Regional Innovation Contest, 지역혁신 공모, typed in by the council, or by
+    a pre-selection contest's confirmed selection, ``source_contest``): its local government is eligible for
+    the contest even without a designation."""
 
     contest = models.ForeignKey(Contest, verbose_name=_("contest"), on_delete=models.CASCADE,
                                 related_name="preliminary_selections")
@@ -114,6 +132,10 @@ class PreliminarySelection(models.Model):
     task_title = models.CharField(_("task title"), max_length=300, blank=True)
     selected_on = models.DateField(_("selected on"))
     source = models.CharField(_("source"), max_length=300, blank=True)
+    source_contest = models.ForeignKey(
+        Contest, verbose_name=_("recorded from the pre-selection contest"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="fed_preliminary_selections",
+        help_text=_("Set when the confirmed selection of a pre-selection contest recorded this row."))
 
     class Meta:
         ordering = ["contest", "local_government__code"]

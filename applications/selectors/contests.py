@@ -136,7 +136,7 @@ def contest_detail(pk: int) -> Contest:
 
 
 def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection]:
-    return contest.preliminary_selections.select_related("local_government__province")
+    return contest.preliminary_selections.select_related("local_government__province", "source_contest")
 
 
 def support_lines_for_contest(contest: Contest) -> list[tuple[str, str]]:

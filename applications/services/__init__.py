@@ -3,6 +3,7 @@ from .contests import (
     add_contest_attachment,
     add_preliminary_selection,
     create_contest,
+    record_preselection_results,
     remove_contest_attachment,
     remove_preliminary_selection,
     update_contest,
@@ -28,7 +29,8 @@ from .sections import (
 
 __all__ = [
     "DraftConflict", "SubmissionRefused", "add_attachment", "add_contest_attachment", "add_preliminary_selection",
-    "confirm_provincial_match", "create_contest", "create_proposal", "fingerprints_of", "remove_attachment",
+    "confirm_provincial_match", "create_contest", "create_proposal", "fingerprints_of", "record_preselection_results",
+    "remove_attachment",
     "remove_contest_attachment", "remove_preliminary_selection", "request_correction", "save_budget",
     "save_companies", "save_kpi_targets", "save_section", "save_support_requests", "submit_proposal",
     "update_contest", "update_proposal", "withdraw_proposal",

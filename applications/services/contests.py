@@ -93,3 +93,36 @@ def remove_contest_attachment(*, actor, attachment: ContestAttachment, reason: s
            changes={"attachment": attachment.pk, "title": attachment.title, "sha256": attachment.sha256})
     attachment.delete()
     delete_file_on_commit(attachment)
+
+
+@transaction.atomic
+def record_preselection_results(*, actor, contest: Contest, selected: Iterable[tuple[LocalGovernment, str]],
+                                selected_on: date) -> list[PreliminarySelection]:
+    """A pre-selection contest's confirmed result fed into the contest it pre-selects for: each selected local
+    government (with its task's title) becomes a preliminary selection there, its source this contest, so its
+    eligibility follows without retyping. Idempotent: a local government already preliminarily selected
+    there (by an earlier call or by hand) is left as it is. Returns the rows recorded now; the audit entry
+    on the later contest names them."""
+    later = contest.preselection_for
+    if later is None:
+        return []
+    later = Contest.objects.select_for_update().get(pk=later.pk)  # two confirmations at once record each once
+    rows = list(selected)
+    present = set(PreliminarySelection.objects.filter(
+        contest=later, local_government__in=[local_government for local_government, _title in rows])
+        .values_list("local_government_id", flat=True))
+    created = []
+    for local_government, title in rows:
+        if local_government.pk in present:
+            continue
+        present.add(local_government.pk)
+        selection = PreliminarySelection(contest=later, local_government=local_government, programme=contest.name_ko,
+                                         task_title=title[:300], selected_on=selected_on, source_contest=contest)
+        selection.full_clean()
+        created.append(selection)
+    PreliminarySelection.objects.bulk_create(created)
+    if created:
+        record(actor=actor, action="contest.preliminary_selections_fed", target=later,
+               changes={"source_contest": contest.pk, "selected_on": selected_on,
+                        "local_governments": [selection.local_government.code for selection in created]})
+    return created

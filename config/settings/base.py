@@ -337,6 +337,7 @@ SPECTACULAR_SETTINGS = {
         "DesignationKindEnum": "regions.models.DesignationKind",
         "TaskStatusEnum": "tracking.models.TaskStatus",
         "ReportStatusEnum": "tracking.models.ReportStatus",
+        "ContinuationOutcomeEnum": "tracking.models.ContinuationOutcome",
     },
 }
 

@@ -39,6 +39,7 @@ from selection.permissions import can_confirm_now
 from selection.signals import run_confirmed
 
 from .decisions import SelectionRefused, check_commitment
+from .preselection import feed_later_contest
 
 logger = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ def confirm_run(*, actor, run: SelectionRun, now: datetime | None = None) -> Sel
     run.save(update_fields=["status", "confirmed_at"])
     record(actor=actor, action="selection.run_confirmed", target=run,
            changes={"selected": run.decisions.filter(outcome=Outcome.SELECTED).count()})
+    feed_later_contest(actor=actor, run=run)
     run_confirmed.send(sender=SelectionRun, run=run)
     return run
 

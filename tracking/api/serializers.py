@@ -2,8 +2,11 @@
 from rest_framework import serializers
 
 from applications.models import KpiIndicator
+from core.fields import MAX_KRW
 from tracking.models import (
     AgreementLine,
+    ContinuationEvaluation,
+    ContinuationOutcome,
     KpiActual,
     Milestone,
     PerformanceGrade,
@@ -70,6 +73,24 @@ class ReportSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "year", "half", "due_on", "status", "submitted_at"]
 
 
+class ContinuationSerializer(serializers.ModelSerializer):
+    decided_by = serializers.StringRelatedField()
+
+    class Meta:
+        model = ContinuationEvaluation
+        fields = ["id", "task", "year", "outcome", "national_krw", "reason", "decided_by", "decided_at"]
+
+
+class ContinuationInputSerializer(serializers.Serializer):
+    """A year's continuation decision. ``national_krw`` (whole KRW) is the reduced amount, for ``reduced`` only;
+    ``continue`` keeps the amount planned, ``stop`` pays nothing from the year on."""
+
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    outcome = serializers.ChoiceField(choices=ContinuationOutcome.choices)
+    national_krw = serializers.IntegerField(min_value=0, max_value=MAX_KRW, required=False, allow_null=True)
+    reason = serializers.CharField(max_length=2000)
+
+
 class SelectedTaskDetailSerializer(serializers.ModelSerializer):
     local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
     local_government_name = serializers.CharField(source="local_government.name", read_only=True)
@@ -78,11 +99,13 @@ class SelectedTaskDetailSerializer(serializers.ModelSerializer):
     grades = GradeSerializer(many=True, read_only=True)
     plan_inclusions = PlanInclusionSerializer(many=True, read_only=True)
     reports = ReportSummarySerializer(many=True, read_only=True)
+    continuation_evaluations = ContinuationSerializer(many=True, read_only=True)
 
     class Meta:
         model = SelectedTask
         fields = ["id", "contest", "proposal", "decision", "local_government", "local_government_name", "title",
-                  "status", "opened_at", "agreement_lines", "milestones", "grades", "plan_inclusions", "reports"]
+                  "status", "opened_at", "agreement_lines", "milestones", "grades", "plan_inclusions", "reports",
+                  "conditional_from_year", "continuation_evaluations"]
 
 
 class StatusChangeSerializer(serializers.Serializer):

@@ -17,6 +17,8 @@ from tracking.models import ProgressReport
 
 from .filters import ProgressReportFilter, SelectedTaskFilter
 from .serializers import (
+    ContinuationInputSerializer,
+    ContinuationSerializer,
     ProgressReportDetailSerializer,
     ProgressReportSerializer,
     ReportFileInputSerializer,
@@ -61,6 +63,22 @@ class SelectedTaskViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         with refusals_as_400(*REFUSALS):
             services.change_status(actor=request.user, task=task, status=data["status"], reason=data["reason"])
         return Response(SelectedTaskDetailSerializer(self.get_queryset().get(pk=task.pk)).data)
+
+    @extend_schema(tags=TAG, request=ContinuationInputSerializer, responses={201: ContinuationSerializer},
+                   summary="Record a year's continuation evaluation (계속 지원 평가): continue, reduced or stop "
+                           "(council)")
+    @action(detail=True, methods=["post"])
+    def continuation(self, request, pk=None):
+        """A task the caller may not see is a 404; one he sees but may not decide, a 403. The year's national
+        line follows the outcome; the lead local government and its province are notified."""
+        task = self.get_object()
+        require(permissions.can_evaluate_continuation(request.user))
+        data = validated_data(ContinuationInputSerializer, request)
+        with refusals_as_400(*REFUSALS):
+            evaluation = services.record_continuation(
+                actor=request.user, task=task, year=data["year"], outcome=data["outcome"],
+                national_krw=data.get("national_krw"), reason=data["reason"])
+        return Response(ContinuationSerializer(evaluation).data, status=201)
 
 
 @extend_schema_view(list=extend_schema(tags=TAG), retrieve=extend_schema(tags=TAG))

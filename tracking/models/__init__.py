@@ -1,4 +1,5 @@
 from .companies import ApplicationStatus, CompanyApplication, Recruitment
+from .continuation import FUNDED_OUTCOMES, ContinuationEvaluation, ContinuationOutcome
 from .reports import (
     REPORT_EDITABLE,
     KpiActual,
@@ -21,7 +22,8 @@ from .tasks import (
 )
 
 __all__ = [
-    "REPORT_EDITABLE", "STATUS_MOVES", "AgreementLine", "ApplicationStatus", "CompanyApplication", "Disbursement",
+    "FUNDED_OUTCOMES", "REPORT_EDITABLE", "STATUS_MOVES", "AgreementLine", "ApplicationStatus", "CompanyApplication",
+    "ContinuationEvaluation", "ContinuationOutcome", "Disbursement",
     "Grade", "KpiActual", "Milestone", "PerformanceGrade", "PlanInclusion", "ProgressReport", "Recruitment",
     "ReportAttachment", "ReportStatus", "ReportSubmission", "SelectedTask", "SupportLineRow", "TaskStatus",
 ]

@@ -40,6 +40,10 @@ class SelectedTask(models.Model):
     title = models.CharField(_("title"), max_length=300)
     status = models.CharField(_("status"), max_length=16, choices=TaskStatus.choices, default=TaskStatus.PREPARING)
     opened_at = models.DateTimeField(_("opened at"))
+    conditional_from_year = models.PositiveSmallIntegerField(
+        _("funded on condition from"), null=True, blank=True,
+        help_text=_("The first year funded only after a continuation evaluation (계속 지원 평가) decides it; "
+                    "empty: every agreed year is funded."))
 
     class Meta:
         ordering = ["contest", "proposal__receipt_number"]

@@ -54,7 +54,7 @@ def with_details(tasks: QuerySet[SelectedTask]) -> QuerySet[SelectedTask]:
                 Prefetch("agreement_lines", queryset=AgreementLine.objects.annotate(
                     disbursed_krw=Sum("disbursements__amount_krw")).order_by("year", "source")),
                 "agreement_lines__disbursements", "milestones", "grades__graded_by",
-                "plan_inclusions__confirmed_by",
+                "plan_inclusions__confirmed_by", "continuation_evaluations__decided_by",
                 Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("kpi_actuals")),
                 "recruitments",
                 Prefetch("recruitments__applications", queryset=CompanyApplication.objects.order_by("applied_at")),

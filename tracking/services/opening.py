@@ -60,9 +60,10 @@ def open_task(decision: SelectionDecision, *, now=None) -> tuple[SelectedTask, b
 
 def open_tasks_for_run(run_id: int) -> list[int]:
     """Every selected decision of a confirmed run gets its task. Idempotent: a redelivered call opens
-    nothing twice. Returns the tasks opened now."""
-    run = SelectionRun.objects.get(pk=run_id)
-    if run.status != RunStatus.CONFIRMED:
+    nothing twice. Returns the tasks opened now. A pre-selection contest funds nothing: its result feeds the
+    later contest's preliminary selections instead, and no task is opened."""
+    run = SelectionRun.objects.select_related("contest").get(pk=run_id)
+    if run.status != RunStatus.CONFIRMED or run.contest.preselection_for_id is not None:
         return []
     decisions = (run.decisions.filter(outcome=Outcome.SELECTED)
                  .select_related("run__contest", "proposal__lead_local_government").order_by("pk"))

@@ -20,6 +20,7 @@ from tracking.models import (
     TaskStatus,
 )
 
+from .holds import payment_hold
 from .refusals import TrackingRefused
 
 
@@ -83,8 +84,12 @@ def set_agreement_line(*, actor, task: SelectedTask, year: int, source: str, amo
 def record_disbursement(*, actor, line: AgreementLine, amount_krw: int, paid_on: date,
                         reference: str = "") -> Disbursement:
     """A payment against one agreement line. The line is locked while the sum is checked, so two clerks
-    paying at once cannot together exceed it."""
+    paying at once cannot together exceed it. Refused with the reason where the line's year is stopped or
+    still awaits its continuation evaluation (``payment_hold``)."""
     line = AgreementLine.objects.select_for_update().select_related("task").get(pk=line.pk)
+    hold = payment_hold(line)
+    if hold:
+        raise TrackingRefused(hold)
     paid = disbursed_krw(line)
     if paid + amount_krw > line.amount_krw:
         raise TrackingRefused(_("This would pay %(total)s KRW against an agreement of %(agreed)s KRW "

@@ -25,7 +25,11 @@ class TaskDetailView(TaskMixin, TemplateView):
         lines = [{"line": line, "rows": rows.get(line.pk, []),
                   "can_edit": bool(permissions.can_edit_support_line(user, line))}
                  for line in selectors.lines_for_contest(task.contest).values()]
+        evaluations = list(task.continuation_evaluations.all())
+        for line in task.agreement_lines.all():  # the prefetched rows the page lists
+            line.hold = services.hold_for_year(task, line.year, evaluations)
         return super().get_context_data(
+            can_evaluate_continuation=bool(permissions.can_evaluate_continuation(user)),
             task=task, kpis=rollup, support_lines=lines, timeline=timeline(task),
             can_manage=bool(permissions.can_manage_task(user)), can_run=bool(permissions.can_run_task(user, task)),
             can_confirm_plan=bool(permissions.can_confirm_plan(user, task)), today=timezone.localdate(), **kwargs)
