@@ -67,6 +67,13 @@ def is_sheet_open(sheet: ScoreSheet | None) -> Decision:
     return ALLOWED
 
 
+def can_be_reopened(sheet: ScoreSheet) -> Decision:
+    """The council reopens a submitted sheet while its panel :func:`is_panel_open`."""
+    if sheet.status != SheetStatus.SUBMITTED:
+        return deny(_("Only a submitted sheet can be reopened."))
+    return is_panel_open(sheet.assignment.panel)
+
+
 def can_edit_sheet(assignment: Assignment) -> Decision:
     """The reviewer's own sheet, once the proposal opens to him, in an open panel, while a draft."""
     return (can_open_proposal(assignment) and is_panel_open(assignment.panel)

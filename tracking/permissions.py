@@ -18,7 +18,7 @@ from accounts.permissions import (
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 from ministries.registry import LineSpec
 
-from .models import SelectedTask
+from .models import ProgressReport, ReportStatus, SelectedTask
 
 
 def can_view_tracking(user) -> Decision:
@@ -81,6 +81,20 @@ def can_run_task(user, task: SelectedTask) -> Decision:
     if is_lead_official(user, task):
         return ALLOWED
     return deny(_("Only officials of the lead local government report on this task."))
+
+
+def is_report_open(report: ProgressReport) -> Decision:
+    """A report is written while a draft or returned by the council."""
+    if not report.is_editable:
+        return deny(_("A submitted report cannot be changed unless the council returns it."))
+    return ALLOWED
+
+
+def is_awaiting_review(report: ProgressReport) -> Decision:
+    """The council accepts or returns a report that is submitted, and only then."""
+    if report.status != ReportStatus.SUBMITTED:
+        return deny(_("Only a submitted report is reviewed."))
+    return ALLOWED
 
 
 def can_edit_support_line(user, line: LineSpec) -> Decision:

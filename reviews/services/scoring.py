@@ -19,7 +19,7 @@ from reviews.models import (
     SheetEvent,
     SheetStatus,
 )
-from reviews.permissions import can_open_proposal, can_sign_off, is_panel_open, is_sheet_open
+from reviews.permissions import can_be_reopened, can_open_proposal, can_sign_off, is_panel_open, is_sheet_open
 
 
 class ScoringRefused(Exception):
@@ -93,9 +93,7 @@ def submit_sheet(*, actor, assignment: Assignment) -> ScoreSheet:
 def reopen_sheet(*, actor, sheet: ScoreSheet, reason: str) -> ScoreSheet:
     """The council sends a submitted sheet back to its reviewer; the reason stays in the history."""
     sheet = ScoreSheet.objects.select_for_update().select_related("assignment__panel").get(pk=sheet.pk)
-    if sheet.status != SheetStatus.SUBMITTED:
-        raise ScoringRefused(_("Only a submitted sheet can be reopened."))
-    refuse_unless(is_panel_open(sheet.assignment.panel), ScoringRefused)
+    refuse_unless(can_be_reopened(sheet), ScoringRefused)
     if not reason.strip():
         raise ScoringRefused(_("Say why the sheet is reopened."))
     sheet.status, sheet.submitted_at = SheetStatus.DRAFT, None

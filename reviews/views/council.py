@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from applications.models import Contest
 from core.permissions import DecisionRequiredMixin
 from reviews import forms, permissions, selectors, services
-from reviews.models import Panel, ReviewStage, ScoreSheet, SheetStatus
+from reviews.models import Panel, ReviewStage, ScoreSheet
 
 
 class CouncilMixin(DecisionRequiredMixin):
@@ -192,7 +192,7 @@ class SheetDetailView(CouncilMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         sheet = kwargs.pop("sheet", None) or self.get_sheet()
-        if sheet.status == SheetStatus.SUBMITTED and not sheet.assignment.panel.is_signed_off:
+        if permissions.can_be_reopened(sheet):
             kwargs.setdefault("reopen_form", forms.ReopenForm())
         scores = {score.criterion_id: score for score in sheet.scores.all()}
         criteria = selectors.criteria_of(sheet.assignment.panel)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from applications.services.documents import store_document
 from audit.services import record
+from core.permissions import refuse_unless
 from core.uploads import CheckedUpload
 from tracking.models import (
     KpiActual,
@@ -16,6 +17,7 @@ from tracking.models import (
     ReportStatus,
     ReportSubmission,
 )
+from tracking.permissions import is_awaiting_review, is_report_open
 
 from .refusals import TrackingRefused
 
@@ -26,8 +28,7 @@ def _locked(report: ProgressReport) -> ProgressReport:
 
 def _editable(report: ProgressReport) -> ProgressReport:
     report = _locked(report)
-    if not report.is_editable:
-        raise TrackingRefused(_("A submitted report cannot be changed unless the council returns it."))
+    refuse_unless(is_report_open(report), TrackingRefused)
     return report
 
 
@@ -76,8 +77,7 @@ def submit_report(*, actor, report: ProgressReport) -> ProgressReport:
 @transaction.atomic
 def review_report(*, actor, report: ProgressReport, accept: bool, comment: str) -> ProgressReport:
     report = _locked(report)
-    if report.status != ReportStatus.SUBMITTED:
-        raise TrackingRefused(_("Only a submitted report is reviewed."))
+    refuse_unless(is_awaiting_review(report), TrackingRefused)
     if not accept and not comment.strip():
         raise TrackingRefused(_("Say what must be corrected when returning a report."))
     report.status = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED

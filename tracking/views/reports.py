@@ -11,7 +11,7 @@ from core.downloads import document_response
 from core.form_flow import ServiceFormMixin
 from core.permissions import DecisionRequiredMixin
 from tracking import forms, permissions, services
-from tracking.models import ProgressReport, ReportAttachment, ReportStatus
+from tracking.models import ProgressReport, ReportAttachment
 
 from .base import visible_task
 
@@ -49,8 +49,8 @@ class ReportView(ServiceFormMixin, ReportMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         report, user = self.get_report(), self.request.user
-        can_edit = report.is_editable and bool(permissions.can_run_task(user, report.task))
-        can_review = report.status == ReportStatus.SUBMITTED and bool(permissions.can_manage_task(user))
+        can_edit = bool(permissions.is_report_open(report) and permissions.can_run_task(user, report.task))
+        can_review = bool(permissions.is_awaiting_review(report) and permissions.can_manage_task(user))
         if can_edit:
             kwargs.setdefault("form", self.report_form())
         if can_review:
