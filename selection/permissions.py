@@ -121,6 +121,26 @@ def objectable_decision(user, pk: int) -> SelectionDecision:
     return decision
 
 
+def can_be_adjusted(run) -> Decision:
+    """Decisions change on a computed run until it is approved: the Adjust links and the service ask this."""
+    if run.status != RunStatus.COMPLETED:
+        return deny(_("Decisions change only on a computed run that is not yet approved."))
+    return ALLOWED
+
+
+def can_be_approved(run) -> Decision:
+    """Only a computed run awaiting approval is approved (what else approval needs, the service checks)."""
+    if run.status != RunStatus.COMPLETED:
+        return deny(_("Only a computed run awaiting approval can be approved."))
+    return ALLOWED
+
+
+def can_be_published(run) -> Decision:
+    if run.status != RunStatus.APPROVED:
+        return deny(_("Only an approved run can be published."))
+    return ALLOWED
+
+
 def can_confirm_now(run, now: datetime | None = None) -> Decision:
     """A published result whose objection period is over and whose objections are all decided: the confirm
     button and ``services.confirm_run`` both ask this."""

@@ -5,7 +5,10 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from selection.models import DecisionAdjustment, Outcome, RunStatus, SelectionDecision, SelectionRun
+from core.fields import UNKNOWN_OUTCOME
+from core.permissions import refuse_unless
+from selection.models import DecisionAdjustment, Outcome, SelectionDecision, SelectionRun
+from selection.permissions import can_be_adjusted
 
 
 class SelectionRefused(Exception):
@@ -45,7 +48,7 @@ def change_decision(*, actor, run: SelectionRun, decision: SelectionDecision, ou
     if not reason.strip():
         raise SelectionRefused(_("Say why the decision changes."))
     if outcome not in Outcome.values:
-        raise SelectionRefused(_("Unknown outcome."))
+        raise SelectionRefused(str(UNKNOWN_OUTCOME))
     if outcome == decision.outcome and national_krw == decision.national_krw:
         raise SelectionRefused(_("Nothing changes: the outcome and the funding are the same as now."))
     check_funding(run, decision, outcome, national_krw, enforce_target=enforce_target)
@@ -64,8 +67,7 @@ def adjust_decision(*, actor, decision: SelectionDecision, outcome: str, nationa
     """The council changes a decision of a computed run before approving it."""
     with transaction.atomic():
         run = SelectionRun.objects.select_for_update().select_related("contest").get(pk=decision.run_id)
-        if run.status != RunStatus.COMPLETED:
-            raise SelectionRefused(_("Decisions change only on a computed run that is not yet approved."))
+        refuse_unless(can_be_adjusted(run), SelectionRefused)
         decision = SelectionDecision.objects.select_for_update().get(pk=decision.pk)
         return change_decision(actor=actor, run=run, decision=decision, outcome=outcome,
                                national_krw=national_krw, reason=reason, enforce_target=True)

@@ -35,7 +35,7 @@ from selection.models import (
     SelectionPolicy,
     SelectionRun,
 )
-from selection.permissions import can_confirm_now
+from selection.permissions import can_be_approved, can_be_published, can_confirm_now
 from selection.signals import run_confirmed
 
 from .decisions import SelectionRefused, check_commitment
@@ -146,8 +146,7 @@ def approve_run(*, actor, run: SelectionRun, note: str = "", now: datetime | Non
     """Approve a computed run: every panel signed off, the scores and settings still those the run read,
     and the decisions (with the council's adjustments) within the target and the budget."""
     run = _locked(run)
-    if run.status != RunStatus.COMPLETED:
-        raise SelectionRefused(_("Only a computed run awaiting approval can be approved."))
+    refuse_unless(can_be_approved(run), SelectionRefused)
     pending = list(Panel.objects.filter(contest=run.contest, signed_off_at=None).order_by("stage", "name"))
     if pending:
         raise SelectionRefused(_("These panels have not signed off their results: %(panels)s.")
@@ -179,8 +178,7 @@ def publish_run(*, actor, run: SelectionRun, now: datetime | None = None) -> Sel
     """Publish the approved result: applicants see their decision and may object until the deadline.
     Every applicant is notified once (the run's id is the occasion)."""
     run = _locked(run)
-    if run.status != RunStatus.APPROVED:
-        raise SelectionRefused(_("Only an approved run can be published."))
+    refuse_unless(can_be_published(run), SelectionRefused)
     now = now or timezone.now()
     run.status, run.published_by, run.published_at = RunStatus.PUBLISHED, actor, now
     run.objection_closes_at = objection_deadline(run.contest, now)

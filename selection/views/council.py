@@ -86,7 +86,8 @@ class RunDetailView(RunMixin, TemplateView):
             decisions=selectors.decisions_of(run), frozen_key=run.frozen_key,
             adjustments=list(selectors.adjustments_of(run)),
             objections=list(selectors.objections_of(run)), same_inputs_as=same_as, stalled=stalled,
-            can_confirm=permissions.can_confirm_now(run), **kwargs)
+            can_adjust=permissions.can_be_adjusted(run), can_approve=permissions.can_be_approved(run),
+            can_publish=permissions.can_be_published(run), can_confirm=permissions.can_confirm_now(run), **kwargs)
 
 
 class RunActionView(RunDetailView):
