@@ -24,6 +24,7 @@ class KRWInput(forms.TextInput):
 
 
 NOT_A_WHOLE_NUMBER = _("Enter a whole number.")  # a count (or any measure) given with a fraction or letters
+UNKNOWN_OUTCOME = _("Unknown outcome.")  # a decision's outcome (selection, continuation) not among its choices
 
 
 class KRWField(forms.IntegerField):

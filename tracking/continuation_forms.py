@@ -7,6 +7,8 @@ from core.fields import KRWField
 
 from .forms import reason_field
 from .models import ContinuationOutcome, SelectedTask
+from .services.continuation import check_reduced_amount
+from .services.refusals import TrackingRefused
 
 
 class ContinuationForm(forms.Form):
@@ -26,8 +28,10 @@ class ContinuationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("outcome") == ContinuationOutcome.REDUCED and not cleaned.get("national_krw"):
-            self.add_error("national_krw", _("Give the reduced national funding for the year (KRW)."))
+        try:
+            check_reduced_amount(cleaned.get("outcome"), cleaned.get("national_krw"))
+        except TrackingRefused as error:
+            self.add_error("national_krw", str(error))
         if cleaned.get("outcome") != ContinuationOutcome.REDUCED:
             cleaned["national_krw"] = None
         return cleaned

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import BudgetSource
 from audit.services import record
+from core.fields import UNKNOWN_OUTCOME
 from notifications.services import announce
 from tracking.models import (
     ContinuationEvaluation,
@@ -84,6 +85,12 @@ def _checked(task: SelectedTask, year: int) -> None:
         raise TrackingRefused(_("The task was stopped from %(year)s.") % {"year": stop.year})
 
 
+def check_reduced_amount(outcome: str, national_krw: int | None) -> None:
+    """A reduced continuation names its national funding for the year (KRW); the form asks this too."""
+    if outcome == ContinuationOutcome.REDUCED and not national_krw:
+        raise TrackingRefused(_("Give the reduced national funding for the year (KRW)."))
+
+
 def _national_after(task: SelectedTask, year: int, outcome: str, national_krw: int | None) -> int:
     full = _full_national(task, year)
     if outcome == ContinuationOutcome.STOP:
@@ -91,8 +98,7 @@ def _national_after(task: SelectedTask, year: int, outcome: str, national_krw: i
             raise TrackingRefused(_("A stopped year has no national funding."))
         return 0
     if outcome == ContinuationOutcome.REDUCED:
-        if not national_krw:
-            raise TrackingRefused(_("Give the reduced national funding for the year (KRW)."))
+        check_reduced_amount(outcome, national_krw)
         if full and national_krw >= full:
             raise TrackingRefused(_("A reduced amount is less than the %(full)s KRW planned for the year.") % {
                 "full": f"{full:,}"})
@@ -118,7 +124,7 @@ def record_continuation(*, actor, task: SelectedTask, year: int, outcome: str, n
     if not reason:
         raise TrackingRefused(_("Give the reasons for the decision."))
     if outcome not in ContinuationOutcome.values:
-        raise TrackingRefused(_("Unknown outcome."))
+        raise TrackingRefused(str(UNKNOWN_OUTCOME))
     task = SelectedTask.objects.select_for_update().select_related("decision", "proposal").get(pk=task.pk)
     _checked(task, year)
     after = _national_after(task, year, outcome, national_krw)
