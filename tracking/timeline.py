@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, GrowthStage
-from audit.models import ACTION_LABELS, AuditEntry
+from audit.models import AuditEntry
+from audit.registry import action_label
 from ministries.registry import LineSpec, support_lines
 
 from .models import ApplicationStatus, ContinuationOutcome, Grade, SelectedTask, TaskStatus
@@ -84,14 +85,14 @@ def _moment(value: datetime | date) -> datetime:
 def timeline(task: SelectedTask) -> list[TimelineEvent]:
     """Oldest first, from the proposal's first draft to today."""
     proposal, run = task.proposal, task.decision.run
-    events = [TimelineEvent(proposal.created_at, str(ACTION_LABELS["proposal.created"]))]
+    events = [TimelineEvent(proposal.created_at, action_label("proposal.created"))]
     for version in proposal.versions.select_related("submitted_by").order_by("number"):
-        events.append(TimelineEvent(version.submitted_at, str(ACTION_LABELS["proposal.submitted"]),
+        events.append(TimelineEvent(version.submitted_at, action_label("proposal.submitted"),
                                     f"v{version.number}", str(version.submitted_by)))
     for moment, action in ((run.approved_at, "selection.run_approved"), (run.published_at, "selection.run_published"),
                            (run.confirmed_at, "selection.run_confirmed")):
         if moment:
-            events.append(TimelineEvent(moment, str(ACTION_LABELS[action]), f"#{run.number}"))
+            events.append(TimelineEvent(moment, action_label(action), f"#{run.number}"))
     entries = (AuditEntry.objects.filter(target_type=task._meta.label_lower, target_id=str(task.pk))
                .select_related("actor").order_by("at", "pk"))
     lines = support_lines()
