@@ -72,6 +72,16 @@ def test_no_module_imports_one_that_imports_it_back():
         "\n".join(" ↔ ".join(group) for group in found))
 
 
+def test_no_module_imports_a_celery_task_module():
+    """Tasks import services, never the reverse: work is enqueued by the task's dotted name (the outbox), so
+    no app module imports ``<app>.tasks`` (Celery finds them itself)."""
+    graph = build_graph()
+    task_modules = [f"{package}.tasks" for package in project_packages() if f"{package}.tasks" in graph.modules]
+    assert "notifications.tasks" in task_modules and "selection.tasks" in task_modules
+    assert {module: sorted(graph.find_modules_that_directly_import(module)) for module in task_modules
+            if graph.find_modules_that_directly_import(module)} == {}
+
+
 def test_the_finder_sees_a_circle_through_an_import_inside_a_function():
     """The test above can fail: a circle closed by an import inside a function (as notifications' services
     and tasks once were) is found."""
