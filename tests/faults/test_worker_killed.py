@@ -8,19 +8,17 @@ from collections import Counter
 
 import pytest
 import redis
-from django.db import connection, transaction
+from django.db import connection
 
 from accounts.roles import Role
 from applications.models import Proposal
 from audit.models import AuditEntry
-from notifications.events import EVENTS
 from notifications.models import Delivery, DeliveryStatus, Notification
-from notifications.services import announce
-from selection.computation import decide, gather_inputs
 from selection.models import Outcome, RunStatus
-from selection.services import approve_run, confirm_run, policy_for, publish_run, start_run
+from selection.services import approve_run, confirm_run, publish_run, start_run
 from tests.factories import make_user
 from tests.faults.conftest import forget_connections
+from tests.faults.scenarios import SCORES, announce_correction, no_fault_outcome, officials_of
 from tests.faults.worker import Worker
 from tests.selection.builders import scored_contest
 from tracking.models import AgreementLine, ProgressReport, SelectedTask
@@ -66,14 +64,6 @@ def worker(running_worker):
     running_worker.fault_file.unlink(missing_ok=True)
 
 
-SCORES = {"48870": ([80] * 3, [90] * 3), "12720": ([70] * 3, [75] * 3), "43800": ([65] * 3, [70] * 3)}
-
-
-def no_fault_outcome(contest) -> list[tuple]:
-    inputs, _warnings = gather_inputs(contest, policy_for(contest))
-    return sorted((draft.proposal_id, draft.rank, draft.outcome, draft.national_krw) for draft in decide(inputs))
-
-
 def test_a_run_killed_after_writing_its_decisions_is_computed_once(worker):
     contest, _proposals = scored_contest(SCORES, target=2)
     council = make_user(Role.COUNCIL_STAFF)
@@ -86,17 +76,6 @@ def test_a_run_killed_after_writing_its_decisions_is_computed_once(worker):
     assert run.status == RunStatus.COMPLETED
     assert sorted(run.decisions.values_list("proposal_id", "rank", "outcome", "national_krw")) == (
         no_fault_outcome(contest))
-
-
-def officials_of(proposal: Proposal) -> set[str]:
-    for _ in range(3):
-        make_user(Role.LOCAL_OFFICIAL, local_government=proposal.lead_local_government)
-    return {user.email for user in EVENTS["proposal.correction_requested"].recipients(proposal)}
-
-
-def announce_correction(proposal: Proposal, occasion: str) -> None:
-    with transaction.atomic():
-        announce("proposal.correction_requested", proposal.pk, occasion=occasion)
 
 
 @pytest.mark.parametrize("point", ["notifications.deliver.midway", "notifications.email.before_send"])

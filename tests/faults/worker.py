@@ -1,8 +1,10 @@
 """A real Celery worker in a process of its own (prefork, one child), on the test database and the Redis
 broker, for the fault tests: its child can be killed at a named point (``core.faults``) and is restarted by
-the worker, which gets the message back (late acknowledgement, rejected on a lost worker)."""
+the worker, which gets the message back (late acknowledgement, rejected on a lost worker); or its child can
+be held at a point while the test kills the worker's main process."""
 import email
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -49,15 +51,50 @@ class Worker:
         """The next time the worker's child reaches ``point`` it dies (SIGKILL)."""
         self.fault_file.write_text(point, encoding="utf-8")
 
+    def tail(self) -> str:
+        """The end of the worker's log, for a failure's message."""
+        return self.log.read_text(errors="replace")[-3000:]
+
+    def finished(self) -> int:
+        """How many tasks this worker has finished (succeeded, raised or retried), by its log."""
+        text = self.log.read_text(errors="replace")
+        return sum(text.count(word) for word in ("] succeeded in ", "] raised ", "] retry: "))
+
+    def hold_at(self, point: str) -> None:
+        """The next time the worker's child reaches ``point`` it waits there (see ``held``, ``release``)."""
+        self.fault_file.write_text(f"hold {point}", encoding="utf-8")
+
+    def held(self, timeout: float = SETTLE_TIMEOUT) -> int:
+        """Wait until the child waits at the held point; returns the child's process id."""
+        marker = self.fault_file.with_name(f"{self.fault_file.name}.held")
+        deadline = time.monotonic() + timeout
+        while not marker.exists() or not marker.read_text(encoding="utf-8").strip():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"The fault point was not reached:\n{self.tail()}")
+            time.sleep(0.1)
+        return int(marker.read_text(encoding="utf-8"))
+
+    def release(self) -> None:
+        """Let the held child go on."""
+        self.fault_file.with_name(f"{self.fault_file.name}.held").unlink(missing_ok=True)
+
+    def kill_main(self) -> None:
+        """SIGKILL the worker's main process (the one that talks to the broker and acknowledges): no
+        cleanup, no acknowledgement, no message given back. Celery has given its child the parent-death
+        signal SIGKILL: the child dies with it."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
     @property
     def killed(self) -> bool:
         """The fault fired (the file is removed just before the kill)."""
         return not self.fault_file.exists()
 
-    def settle(self, timeout: float = SETTLE_TIMEOUT) -> None:
-        """Wait until no pending work is left (every task handed over has finished)."""
+    def settle(self, timeout: float = SETTLE_TIMEOUT, exclude_keys: list[str] = ()) -> None:
+        """Wait until no pending work is left (every task handed over has finished), but for the work of
+        ``exclude_keys`` (work whose message is lost with a killed worker)."""
         deadline = time.monotonic() + timeout
-        while PendingWork.objects.filter(done_at=None).exists():
+        while PendingWork.objects.filter(done_at=None).exclude(key__in=exclude_keys).exists():
             if time.monotonic() > deadline:
                 raise AssertionError(f"Work still pending: {list(PendingWork.objects.filter(done_at=None))}\n"
                                      f"{self.log.read_text(errors='replace')[-3000:]}")
@@ -80,3 +117,19 @@ class Worker:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def alive(pid: int) -> bool:
+    """The process runs (a zombie left to a parent that does not reap counts as gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return "\nState:\tZ" not in status
+
