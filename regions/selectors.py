@@ -82,6 +82,30 @@ def provinces_existing_on(day: date) -> QuerySet[Province]:
                                    Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("code")
 
 
+def provinces_covering_on(day: date) -> dict[int, set[int]]:
+    """For every province of any date, the provinces of ``day``'s layout that cover its area, in one query:
+    itself while it exists; after it ended, the province it was merged into (Jeollanam-do on 2026-07-01 or
+    later: 전남광주통합특별시); before it began, the provinces merged into it (전남광주통합특별시 on a 2025
+    date: Gwangju and Jeollanam-do)."""
+    provinces = {province.pk: province for province in Province.objects.only("valid_from", "valid_to", "successor")}
+    predecessors: dict[int, list[int]] = {}
+    for province in provinces.values():
+        if province.successor_id:
+            predecessors.setdefault(province.successor_id, []).append(province.pk)
+
+    def covering(pk: int, seen: frozenset = frozenset()) -> set[int]:
+        province = provinces[pk]
+        if pk in seen:
+            return set()
+        if province.exists_on(day):
+            return {pk}
+        if province.valid_to and province.valid_to < day:
+            return covering(province.successor_id, seen | {pk}) if province.successor_id else set()
+        return set().union(*(covering(earlier, seen | {pk}) for earlier in predecessors.get(pk, [])))
+
+    return {pk: covering(pk) for pk in provinces}
+
+
 def periods_on(day: date) -> QuerySet[LocalGovernmentPeriod]:
     """How each local government stood on ``day`` (one row per unit that existed then)."""
     return LocalGovernmentPeriod.objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
