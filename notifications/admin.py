@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_mixins import ReadOnlyAdminMixin
 
+from .channels import channel_for
 from .models import Delivery, Notification
+
+
+def channel_label(code: str) -> str:
+    channel = channel_for(code)
+    return str(channel.label) if channel is not None else code
 
 
 class DeliveryInline(admin.TabularInline):
@@ -29,7 +35,7 @@ class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("deliveries"))
     def channels(self, notification: Notification) -> str:
-        return ", ".join(f"{delivery.channel}: {delivery.get_status_display()}"
+        return ", ".join(f"{channel_label(delivery.channel)}: {delivery.get_status_display()}"
                          for delivery in notification.deliveries.all())
 
 

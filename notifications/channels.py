@@ -65,6 +65,8 @@ class EmailChannel(Channel):
         return bool(notification.recipient.email)
 
     def send(self, notification: Notification) -> None:
+        if not notification.recipient.email:  # removed since the delivery was recorded
+            raise DeliveryRefused("The recipient has no e-mail address.")
         body = notification.body
         if notification.link:
             body = f"{body}\n\n{settings.PORTAL_BASE_URL}{notification.link}"

@@ -1,8 +1,6 @@
 """Celery tasks of the notifications: a delivery (the fan-out: one notification per recipient) and one send
 per delivery through a channel, each retried with backoff while the channel or broker falters; each retry
 finds what the earlier attempt already did. ``work_id`` is the outbox row the task settles."""
-from smtplib import SMTPException
-
 from celery import shared_task
 
 from outbox.services import finish
@@ -10,7 +8,7 @@ from outbox.services import finish
 from .sending import DeliveryDeferred, send
 from .services import deliver
 
-RETRYABLE = (SMTPException, ConnectionError, TimeoutError)
+RETRYABLE = (ConnectionError, TimeoutError)  # the database or broker faltering; sending is task_send's
 
 
 @shared_task(autoretry_for=RETRYABLE, retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=8)

@@ -77,3 +77,24 @@ def test_every_event_the_code_announces_is_registered_with_its_texts_and_registe
     monkeypatch.setattr("notifications.events.EVENTS", dict(EVENTS))
     with pytest.raises(ImproperlyConfigured):
         register_events("selection", [Event("review.assigned", "accounts.User", (), list, str)])
+
+
+@pytest.mark.django_db
+def test_the_audit_admin_lists_and_filters_actions_by_their_labels_in_the_readers_language(client):
+    from accounts.roles import Role
+    from tests.factories import make_user
+
+    admin_user = make_user(Role.ADMINISTRATOR, language="ko")
+    AuditEntry.objects.create(actor=admin_user, action="proposal.submitted", target_type="applications.proposal",
+                              target_id="1")
+    AuditEntry.objects.create(actor=admin_user, action="review.rubric_created", target_type="reviews.rubric",
+                              target_id="2")
+    client.force_login(admin_user)
+    with translation.override("ko"):
+        submitted, rubric = action_label("proposal.submitted"), action_label("review.rubric_created")
+    page = client.get("/admin/audit/auditentry/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert submitted in page and rubric in page and "review.rubric_created</td>" not in page
+    filtered = client.get("/admin/audit/auditentry/?action=review.rubric_created",
+                          HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    cell = '<td class="field-action_name">{}</td>'.format
+    assert cell(rubric) in filtered and cell(submitted) not in filtered and cell(submitted) in page

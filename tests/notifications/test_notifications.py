@@ -70,6 +70,13 @@ def test_a_fan_out_is_one_e_mail_task_per_recipient_and_a_retry_sends_each_once(
     deliver("proposal.correction_requested", proposal.pk, "entry-2")  # a second request is a new occasion
     assert pending.count() == 6
     assert DeliveryDeferred in task_send.autoretry_for and task_send.retry_backoff
+    officials[0].email = ""  # an address removed before its e-mail went: failed, not retried
+    officials[0].save()
+    left = Delivery.objects.get(notification__recipient=officials[0], notification__key__endswith=":entry-2",
+                                channel="email")
+    assert task_send.run(left.pk) is False
+    left.refresh_from_db()
+    assert (left.status, left.last_error) == ("failed", "DeliveryRefused: The recipient has no e-mail address.")
 
 
 def test_each_recipient_reads_it_in_his_own_language(proposal, officials):
