@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from core.formats import number
+
 from .models import BASIS_POINTS, BudgetSource, Contest
 
 
@@ -69,7 +71,7 @@ def check_budget(contest: Contest, cells: Iterable[tuple[int, str, int]]) -> Bud
     elif national > contest.national_cap_per_task_krw:
         result.problems[BudgetSource.NATIONAL] = _(
             "National funding totals %(total)s KRW; the contest allows at most %(cap)s KRW per task.") % {
-            "total": f"{national:,}", "cap": f"{contest.national_cap_per_task_krw:,}"}
+            "total": number(national), "cap": number(contest.national_cap_per_task_krw)}
     for source, basis_points, label in (
             (BudgetSource.PROVINCIAL, contest.provincial_match_min_bp, _("Provincial")),
             (BudgetSource.LOCAL, contest.local_match_min_bp, _("Local"))):
@@ -77,7 +79,7 @@ def check_budget(contest: Contest, cells: Iterable[tuple[int, str, int]]) -> Bud
         if totals[source] < required:
             result.problems[source] = _(
                 "%(label)s matching totals %(total)s KRW; at least %(required)s KRW (%(percent)s%% of national) "
-                "is required.") % {"label": label, "total": f"{totals[source]:,}", "required": f"{required:,}",
+                "is required.") % {"label": label, "total": number(totals[source]), "required": number(required),
                                    "percent": f"{basis_points / 100:g}"}
     return result
 

@@ -8,6 +8,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.formats import number, won
+
 from .checklist import REQUIRED_SECTIONS, SECTION_FIELDS
 from .models import AttachmentKind, BudgetSource, GrowthStage, KpiIndicator, Proposal
 from .models.sections import LINE, describe_support_request
@@ -90,11 +92,11 @@ def render(content: dict, part: str) -> str:
         return "\n".join(f"{row['name']} ({formatted(row['brn'])}) · {_label(GrowthStage, row['growth_stage'])}"
                          + (f" · {_('youth-led')}" if row["youth_led"] else "") for row in value or [])
     if part == "budget":
-        return "\n".join(f"{row['year']} {_label(BudgetSource, row['source'])}: {row['amount_krw']:,}"
+        return "\n".join(f"{row['year']} {_label(BudgetSource, row['source'])}: {won(row['amount_krw'])}"
                          for row in value or [])
     if part == "kpi_targets":
         targets = value or {}
-        return "\n".join(f"{label}: {targets[code]:,}" for code, label in KpiIndicator.choices if code in targets)
+        return "\n".join(f"{label}: {number(targets[code])}" for code, label in KpiIndicator.choices if code in targets)
     if part == "support_requests":
         return "\n".join(_render_support_request(row) for row in value or [])
     if part == "attachments":

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Contest
+from core.formats import moment
 from core.permissions import ALLOWED, Decision, deny
 
 
@@ -42,5 +43,5 @@ def accepts_new_drafts(contest: Contest, now: datetime | None = None) -> Decisio
     """A draft is started only until the deadline: after it, nothing could be submitted."""
     if window_of(contest, now).state == "closed":
         return deny(_("The application deadline (%(deadline)s) has passed: no new proposal can be started.")
-                    % {"deadline": timezone.localtime(contest.application_closes_at).strftime("%Y-%m-%d %H:%M")})
+                    % {"deadline": moment(contest.application_closes_at)})
     return ALLOWED

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from core.formats import clock
+
 AUTOSAVE_HEADER = "HTTP_X_PORTAL_AUTOSAVE"
 
 
@@ -25,7 +27,7 @@ def is_autosave(request) -> bool:
 
 def saved_answer(fields: dict[str, object] | None = None) -> JsonResponse:
     """``fields``: hidden inputs the page sets to these values after the save (a draft's new version)."""
-    return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M"), "fields": fields or {}})
+    return JsonResponse({"saved": True, "saved_at": clock(timezone.now()), "fields": fields or {}})
 
 
 def not_saved_answer(message: str = "") -> JsonResponse:

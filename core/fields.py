@@ -7,6 +7,8 @@ from django.core import validators
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import number
+
 # A browser date picker whose value round-trips as ISO (YYYY-MM-DD) whatever the page's language.
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -19,7 +21,7 @@ class KRWInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, int):
-            return f"{value:,}"
+            return number(value)
         return super().format_value(value)
 
 

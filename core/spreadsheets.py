@@ -7,7 +7,9 @@ instructions. So every cell passes through ``safe_cell``:
   for CSV injection), and XLSX cells are written with the string type, so no text is ever a formula;
 - control characters are removed (XLSX cannot hold most of them, and openpyxl refused the whole file), line
   breaks kept as LF;
-- numbers (int, Decimal, float), dates and None are left as they are.
+- numbers (int, Decimal, float), dates and None are left as they are: amounts stay whole won a spreadsheet can
+  sum (the header names the unit), and dates are date cells in the portal's style (``core.formats``: 2026-03-31,
+  2026-03-31 18:00 KST); in CSV they are written in that style.
 
 Sheet titles pass through ``sheet_title``: Excel's forbidden characters ``: \\ / ? * [ ]`` become spaces, at
 most 31 characters, never empty, never quoted, and unique within the workbook.
@@ -20,10 +22,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+
+from core import formats
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
@@ -81,6 +86,13 @@ class XlsxBook:
     @staticmethod
     def _cell(sheet, value):
         value = safe_cell(value)
+        if isinstance(value, date):  # a date cell shown in the portal's style (core.formats), KST for a moment
+            is_moment = isinstance(value, datetime)
+            if is_moment and timezone.is_aware(value):
+                value = timezone.make_naive(value)
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = formats.XLSX_MOMENT if is_moment else formats.XLSX_DAY
+            return cell
         if not isinstance(value, str):
             return value
         cell = WriteOnlyCell(sheet, value=value)
@@ -107,13 +119,24 @@ def xlsx_response(*, title: str, headers: Sequence, rows: Iterable[Sequence], na
     return _download(book.to_bytes(), XLSX, f"{name}.xlsx")
 
 
+def _csv_value(value):
+    """A CSV cell: dates and moments as the portal writes them (``core.formats``), the rest ``safe_cell``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return formats.moment(value)
+    if isinstance(value, date):
+        return formats.day(value)
+    return safe_cell(value)
+
+
 def csv_text(headers: Sequence, rows: Iterable[Sequence]) -> str:
     """UTF-8 CSV text with the byte-order mark Excel needs to read Korean."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     for row in (headers, *rows):
-        writer.writerow(["" if value is None else safe_cell(value) for value in row])
+        writer.writerow([_csv_value(value) for value in row])
     return buffer.getvalue()
 
 

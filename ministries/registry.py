@@ -10,6 +10,8 @@ from django.db.models import Exists, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import get_language
 
+from core.formats import number
+
 from .models import NUMERIC_TYPES, MeasureRule, MeasureType, Ministry, SupportLineKind
 
 
@@ -109,7 +111,7 @@ class LineSpec:
         for measure in self.measures:
             value = measure.display(values.get(measure.code))
             if value != "":
-                shown = f"{value:,}" if measure.is_number else value
+                shown = number(value) if measure.is_number else value
                 parts.append(f"{measure.name} {shown}")
         return ", ".join(parts)
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.fields import NOT_A_WHOLE_NUMBER
+from core.formats import number
 
 from .models import MeasureType
 from .registry import LineSpec, MeasureSpec
@@ -107,7 +108,7 @@ def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: b
         if op == "lte" and cleaned.get(left, 0) > cleaned.get(right, 0):
             errors[left] = [_("%(left)s cannot exceed %(right)s (%(limit)s).") % {
                 "left": line.measure(left).name, "right": line.measure(right).name,
-                "limit": f"{cleaned.get(right, 0):,}"}]
+                "limit": number(cleaned.get(right, 0))}]
     if errors:
         raise ValidationError(errors)
     return cleaned

@@ -40,7 +40,9 @@ def _text_engine() -> Engine:
     """The project's template engine without HTML escaping: subjects and bodies are plain text (an e-mail
     and a notification row), escaped once where a page shows them, never when written."""
     html = engines["django"].engine
-    return Engine(dirs=html.dirs, app_dirs=html.app_dirs, libraries=html.libraries, autoescape=False)
+    builtins = [name for name in html.builtins if name not in Engine.default_builtins]  # |moment, |won …
+    return Engine(dirs=html.dirs, app_dirs=html.app_dirs, libraries=html.libraries, builtins=builtins,
+                  autoescape=False)
 
 
 def render_text(template_name: str, context: dict) -> str:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 from applications.models import CORRECTABLE_STATUSES, Contest, Proposal, ProposalStatus, ProvincialMatchConfirmation
 from applications.selectors import eligible_local_governments_for_contest
+from core.formats import day, moment
 from reviews.models import Assignment, AssignmentStatus, Panel, PresentationSlot, SheetStatus
 from selection.models import OPEN_OBJECTION_STATUSES, Objection, RunStatus, SelectionRun
 from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask, TaskStatus
@@ -33,8 +34,8 @@ class TodoItem:
     @property
     def due_text(self) -> str:
         if isinstance(self.due, datetime):
-            return timezone.localtime(self.due).strftime("%Y-%m-%d %H:%M")
-        return self.due.strftime("%Y-%m-%d") if self.due else ""
+            return moment(self.due)
+        return day(self.due)
 
 
 @dataclass

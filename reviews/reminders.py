@@ -6,6 +6,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from applications.models import SEOUL
+from core.formats import moment
 from notifications.services import announce
 
 from .models import Assignment, AssignmentStatus, SheetStatus
@@ -29,5 +30,5 @@ def send_scoring_reminders(now: datetime | None = None) -> int:
     for row in rows:
         announce("review.scoring_reminder", row["reviewer__user_id"], occasion=today,
                  context={"pending": row["pending"],
-                          "due": row["due"].astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")})
+                          "due": moment(row["due"].astimezone(SEOUL))})
     return len(rows)

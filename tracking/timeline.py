@@ -3,13 +3,13 @@ against the task since, each told in the reader's language."""
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetSource, GrowthStage
 from audit.models import AuditEntry
 from audit.registry import action_label
+from core.formats import number
 from ministries.registry import LineSpec, support_lines
 
 from .models import ApplicationStatus, ContinuationOutcome, Grade, SelectedTask, TaskStatus
@@ -43,12 +43,12 @@ def _value(name: str, value, line: LineSpec | None = None) -> str:
     measure = line.measure(name) if line is not None else None
     if measure is not None:
         shown = measure.display(value)
-        return intcomma(shown) if measure.is_number else str(shown)
+        return number(shown) if measure.is_number else str(shown)
     for choices in CHOICES.get(name, ()):
         if value in choices.values:
             return str(choices(value).label)
     if isinstance(value, int) and name not in ("year", "run", "submission", "conditional_from_year"):
-        return intcomma(value)
+        return number(value)
     return str(value)
 
 

@@ -18,6 +18,7 @@ from applications.models import (
 from applications.models.sections import LINE
 from applications.registration_number import validate_business_registration_number
 from core.fields import MAX_COUNT, NOT_A_WHOLE_NUMBER, KRWField
+from core.formats import number
 from ministries.models import SupportItem
 
 from .contests import DocumentUploadMixin
@@ -114,7 +115,7 @@ class KpiTargetForm(forms.Form):
         jobs, youth = cleaned.get(KpiIndicator.JOBS), cleaned.get(KpiIndicator.YOUTH_JOBS)
         if jobs is not None and youth is not None and youth > jobs:
             self.add_error(KpiIndicator.YOUTH_JOBS, _("Youth jobs are part of all jobs: at most %(jobs)s.")
-                           % {"jobs": f"{jobs:,}"})
+                           % {"jobs": number(jobs)})
         return cleaned
 
     def targets(self) -> dict[str, int | None]:

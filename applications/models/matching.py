@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AppendOnlyModel
+from core.formats import won
 
 from .proposal import Proposal
 
@@ -32,7 +33,7 @@ class ProvincialMatchConfirmation(AppendOnlyModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.proposal} · {self.amount_krw:,}"
+        return f"{self.proposal} · {won(self.amount_krw)}"
 
     @property
     def covers_budget(self) -> bool:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from applications.registration_number import formatted
+from core.formats import number, won
 
 from .proposal import Proposal
 
@@ -73,7 +74,7 @@ class BudgetLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.get_source_display()}: {self.amount_krw:,}"
+        return f"{self.year} {self.get_source_display()}: {won(self.amount_krw)}"
 
 
 class KpiIndicator(models.TextChoices):
@@ -100,7 +101,7 @@ class KpiTarget(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_indicator_display()}: {self.target:,}"
+        return f"{self.get_indicator_display()}: {number(self.target)}"
 
 
 class VisaType(models.TextChoices):
@@ -176,5 +177,5 @@ def describe_support_request(*, line: str, visa_type: str, persons, project_name
     else:
         text = project_name
     if amount_krw:
-        text = _("%(text)s, %(amount)s KRW") % {"text": text, "amount": f"{amount_krw:,}"}
+        text = _("%(text)s, %(amount)s KRW") % {"text": text, "amount": number(amount_krw)}
     return str(text)

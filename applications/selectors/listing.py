@@ -1,10 +1,10 @@
 """The council's list of a contest's proposals: money totals per row, and the rows for export."""
 from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import BudgetLine, BudgetSource, Contest, Proposal, ProvincialMatchConfirmation
+from core.formats import moment
 from ministries.models import SupportLineKind
 
 SORTS = {
@@ -82,7 +82,7 @@ def export_rows(proposals: QuerySet[Proposal]) -> list[list[object]]:
             proposal.national_krw + proposal.provincial_krw + proposal.local_krw + proposal.private_krw,
             proposal.confirmed_provincial_krw,
             ", ".join(requested_ministries(proposal, lines_to_ministry)),
-            timezone.localtime(submitted).strftime("%Y-%m-%d %H:%M:%S") if submitted else "",
+            moment(submitted),
         ])
     return rows
 

@@ -6,6 +6,7 @@ from applications.budget import check_saved_budget
 from applications.models import BudgetSource, Proposal, ProvincialMatchConfirmation
 from applications.permissions import is_open_to_matching
 from audit.services import record
+from core.formats import number
 from core.permissions import refuse_unless
 
 from .proposals import SubmissionRefused
@@ -20,7 +21,7 @@ def confirm_provincial_match(*, actor, proposal: Proposal, amount_krw: int, note
     requested = check_saved_budget(proposal).totals[BudgetSource.PROVINCIAL]
     if amount_krw < requested and not note.strip():
         raise SubmissionRefused(_("The amount is below the %(requested)s KRW in the budget: say why in the note.")
-                                % {"requested": f"{requested:,}"})
+                                % {"requested": number(requested)})
     confirmation = ProvincialMatchConfirmation.objects.create(
         proposal=proposal, amount_krw=amount_krw, requested_krw=requested, note=note.strip(), confirmed_by=actor)
     record(actor=actor, action="proposal.provincial_match_confirmed", target=proposal, reason=note.strip(),

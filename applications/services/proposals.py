@@ -25,6 +25,7 @@ from applications.selectors.contests import eligibility_for_contest
 from applications.snapshot import take_snapshot
 from applications.window import accepts_new_drafts
 from audit.services import field_changes, record
+from core.formats import moment
 from core.permissions import refuse_unless
 from notifications.services import announce
 from regions.models import LocalGovernment
@@ -100,7 +101,7 @@ def _check_can_submit(proposal: Proposal, contest: Contest, now: datetime) -> No
             raise SubmissionRefused(_("The application deadline has passed."))
     elif proposal.correction_due_at and now > proposal.correction_due_at:
         raise SubmissionRefused(_("The correction was due by %(due)s.")
-                                % {"due": timezone.localtime(proposal.correction_due_at).strftime("%Y-%m-%d %H:%M")})
+                                % {"due": moment(proposal.correction_due_at)})
     for local_government in [proposal.lead_local_government, *proposal.partners.all()]:
         eligibility = eligibility_for_contest(contest=contest, local_government=local_government)
         if not eligibility.eligible:

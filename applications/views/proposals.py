@@ -16,6 +16,7 @@ from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMa
 from applications.models import BudgetSource, Contest, Proposal
 from applications.window import accepts_new_drafts
 from core.autosave import is_autosave, next_address, not_saved_answer, saved_answer
+from core.formats import moment
 from core.permissions import DecisionRequiredMixin
 
 
@@ -206,7 +207,7 @@ class ProposalSubmitView(ProposalActionView):
         proposal.refresh_from_db()
         return _("Submitted. Receipt number %(receipt)s, version %(version)s, at %(time)s.") % {
             "receipt": proposal.receipt_number, "version": version.number,
-            "time": timezone.localtime(version.submitted_at).strftime("%Y-%m-%d %H:%M:%S")}
+            "time": moment(version.submitted_at)}
 
 
 class ProposalWithdrawView(ProposalActionView):

@@ -137,6 +137,8 @@ TEMPLATES = [
                 "portal.context_processors.kept_post",
                 "notifications.context_processors.unread_notifications",
             ],
+            # The one style of dates, money and counts (core.formats) in every template without a load.
+            "builtins": ["core.templatetags.formats"],
         },
     },
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.formats import moment
 from core.permissions import refuse_unless
 from reviews.models import (
     Assignment,
@@ -76,7 +77,7 @@ def submit_sheet(*, actor, assignment: Assignment) -> ScoreSheet:
     if locked.is_overdue() and not locked.panel.accepts_late_sheets:
         raise ScoringRefused(_("The scoring deadline (%(due)s) has passed and the council accepts no late sheets "
                                "for this panel; ask the council to extend the deadline.")
-                             % {"due": timezone.localtime(locked.due_at).strftime("%Y-%m-%d %H:%M")})
+                             % {"due": moment(locked.due_at)})
     scored = dict(sheet.scores.values_list("criterion__code", "points"))
     missing = [criterion.name for criterion in _rubric_criteria(sheet.assignment) if criterion.code not in scored]
     if missing:

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.downloads import xlsx_response
+from core.formats import clock, moment
 from core.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors, services
 from reviews.models import Panel
@@ -92,8 +93,8 @@ class ScheduleExportView(CouncilMixin, View):
             raise Http404 from error
         headers = [_("Starts at"), _("Ends at"), _("Receipt number"), _("Lead local government"), _("Title"),
                    _("Room"), _("Online link")]
-        rows = [[timezone.localtime(slot.starts_at).strftime("%Y-%m-%d %H:%M"),
-                 timezone.localtime(slot.ends_at).strftime("%H:%M"), slot.proposal.receipt_number,
+        rows = [[moment(slot.starts_at),
+                 clock(slot.ends_at), slot.proposal.receipt_number,
                  str(slot.proposal.lead_local_government), slot.proposal.title, slot.room, slot.online_link]
                 for slot in selectors.schedule_of(panel, day)]
         return xlsx_response(title=str(panel.name), headers=headers, rows=rows,

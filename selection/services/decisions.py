@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 from core.fields import UNKNOWN_OUTCOME
+from core.formats import number
 from core.permissions import refuse_unless
 from selection.models import DecisionAdjustment, Outcome, SelectionDecision, SelectionRun
 from selection.permissions import can_be_adjusted
@@ -23,7 +24,7 @@ def check_commitment(contest, *, selected: int, committed_krw: int, enforce_targ
     budget = contest.total_national_budget_krw
     if budget is not None and committed_krw > budget:
         raise SelectionRefused(_("This would commit %(committed)s KRW of a total budget of %(budget)s KRW.")
-                               % {"committed": f"{committed_krw:,}", "budget": f"{budget:,}"})
+                               % {"committed": number(committed_krw), "budget": number(budget)})
 
 
 def check_funding(run: SelectionRun, decision: SelectionDecision, outcome: str, national_krw: int, *,
@@ -35,7 +36,7 @@ def check_funding(run: SelectionRun, decision: SelectionDecision, outcome: str, 
         raise SelectionRefused(_("Only a selected task receives funding; set the amount to 0."))
     if national_krw > contest.national_cap_per_task_krw:
         raise SelectionRefused(_("The cap per task is %(cap)s KRW.")
-                               % {"cap": f"{contest.national_cap_per_task_krw:,}"})
+                               % {"cap": number(contest.national_cap_per_task_krw)})
     others = run.decisions.filter(outcome=Outcome.SELECTED).exclude(pk=decision.pk).aggregate(
         count=Count("pk"), money=Sum("national_krw"))
     check_commitment(contest, selected=others["count"] + (outcome == Outcome.SELECTED),

@@ -47,7 +47,7 @@ def test_official_goes_from_an_empty_draft_to_a_receipt(client, open_contest, ha
     body = done.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
-    submitted_kst = proposal.versions.get().submitted_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M:%S")
+    submitted_kst = proposal.versions.get().submitted_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
     assert f"Receipt number {proposal.receipt_number}, version 1, at {submitted_kst}." in body
 
 

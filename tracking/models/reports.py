@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from applications.models import KpiIndicator
 from applications.models.documents import StoredDocument, _generated_name
 from audit.models import AppendOnlyModel
+from core.formats import number
 
 from .tasks import SelectedTask
 
@@ -89,7 +90,7 @@ class KpiActual(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_indicator_display()}: {self.actual:,}"
+        return f"{self.get_indicator_display()}: {number(self.actual)}"
 
 
 def report_file_path(instance: "ReportAttachment", filename: str) -> str:

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from applications.models import BudgetSource
 from audit.models import AppendOnlyModel
+from core.formats import day, won
 
 
 class TaskStatus(models.TextChoices):
@@ -77,7 +78,7 @@ class AgreementLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.get_source_display()}: {self.amount_krw:,}"
+        return f"{self.year} {self.get_source_display()}: {won(self.amount_krw)}"
 
 
 class Disbursement(AppendOnlyModel):
@@ -100,7 +101,7 @@ class Disbursement(AppendOnlyModel):
         constraints = [models.CheckConstraint(name="disbursement_positive", condition=Q(amount_krw__gt=0))]
 
     def __str__(self) -> str:
-        return f"{self.paid_on} {self.amount_krw:,}"
+        return f"{day(self.paid_on)} {won(self.amount_krw)}"
 
 
 class Milestone(models.Model):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.formats import number
 from tracking.models import ApplicationStatus, CompanyApplication, Recruitment, SelectedTask
 
 from .refusals import TrackingRefused
@@ -108,4 +109,4 @@ def _check_company_cap(application: CompanyApplication, support_received_krw: in
         raise TrackingRefused(_(
             "%(company)s would receive %(total)s KRW in %(year)s across this contest's tasks; a participating "
             "company may receive at most %(cap)s KRW a year.") % {
-            "company": application.company_name, "total": f"{total:,}", "year": year, "cap": f"{cap:,}"})
+            "company": application.company_name, "total": number(total), "year": year, "cap": number(cap)})

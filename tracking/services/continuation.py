@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from applications.models import BudgetSource
 from audit.services import record
 from core.fields import UNKNOWN_OUTCOME
+from core.formats import number
 from notifications.services import announce
 from tracking.models import (
     ContinuationEvaluation,
@@ -101,14 +102,14 @@ def _national_after(task: SelectedTask, year: int, outcome: str, national_krw: i
         check_reduced_amount(outcome, national_krw)
         if full and national_krw >= full:
             raise TrackingRefused(_("A reduced amount is less than the %(full)s KRW planned for the year.") % {
-                "full": f"{full:,}"})
+                "full": number(full)})
         return national_krw
     if not full:
         raise TrackingRefused(_("No national funding is planned for %(year)s; record the amount as a reduced "
                                 "continuation.") % {"year": year})
     if national_krw is not None and national_krw != full:
         raise TrackingRefused(_("To continue with another amount than the %(full)s KRW planned, choose "
-                                "reduced funding.") % {"full": f"{full:,}"})
+                                "reduced funding.") % {"full": number(full)})
     return full
 
 

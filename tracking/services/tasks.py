@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import field_changes, record
+from core.formats import number
 from tracking.models import (
     STATUS_MOVES,
     AgreementLine,
@@ -72,7 +73,7 @@ def set_agreement_line(*, actor, task: SelectedTask, year: int, source: str, amo
         paid = disbursed_krw(line)
         if amount_krw < paid:
             raise TrackingRefused(_("%(paid)s KRW has been paid against this line already; the agreement cannot "
-                                    "be lower.") % {"paid": f"{paid:,}"})
+                                    "be lower.") % {"paid": number(paid)})
         line.amount_krw = amount_krw
         line.save()
     record(actor=actor, action="tracking.agreement_changed", target=task, reason=reason,
@@ -93,9 +94,9 @@ def record_disbursement(*, actor, line: AgreementLine, amount_krw: int, paid_on:
     paid = disbursed_krw(line)
     if paid + amount_krw > line.amount_krw:
         raise TrackingRefused(_("This would pay %(total)s KRW against an agreement of %(agreed)s KRW "
-                                "(%(left)s KRW left).") % {"total": f"{paid + amount_krw:,}",
-                                                          "agreed": f"{line.amount_krw:,}",
-                                                          "left": f"{line.amount_krw - paid:,}"})
+                                "(%(left)s KRW left).") % {"total": number(paid + amount_krw),
+                                                          "agreed": number(line.amount_krw),
+                                                          "left": number(line.amount_krw - paid)})
     disbursement = Disbursement.objects.create(line=line, amount_krw=amount_krw, paid_on=paid_on,
                                                reference=reference, recorded_by=actor)
     record(actor=actor, action="tracking.disbursement_recorded", target=line.task, reason=reference,

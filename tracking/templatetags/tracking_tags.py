@@ -1,7 +1,7 @@
 """Template helpers for tracking pages: support-line cells described by the ministries' registry."""
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
 
+from core.formats import number
 from ministries.models import NUMERIC_TYPES
 
 register = template.Library()
@@ -11,7 +11,7 @@ register = template.Library()
 def measure_cell(measure, values: dict) -> str:
     """One measure's value of a row as a person reads it: KRW and counts with separators, options by name."""
     value = measure.display((values or {}).get(measure.code))
-    return intcomma(value) if measure.type in NUMERIC_TYPES and value != "" else value
+    return number(value) if measure.type in NUMERIC_TYPES and value != "" else value
 
 
 @register.filter

@@ -1,0 +1,90 @@
+"""How a reader sees dates, times, money and counts: one rule for pages, papers (PDF), e-mails and exports.
+
+- a day: ``2026-03-31``;
+- a moment: ``2026-03-31 18:00``, in Korea's time (KST) and to the minute, as deadlines are set;
+- a time of day: ``18:00`` (the end of a slot on the same day as its start);
+- money: ``1,000,000,000원`` in Korean (``1,000,000,000 KRW`` in English): whole won with thousands
+  separators, the unit written right after the number;
+- a count: ``1,200``.
+
+Templates use the filters of ``core.templatetags.formats`` (``|day``, ``|moment``, ``|clock``, ``|won``, ``|shown``,
+``|number``; built into every template), Python code these functions. Spreadsheets keep numbers and dates as
+cells a spreadsheet can sum and sort (``core.spreadsheets``): amounts as whole won under a header naming the
+unit, dates and moments as date cells shown in the same style. ``tests/portal/test_formats_by_kind.py`` walks
+the rendered pages, papers, exports and e-mails and finds no other style.
+"""
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import pgettext
+
+DAY = "%Y-%m-%d"
+MOMENT = "%Y-%m-%d %H:%M"
+CLOCK = "%H:%M"
+# The same styles for spreadsheet cells (Excel's number formats).
+XLSX_DAY = "yyyy-mm-dd"
+XLSX_MOMENT = "yyyy-mm-dd hh:mm"
+
+
+def _local(value: datetime) -> datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+def day(value: date | datetime | None) -> str:
+    """``2026-03-31``; a moment is first put in Korea's time (its day there). ``""`` for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value)
+    return value.strftime(DAY)
+
+
+def moment(value: datetime | date | None) -> str:
+    """``2026-03-31 18:00`` (KST, to the minute); a plain day shows as a day. ``""`` for None."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, datetime):
+        return day(value)
+    return _local(value).strftime(MOMENT)
+
+
+def clock(value: datetime | None) -> str:
+    """``18:00`` (KST). ``""`` for None."""
+    if value is None or value == "":
+        return ""
+    return _local(value).strftime(CLOCK)
+
+
+def number(value: int | Decimal | float | None) -> str:
+    """``1,200``; decimals keep their digits (``80.5``), without trailing zeros. ``""`` for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):  # a value already shown as text (an option's label) stays as it is
+        try:
+            value = Decimal(value.replace(",", ""))
+        except ArithmeticError:
+            return value
+    if isinstance(value, float):
+        value = Decimal(str(value))
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        whole, _, fraction = f"{value.normalize():f}".partition(".")
+        return f"{int(whole):,}.{fraction}" if whole != "-0" else f"-0.{fraction}"
+    return f"{int(value):,}"
+
+
+def won(amount: int | Decimal | None) -> str:
+    """``1,000,000,000원`` (ko) / ``1,000,000,000 KRW`` (en). ``""`` for None."""
+    if amount is None or amount == "":
+        return ""
+    return pgettext("money", "%(amount)s KRW") % {"amount": number(amount)}
+
+
+def shown(value):
+    """A cell of unknown kind as the reader sees it: a moment or a day in the portal's style, anything else as
+    it is (a year stays 2026, not 2,026)."""
+    if isinstance(value, datetime):
+        return moment(value)
+    if isinstance(value, date):
+        return day(value)
+    return value

@@ -1,0 +1,14 @@
+"""``{{ value|day }}``, ``|moment``, ``|clock``, ``|won``, ``|number``: the portal's one style for dates, money
+and counts (``core.formats``), built into every template (``TEMPLATES["OPTIONS"]["builtins"]``)."""
+from django import template
+
+from core import formats
+
+register = template.Library()
+
+register.filter("day", formats.day)
+register.filter("moment", formats.moment)
+register.filter("clock", formats.clock)
+register.filter("won", formats.won)
+register.filter("number", formats.number)
+register.filter("shown", formats.shown)
