@@ -1,0 +1,33 @@
+"""Going through a confirmation dialog (static/js/confirm.js) as a user would, at both widths of the journeys:
+at 1366×768 the dialog opens with the focus on Cancel, says what will happen, and Escape closes it with nothing
+sent; at 390×844 it opens again inside the screen, with no sideways scroll, and its confirm button sends."""
+from tests.browser.accessibility import WIDTHS, sideways_overflow
+
+DESKTOP, PHONE = WIDTHS
+
+
+def confirm_at_both_widths(page, trigger: str, *, says: str) -> None:
+    """Press ``trigger`` (a selector of the submit button) and go through its dialog as described above; the
+    page the confirmation leads to is checked for sideways scroll at phone width, then the desktop width is back."""
+    dialog = page.locator("#confirm-dialog")
+    before = page.url
+    page.set_viewport_size(DESKTOP)
+    page.click(trigger)
+    dialog.wait_for(state="visible")
+    assert says in dialog.inner_text(), dialog.inner_text()
+    page.wait_for_function("() => document.activeElement.id === 'confirm-dialog-cancel'")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+    assert page.url == before  # nothing was sent
+
+    page.set_viewport_size(PHONE)
+    page.click(trigger)
+    dialog.wait_for(state="visible")
+    box = page.locator("#confirm-dialog .modal-dialog").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert sideways_overflow(page) <= 0
+    with page.expect_navigation():
+        page.click("#confirm-dialog-ok")
+    page.wait_for_load_state()
+    assert sideways_overflow(page) <= 0, page.url
+    page.set_viewport_size(DESKTOP)
