@@ -94,8 +94,9 @@ def test_a_fan_out_killed_midway_tells_each_recipient_once(worker, point):
     assert sorted(notified.values_list("recipient__email", flat=True)) == sorted(recipients)
     mails = worker.mails()[sent_before:]
     assert Counter(message["To"] for message in mails) == Counter(recipients)  # each once
-    emails = Delivery.objects.filter(notification__in=notified, channel="email")
-    assert sorted(emails.values_list("status", flat=True)) == [DeliveryStatus.DELIVERED] * len(recipients)
+    for channel in ("in_app", "email"):  # one delivery per recipient and channel, each delivered
+        deliveries = Delivery.objects.filter(notification__in=notified, channel=channel)
+        assert sorted(deliveries.values_list("status", flat=True)) == [DeliveryStatus.DELIVERED] * len(recipients)
 
 
 def test_an_e_mail_killed_after_the_server_took_it_is_sent_again_with_the_same_message_id(worker):
