@@ -58,9 +58,7 @@ def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGove
     after the contest's deadline judged at ``now`` (the page and the API pass the request's time; seeding a
     past round's history passes none)."""
     if now is not None:
-        decision = accepts_new_drafts(contest, now)
-        if not decision:
-            raise SubmissionRefused(decision.reason)
+        refuse_unless(accepts_new_drafts(contest, now), SubmissionRefused)
     try:
         with transaction.atomic():
             proposal = Proposal.objects.create(contest=contest, lead_local_government=lead_local_government,

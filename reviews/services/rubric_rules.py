@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from audit.services import field_changes, record
+from core.permissions import refuse_unless
 from reviews.models import Criterion, Rubric
 from reviews.permissions import can_change_rubric
 
@@ -42,9 +43,7 @@ def _locked(rubric_id: int) -> Rubric:
 
 
 def _refuse_if_frozen(rubric: Rubric) -> None:
-    decision = can_change_rubric(rubric)
-    if not decision:
-        raise RubricFrozen(decision.reason)
+    refuse_unless(can_change_rubric(rubric), RubricFrozen)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import Contest
 from audit.services import record
+from core.permissions import refuse_unless
 from reviews.models import Criterion, Rubric
 from reviews.permissions import can_change_rubric
 
@@ -33,9 +34,7 @@ def save_rubric(*, actor, contest: Contest, stage: str, trim_min_sheets: int, pa
         before = None
     else:
         rubric = Rubric.objects.select_for_update().get(pk=rubric.pk)
-        allowed = can_change_rubric(rubric)
-        if not allowed:
-            raise AssignmentRefused(str(allowed.reason))
+        refuse_unless(can_change_rubric(rubric), AssignmentRefused)
         before = {"trim_min_sheets": rubric.trim_min_sheets, "pass_mark": str(rubric.pass_mark),
                   "criteria": _criteria_values(rubric)}
     rubric.trim_min_sheets, rubric.pass_mark = trim_min_sheets, pass_mark
