@@ -3,7 +3,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from ministries.models import Ministry, SupportLineKind
+from ministries.models import Ministry
 from regions.models import DesignationKind, Province
 from regions.selectors import designations_valid_on, in_province_on, provinces_existing_on
 
@@ -72,8 +72,7 @@ class ProposalFilter(django_filters.FilterSet):
         return queryset.filter(Exists(holders))
 
     def filter_ministry(self, queryset, name, value):
-        lines = SupportLineKind.objects.filter(ministry=value).values("code")
-        return queryset.filter(Exists(SupportRequest.objects.filter(proposal=OuterRef("pk"), line__in=lines)))
+        return queryset.filter(Exists(SupportRequest.objects.filter(proposal=OuterRef("pk"), line__ministry=value)))
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(SORTS[value], "pk")

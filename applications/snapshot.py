@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import number, won
+from ministries.registry import LineSpec, support_lines
 
 from .checklist import REQUIRED_SECTIONS, SECTION_FIELDS
 from .models import AttachmentKind, BudgetSource, GrowthStage, KpiIndicator, Proposal
-from .models.sections import LINE, describe_support_request
 from .registration_number import formatted
+from .support_requests import request_row
 
 STRUCTURED_PARTS = [
     ("partners", gettext_lazy("Partner local governments")),
@@ -26,7 +27,9 @@ STRUCTURED_PARTS = [
 
 
 def take_snapshot(proposal: Proposal) -> dict[str, Any]:
-    """The proposal as it stands, as JSON-ready data."""
+    """The proposal as it stands, as JSON-ready data. A support request keeps its line's code and its values
+    by measure code, so it reads the same whatever later becomes of the line's primary key (prefetch
+    ``support_requests__line`` to read the lines in one query)."""
     return {
         "contest": proposal.contest_id,
         "lead_local_government": proposal.lead_local_government.code,
@@ -39,10 +42,7 @@ def take_snapshot(proposal: Proposal) -> dict[str, Any]:
                           for line in proposal.budget_lines.all()), key=lambda row: (row["year"], row["source"])),
         "kpi_targets": {target.indicator: target.target for target in proposal.kpi_targets.all()},
         "support_requests": [
-            {"line": request.line, "visa_type": request.visa_type, "persons": request.persons,
-             "project_name": request.project_name,
-             "support_item": request.support_item.code if request.support_item_id else "",
-             "companies": request.companies, "amount_krw": request.amount_krw, "description": request.description}
+            {"line": request.line.code, "values": request.values, "description": request.description}
             for request in proposal.support_requests.all()],
         "attachments": [
             {"id": attachment.pk, "kind": attachment.kind, "name": attachment.original_name,
@@ -58,12 +58,13 @@ def _label(choices, value) -> str:
         return str(value)
 
 
-def _item_name(code: str) -> str:
-    """A support item's name in the reader's language (a version keeps only its code), else the code."""
-    from ministries.models import SupportItem
-
-    item = SupportItem.objects.filter(code=code).first() if code else None
-    return str(item) if item is not None else code
+def describe_request(line: LineSpec | None, row: dict) -> str:
+    """One request as a reader reads it: its ministry and line by name, then each value by its measure's name
+    (options by their names, numbers with separators); a line no longer known is shown by its code."""
+    row = request_row(row)
+    if line is None:
+        return f"{row['line']}: " + ", ".join(f"{code} {value}" for code, value in row["values"].items())
+    return f"{line.ministry_label} · {line.label}: {line.summary(row['values'])}"
 
 
 def _partner_names(codes: list[str]) -> str:
@@ -76,11 +77,9 @@ def _partner_names(codes: list[str]) -> str:
     return ", ".join(found.get(code, code) for code in codes)
 
 
-def _render_support_request(row: dict) -> str:
-    detail = describe_support_request(line=row["line"], visa_type=row["visa_type"], persons=row["persons"],
-                                      project_name=row["project_name"], item=_item_name(row["support_item"]),
-                                      companies=row["companies"], amount_krw=row.get("amount_krw"))
-    return f"{_label(LINE, row['line'])}: {detail}"
+def _render_support_requests(rows: list[dict]) -> str:
+    lines = support_lines() if rows else {}
+    return "\n".join(describe_request(lines.get(row["line"]), row) for row in rows)
 
 
 def render(content: dict, part: str) -> str:
@@ -98,7 +97,7 @@ def render(content: dict, part: str) -> str:
         targets = value or {}
         return "\n".join(f"{label}: {number(targets[code])}" for code, label in KpiIndicator.choices if code in targets)
     if part == "support_requests":
-        return "\n".join(_render_support_request(row) for row in value or [])
+        return _render_support_requests(value or [])
     if part == "attachments":
         return "\n".join(f"{_label(AttachmentKind, row['kind'])}: {row['name']} · sha256 {row['sha256'][:12]}"
                          for row in value or [])

@@ -1,11 +1,6 @@
 from django.contrib import admin
 
-from .models import Ministry, SupportItem, SupportLineKind
-
-
-class SupportItemInline(admin.TabularInline):
-    model = SupportItem
-    extra = 0
+from .models import Ministry, SupportLineKind
 
 
 @admin.register(Ministry)
@@ -15,6 +10,7 @@ class MinistryAdmin(admin.ModelAdmin):
 
 @admin.register(SupportLineKind)
 class SupportLineKindAdmin(admin.ModelAdmin):
+    """Lines' names; their measures change only through the ministries page or API (checked and audited)."""
+
     list_display = ("code", "ministry", "name_ko", "name_en")
     list_select_related = ("ministry",)
-    inlines = [SupportItemInline]

@@ -57,26 +57,6 @@ class SupportLineKind(BilingualNameMixin):
         return self.description_en if (get_language() or "ko").startswith("en") else self.description_ko
 
 
-class SupportItem(BilingualNameMixin):
-    """An item within a support line, e.g. MSS's certification or marketing support."""
-
-    line_kind = models.ForeignKey(SupportLineKind, verbose_name=_("support line kind"), on_delete=models.PROTECT,
-                                  related_name="items")
-    code = models.CharField(_("code"), max_length=40)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["line_kind", "position"]
-        verbose_name = _("support item")
-        verbose_name_plural = _("support items")
-        constraints = [
-            models.UniqueConstraint(fields=["line_kind", "code"], name="support_item_unique_code_per_line"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
 class MeasureType(models.TextChoices):
     """What a measure holds: counts, KRW (whole won), text, one of its options, a year or a date."""
 

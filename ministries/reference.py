@@ -1,6 +1,7 @@
 """Reference data of the ministries app: the six ministries of the 2026 round, their support lines and
-MSS's commercialization items. Used by the data migrations (with historical models) and by anything that
-must restore it (with the real ones). The council adds any further ministry or line as data, not here."""
+MSS's commercialization items (the options of its line's ``item`` measure). Used by the data migrations
+(with historical models) and by anything that must restore it (with the real ones). The council adds any
+further ministry or line as data, not here."""
 
 REGIONAL_VISA = "regional_visa"
 EXTINCTION_FUND = "extinction_fund"
@@ -58,8 +59,9 @@ MSS_ITEMS = [
 ]
 
 
-def create_reference_data(Ministry, SupportLineKind, SupportItem) -> None:
-    """Create or update the rows; safe to run any number of times."""
+def create_reference_data(Ministry, SupportLineKind, SupportItem=None) -> None:
+    """Create or update the rows; safe to run any number of times. ``SupportItem``: the historical model of
+    MSS's items, which the migrations before 0007 kept as a table (now the options of the line's ``item``)."""
     ministries = {}
     for code, name_ko, name_en, is_lead in MINISTRIES:
         ministries[code], _created = Ministry.objects.update_or_create(
@@ -69,7 +71,7 @@ def create_reference_data(Ministry, SupportLineKind, SupportItem) -> None:
         lines[code], _created = SupportLineKind.objects.update_or_create(
             code=code, defaults={"ministry": ministries[ministry_code], "name_ko": name_ko, "name_en": name_en,
                                  "description_ko": description_ko, "description_en": description_en})
-    for position, (code, name_ko, name_en) in enumerate(MSS_ITEMS, start=1):
+    for position, (code, name_ko, name_en) in enumerate(MSS_ITEMS if SupportItem is not None else [], start=1):
         SupportItem.objects.update_or_create(
             line_kind=lines["sme_commercialization"], code=code,
             defaults={"name_ko": name_ko, "name_en": name_en, "position": position})

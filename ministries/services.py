@@ -122,8 +122,16 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
 
 
 def measure_holds_values(line: SupportLineKind, code: str) -> bool:
-    """Whether any task's row of ``line`` has a value for measure ``code``."""
-    return line.task_rows.filter(values__has_key=code).exists()
+    """Whether any task's row or any proposal's request of ``line`` has a value for measure ``code`` (the
+    rows and requests are the tracking and applications apps' models, reached by their relation names)."""
+    return line.task_rows.filter(values__has_key=code).exists() \
+        or line.proposal_requests.filter(values__has_key=code).exists()
+
+
+def line_in_use(line: SupportLineKind) -> bool:
+    """Whether a task's row or a proposal's request names ``line``: from then on its configuration is frozen
+    where a change would make what is recorded wrong (see :func:`add_measure`)."""
+    return line.task_rows.exists() or line.proposal_requests.exists()
 
 
 def _line_to_change(actor, line_code: str) -> SupportLineKind:
@@ -137,7 +145,8 @@ def _line_to_change(actor, line_code: str) -> SupportLineKind:
 @transaction.atomic
 def add_measure(*, actor, line_code: str, measure: dict[str, Any], reason: str = "") -> Measure:
     """A line in use gains a measure (after its others). A new required measure would make every existing row
-    incomplete, so on a line with rows it is refused; a new key measure too (rows are identified already).
+    or request incomplete, so on a line in use (:func:`line_in_use`) it is refused; a new key measure too (rows
+    and requests are identified already).
 
     Raises :class:`MinistryRefused` with the reason; ``ValidationError`` by field when the measure does not fit.
     """
@@ -146,8 +155,9 @@ def add_measure(*, actor, line_code: str, measure: dict[str, Any], reason: str =
     made = _measure(line, position, measure)
     if line.measures.filter(code=made.code).exists():
         raise MinistryRefused(_("This line has a measure %(code)s already.") % {"code": made.code})
-    if (made.required or made.key) and line.task_rows.exists():
-        raise MinistryRefused(_("Rows exist already: a measure added now can be neither required nor a key."))
+    if (made.required or made.key) and line_in_use(line):
+        raise MinistryRefused(_("Rows or requests exist already: a measure added now can be neither required nor "
+                                "a key."))
     made.save()
     record(actor=actor, action="ministries.measure_added", target=line, reason=reason,
            changes={"measure": {name: getattr(made, name) for name in MEASURE_FIELDS}})
@@ -167,7 +177,8 @@ def remove_measure(*, actor, line_code: str, code: str, reason: str = "") -> Non
     line = _line_to_change(actor, line_code)
     measure = _measure_of(line, code)
     if measure_holds_values(line, code):
-        raise MinistryRefused(_("%(measure)s holds values on tasks' rows; it cannot be removed.")
+        raise MinistryRefused(_("%(measure)s holds values on tasks' rows or proposals' requests; it cannot be "
+                                "removed.")
                               % {"measure": measure.name})
     if line.rules.filter(Q(left=measure) | Q(right=measure)).exists():
         raise MinistryRefused(_("A rule of this line names %(measure)s; it cannot be removed.")
@@ -184,7 +195,8 @@ def change_measure_type(*, actor, line_code: str, code: str, new_type: str, reas
     line = _line_to_change(actor, line_code)
     measure = _measure_of(line, code)
     if new_type != measure.type and measure_holds_values(line, code):
-        raise MinistryRefused(_("%(measure)s holds values on tasks' rows; its type cannot change.")
+        raise MinistryRefused(_("%(measure)s holds values on tasks' rows or proposals' requests; its type cannot "
+                                "change.")
                               % {"measure": measure.name})
     before, measure.type = measure.type, new_type
     changed = _measure(line, measure.position, {**{name: getattr(measure, name) for name in MEASURE_FIELDS}})

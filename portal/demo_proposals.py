@@ -28,7 +28,6 @@ from applications.services import (
     withdraw_proposal,
 )
 from core.uploads import check_upload
-from ministries.models import SupportItem
 from portal.sample_documents import minimal_pdf, workbook
 from regions.models import LocalGovernment
 
@@ -157,24 +156,23 @@ KPIS = {
 
 
 def _support_requests(username: str) -> list[dict]:
-    items = {item.code: item for item in SupportItem.objects.all()}
     if username == "hamyang":
         return [
-            {"line": "regional_visa", "visa_type": "F-2-R", "persons": 15,
+            {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 15},
              "description": "산삼 가공·연구 인력 우선 배정"},
-            {"line": "extinction_fund", "project_name": "산삼 항노화 기업지원센터 리모델링",
-             "amount_krw": 1_200_000_000},
-            {"line": "rural_agreement_facility", "project_name": "산양삼 공동 가공·저장 시설",
-             "amount_krw": 800_000_000},
-            {"line": "sme_commercialization", "support_item": items["marketing"], "companies": 10,
-             "amount_krw": 300_000_000},
-            {"line": "sme_commercialization", "support_item": items["certification"], "companies": 6,
-             "amount_krw": 120_000_000},
+            {"line": "extinction_fund", "values": {"name": "산삼 항노화 기업지원센터 리모델링",
+                                                   "approved_krw": 1_200_000_000}},
+            {"line": "rural_agreement_facility", "values": {"name": "산양삼 공동 가공·저장 시설",
+                                                            "amount_krw": 800_000_000}},
+            {"line": "sme_commercialization", "values": {"item": "marketing", "companies": 10,
+                                                         "amount_krw": 300_000_000}},
+            {"line": "sme_commercialization", "values": {"item": "certification", "companies": 6,
+                                                         "amount_krw": 120_000_000}},
         ]
     return [
-        {"line": "sme_commercialization", "support_item": items["demonstration_prototype"], "companies": 5,
-         "amount_krw": 200_000_000},
-        {"line": "regional_visa", "visa_type": "F-4-R", "persons": 8},
+        {"line": "sme_commercialization", "values": {"item": "demonstration_prototype", "companies": 5,
+                                                     "amount_krw": 200_000_000}},
+        {"line": "regional_visa", "values": {"visa_type": "F-4-R", "requested": 8}},
     ]
 
 

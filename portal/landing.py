@@ -66,7 +66,7 @@ def reviewer_context(user) -> dict:
 def ministry_staff_context(user) -> dict:
     ministry = user.ministry
     return {"ministry": ministry,
-            "line_kinds": ministry.support_line_kinds.prefetch_related("items")}
+            "line_kinds": ministry.support_line_kinds.prefetch_related("measures")}
 
 
 def council_context(user) -> dict:

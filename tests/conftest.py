@@ -1,7 +1,7 @@
 import pytest
 
 from accounts.roles import Role
-from ministries.models import Measure, MeasureRule, Ministry, SupportItem, SupportLineKind
+from ministries.models import Measure, MeasureRule, Ministry, SupportLineKind
 from ministries.reference import create_measures, create_reference_data
 from regions.models import Province
 from regions.services import load_region_registry
@@ -14,7 +14,7 @@ def _ensure_reference_data() -> None:
     if not Province.objects.exists():
         load_region_registry()
     if not Ministry.objects.exists():
-        create_reference_data(Ministry, SupportLineKind, SupportItem)
+        create_reference_data(Ministry, SupportLineKind)
         create_measures(SupportLineKind, Measure, MeasureRule)
 
 

@@ -79,16 +79,14 @@ def complete_sections(proposal, actor):
     """Fill every structured section so the proposal passes the checklist (text sections are the caller's)."""
     from applications import services
     from core.uploads import check_upload
-    from ministries.models import SupportItem
     from tests.documents import pdf, upload
 
     services.save_companies(actor=actor, proposal=proposal, companies=COMPANIES)
     services.save_budget(actor=actor, proposal=proposal, cells=budget_cells(proposal.contest))
     services.save_kpi_targets(actor=actor, proposal=proposal, targets=KPI_TARGETS)
     services.save_support_requests(actor=actor, proposal=proposal, requests=[
-        {"line": "regional_visa", "visa_type": "F-2-R", "persons": 10},
-        {"line": "sme_commercialization", "support_item": SupportItem.objects.get(code="marketing"),
-         "companies": 8, "amount_krw": 200_000_000},
+        {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 10}},
+        {"line": "sme_commercialization", "values": {"item": "marketing", "companies": 8, "amount_krw": 200_000_000}},
     ])
     for kind, name in (("business_plan", "사업계획서.pdf"), ("presentation", "발표자료.pdf")):
         services.add_attachment(actor=actor, proposal=proposal, kind=kind, upload=check_upload(upload(name, pdf())))

@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError
 from applications import forms, selectors, services
 from applications.budget import funding_years
 from applications.models import Proposal
+from applications.support_requests import request_problems
 from core.api.forms import (
     NON_FIELD,
     formset_payload,
@@ -15,7 +16,6 @@ from core.api.forms import (
     validated,
     validated_formset,
 )
-from ministries.models import SupportItem
 
 
 def proposal_form(data: dict, instance: Proposal | None = None) -> forms.ProposalForm:
@@ -62,16 +62,12 @@ def save_kpi_targets(*, actor, proposal: Proposal, data: dict) -> None:
 
 
 def save_support_requests(*, actor, proposal: Proposal, data: dict) -> None:
+    """Each request checked against its line by the rule the page's form and the service use; a refused one is
+    named by its position and the measure (``requests[1].requested``)."""
     rows = [dict(row) for row in data["requests"]]
-    items = dict(SupportItem.objects.values_list("code", "pk"))
-    refuse_rows("requests", [{"support_item": [_("No commercialization item has this code.")]}
-                             if row.get("support_item") and row["support_item"] not in items else {} for row in rows])
-    for row in rows:
-        row["support_item"] = items.get(row.get("support_item") or "")
-    formset = forms.SupportRequestFormSet(formset_payload("requests", rows), prefix="requests",
-                                          lines=selectors.support_lines_for_contest(proposal.contest))
-    validated_formset(formset, "requests")
-    services.save_support_requests(actor=actor, proposal=proposal, requests=formset.requests())
+    lines = selectors.request_lines(proposal.contest, set(proposal.support_requests.values_list("line_id", flat=True)))
+    refuse_rows("requests", request_problems(lines, rows)[1])
+    services.save_support_requests(actor=actor, proposal=proposal, requests=rows)
 
 
 def add_attachment(*, actor, proposal: Proposal, data: dict):

@@ -56,12 +56,14 @@ class KpiTargetSerializer(serializers.ModelSerializer):
 
 
 class SupportRequestSerializer(serializers.ModelSerializer):
-    support_item = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    line = serializers.SlugRelatedField(slug_field="code", read_only=True,
+                                        help_text="The support line's code (GET /api/v1/ministries/).")
+    values = serializers.DictField(read_only=True, help_text=(
+        "The line's requestable measures by code: integers for counts and KRW, option codes, text."))
 
     class Meta:
         model = SupportRequest
-        fields = ["line", "visa_type", "persons", "project_name", "support_item", "companies", "amount_krw",
-                  "description"]
+        fields = ["line", "values", "description"]
 
 
 class AttachmentSerializer(serializers.ModelSerializer):
@@ -174,13 +176,12 @@ class KpiTargetsInputSerializer(serializers.Serializer):
     targets = KpiTargetSerializer(many=True, max_length=20)
 
 
-class SupportRequestInputSerializer(serializers.ModelSerializer):
-    support_item = serializers.CharField(required=False, allow_blank=True, allow_null=True,
-                                         help_text="The MSS commercialization item's code.")
-
-    class Meta:
-        model = SupportRequest
-        fields = SupportRequestSerializer.Meta.fields
+class SupportRequestInputSerializer(serializers.Serializer):
+    line = serializers.CharField(max_length=32, help_text="A support line's code (GET /api/v1/ministries/).")
+    values = serializers.DictField(help_text=(
+        "The line's requestable measures by code (e.g. regional_visa: visa_type, requested); a value of the "
+        "wrong type, an unknown measure or a missing required one is a 400 naming the measure."))
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 class SupportRequestsInputSerializer(serializers.Serializer):

@@ -7,13 +7,12 @@ from .sections import (
     CompanyFormSet,
     KpiTargetForm,
     ProvincialMatchForm,
-    SupportRequestFormSet,
     company_initial,
-    support_request_initial,
 )
+from .support_requests import SupportRequestsForm, support_request_initial
 
 __all__ = [
     "AttachmentForm", "BudgetForm", "CompanyFormSet", "ContestAttachmentForm", "ContestForm",
     "CorrectionRequestForm", "KpiTargetForm", "PreliminarySelectionForm", "ProposalForm", "ProvincialMatchForm",
-    "SupportRequestFormSet", "WithdrawForm", "company_initial", "support_request_initial",
+    "SupportRequestsForm", "WithdrawForm", "company_initial", "support_request_initial",
 ]

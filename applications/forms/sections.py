@@ -13,13 +13,10 @@ from applications.models import (
     GrowthStage,
     KpiIndicator,
     Proposal,
-    VisaType,
 )
-from applications.models.sections import LINE
 from applications.registration_number import validate_business_registration_number
-from core.fields import MAX_COUNT, NOT_A_WHOLE_NUMBER, KRWField
+from core.fields import NOT_A_WHOLE_NUMBER, KRWField
 from core.formats import number
-from ministries.models import SupportItem
 
 from .contests import DocumentUploadMixin
 
@@ -120,102 +117,6 @@ class KpiTargetForm(forms.Form):
 
     def targets(self) -> dict[str, int | None]:
         return {indicator: self.cleaned_data.get(indicator) for indicator in KpiIndicator.values}
-
-
-# The fields each support line needs; the others are cleared so a row has one shape only.
-LINE_FIELDS = {
-    LINE.REGIONAL_VISA: ("visa_type", "persons"),
-    LINE.EXTINCTION_FUND: ("project_name", "amount_krw"),
-    LINE.RURAL_AGREEMENT_FACILITY: ("project_name", "amount_krw"),
-    LINE.SME_COMMERCIALIZATION: ("support_item", "companies"),
-}
-OPTIONAL_FIELDS = {LINE.SME_COMMERCIALIZATION: ("amount_krw",)}
-SHAPED_FIELDS = ("visa_type", "persons", "project_name", "support_item", "companies", "amount_krw")
-
-
-class SupportRequestForm(forms.Form):
-    line = forms.ChoiceField(label=_("Support line"), choices=[("", "—"), *LINE.choices])
-    visa_type = forms.ChoiceField(label=_("Visa type"), choices=[("", "—"), *VisaType.choices], required=False,
-                                  help_text=_("MOJ region-specific visa."))
-    persons = forms.IntegerField(label=_("Persons"), min_value=1, max_value=MAX_COUNT, required=False,
-                                 help_text=_("MOJ region-specific visa."))
-    project_name = forms.CharField(label=_("Project or facility"), max_length=300, required=False,
-                                   help_text=_("MOIS fund-linked infrastructure project or MAFRA rural facility."))
-    support_item = forms.ModelChoiceField(label=_("Commercialization item"), required=False,
-                                          queryset=SupportItem.objects.none(), help_text=_("MSS."))
-    companies = forms.IntegerField(label=_("Companies"), min_value=1, max_value=MAX_COUNT, required=False,
-                                   help_text=_("MSS."))
-    amount_krw = KRWField(label=_("Amount (KRW)"), required=False,
-                          help_text=_("Required for MOIS and MAFRA; optional for MSS."))
-    description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, lines: list[tuple[str, str]] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if lines is not None:
-            self.fields["line"].choices = [("", "—"), *lines]
-        self.fields["support_item"].queryset = SupportItem.objects.filter(line_kind__code=LINE.SME_COMMERCIALIZATION)
-
-    def clean(self):
-        cleaned = super().clean()
-        line = cleaned.get("line")
-        if not line:
-            return cleaned
-        for name in LINE_FIELDS[line]:
-            if cleaned.get(name) in (None, "", 0):
-                self.add_error(name, _("Required for %(line)s.") % {"line": LINE(line).label})
-        if line in (LINE.EXTINCTION_FUND, LINE.RURAL_AGREEMENT_FACILITY) and cleaned.get("amount_krw") == 0:
-            self.add_error("amount_krw", _("Enter an amount above zero."))
-        kept = set(LINE_FIELDS[line]) | set(OPTIONAL_FIELDS.get(line, ()))
-        for name in SHAPED_FIELDS:
-            if name not in kept:
-                cleaned[name] = "" if name in ("visa_type", "project_name") else None
-        return cleaned
-
-
-class BaseSupportRequestFormSet(forms.BaseFormSet):
-    def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "lines": self.lines}
-
-    def __init__(self, *args, lines=None, **kwargs):
-        self.lines = lines
-        super().__init__(*args, **kwargs)
-
-    @property
-    def empty_form(self):
-        return self.form(auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"), empty_permitted=True,
-                         use_required_attribute=False, lines=self.lines, renderer=self.renderer)
-
-    def kept_forms(self) -> list[forms.Form]:
-        return [form for form in self.forms if form.has_changed() and not self._should_delete_form(form)]
-
-    def clean(self):
-        seen = set()
-        for form in self.kept_forms():
-            if not hasattr(form, "cleaned_data") or form.errors:
-                continue
-            data = form.cleaned_data
-            key = {LINE.REGIONAL_VISA: data.get("visa_type"),
-                   LINE.SME_COMMERCIALIZATION: data.get("support_item")}.get(data["line"])
-            if key is None:
-                continue
-            if (data["line"], key) in seen:
-                form.add_error(None, _("This line already has a request of this kind; change that one instead."))
-            seen.add((data["line"], key))
-
-    def requests(self) -> list[dict]:
-        fields = ("line", *SHAPED_FIELDS, "description")
-        return [{name: form.cleaned_data[name] for name in fields} for form in self.kept_forms()]
-
-
-SupportRequestFormSet = forms.formset_factory(SupportRequestForm, formset=BaseSupportRequestFormSet, extra=2,
-                                              can_delete=True, max_num=100, validate_max=True)
-
-
-def support_request_initial(proposal: Proposal) -> list[dict]:
-    return [{"line": request.line, "visa_type": request.visa_type, "persons": request.persons,
-             "project_name": request.project_name, "support_item": request.support_item_id,
-             "companies": request.companies, "amount_krw": request.amount_krw, "description": request.description}
-            for request in proposal.support_requests.all()]
 
 
 class AttachmentForm(DocumentUploadMixin, forms.Form):

@@ -19,7 +19,6 @@ from .sections import (
     KpiTarget,
     ParticipatingCompany,
     SupportRequest,
-    VisaType,
 )
 
 __all__ = [
@@ -27,5 +26,5 @@ __all__ = [
     "BudgetLine", "BudgetSource", "Contest", "ContestAttachment", "ContestDesignationKind", "GrowthStage",
     "KpiIndicator", "KpiTarget", "ParticipatingCompany", "PreliminarySelection", "Proposal", "ProposalAttachment",
     "ProposalPartner", "ProposalStatus", "ProposalVersion", "ProvincialMatchConfirmation", "SupportRequest",
-    "VisaType", "content_checksum",
+    "content_checksum",
 ]

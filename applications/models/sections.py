@@ -104,78 +104,25 @@ class KpiTarget(models.Model):
         return f"{self.get_indicator_display()}: {number(self.target)}"
 
 
-class VisaType(models.TextChoices):
-    F2R = "F-2-R", _("F-2-R region-specific talent residence")
-    F4R = "F-4-R", _("F-4-R region-specific overseas Korean")
-
-
-class RequestLine(models.TextChoices):
-    """The support lines a request can name until requests are described by the ministries' registry."""
-
-    REGIONAL_VISA = "regional_visa", _("Region-specific visa")
-    EXTINCTION_FUND = "extinction_fund", _("Local Extinction Response Fund")
-    RURAL_AGREEMENT_FACILITY = "rural_agreement_facility", _("Rural Agreement facilities")
-    SME_COMMERCIALIZATION = "sme_commercialization", _("SME commercialization")
-
-
-LINE = RequestLine
-
-
 class SupportRequest(models.Model):
-    """What the proposal asks of one ministry's support line; the fields used depend on the line.
-
-    MOJ visa: visa type and persons. MOIS fund: infrastructure project and amount. MAFRA: rural facility
-    and amount. MSS: commercialization item, companies and amount. The database refuses other shapes.
-    """
+    """What the proposal asks of one ministry's support line: values for the line's requestable measures
+    (``{measure code: value}``, as ``ministries.values.clean_values`` stores them: integers for counts and KRW,
+    option codes, text). What a line lets a proposal ask is data in ``ministries``; the service checks every
+    request against it (``applications.support_requests``). ``key`` holds the line's requestable key values:
+    one request per key (one per visa type, one per MSS item), checked when the section is saved."""
 
     proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE,
                                  related_name="support_requests")
-    line = models.CharField(_("support line"), max_length=32, choices=LINE.choices)
-    visa_type = models.CharField(_("visa type"), max_length=8, choices=VisaType.choices, blank=True)
-    persons = models.PositiveIntegerField(_("persons"), null=True, blank=True)
-    project_name = models.CharField(_("project or facility"), max_length=300, blank=True)
-    support_item = models.ForeignKey("ministries.SupportItem", verbose_name=_("support item"),
-                                     on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    companies = models.PositiveIntegerField(_("companies"), null=True, blank=True)
-    amount_krw = models.PositiveBigIntegerField(_("amount (KRW)"), null=True, blank=True)
+    line = models.ForeignKey("ministries.SupportLineKind", verbose_name=_("support line"),
+                             on_delete=models.PROTECT, related_name="proposal_requests")
+    values = models.JSONField(_("values"), default=dict, blank=True)
+    key = models.CharField(_("identifying values"), max_length=400, blank=True)
     description = models.TextField(_("details"), blank=True)
 
     class Meta:
-        ordering = ["proposal", "line", "pk"]
+        ordering = ["proposal", "pk"]
         verbose_name = _("support request")
         verbose_name_plural = _("support requests")
-        constraints = [
-            models.CheckConstraint(name="support_request_shaped_by_line", condition=(
-                (Q(line=LINE.REGIONAL_VISA) & ~Q(visa_type="") & Q(persons__gt=0))
-                | (Q(line=LINE.EXTINCTION_FUND) & ~Q(project_name="") & Q(amount_krw__gt=0))
-                | (Q(line=LINE.RURAL_AGREEMENT_FACILITY) & ~Q(project_name="") & Q(amount_krw__gt=0))
-                | (Q(line=LINE.SME_COMMERCIALIZATION) & Q(support_item__isnull=False) & Q(companies__gt=0)))),
-            models.UniqueConstraint(fields=["proposal", "visa_type"], condition=Q(line=LINE.REGIONAL_VISA),
-                                    name="support_request_one_per_visa_type"),
-            models.UniqueConstraint(fields=["proposal", "support_item"],
-                                    condition=Q(line=LINE.SME_COMMERCIALIZATION),
-                                    name="support_request_one_per_mss_item"),
-        ]
 
     def __str__(self) -> str:
-        return f"{self.get_line_display()}: {self.summary}"
-
-    @property
-    def summary(self) -> str:
-        return describe_support_request(line=self.line, visa_type=self.visa_type, persons=self.persons,
-                                        project_name=self.project_name, item=self.support_item,
-                                        companies=self.companies, amount_krw=self.amount_krw)
-
-
-def describe_support_request(*, line: str, visa_type: str, persons, project_name: str, item, companies,
-                             amount_krw) -> str:
-    """One line a reader understands, whatever the support line: for the page and for a frozen version."""
-    if line == LINE.REGIONAL_VISA:
-        return str(_("%(visa)s, %(persons)s persons") % {"visa": visa_type, "persons": persons})
-    if line == LINE.SME_COMMERCIALIZATION:
-        text = _("%(item)s, %(companies)s companies") % {"item": item, "companies": companies}
-    else:
-        text = project_name
-    if amount_krw:
-        text = _("%(text)s, %(amount)s KRW") % {"text": text, "amount": number(amount_krw)}
-    return str(text)
+        return f"{self.line_id}: {self.key}"

@@ -11,7 +11,7 @@ from .contests import (
     eligible_rows_for_contest,
     preliminary_selections_of,
     provinces_of_contest,
-    support_lines_for_contest,
+    request_lines,
 )
 from .proposals import (
     attachment_for_user,
@@ -43,6 +43,6 @@ __all__ = [
     "proposal_reading",
     "proposals_visible_to",
     "provinces_of_contest",
-    "support_lines_for_contest",
+    "request_lines",
     "versions_of",
 ]

@@ -11,8 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from applications.models import Contest, PreliminarySelection
-from applications.models.sections import RequestLine
-from ministries.models import SupportLineKind
+from ministries.registry import LineSpec, support_lines
 from regions.models import Designation, LocalGovernment, Province
 from regions.selectors import (
     designations_valid_on,
@@ -139,11 +138,12 @@ def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection
     return contest.preliminary_selections.select_related("local_government__province", "source_contest")
 
 
-def support_lines_for_contest(contest: Contest) -> list[tuple[str, str]]:
-    """The support lines of the contest's participating ministries (all when none are set) that a proposal's
-    request can name."""
-    kinds = SupportLineKind.objects.select_related("ministry").filter(code__in=RequestLine.values)
-    ministries = list(contest.participating_ministries.all())
-    if ministries:
-        kinds = kinds.filter(ministry__in=ministries)
-    return [(kind.code, f"{kind.ministry.code} · {kind.name}") for kind in kinds]
+def request_lines(contest: Contest, named: set[int] = frozenset()) -> dict[str, LineSpec]:
+    """The lines a proposal of ``contest`` may ask, by code: those of its participating ministries (all when it
+    names none) with at least one requestable measure, read from the ministries' registry, so a line the
+    council adds as data is offered with no code change. ``named``: primary keys of lines the proposal's
+    requests name already, kept even if their ministry has left the contest since (nothing is dropped)."""
+    lines = {code: line for code, line in support_lines(contest=contest).items() if line.requestable}
+    if set(named) - {line.pk for line in lines.values()}:
+        lines |= {code: line for code, line in support_lines().items() if line.pk in named and code not in lines}
+    return lines

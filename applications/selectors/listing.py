@@ -40,11 +40,12 @@ def contest_proposals(contest: Contest, base: QuerySet[Proposal]) -> QuerySet[Pr
 
 
 def ministry_codes_by_line() -> dict[str, str]:
-    return dict(SupportLineKind.objects.values_list("code", "ministry__code"))
+    """Each line's ministry code, by the line's primary key (what a request points at)."""
+    return dict(SupportLineKind.objects.values_list("pk", "ministry__code"))
 
 
-def requested_ministries(proposal: Proposal, lines_to_ministry: dict[str, str]) -> list[str]:
-    return sorted({lines_to_ministry[request.line] for request in proposal.support_requests.all()})
+def requested_ministries(proposal: Proposal, lines_to_ministry: dict[int, str]) -> list[str]:
+    return sorted({lines_to_ministry[request.line_id] for request in proposal.support_requests.all()})
 
 
 def label_requested_ministries(proposals) -> None:

@@ -14,7 +14,8 @@ from applications.models import (
     ProposalVersion,
     ProvincialMatchConfirmation,
 )
-from applications.snapshot import comparable_parts, render
+from applications.snapshot import comparable_parts, describe_request, render
+from ministries.registry import support_lines
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
@@ -35,7 +36,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     return proposals.none()
 
 
-PROPOSAL_PARTS = ("partners__province", "companies", "budget_lines", "kpi_targets", "support_requests__support_item",
+PROPOSAL_PARTS = ("partners__province", "companies", "budget_lines", "kpi_targets", "support_requests__line",
                   "attachments")
 
 
@@ -56,7 +57,16 @@ def proposal_reading(proposal: Proposal) -> dict:
     proposal's page and the reviewer's score page so both show the same thing."""
     return {"sections": section_texts(proposal), "budget": check_saved_budget(proposal),
             "budget_years": funding_years(proposal.contest), "kpi_rows": kpi_rows(proposal),
-            "attachments": proposal.current_attachments()}
+            "attachments": proposal.current_attachments(), "support_request_rows": support_request_rows(proposal)}
+
+
+def support_request_rows(proposal: Proposal) -> list[tuple[str, str]]:
+    """Each request as ``(ministry · line: values by measure name, details)``, read through the registry (three
+    queries when the proposal has requests, none otherwise; the requests and their lines come prefetched)."""
+    requests = list(proposal.support_requests.all())
+    lines = support_lines() if requests else {}
+    return [(describe_request(lines.get(request.line.code), {"line": request.line.code, "values": request.values}),
+             request.description) for request in requests]
 
 
 def kpi_rows(proposal: Proposal) -> list[tuple[str, int]]:

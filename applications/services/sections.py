@@ -19,7 +19,9 @@ from applications.models import (
     ProposalAttachment,
     SupportRequest,
 )
+from applications.selectors.contests import request_lines
 from applications.snapshot import take_snapshot
+from applications.support_requests import request_problems
 from audit.services import record
 from core.uploads import CheckedUpload
 
@@ -77,11 +79,27 @@ def save_kpi_targets(*, actor, proposal: Proposal, targets: Mapping[str, int | N
 
 @transaction.atomic
 def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mapping[str, Any]]) -> Proposal:
-    """Replace the support requests; each row's shape is checked by the form and by the database."""
+    """Replace the support requests (``{"line": code, "values": {measure code: value}, "description"}``).
+
+    Each is checked against its line in the ministries' registry (``applications.support_requests``): a line of
+    the contest's ministries (or one the proposal asked already), only requestable measures, the required ones
+    above zero, one request per key value (one per visa type, one per MSS item). Refused with the first reason
+    (:class:`SubmissionRefused`); the page and the API show every reason beside its row before they get here.
+    """
     proposal = lock_editable(proposal)
     before = take_snapshot(proposal)
+    lines = request_lines(proposal.contest, {request.line_id for request in proposal.support_requests.all()})
+    cleaned, problems = request_problems(lines, requests)
+    for number, errors in enumerate(problems, start=1):
+        for field, messages in errors.items():
+            raise SubmissionRefused(_("Request %(number)s (%(field)s): %(message)s") % {
+                "number": number, "field": field, "message": " ".join(messages)})
     SupportRequest.objects.filter(proposal=proposal).delete()
-    SupportRequest.objects.bulk_create([SupportRequest(proposal=proposal, **request) for request in requests])
+    SupportRequest.objects.bulk_create([
+        SupportRequest(proposal=proposal, line_id=lines[row["line"]].pk, values=row["values"],
+                       key=lines[row["line"]].key_of(row["values"], request=True), description=row["description"])
+        for row in cleaned])
+    proposal = Proposal.objects.prefetch_related("support_requests__line").get(pk=proposal.pk)
     _record_section(actor, proposal, "support_requests", before)
     return proposal
 

@@ -105,9 +105,10 @@ class SupportRequestsView(SectionView):
     section = "support_requests"
 
     def build_form(self, data=None, files=None):
-        lines = selectors.support_lines_for_contest(self.proposal.contest)
-        return forms.SupportRequestFormSet(data, initial=forms.support_request_initial(self.proposal),
-                                           prefix="requests", lines=lines)
+        """One group of rows per line the proposal may ask, read from the ministries' registry."""
+        named = {request.line_id for request in self.proposal.support_requests.all()}
+        return forms.SupportRequestsForm(data, lines=selectors.request_lines(self.proposal.contest, named),
+                                         initial=forms.support_request_initial(self.proposal))
 
     def save(self, form):
         services.save_support_requests(actor=self.request.user, proposal=self.proposal, requests=form.requests())

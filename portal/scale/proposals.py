@@ -21,7 +21,7 @@ from applications.models import (
 )
 from applications.registration_number import check_digit
 from applications.snapshot import take_snapshot
-from ministries.models import Ministry, SupportItem
+from ministries.models import Ministry, SupportLineKind
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_governments_existing_on
 
@@ -92,7 +92,8 @@ def build_proposals(contest: Contest, people: ScalePeople, seed: int, count: int
 
 
 def _sections_rows(contest: Contest, proposals: list[Proposal], rng: random.Random) -> None:
-    item = SupportItem.objects.filter(line_kind__code="sme_commercialization").order_by("pk").first()
+    lines = dict(SupportLineKind.objects.filter(code__in=("regional_visa", "sme_commercialization"))
+                 .values_list("code", "pk"))
     budget, kpis, companies, requests, files = [], [], [], [], []
     years = range(contest.year + 1, contest.year + 1 + contest.funding_years)
     for proposal in proposals:
@@ -113,10 +114,12 @@ def _sections_rows(contest: Contest, proposals: list[Proposal], rng: random.Rand
                                            growth_stage=rng.choice(("early", "expansion", "growth")),
                                            youth_led=rng.random() < 0.4)
                       for position, digits in enumerate(numbers, start=1)]
-        requests += [SupportRequest(proposal=proposal, line="regional_visa", visa_type="F-2-R",
-                                    persons=rng.randrange(5, 30)),
-                     SupportRequest(proposal=proposal, line="sme_commercialization", support_item=item,
-                                    companies=rng.randrange(3, 15), amount_krw=rng.randrange(5, 30) * 10_000_000)]
+        requests += [SupportRequest(proposal=proposal, line_id=lines["regional_visa"], key='["F-2-R"]',
+                                    values={"visa_type": "F-2-R", "requested": rng.randrange(5, 30)}),
+                     SupportRequest(proposal=proposal, line_id=lines["sme_commercialization"],
+                                    key='["technical_problem_solving"]',
+                                    values={"item": "technical_problem_solving", "companies": rng.randrange(3, 15),
+                                            "amount_krw": rng.randrange(5, 30) * 10_000_000})]
         files += [ProposalAttachment(proposal=proposal, kind=kind, original_name=name, file_format="pdf",
                                      size_bytes=rng.randrange(200_000, 9_000_000), frozen=True,
                                      file=f"scale/{proposal.receipt_number}/{kind}.pdf",
@@ -134,7 +137,7 @@ def _versions(contest: Contest, people: ScalePeople) -> None:
                  .select_related("lead_local_government")
                  .prefetch_related("partners", "companies", "budget_lines", "kpi_targets",
                                    Prefetch("support_requests",
-                                            queryset=SupportRequest.objects.select_related("support_item")),
+                                            queryset=SupportRequest.objects.select_related("line")),
                                    "attachments"))
     versions = []
     for proposal in proposals:

@@ -55,9 +55,9 @@ def test_an_official_fills_and_submits_a_proposal_through_the_api(official, cont
     assert api.put(f"{url}budget/", {"lines": budget_rows(contest)}, format="json").status_code == 200
     targets = [{"indicator": key, "target": value} for key, value in KPI_TARGETS.items()]
     assert api.put(f"{url}kpi-targets/", {"targets": targets}, format="json").status_code == 200
-    requests = [{"line": "regional_visa", "visa_type": "F-2-R", "persons": 10},
-                {"line": "sme_commercialization", "support_item": "marketing", "companies": 8,
-                 "amount_krw": 200_000_000}]
+    requests = [{"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 10}},
+                {"line": "sme_commercialization", "values": {"item": "marketing", "companies": 8,
+                                                             "amount_krw": 200_000_000}}]
     assert api.put(f"{url}support-requests/", {"requests": requests}, format="json").status_code == 200
     for kind, name in (("business_plan", "사업계획서.pdf"), ("presentation", "발표자료.pdf")):
         attached = api.post(f"{url}attachments/", {"kind": kind, "file": upload(name, pdf())}, format="multipart")
@@ -68,7 +68,7 @@ def test_an_official_fills_and_submits_a_proposal_through_the_api(official, cont
                                                                                              "1248100998"]
     assert sum(line["amount_krw"] for line in detail["budget_lines"] if line["source"] == "national") \
         == 1_000_000_000
-    assert {request["support_item"] for request in detail["support_requests"]} == {None, "marketing"}
+    assert [request["values"].get("item") for request in detail["support_requests"]] == [None, "marketing"]
 
     submitted = api.post(f"{url}submit/")
     assert submitted.status_code == 200, submitted.json()
@@ -105,13 +105,13 @@ def test_bad_rows_are_named_by_position_and_nothing_is_saved(official, contest, 
                                                        {"indicator": "youth_jobs", "target": 9}]}, format="json")
     assert youth.json()["targets"] == [{}, {"target": ["Youth jobs are part of all jobs: at most 5."]}]
 
-    twice = [{"line": "regional_visa", "visa_type": "F-2-R", "persons": 3},
-             {"line": "regional_visa", "visa_type": "F-2-R", "persons": 4}]
+    twice = [{"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 3}},
+             {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 4}}]
     refused = api.put(f"{url}support-requests/", {"requests": twice}, format="json").json()
     assert "already has a request of this kind" in refused["requests"][1]["non_field_errors"][0]
     unknown = api.put(f"{url}support-requests/", {"requests": [
-        {"line": "sme_commercialization", "support_item": "gold", "companies": 1}]}, format="json").json()
-    assert unknown["requests"][0]["support_item"] == ["No commercialization item has this code."]
+        {"line": "sme_commercialization", "values": {"item": "gold", "companies": 1}}]}, format="json").json()
+    assert unknown["requests"][0]["item"][0].startswith("Support item: Choose one of: technical_problem_solving")
 
     impostor = api.post(f"{url}attachments/", {"kind": "business_plan", "file": upload("plan.pdf", b"MZ" * 100)},
                         format="multipart")

@@ -50,8 +50,8 @@ def write_proposal(api, contest: dict) -> int:
     ok(api.put(f"{url}budget/", {"lines": lines}, format="json"))
     targets = [{"indicator": key, "target": value} for key, value in KPI_TARGETS.items()]
     ok(api.put(f"{url}kpi-targets/", {"targets": targets}, format="json"))
-    ok(api.put(f"{url}support-requests/", {"requests": [{"line": "regional_visa", "visa_type": "F-2-R",
-                                                         "persons": 10}]}, format="json"))
+    ok(api.put(f"{url}support-requests/", {"requests": [{"line": "regional_visa", "values": {
+        "visa_type": "F-2-R", "requested": 10}}]}, format="json"))
     for kind in ("business_plan", "presentation"):
         ok(api.post(f"{url}attachments/", {"kind": kind, "file": upload(f"{kind}.pdf", pdf())},
                     format="multipart"), 201)

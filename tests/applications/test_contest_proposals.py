@@ -51,7 +51,7 @@ def round_(contest):
             submit_proposal(actor=official, proposal=proposal)
         proposals[code] = proposal
     save_support_requests(actor=None, proposal=proposals["47730"], requests=[
-        {"line": "extinction_fund", "project_name": "마늘 가공단지", "amount_krw": 500_000_000}])
+        {"line": "extinction_fund", "values": {"name": "마늘 가공단지", "approved_krw": 500_000_000}}])
     return proposals
 
 

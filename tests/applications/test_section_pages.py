@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from applications.models import ProposalAttachment
 from audit.selectors import history_of
-from ministries.models import SupportItem
 from tests import documents
 from tests.factories import formset_data
 
@@ -74,36 +73,6 @@ def test_kpi_youth_jobs_cannot_exceed_all_jobs(client, official, draft):
     client.post(url, {"jobs": "80", "youth_jobs": "30", "companies_supported": "25", "sales_krw": "5,000,000,000",
                       "population_influx": "150"})
     assert dict(draft.kpi_targets.values_list("indicator", "target"))["sales_krw"] == 5_000_000_000
-
-
-def support_data(rows):
-    return formset_data("requests", rows)
-
-
-def test_support_requests_are_shaped_by_their_line(client, official, draft):
-    client.force_login(official)
-    url = reverse("applications:proposal-support", args=[draft.pk])
-    marketing = SupportItem.objects.get(code="marketing")
-    response = client.post(url, support_data([
-        {"line": "regional_visa", "visa_type": "F-2-R"},
-        {"line": "extinction_fund", "project_name": "기업지원센터"},
-        {"line": "sme_commercialization", "support_item": marketing.pk, "companies": "10",
-         "project_name": "ignored for MSS"},
-    ]))
-    forms = response.context["form"].forms
-    assert forms[0].errors["persons"] == ["Required for Region-specific visa."]
-    assert forms[1].errors["amount_krw"] == ["Required for Local Extinction Response Fund."]
-    assert not forms[2].errors
-    assert 'value="기업지원센터"' in response.content.decode()
-    client.post(url, support_data([
-        {"line": "regional_visa", "visa_type": "F-2-R", "persons": "15"},
-        {"line": "extinction_fund", "project_name": "기업지원센터", "amount_krw": "1,200,000,000"},
-        {"line": "sme_commercialization", "support_item": marketing.pk, "companies": "10",
-         "project_name": "ignored for MSS"},
-    ]))
-    saved = {request.line: request for request in draft.support_requests.all()}
-    assert saved["regional_visa"].persons == 15 and saved["extinction_fund"].amount_krw == 1_200_000_000
-    assert saved["sme_commercialization"].project_name == ""  # the other lines' fields are not kept
 
 
 def test_a_mislabelled_upload_says_why_and_stores_nothing(client, official, draft):

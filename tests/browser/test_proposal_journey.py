@@ -61,9 +61,8 @@ def test_official_goes_from_an_empty_draft_to_a_submitted_receipt(page, live_ser
     page.wait_for_selector("#checklist")
 
     page.click("a[href$='/support-requests/']")
-    page.select_option("[name=requests-0-line]", "regional_visa")
-    page.select_option("[name=requests-0-visa_type]", "F-2-R")
-    page.fill("[name=requests-0-persons]", "10")
+    page.select_option("[name=requests-regional_visa-0-visa_type]", "F-2-R")
+    page.fill("[name=requests-regional_visa-0-requested]", "10")
     page.click("#support-form button[type=submit]")
     page.wait_for_selector("#checklist")
 

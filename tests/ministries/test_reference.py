@@ -1,6 +1,6 @@
 import pytest
 
-from ministries.models import Ministry, SupportItem, SupportLineKind
+from ministries.models import Measure, Ministry, SupportLineKind
 from ministries.reference import create_reference_data
 
 
@@ -16,12 +16,13 @@ def test_six_ministries_and_their_support_lines_exist_after_migrate():
                      "culture_tourism_content": "MCST", "fisheries_infrastructure": "MOF"}
     assert all(SupportLineKind.objects.values_list("description_ko", flat=True))
     assert all(SupportLineKind.objects.values_list("description_en", flat=True))
-    assert list(SupportItem.objects.values_list("code", flat=True)) == [
+    items = Measure.objects.get(line__code="sme_commercialization", code="item").choices
+    assert [option["code"] for option in items] == [
         "technical_problem_solving", "demonstration_prototype", "certification", "marketing", "growth",
         "foreign_recruitment"]
 
 
 @pytest.mark.django_db
 def test_reference_data_can_be_applied_again_without_duplicates():
-    create_reference_data(Ministry, SupportLineKind, SupportItem)
-    assert (Ministry.objects.count(), SupportLineKind.objects.count(), SupportItem.objects.count()) == (6, 6, 6)
+    create_reference_data(Ministry, SupportLineKind)
+    assert (Ministry.objects.count(), SupportLineKind.objects.count()) == (6, 6)
