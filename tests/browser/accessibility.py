@@ -18,11 +18,12 @@ def require_axe() -> None:
         pytest.skip(message)
 
 
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical violations on the page as loaded, one line each with its targets."""
+def serious_violations(page, within: str = "document") -> list[str]:
+    """axe-core's serious and critical violations on the page as loaded (or ``within``, a JavaScript expression
+    such as ``"'#confirm-dialog'"``), one line each with its targets."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    results = page.evaluate(f"axe.run({within}, {{resultTypes: ['violations']}})")
     return [f"{violation['id']} ({violation['impact']}): "
             + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
             for violation in results["violations"] if violation["impact"] in ("serious", "critical")]

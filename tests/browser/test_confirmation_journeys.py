@@ -1,6 +1,8 @@
 """One journey per role, in Korean, through every confirmation dialog that role meets: each dialog at 1366×768
 (focus on Cancel, says what will happen, Escape sends nothing) and again at 390×844 (inside the screen, no
-sideways scroll), where it is confirmed and the change is made (tests/browser/dialogs.py)."""
+sideways scroll, no serious axe-core violation), where it is confirmed and the change is made
+(tests/browser/dialogs.py). The provincial officer and ministry staff meet no such dialog: their journeys do
+their main job at both widths with no sideways scroll."""
 from datetime import timedelta
 
 import pytest
@@ -19,8 +21,9 @@ from selection.models import Objection, ObjectionStatus, RunStatus, SelectionRun
 from selection.services import approve_run, file_objection, publish_run
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
+from tests.browser.accessibility import WIDTHS, require_axe, sideways_overflow
 from tests.browser.conftest import sign_in
-from tests.browser.dialogs import confirm_at_both_widths
+from tests.browser.dialogs import DESKTOP, PHONE, confirm_at_both_widths
 from tests.factories import complete_sections, make_contest, make_user
 from tests.reviews.builders import make_panel, make_rubric, submitted_sheet, totals
 from tests.selection.builders import scored_contest
@@ -60,6 +63,7 @@ def published_run(council, capture, year: int):
 
 def test_the_official_confirms_removing_a_file_submitting_withdrawing_objecting_and_reporting(
         page, live_server, django_capture_on_commit_callbacks, celery_eager):
+    require_axe()
     council = make_user(Role.COUNCIL_STAFF, language="ko")
     official = make_user(Role.LOCAL_OFFICIAL, language="ko")
     draft = open_contest_draft(official)
@@ -100,6 +104,7 @@ def test_the_official_confirms_removing_a_file_submitting_withdrawing_objecting_
 
 
 def test_the_reviewer_confirms_a_conflict_a_sheet_and_as_chair_the_sign_off(page, live_server):
+    require_axe()
     panel = make_panel(members=3, per_proposal=3, codes=["48870", "12720"])
     make_rubric(panel.contest)
     assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
@@ -135,6 +140,7 @@ def test_the_reviewer_confirms_a_conflict_a_sheet_and_as_chair_the_sign_off(page
 
 def test_the_council_confirms_each_irreversible_step_of_a_round(page, live_server, django_capture_on_commit_callbacks,
                                                                  celery_eager):
+    require_axe()
     council = make_user(Role.COUNCIL_STAFF, language="ko")
     official = make_user(Role.LOCAL_OFFICIAL, language="ko")
     draft = open_contest_draft(official)
@@ -196,3 +202,53 @@ def test_the_council_confirms_each_irreversible_step_of_a_round(page, live_serve
     confirm_at_both_widths(page, "#review-form button[type=submit]", says="검토 결과를 기록하시겠습니까")
     report.refresh_from_db()
     assert report.status == "accepted"
+
+
+def test_the_provincial_officer_confirms_the_matching_fund_on_a_phone_and_the_plan_on_a_desktop(
+        page, live_server, django_capture_on_commit_callbacks, celery_eager):
+    official = make_user(Role.LOCAL_OFFICIAL, language="ko")
+    proposal = open_contest_draft(official)
+    with django_capture_on_commit_callbacks(execute=False):
+        submit_proposal(actor=official, proposal=proposal)
+    task = confirmed_tasks(make_user(Role.COUNCIL_STAFF), django_capture_on_commit_callbacks)["48870"]
+    sign_in(page, live_server, make_user(Role.PROVINCIAL_OFFICER, language="ko"))
+
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + reverse("applications:proposal-detail", args=[proposal.pk]))
+    page.fill("#provincial-match-form [name=amount_krw]", "50,000,000")
+    page.click("#provincial-match-form button")
+    page.wait_for_selector("#provincial-match >> text=50,000,000원")
+    assert sideways_overflow(page) <= 0
+
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + reverse("tracking:task", args=[task.pk]))
+    page.click("#confirm-plan")
+    page.fill("[name=year]", "2026")
+    page.fill("[name=plan_title]", "2026년 경상남도 지역산업진흥계획")
+    page.click("#action-form button[type=submit]")
+    page.wait_for_selector("text=2026년 경상남도 지역산업진흥계획")
+    for size in WIDTHS:
+        page.set_viewport_size(size)
+        assert sideways_overflow(page) <= 0, size
+    assert task.plan_inclusions.filter(year=2026).exists()
+
+
+def test_ministry_staff_record_their_line_on_a_phone_and_read_it_on_a_desktop(
+        page, live_server, django_capture_on_commit_callbacks, celery_eager):
+    task = confirmed_tasks(make_user(Role.COUNCIL_STAFF), django_capture_on_commit_callbacks)["48870"]
+    sign_in(page, live_server, make_user(Role.MINISTRY_STAFF, language="ko"))  # MOJ
+
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + reverse("tracking:task", args=[task.pk]))
+    page.click("#add-regional_visa")
+    page.fill("[name=year]", "2026")
+    page.select_option("[name=visa_type]", "F-2-R")
+    for name, value in (("requested", "15"), ("allocated", "12"), ("issued", "9")):
+        page.fill(f"[name={name}]", value)
+    page.fill("[name=reason]", "2026년 지역특화형 비자 함양군 배정 확정")
+    page.click("#action-form button[type=submit]")
+    page.wait_for_selector("#line-regional_visa td:has-text('12')")
+    assert sideways_overflow(page) <= 0
+    page.set_viewport_size(DESKTOP)
+    page.reload()
+    assert "12" in page.inner_text("#line-regional_visa") and sideways_overflow(page) <= 0
