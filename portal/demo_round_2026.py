@@ -1,6 +1,7 @@
-"""The demo's 2026 round (held in 2025, funded 2026–2027; ``Contest.year`` 2025): pre-selection in March
-2025 recorded as preliminary selections, applications in autumn 2025, both review stages, the final list
-confirmed on 2026-01-13, and its tasks running now.
+"""The demo's 2026 round (held in 2025, funded 2026–2027; ``Contest.year`` 2025): the pre-selection contest of
+March 2025 feeding its preliminary selections (``demo_preselection_2026``), applications in autumn 2025, both
+review stages, the final list confirmed on 2026-01-13, its tasks running now, and Danyang-gun's one-year task
+continued into 2027 with reduced funding.
 
 Public (program-timeline.md): the named local governments and themes (Chungbuk: Jecheon-si, Boeun-gun,
 Goesan-gun, Danyang-gun, whose task runs 2026 only until a performance evaluation decides a second year;
@@ -8,23 +9,20 @@ Jeonnam: Hwasun-gun, Haenam-gun, Wando-gun's aquaculture, Sinan-gun), the confir
 ministries. Made up: the titles and figures, the pre-selection's day, Geochang-gun's and Hapcheon-gun's
 selected tasks and Yeongyang-gun's proposal that falls below the presentation cut-off.
 """
-from datetime import date
-
-from applications.models import PreliminarySelection
-from applications.services import add_preliminary_selection
-from regions.selectors import local_government_by_code
 from selection.models import RunStatus
 from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
 from tracking.services import (
     change_status,
     open_tasks_for_run,
+    record_continuation,
     review_report,
     save_report,
-    set_agreement_line,
+    set_condition,
     submit_report,
 )
 
 from .demo_dates import ROUND_2026
+from .demo_preselection_2026 import ensure_preselection
 from .demo_proposals import ensure_submitted
 from .demo_reviews import GEOCHANG, ensure_reviews
 from .demo_selection import ensure_selection
@@ -66,7 +64,6 @@ PROPOSALS_2026 = {
     "yeongyang_2026": ("47760", "yeongyang", "2025-10-31T11:20:00",
                        _text("영양 고추 발효 소재 산업화", "영양 고추", "발효 식품 소재")),
 }
-PRESELECTED_ON = date(2025, 3, 28)  # "March 2025" is public; the day is made up
 PRESELECTED = {"43150", "43720", "43760", DANYANG, "12760", "12790", WANDO, "12870"}
 
 
@@ -74,18 +71,6 @@ def wando_aquaculture_task() -> SelectedTask | None:
     """The stable way to find Wando-gun's 2026 aquaculture task (its MOF support rows hang on it)."""
     return (SelectedTask.objects.filter(contest__year=2025, local_government__code=WANDO)
             .select_related("local_government").first())
-
-
-def _preselect(contest, council) -> None:
-    if PreliminarySelection.objects.filter(contest=contest).exists():
-        return
-    for code in sorted(PRESELECTED):
-        programme = ("2025 중소벤처기업부 기업지원 사전 선정" if code[:2] == "43"
-                     else "2025 행정안전부 지방소멸대응기금 연계사업 사전 선정")
-        add_preliminary_selection(actor=council, contest=contest, local_government=local_government_by_code(code),
-                                  programme=programme, selected_on=PRESELECTED_ON,
-                                  source="데모: 2025년 3월 사전 선정(공개 보도), 선정일은 가정",
-                                  reason="2026년 라운드 사전 선정 과제 등록")
 
 
 def _run_tasks(contest, council) -> None:
@@ -99,10 +84,6 @@ def _run_tasks(contest, council) -> None:
         return
     for task in tasks.values():
         change_status(actor=council, task=task, status=TaskStatus.RUNNING, reason="2026-01 협약 체결 및 사업 착수")
-    if DANYANG in tasks:
-        for source in ("national", "provincial", "local", "private"):
-            set_agreement_line(actor=council, task=tasks[DANYANG], year=2026 + 1, source=source, amount_krw=0,
-                               reason="1년 과제: 2027년 지원은 2026년 성과평가 결과로 결정")
     for code, task in tasks.items():
         if code == "12870":
             continue  # Sinan-gun's first report is late
@@ -117,10 +98,30 @@ def _run_tasks(contest, council) -> None:
         review_report(actor=council, report=report, accept=True, comment="상반기 실적 확인")
 
 
+def _continue_danyang(contest, council) -> None:
+    """Danyang-gun's task is funded for 2026 only: its 2027 lines wait for the continuation evaluation, which
+    the council records after the 2026 performance review: continued with the national funding cut by 30 %
+    (the outcome and the figures are made up; the condition is public)."""
+    task = SelectedTask.objects.filter(contest=contest, local_government__code=DANYANG).first()
+    if task is None or task.continuation_evaluations.exists():
+        return
+    if task.conditional_from_year is None:
+        set_condition(actor=council, task=task, from_year=2027,
+                      reason="1년 과제: 2027년 지원은 2026년 성과평가 결과로 결정")
+    lines = {line.year: line.amount_krw for line in task.agreement_lines.filter(source="national")}
+    planned = lines.get(2027) or task.decision.national_krw - sum(amount for year, amount in lines.items()
+                                                                   if year != 2027)
+    record_continuation(actor=council, task=task, year=2027, outcome="reduced",
+                        national_krw=planned * 7 // 10 // 10_000_000 * 10_000_000,
+                        reason="2026년 성과평가 '보통': 참여기업 매출 목표 일부 미달. "
+                               "2027년 국비 30 % 감액하여 계속 지원")
+
+
 def ensure_round_2026(contest, accounts: dict) -> None:
     council = accounts["council"]
-    _preselect(contest, council)
+    ensure_preselection(contest, accounts, PROPOSALS_2026, PRESELECTED)
     ensure_submitted(contest, accounts, PROPOSALS_2026)
     ensure_reviews(contest, council, ROUND_2026, hand_assigned=GEOCHANG)
     ensure_selection(contest, council, ROUND_2026)
     _run_tasks(contest, council)
+    _continue_danyang(contest, council)

@@ -73,11 +73,12 @@ class Contest(BilingualNameMixin):
         return self.name
 
     def clean(self) -> None:
+        """A pre-selection feeds a contest whose deadline is later, so no chain of them can loop back."""
         super().clean()
         later = self.preselection_for
         if later is None:
             return
-        if later.pk == self.pk or later.preselection_for_id == self.pk:
+        if self.pk is not None and later.pk == self.pk:
             raise ValidationError({"preselection_for": _("A contest cannot pre-select for itself.")})
         if self.application_closes_at and later.application_closes_at <= self.application_closes_at:
             raise ValidationError({"preselection_for": _(

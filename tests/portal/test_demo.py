@@ -34,9 +34,10 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     assert Proposal.objects.get(contest__year=2024, lead_local_government__code="48860").versions.count() == 2
     assert DesignationImport.objects.count() == 1
     assert Panel.objects.filter(contest__year=2024, signed_off_at__isnull=False).count() == 2
-    assert Panel.objects.filter(contest__year=2025, signed_off_at__isnull=False).count() == 2
+    final_2026 = Contest.objects.get(year=2025, preselection_for__isnull=True)
+    assert Panel.objects.filter(contest=final_2026, signed_off_at__isnull=False).count() == 2
     assert Assignment.objects.filter(panel__contest__year=2024).count() == 25 * 5 + 25 * 3
-    assert PresentationSlot.objects.count() == 25 + 11
+    assert PresentationSlot.objects.count() == 25 + 8 + 11  # the 2025 round, the pre-selection, the 2026 round
     run = SelectionRun.objects.get(contest__year=2024)  # seeding twice computed one run, not two
     assert run.status == RunStatus.CONFIRMED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
@@ -50,16 +51,27 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     assert set(tasks) == {code for code, outcome in outcomes.items() if outcome == Outcome.SELECTED}
     assert len(tasks) == 24 and set(tasks.values()) == {TaskStatus.RUNNING}
     # The 2026 round: confirmed on 2026-01-13 with the named local governments, tasks running now.
-    run_2026 = SelectionRun.objects.get(contest__year=2025)
+    run_2026 = SelectionRun.objects.get(contest=final_2026)
     assert run_2026.confirmed_at.astimezone(SEOUL).date() == date(2026, 1, 13)
     named = {"43150", "43720", "43760", "43800", "12760", "12790", "12850", "12870"}
     running = set(SelectedTask.objects.filter(contest__year=2025, status=TaskStatus.RUNNING)
                   .values_list("local_government__code", flat=True))
     assert named <= running and "47760" not in running
     assert wando_aquaculture_task().proposal.title == "완도 스마트 양식 산업 육성"
-    danyang = SelectedTask.objects.get(contest__year=2025, local_government__code="43800")
-    assert not danyang.agreement_lines.filter(year=2027, amount_krw__gt=0).exists()  # a one-year task
+    # The pre-selection contest of March 2025, confirmed, fed the final round's preliminary selections.
+    preselection = Contest.objects.get(preselection_for=final_2026)
+    assert preselection.selection_runs.get().status == RunStatus.CONFIRMED
+    assert set(PreliminarySelection.objects.filter(contest=final_2026, source_contest=preselection)
+               .values_list("local_government__code", flat=True)) == named
     assert PreliminarySelection.objects.filter(contest__year=2025).count() == len(named)
+    assert not SelectedTask.objects.filter(contest=preselection).exists()
+    # Danyang-gun's one-year task: evaluated, continued into 2027 with reduced funding, the line amended.
+    danyang = SelectedTask.objects.get(contest=final_2026, local_government__code="43800")
+    evaluation = danyang.continuation_evaluations.get()
+    assert (danyang.conditional_from_year, evaluation.year, evaluation.outcome) == (2027, 2027, "reduced")
+    national = dict(danyang.agreement_lines.filter(source="national").values_list("year", "amount_krw"))
+    assert national[2027] == evaluation.national_krw < national[2026]
+    assert AuditEntry.objects.filter(target_id=str(danyang.pk), action="tracking.agreement_changed").count() == 1
     # The open round: drafts and one submitted proposal, a reviewer with a pledge waiting.
     open_round = Contest.objects.get(year=2026)
     assert open_round.application_opens_at < timezone.now() < open_round.application_closes_at

@@ -7,14 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from applications.models import SEOUL, PreliminarySelection
+from applications.models import SEOUL, Contest, PreliminarySelection
 from applications.selectors import eligibility_for_contest
 from applications.services import add_preliminary_selection
 from audit.models import AuditEntry
 from regions.models import LocalGovernment
 from selection.services import approve_run, confirm_run, publish_run
 from selection.services.preselection import feed_later_contest
-from tests.factories import make_contest
+from tests.factories import api_as, make_contest
 from tests.selection.builders import scored_contest
 from tests.selection.conftest import computed_run
 from tracking.models import SelectedTask
@@ -87,8 +87,18 @@ def test_a_preliminary_selection_typed_in_by_hand_is_kept(preselection, final, c
     assert PreliminarySelection.objects.get(contest=final, local_government=lg(JONGNO)).source_contest == preselection
 
 
-def test_a_contest_pre_selects_only_for_a_later_one(final):
+def test_a_contest_pre_selects_only_for_a_later_one(final, council):
+    new = Contest(name_ko="사전 선정", name_en="Pre-selection", year=2025, national_cap_per_task_krw=1,
+                  application_opens_at=datetime(2025, 2, 17, 9, tzinfo=SEOUL),
+                  application_closes_at=datetime(2025, 3, 7, 18, tzinfo=SEOUL), preselection_for=final)
+    new.full_clean()  # a new contest may pre-select for a later one
     earlier = make_contest(year=2024)
+    changed = api_as(council).patch(f"/api/v1/contests/{earlier.pk}/",
+                                    {"preselection_for": final.pk, "reason": "사전 선정 공모로 지정"}, format="json")
+    assert changed.status_code == 200 and changed.json()["preselection_for"] == final.pk
+    refused = api_as(council).patch(f"/api/v1/contests/{final.pk}/",
+                                    {"preselection_for": earlier.pk, "reason": "잘못된 지정"}, format="json")
+    assert refused.status_code == 400 and "deadline must come after" in str(refused.json())
     final.preselection_for = earlier
     with pytest.raises(ValidationError, match="deadline must come after"):
         final.full_clean()
