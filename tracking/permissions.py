@@ -18,7 +18,7 @@ from accounts.permissions import (
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 from ministries.registry import LineSpec
 
-from .models import ProgressReport, ReportStatus, SelectedTask
+from .models import ApplicationStatus, CompanyApplication, ProgressReport, ReportStatus, SelectedTask
 
 
 def can_view_tracking(user) -> Decision:
@@ -94,6 +94,20 @@ def is_awaiting_review(report: ProgressReport) -> Decision:
     """The council accepts or returns a report that is submitted, and only then."""
     if report.status != ReportStatus.SUBMITTED:
         return deny(_("Only a submitted report is reviewed."))
+    return ALLOWED
+
+
+def is_undecided_application(application: CompanyApplication) -> Decision:
+    """A company's application is selected or not once; the recruitment page offers Decide only then."""
+    if application.status != ApplicationStatus.APPLIED:
+        return deny(_("This application was decided already."))
+    return ALLOWED
+
+
+def is_participating(application: CompanyApplication) -> Decision:
+    """A selected company's growth and support are tracked; the recruitment page offers Update only then."""
+    if application.status != ApplicationStatus.SELECTED:
+        return deny(_("Only participating companies are tracked."))
     return ALLOWED
 
 

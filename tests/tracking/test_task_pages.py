@@ -146,11 +146,14 @@ def test_the_official_chooses_companies_after_the_period_and_tracks_them(client,
     official = make_user(Role.LOCAL_OFFICIAL, language="en")
     client.force_login(official)
     decide = reverse("tracking:application-decide", args=[application.pk])
+    progress = reverse("tracking:application-progress", args=[application.pk])
+    page = client.get(reverse("tracking:recruitment", args=[recruitment.pk])).content.decode()
+    assert decide in page and progress not in page  # undecided: Decide is offered, Update not yet
     assert "after applications close" in client.post(decide, {"select": "yes"}).content.decode()
     recruitment.closes_on = date.today() - timedelta(days=1)
     recruitment.save()
     assert client.post(decide, {"select": "yes"}).status_code == 302
-    progress = reverse("tracking:application-progress", args=[application.pk])
+    assert "decided already" in client.post(decide, {"select": "no"}).content.decode()
     assert client.post(progress, {"growth_stage": "expansion", "support_received_krw": "45,000,000",
                                   "reason": "상반기 지원"}).status_code == 302
     application.refresh_from_db()
@@ -158,6 +161,7 @@ def test_the_official_chooses_companies_after_the_period_and_tracks_them(client,
         ApplicationStatus.SELECTED, "expansion", 45_000_000)
     page = client.get(reverse("tracking:recruitment", args=[recruitment.pk])).content.decode()
     assert "220-81-62517" in page and "45,000,000" in page
+    assert progress in page and decide not in page  # selected: tracked, no longer decided
     client.force_login(make_outsider("other_official"))
     assert client.get(reverse("tracking:recruitment", args=[recruitment.pk])).status_code == 404
     assert client.post(progress, {"growth_stage": "growth", "support_received_krw": "1", "reason": "x"}

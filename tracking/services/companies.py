@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 from core.formats import number
+from core.permissions import refuse_unless
 from tracking.models import ApplicationStatus, CompanyApplication, Recruitment, SelectedTask
+from tracking.permissions import is_participating, is_undecided_application
 
 from .refusals import TrackingRefused
 
@@ -28,10 +30,10 @@ def is_open(recruitment: Recruitment, today: date | None = None) -> bool:
 
 
 @transaction.atomic
-def check_first_application(recruitment: Recruitment, number: str) -> None:
+def check_first_application(recruitment: Recruitment, registration_number: str) -> None:
     """A company applies once to a recruitment, known by its business registration number: the form asks
     before saving, and the service again when the unique constraint catches two at once."""
-    if recruitment.applications.filter(business_registration_number=number).exists():
+    if recruitment.applications.filter(business_registration_number=registration_number).exists():
         raise TrackingRefused(_("A company with this business registration number has applied already."))
 
 
@@ -55,8 +57,7 @@ def decide_application(*, actor, application: CompanyApplication, select: bool, 
                        ) -> CompanyApplication:
     application = (CompanyApplication.objects.select_for_update().select_related("recruitment__task")
                    .get(pk=application.pk))
-    if application.status != ApplicationStatus.APPLIED:
-        raise TrackingRefused(_("This application was decided already."))
+    refuse_unless(is_undecided_application(application), TrackingRefused)
     if application.recruitment.closes_on >= timezone.localdate():
         raise TrackingRefused(_("Choose the companies after applications close."))
     application.status = ApplicationStatus.SELECTED if select else ApplicationStatus.NOT_SELECTED
@@ -78,8 +79,7 @@ def update_company(*, actor, application: CompanyApplication, growth_stage: str,
     """
     application = (CompanyApplication.objects.select_for_update()
                    .select_related("recruitment__task__contest").get(pk=application.pk))
-    if application.status != ApplicationStatus.SELECTED:
-        raise TrackingRefused(_("Only participating companies are tracked."))
+    refuse_unless(is_participating(application), TrackingRefused)
     _check_company_cap(application, support_received_krw)
     before = {"growth_stage": application.growth_stage, "support_received_krw": application.support_received_krw}
     application.growth_stage, application.support_received_krw = growth_stage, support_received_krw

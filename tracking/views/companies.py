@@ -50,7 +50,9 @@ class RecruitmentView(TaskMixin, TemplateView):
         recruitment = self.get_recruitment()
         return super().get_context_data(
             task=recruitment.task, recruitment=recruitment,
-            applications=recruitment.applications.select_related("decided_by"),
+            applications=[(application, permissions.is_undecided_application(application),
+                           permissions.is_participating(application))
+                          for application in recruitment.applications.select_related("decided_by")],
             can_decide=bool(permissions.can_run_task(self.request.user, recruitment.task)),
             is_open=services.is_open(recruitment),
             public_url=self.request.build_absolute_uri(reverse("tracking:apply", args=[recruitment.pk])), **kwargs)
