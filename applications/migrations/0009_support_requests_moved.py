@@ -1,7 +1,9 @@
 """Every request in the fixed shape (visa type and persons, project and KRW, MSS item, companies and KRW) moves
 to its line's requestable measures with the same values (``applications.support_requests.LEGACY_FIELDS``),
-keyed as the registry keys a request; its details stay as they were."""
+keyed as the registry keys a request; its details stay as they were. Text is NFC-normalised on the way (the
+portal's NFC migration may run before or after this one)."""
 import json
+import unicodedata
 
 from django.db import migrations
 
@@ -22,10 +24,12 @@ def forwards(apps, schema_editor):
             "project_name": request.project_name, "companies": request.companies, "amount_krw": request.amount_krw,
             "support_item": request.support_item.code if request.support_item_id else ""})
         request.line_kind = lines[request.line]
-        request.values = values
-        request.key = json.dumps([values.get(code) for code in keys[request.line]], ensure_ascii=False)
+        request.values = {code: unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+                          for code, value in values.items()}
+        request.description = unicodedata.normalize("NFC", request.description or "")
+        request.key = json.dumps([request.values.get(code) for code in keys[request.line]], ensure_ascii=False)
         moved.append(request)
-    SupportRequest.objects.bulk_update(moved, ["line_kind", "values", "key"], batch_size=500)
+    SupportRequest.objects.bulk_update(moved, ["line_kind", "values", "key", "description"], batch_size=500)
 
 
 class Migration(migrations.Migration):

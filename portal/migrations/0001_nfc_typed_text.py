@@ -57,6 +57,9 @@ def save_changes(model, changed: list[tuple[int, dict[str, str]]]) -> None:
 def normalise(apps, schema_editor):
     for (app, name), fields in TYPED_TEXT.items():
         model = apps.get_model(app, name)
+        # A field a later migration of its app has moved away (a support request's project_name, now one of its
+        # values, normalised where applications 0009 moves it) is not there to clean, whichever runs first.
+        fields = [field for field in fields if field in {known.name for known in model._meta.get_fields()}]
         changed = []
         for row in model._base_manager.only("pk", *fields).order_by("pk").iterator(chunk_size=BATCH):
             changes = nfc_changes(row, fields)
