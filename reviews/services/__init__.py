@@ -17,8 +17,14 @@ from .panels import (
     set_panel_deadline,
     update_reviewer,
 )
-from .rubric_rules import RubricFrozen, change_criterion, change_rubric, remove_criterion, remove_rubric
-from .rubrics import save_rubric
+from .rubric_rules import (
+    RubricFrozen,
+    change_criterion,
+    change_rubric,
+    remove_criterion,
+    remove_rubric,
+    save_rubric,
+)
 from .scoring import ScoringRefused, reopen_sheet, save_sheet, sign_off_panel, submit_sheet
 
 __all__ = [

@@ -1,20 +1,27 @@
 """Rubrics: what scores mean is fixed from the first submitted sheet of the rubric's contest and stage.
 
-Before that every change (the rubric's pass mark and trim threshold, a criterion added, changed or removed)
-is one of these functions, which locks the rubric row, asks ``reviews.permissions.can_change_rubric`` and
-writes the audit trail; submitting a sheet locks the same row (``scoring.submit_sheet``), so a change and a
-first submission cannot cross. The admin calls these; ``reviews.receivers`` refuses any other write of a
-frozen rubric's scoring fields (shell, scripts, a future API) as a last resort.
+Before that every change (the rubric's pass mark and trim threshold, a criterion added, changed or removed,
+the whole rubric replaced) is one of these functions, which locks the rubric row, asks
+``reviews.permissions.can_change_rubric`` and writes the audit trail; submitting a sheet locks the same row
+(``scoring.submit_sheet``), so a change and a first submission cannot cross. The admin calls the field-wise
+ones, the API ``save_rubric``; every door refuses a frozen rubric the same way (``RubricFrozen``: 403 with the
+reason), and ``connect``'s receivers refuse any other write of a frozen rubric's scoring fields (shell,
+scripts) as a last resort. A second rubric for a stage is bad input (``AssignmentRefused``: 400).
 """
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from applications.models import Contest
 from audit.services import field_changes, record
 from core.permissions import refuse_unless
 from reviews.models import Criterion, Rubric
 from reviews.permissions import can_change_rubric
+
+from .assignment import AssignmentRefused
 
 # What decides scores and ranks; names and descriptions may still be corrected (audited) once frozen.
 RUBRIC_SCORING_FIELDS = ("contest_id", "stage", "trim_min_sheets", "pass_mark")
@@ -44,6 +51,47 @@ def _locked(rubric_id: int) -> Rubric:
 
 def _refuse_if_frozen(rubric: Rubric) -> None:
     refuse_unless(can_change_rubric(rubric), RubricFrozen)
+
+
+CRITERION_FIELDS = ("code", "name_ko", "name_en", "description", "max_points", "position", "tie_break_order")
+
+
+def _criteria_values(rubric: Rubric) -> list[dict]:
+    return [{name: getattr(criterion, name) for name in CRITERION_FIELDS}
+            for criterion in rubric.criteria.order_by("position", "pk")]
+
+
+def _settings(rubric: Rubric) -> dict[str, Any]:
+    return {"trim_min_sheets": rubric.trim_min_sheets, "pass_mark": str(rubric.pass_mark),
+            "criteria": _criteria_values(rubric)}
+
+
+@transaction.atomic
+def save_rubric(*, actor, contest: Contest, stage: str, trim_min_sheets: int, pass_mark: Decimal,
+                criteria: list[dict], rubric: Rubric | None = None) -> Rubric:
+    """Create the rubric of ``contest``'s ``stage`` or replace ``rubric``'s settings and criteria (each a dict of
+    ``CRITERION_FIELDS``), audited. Refused with ``RubricFrozen`` once frozen, with ``AssignmentRefused`` when
+    the stage has a rubric already."""
+    if rubric is None:
+        Contest.objects.select_for_update().get(pk=contest.pk)  # two clerks creating the same stage's rubric
+        if Rubric.objects.filter(contest=contest, stage=stage).exists():
+            raise AssignmentRefused(_("This contest already has a rubric for that stage."))
+        rubric, before = Rubric(contest=contest, stage=stage), None
+    else:
+        rubric = _locked(rubric.pk)
+        _refuse_if_frozen(rubric)
+        before = _settings(rubric)
+    rubric.trim_min_sheets, rubric.pass_mark = trim_min_sheets, pass_mark
+    rubric.full_clean()
+    rubric.save()
+    rubric.criteria.all().delete()
+    Criterion.objects.bulk_create([Criterion(rubric=rubric, **{name: row.get(name) for name in CRITERION_FIELDS})
+                                   for row in criteria])
+    after = _settings(rubric)
+    record(actor=actor, action="review.rubric_created" if before is None else "review.rubric_changed",
+           target=rubric, changes=after if before is None else {name: [before[name], value] for name, value
+                                                                in after.items() if before[name] != value})
+    return rubric
 
 
 @transaction.atomic
