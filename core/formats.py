@@ -22,6 +22,12 @@ from django.utils.translation import pgettext
 DAY = "%Y-%m-%d"
 MOMENT = "%Y-%m-%d %H:%M"
 CLOCK = "%H:%M"
+# The same styles in Django's notation, for what Django formats by itself (core.format_modules: the admin, a date
+# printed without a filter).
+DJANGO_FORMATS = {
+    "DATE_FORMAT": "Y-m-d", "SHORT_DATE_FORMAT": "Y-m-d", "DATETIME_FORMAT": "Y-m-d H:i",
+    "SHORT_DATETIME_FORMAT": "Y-m-d H:i", "TIME_FORMAT": "H:i", "MONTH_DAY_FORMAT": "m-d", "YEAR_MONTH_FORMAT": "Y-m",
+}
 # The same styles for spreadsheet cells (Excel's number formats).
 XLSX_DAY = "yyyy-mm-dd"
 XLSX_MOMENT = "yyyy-mm-dd hh:mm"

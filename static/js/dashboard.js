@@ -23,7 +23,11 @@
       { label: labels.agreed, data: data.money.agreed, backgroundColor: "#6ea8fe" },
       { label: labels.disbursed, data: data.money.disbursed, backgroundColor: "#198754" }
     ] },
-    options: { scales: { y: moneyAxis }, animation: false }
+    options: { scales: { y: moneyAxis }, animation: false, plugins: { tooltip: { callbacks: {
+      // an amount read from the chart in the portal's money style (core.formats): 1,000,000,000원
+      label: function (item) {
+        return item.dataset.label + ": " + (labels.money || "{n}").replace("{n}", won.format(item.parsed.y));
+      } } } } }
   });
   new Chart(document.getElementById("chart-provinces"), {
     type: "bar",

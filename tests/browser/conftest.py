@@ -68,3 +68,15 @@ def sign_in(page, live_server, user) -> None:
     page.fill("input[name=password]", PASSWORD)
     page.click("#login-form button[type=submit]")
     page.wait_for_url(live_server.url + "/")
+
+
+def sign_in_again(page, user) -> None:
+    """The session ended while a form was open and the form was sent: sign in on the login page the portal
+    showed, and land back on the form, filled in with what was typed (core.kept_posts)."""
+    from tests.factories import PASSWORD
+
+    page.wait_for_url("**/accounts/login/**")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#kept-post-note")

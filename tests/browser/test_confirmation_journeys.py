@@ -6,6 +6,7 @@ their main job at both widths with no sideways scroll."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +23,7 @@ from selection.services import approve_run, file_objection, publish_run
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
 from tests.browser.accessibility import WIDTHS, require_axe, sideways_overflow
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, sign_in_again
 from tests.browser.dialogs import DESKTOP, PHONE, confirm_at_both_widths
 from tests.factories import complete_sections, make_contest, make_user
 from tests.reviews.builders import make_panel, make_rubric, submitted_sheet, totals
@@ -130,6 +131,12 @@ def test_the_reviewer_confirms_a_conflict_a_sheet_and_as_chair_the_sign_off(page
     page.wait_for_selector("#score-sheet")
     for name, points in (("feasibility", "35"), ("effectiveness", "25.5"), ("policy_linkage", "20")):
         page.fill(f"[name=points_{name}]", points)
+    page.fill("[name=comment_feasibility]", "추진 체계가 구체적임")
+    Session.objects.all().delete()  # the session ends while the sheet is open: nothing typed is lost
+    page.click("#save-sheet")
+    sign_in_again(page, reviewer.user)
+    assert page.input_value("[name=points_effectiveness]") == "25.5"
+    assert page.input_value("[name=comment_feasibility]") == "추진 체계가 구체적임"
     confirm_at_both_widths(page, "#submit-sheet", says="평가표를 제출하시겠습니까")
     assert Assignment.objects.get(pk=scored.pk).sheet.status == SheetStatus.SUBMITTED
 
@@ -188,6 +195,12 @@ def test_the_council_confirms_each_irreversible_step_of_a_round(page, live_serve
     page.goto(live_server.url + reverse("selection:objection-detail", args=[objection.pk]))
     page.check("#decide-form [name=verdict][value=reject]")
     page.fill("#decide-form [name=answer]", "재검토 결과 점수 산정에 오류가 없습니다.")
+    Session.objects.all().delete()  # the session ends while the answer is written: it is kept for one click
+    page.click("#decide-form button[type=submit]")
+    page.click("#confirm-dialog-ok")
+    sign_in_again(page, council)
+    assert page.input_value("#decide-form [name=answer]") == "재검토 결과 점수 산정에 오류가 없습니다."
+    assert Objection.objects.get(pk=objection.pk).status != ObjectionStatus.REJECTED
     confirm_at_both_widths(page, "#decide-form button[type=submit]", says="이의신청에 대한 결정을 기록하시겠습니까")
     assert Objection.objects.get(pk=objection.pk).status == ObjectionStatus.REJECTED
 
@@ -211,7 +224,8 @@ def test_the_provincial_officer_confirms_the_matching_fund_on_a_phone_and_the_pl
     with django_capture_on_commit_callbacks(execute=False):
         submit_proposal(actor=official, proposal=proposal)
     task = confirmed_tasks(make_user(Role.COUNCIL_STAFF), django_capture_on_commit_callbacks)["48870"]
-    sign_in(page, live_server, make_user(Role.PROVINCIAL_OFFICER, language="ko"))
+    officer = make_user(Role.PROVINCIAL_OFFICER, language="ko")
+    sign_in(page, live_server, officer)
 
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + reverse("applications:proposal-detail", args=[proposal.pk]))
@@ -225,6 +239,10 @@ def test_the_provincial_officer_confirms_the_matching_fund_on_a_phone_and_the_pl
     page.click("#confirm-plan")
     page.fill("[name=year]", "2026")
     page.fill("[name=plan_title]", "2026년 경상남도 지역산업진흥계획")
+    Session.objects.all().delete()  # the session ends while the form is open: nothing typed is lost
+    page.click("#action-form button[type=submit]")
+    sign_in_again(page, officer)
+    assert page.input_value("[name=plan_title]") == "2026년 경상남도 지역산업진흥계획"
     page.click("#action-form button[type=submit]")
     page.wait_for_selector("text=2026년 경상남도 지역산업진흥계획")
     for size in WIDTHS:
