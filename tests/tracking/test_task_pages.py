@@ -193,3 +193,12 @@ def test_the_task_list_shows_each_tasks_own_national_funding_and_late_reports(cl
         1_000_000_000, 250_000_000)
     late = hamyang.reports.filter(due_on__lt=timezone.localdate()).count()
     assert rows[hamyang.pk].late_report_count == late
+
+
+def test_a_milestone_reads_as_a_milestone_in_korean_not_as_a_scoring_deadline(client, hamyang):
+    official = make_user(Role.LOCAL_OFFICIAL, language="ko")
+    client.force_login(official)
+    client.post(reverse("tracking:milestone-add", args=[hamyang.pk]), {"title": "참여기업 모집 공고",
+                                                                       "due_on": "2026-01-15"})
+    page = client.get(reverse("tracking:task", args=[hamyang.pk])).content.decode()
+    assert "기한 2026-01-15" in page and "평가 기한" not in page
