@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.fields import TOO_LONG
 from ministries.registry import LineSpec
 from ministries.values import clean_values
 
@@ -75,7 +76,7 @@ def request_problems(lines: Mapping[str, LineSpec], rows: Sequence[Mapping[str, 
         line = lines.get(row.get("line") or "")
         description = unicodedata.normalize("NFC", str(row.get("description") or "")).strip()
         if len(description) > DESCRIPTION_LENGTH:
-            errors["description"] = [_("At most %(length)s characters.") % {"length": DESCRIPTION_LENGTH}]
+            errors["description"] = [TOO_LONG % {"length": DESCRIPTION_LENGTH}]
         if line is None:
             errors["line"] = [_("No support line of this contest has this code.")]
             cleaned_rows.append(None)

@@ -26,6 +26,7 @@ class KRWInput(forms.TextInput):
 
 
 NOT_A_WHOLE_NUMBER = _("Enter a whole number.")  # a count (or any measure) given with a fraction or letters
+TOO_LONG = _("At most %(length)s characters.")  # a text beyond its length; format with {"length": characters}
 UNKNOWN_OUTCOME = _("Unknown outcome.")  # a decision's outcome (selection, continuation) not among its choices
 
 

@@ -95,7 +95,7 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
     if SupportLineKind.objects.filter(code=line.code).exists():
         raise MinistryRefused(_("A support line with the code %(code)s exists already.") % {"code": line.code})
     if not measures:
-        raise ValidationError({"measures": [_("A line needs at least one measure.")]})
+        raise ValidationError({"measures": [no_measure()]})
     made = [_measure(line, position, data) for position, data in enumerate(measures, start=1)]
     codes = [measure.code for measure in made]
     if len(set(codes)) != len(codes):
@@ -169,6 +169,11 @@ def _measure_of(line: SupportLineKind, code: str) -> Measure:
     if measure is None:
         raise MinistryRefused(no_such_measure(code))
     return measure
+
+
+def no_measure() -> str:
+    """What a support line given no measure is told: by this service and, before it, the council's line form."""
+    return _("A line needs at least one measure.")
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import MeasureType
+from .services import no_measure
 
 REASON_HELP = _("Kept in the history with the change.")
 
@@ -67,7 +68,7 @@ class BaseMeasureFormSet(forms.BaseFormSet):
 
     def clean(self):
         if not any(self.errors) and not self.kept_forms():
-            raise forms.ValidationError(_("A line needs at least one measure."))
+            raise forms.ValidationError(no_measure())
 
 
 MeasureFormSet = forms.formset_factory(MeasureForm, formset=BaseMeasureFormSet, extra=4, max_num=30,

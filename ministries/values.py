@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.fields import NOT_A_WHOLE_NUMBER
+from core.fields import NOT_A_WHOLE_NUMBER, TOO_LONG
 from core.formats import number
 
 from .models import MeasureType
@@ -71,7 +71,7 @@ def clean_value(measure: MeasureSpec, value: Any) -> Any:
             raise ValidationError(_("Choose one of: %(options)s.") % {"options": ", ".join(codes)})
         return text
     if len(text) > TEXT_LENGTH:
-        raise ValidationError(_("At most %(length)s characters.") % {"length": TEXT_LENGTH})
+        raise ValidationError(TOO_LONG % {"length": TEXT_LENGTH})
     return text
 
 

@@ -10,7 +10,7 @@ ministries. Made up: the titles and figures, the pre-selection's day, Geochang-g
 selected tasks and Yeongyang-gun's proposal that falls below the presentation cut-off.
 """
 from selection.models import RunStatus
-from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
+from tracking.models import ContinuationOutcome, ProgressReport, ReportStatus, SelectedTask, TaskStatus
 from tracking.services import (
     change_status,
     open_tasks_for_run,
@@ -111,7 +111,7 @@ def _continue_danyang(contest, council) -> None:
     lines = {line.year: line.amount_krw for line in task.agreement_lines.filter(source="national")}
     planned = lines.get(2027) or task.decision.national_krw - sum(amount for year, amount in lines.items()
                                                                    if year != 2027)
-    record_continuation(actor=council, task=task, year=2027, outcome="reduced",
+    record_continuation(actor=council, task=task, year=2027, outcome=ContinuationOutcome.REDUCED,
                         national_krw=planned * 7 // 10 // 10_000_000 * 10_000_000,
                         reason="2026년 성과평가 '보통': 참여기업 매출 목표 일부 미달. "
                                "2027년 국비 30 % 감액하여 계속 지원")
