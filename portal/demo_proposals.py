@@ -13,6 +13,7 @@ from accounts.roles import Role
 from applications.budget import funding_years
 from applications.models import SEOUL, Contest
 from applications.registration_number import check_digit
+from applications.selectors import request_lines
 from applications.services import (
     add_attachment,
     add_contest_attachment,
@@ -204,7 +205,9 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
                       (year, "private"): private})
     save_budget(actor=official, proposal=proposal, cells=cells)
     save_kpi_targets(actor=official, proposal=proposal, targets=KPIS.get(username, DEFAULT_KPIS))
-    save_support_requests(actor=official, proposal=proposal, requests=_support_requests(username))
+    offered = request_lines(contest)  # a round of fewer ministries (the 2026 pre-selection) offers fewer lines
+    save_support_requests(actor=official, proposal=proposal,
+                          requests=[request for request in _support_requests(username) if request["line"] in offered])
     title = proposal.title
     add_attachment(actor=official, proposal=proposal, kind="business_plan", upload=_upload(
         f"{username}_사업계획서.pdf", minimal_pdf([f"{username.title()} - business plan (demo)", str(contest.year)])))
