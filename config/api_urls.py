@@ -11,6 +11,7 @@ from regions.api.imports import DesignationImportViewSet
 from regions.api.views import DesignationViewSet, LocalGovernmentViewSet, ProvinceViewSet
 from reviews.api.pool import ReviewerPoolViewSet, RubricViewSet
 from reviews.api.setup import PanelViewSet
+from reviews.api.stages import ContestStagesView, ContestStageView
 from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
 from selection.api.policy import SelectionPolicyView
 from selection.api.views import ObjectionViewSet, SelectionRunViewSet
@@ -49,6 +50,8 @@ urlpatterns = [
          name="support-row-remove"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("contests/<int:pk>/results/", ContestResultsView.as_view(), name="api-contest-results"),
+    path("contests/<int:pk>/stages/", ContestStagesView.as_view(), name="api-contest-stages"),
+    path("contest-stages/<int:pk>/", ContestStageView.as_view(), name="api-contest-stage"),
     path("contests/<int:pk>/dashboard/", ContestDashboardView.as_view(), name="api-contest-dashboard"),
     path("contests/<int:pk>/selection-policy/", SelectionPolicyView.as_view(), name="api-selection-policy"),
     path("", include(router.urls)),

@@ -71,7 +71,7 @@ def official_todo(user, now) -> list[Todo]:
                        **_due(proposal.contest.application_closes_at, now))
               for proposal in own.filter(status=ProposalStatus.DRAFT, contest__application_closes_at__gte=now)
               .select_related("contest").order_by("contest__application_closes_at")[:SHOWN]]
-    slots = [TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link}",
+    slots = [TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link or slot.place}",
                       reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at)
              for slot in PresentationSlot.objects.filter(proposal__in=own, starts_at__gte=now)
              .select_related("proposal").order_by("starts_at")[:SHOWN]]

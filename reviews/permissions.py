@@ -137,3 +137,14 @@ def can_change_rubric(rubric: Rubric) -> Decision:
         return deny(_("Score sheets of this stage have been submitted, so its rubric (criteria, maximum points, "
                       "pass mark, trim threshold, tie-break criteria) can no longer change."))
     return ALLOWED
+
+
+def can_change_stages(contest) -> Decision:
+    """A contest's evaluation stages (which there are, their order, kinds, names, dates, slots, weights and
+    cut-offs) change until the first score sheet of the contest is submitted; after it they are frozen (the
+    weights and cut-offs still change in the selection policy until a run is approved)."""
+    sheets = ScoreSheet.objects.filter(assignment__panel__contest=contest)
+    if sheets.filter(Q(status=SheetStatus.SUBMITTED) | Q(events__action=SheetEvent.Action.SUBMITTED)).exists():
+        return deny(_("A score sheet of this contest has been submitted, so its evaluation stages no longer "
+                      "change; weights and cut-offs are set in the selection policy."))
+    return ALLOWED

@@ -7,7 +7,7 @@ from .models import DecisionAdjustment, Objection, SelectionDecision, SelectionP
 
 @admin.register(SelectionPolicy)
 class SelectionPolicyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["contest", "document_weight_pct", "presentation_weight_pct", "reserve_count", "updated_at"]
+    list_display = ["contest", "tie_break", "reserve_count", "updated_at"]
 
 
 @admin.register(SelectionRun)

@@ -3,30 +3,59 @@ the re-reviewer's opinion."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import MAX_KRW, BoundedModelForm
+from core.fields import MAX_KRW
 from core.uploads import check_upload
 from reviews.models import Reviewer
 
-from .models import Outcome, SelectionPolicy
+from .models import Outcome
 
 
-class PolicyForm(BoundedModelForm):
-    class Meta:
-        model = SelectionPolicy
-        fields = ["document_weight_pct", "presentation_weight_pct", "document_cutoff", "presentation_cutoff",
-                  "reserve_count"]
+class PolicyForm(forms.Form):
+    """Per stage of the contest its weight (``<code>_weight_pct``, whole percent, adding up to 100 over the stages)
+    and cut-off (``<code>_cutoff``, out of 100); the tie-break order and the reserves."""
+
+    reserve_count = forms.IntegerField(label=_("Number of reserves"), min_value=0, max_value=1000)
+    tie_break = forms.CharField(
+        label=_("Tie-break order"), required=False, max_length=300,
+        help_text=_("Stage codes separated by commas (the higher stage score first), or national_request (the "
+                    "smaller national request first); the receipt number decides last. Empty: the stages from "
+                    "the last to the first."))
+
+    def __init__(self, *args, stages: list, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stages = stages
+        self.fields["reserve_count"].initial = policy.reserve_count
+        self.fields["tie_break"].initial = ", ".join(policy.tie_break or [])
+        for stage in stages:
+            self.fields[f"{stage.code}_weight_pct"] = forms.IntegerField(
+                label=_("%(stage)s weight (%%)") % {"stage": stage.name}, min_value=0, max_value=100,
+                initial=stage.weight_pct)
+            self.fields[f"{stage.code}_cutoff"] = forms.DecimalField(
+                label=_("%(stage)s cut-off") % {"stage": stage.name}, max_digits=5, decimal_places=2,
+                initial=stage.cutoff, help_text=_("Out of 100."))
+        self.order_fields([name for stage in stages for name in (f"{stage.code}_weight_pct", f"{stage.code}_cutoff")])
+
+    def clean_tie_break(self) -> list[str]:
+        keys = [key.strip() for key in self.cleaned_data.get("tie_break", "").split(",") if key.strip()]
+        known = {stage.code for stage in self.stages} | {"national_request"}
+        unknown = [key for key in keys if key not in known]
+        if unknown:
+            raise forms.ValidationError(_("Not a stage of this contest: %(keys)s.") % {"keys": ", ".join(unknown)})
+        if len(set(keys)) != len(keys):
+            raise forms.ValidationError(_("Name each stage once."))
+        return keys
 
     def clean(self):
         cleaned = super().clean()
-        document, presentation = cleaned.get("document_weight_pct"), cleaned.get("presentation_weight_pct")
-        if document is not None and presentation is not None and document + presentation != 100:
-            self.add_error("presentation_weight_pct",
+        weights = [cleaned.get(f"{stage.code}_weight_pct") for stage in self.stages]
+        if self.stages and None not in weights and sum(weights) != 100:
+            self.add_error(f"{self.stages[-1].code}_weight_pct",
                            _("The weights add up to %(total)s %%; they must add up to 100 %%.")
-                           % {"total": document + presentation})
-        for name in ("document_cutoff", "presentation_cutoff"):
-            value = cleaned.get(name)
+                           % {"total": sum(weights)})
+        for stage in self.stages:
+            value = cleaned.get(f"{stage.code}_cutoff")
             if value is not None and not 0 <= value <= 100:
-                self.add_error(name, _("A cut-off lies between 0 and 100."))
+                self.add_error(f"{stage.code}_cutoff", _("A cut-off lies between 0 and 100."))
         return cleaned
 
 

@@ -2,10 +2,13 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils.translation import gettext as _
 
 from accounts.permissions import is_council, is_local_official
-from applications.models import Contest, Proposal
+from applications.models import Contest, ContestStage, Proposal
+from applications.selectors import contest_stages
 
+from .computation import NATIONAL_REQUEST, RECEIPT_NUMBER, tie_break_order, upgraded
 from .models import (
     PUBLIC_STATUSES,
     DecisionAdjustment,
@@ -13,6 +16,7 @@ from .models import (
     ObjectionReview,
     Outcome,
     SelectionDecision,
+    SelectionPolicy,
     SelectionRun,
 )
 from .permissions import can_view_decision
@@ -106,3 +110,35 @@ def re_reviews_of(user) -> QuerySet[ObjectionReview]:
 
 def re_reviews_for(objection: Objection) -> QuerySet[ObjectionReview]:
     return objection.re_reviews.select_related("reviewer__user").order_by("requested_at", "pk")
+
+
+@dataclass(frozen=True)
+class RunStage:
+    """A stage as a run weighed it: from the run's snapshot (the contest's stages before it computed)."""
+
+    code: str
+    name: str
+    weight_pct: int
+    cutoff: str
+
+
+def tie_break_labels(keys: list[str], names: dict[str, str]) -> list[str]:
+    """The tie-break keys in words: a stage's name, the smaller national request, the receipt number."""
+    words = {NATIONAL_REQUEST: _("the smaller national funding request"), RECEIPT_NUMBER: _("the receipt number")}
+    return [str(words.get(key) or names.get(key, key)) for key in keys]
+
+
+def policy_tie_break(policy: SelectionPolicy, stages: list[ContestStage]) -> list[str]:
+    return tie_break_labels(tie_break_order(policy, stages), {stage.code: stage.name for stage in stages})
+
+
+def run_rules(run: SelectionRun) -> tuple[list[RunStage], list[str]]:
+    """The stages (in order, with weight and cut-off) and the tie-break order a computed run used, read from its
+    snapshot (also one stored before stages were data); named after the contest's stages."""
+    stages = contest_stages(run.contest)
+    names = {stage.code: stage.name for stage in stages}
+    if not run.inputs:
+        return [RunStage(stage.code, stage.name, stage.weight_pct, str(stage.cutoff)) for stage in stages], []
+    policy = upgraded(run.inputs)["policy"]
+    return ([RunStage(code, names.get(code, code), policy[f"{code}_weight_pct"], policy[f"{code}_cutoff"])
+             for code in policy["stages"]], tie_break_labels(policy["tie_break"], names))

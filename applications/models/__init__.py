@@ -20,11 +20,12 @@ from .sections import (
     ParticipatingCompany,
     SupportRequest,
 )
+from .stages import RESERVED_STAGE_CODES, ContestStage, SlotLocation, StageKind
 
 __all__ = [
-    "BASIS_POINTS", "CORRECTABLE_STATUSES", "EDITABLE_STATUSES", "MATCHABLE_STATUSES", "SEOUL", "AttachmentKind",
-    "BudgetLine", "BudgetSource", "Contest", "ContestAttachment", "ContestDesignationKind", "GrowthStage",
-    "KpiIndicator", "KpiTarget", "ParticipatingCompany", "PreliminarySelection", "Proposal", "ProposalAttachment",
-    "ProposalPartner", "ProposalStatus", "ProposalVersion", "ProvincialMatchConfirmation", "SupportRequest",
-    "content_checksum",
+    "BASIS_POINTS", "CORRECTABLE_STATUSES", "EDITABLE_STATUSES", "MATCHABLE_STATUSES", "RESERVED_STAGE_CODES", "SEOUL",
+    "AttachmentKind", "BudgetLine", "BudgetSource", "Contest", "ContestAttachment", "ContestDesignationKind",
+    "ContestStage", "GrowthStage", "KpiIndicator", "KpiTarget", "ParticipatingCompany", "PreliminarySelection",
+    "Proposal", "ProposalAttachment", "ProposalPartner", "ProposalStatus", "ProposalVersion",
+    "ProvincialMatchConfirmation", "SlotLocation", "StageKind", "SupportRequest", "content_checksum",
 ]

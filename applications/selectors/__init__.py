@@ -23,14 +23,18 @@ from .proposals import (
     proposals_visible_to,
     versions_of,
 )
+from .stages import DEFAULT_STAGES, contest_stages, default_stages, stage_of
 
 __all__ = [
+    "DEFAULT_STAGES",
     "Eligibility",
     "accepted_kinds",
     "attachment_for_user",
     "compare_versions",
     "contest_detail",
+    "contest_stages",
     "contests_for_overview",
+    "default_stages",
     "eligibility_for_contest",
     "eligibility_for_contests",
     "eligible_counts",
@@ -44,5 +48,6 @@ __all__ = [
     "proposals_visible_to",
     "provinces_of_contest",
     "request_lines",
+    "stage_of",
     "versions_of",
 ]

@@ -26,11 +26,12 @@ from .sections import (
     save_kpi_targets,
     save_support_requests,
 )
+from .stages import ensure_stages
 
 __all__ = [
     "DraftConflict", "SubmissionRefused", "add_attachment", "add_contest_attachment", "add_preliminary_selection",
-    "confirm_provincial_match", "create_contest", "create_proposal", "fingerprints_of", "record_preselection_results",
-    "remove_attachment",
+    "confirm_provincial_match", "create_contest", "create_proposal", "ensure_stages", "fingerprints_of",
+    "record_preselection_results", "remove_attachment",
     "remove_contest_attachment", "remove_preliminary_selection", "request_correction", "save_budget",
     "save_companies", "save_kpi_targets", "save_section", "save_support_requests", "submit_proposal",
     "update_contest", "update_proposal", "withdraw_proposal",

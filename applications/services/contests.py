@@ -13,6 +13,7 @@ from ministries.models import Ministry
 from regions.models import LocalGovernment
 
 from .documents import delete_file_on_commit, store_document
+from .stages import ensure_stages
 
 CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
 
@@ -38,6 +39,7 @@ def create_contest(*, actor, values: dict[str, Any], kinds: Iterable[str], minis
     contest.full_clean()
     contest.save()
     _set_relations(contest, list(kinds), ministries)
+    ensure_stages(contest)
     record(actor=actor, action="contest.created", target=contest, changes=_snapshot(contest))
     return contest
 

@@ -3,7 +3,7 @@ checked here; the rules are the pages' forms (``reviews/forms``) and the service
 from rest_framework import serializers
 
 from applications.models import Contest
-from reviews.models import Criterion, Panel, Reviewer, ReviewStage, Rubric
+from reviews.models import Criterion, Panel, Reviewer, Rubric
 from reviews.permissions import can_change_rubric
 
 
@@ -57,7 +57,7 @@ ID = {"min_value": 1, "max_value": 2**31 - 1}
 
 class PanelInputSerializer(serializers.Serializer):
     contest = serializers.PrimaryKeyRelatedField(queryset=Contest.objects.all())
-    stage = serializers.ChoiceField(choices=ReviewStage.choices)
+    stage = serializers.SlugField(max_length=16, help_text="The code of one of the contest's stages.")
     name = serializers.CharField(max_length=100)
     reviewers_per_proposal = serializers.IntegerField(min_value=1, max_value=20)
     members = serializers.ListField(child=serializers.IntegerField(**ID), max_length=200,
@@ -131,4 +131,4 @@ class RubricChangeSerializer(serializers.Serializer):
 
 class RubricInputSerializer(RubricChangeSerializer):
     contest = serializers.PrimaryKeyRelatedField(queryset=Contest.objects.all())
-    stage = serializers.ChoiceField(choices=ReviewStage.choices)
+    stage = serializers.SlugField(max_length=16, help_text="The code of one of the contest's stages.")

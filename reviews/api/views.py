@@ -2,14 +2,15 @@
 actions that change them, and a contest's results (council). Same predicates and services as the pages."""
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest
+from applications.selectors import contest_stages
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission
 from core.api.serializers import ReasonSerializer
@@ -130,11 +131,17 @@ class ContestResultsView(UserLanguageMixin, APIView):
 
     permission_classes = [CanManageReview]
 
-    @extend_schema(tags=["review"], responses=RankedResultSerializer(many=True))
+    @extend_schema(tags=["review"], responses=RankedResultSerializer(many=True),
+                   parameters=[OpenApiParameter("stage", str, description="Only this stage (its code).")])
     def get(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
+        codes = [stage.code for stage in contest_stages(contest)]
+        wanted = request.query_params.get("stage")
+        if wanted is not None and wanted not in codes:
+            raise ValidationError({"stage": [_("“%(code)s” is not a stage of this contest.") % {"code": wanted}]})
         rows = []
-        for stage in sorted(contest.rubrics.values_list("stage", flat=True)):
+        with_rubric = set(contest.rubrics.values_list("stage", flat=True))
+        for stage in [code for code in codes if code in with_rubric and wanted in (None, code)]:
             for panel, results in selectors.stage_results(contest, stage).panels.items():
                 if not permissions.can_view_results(request.user, panel):
                     continue

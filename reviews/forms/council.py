@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from applications.forms.contests import DATETIME
-from applications.models import Proposal
+from applications.models import Proposal, SlotLocation
+from applications.selectors import contest_stages, stage_of
 from core.fields import BoundedModelForm, PlausibleDateTimeField
-from reviews.models import Panel, Reviewer, ReviewStage
+from reviews.models import Panel, Reviewer
 from reviews.services.assignment import AssignmentRefused
 from reviews.services.panels import check_chair, check_slot_place, check_slot_times
 
@@ -62,7 +63,7 @@ class PanelMembersForm(forms.Form):
 
 
 class PanelForm(PanelMembersForm):
-    stage = forms.ChoiceField(label=_("Stage"), choices=ReviewStage.choices)
+    stage = forms.ChoiceField(label=_("Stage"), choices=())
     name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example 제1분과 (서면평가)."))
     reviewers_per_proposal = forms.IntegerField(label=_("Reviewers per proposal"), min_value=1, max_value=20,
                                                 initial=5)
@@ -73,6 +74,7 @@ class PanelForm(PanelMembersForm):
     def __init__(self, *args, contest, **kwargs):
         super().__init__(*args, **kwargs)
         self.contest = contest
+        self.fields["stage"].choices = [(stage.code, stage.name) for stage in contest_stages(contest)]
 
     def clean(self):
         cleaned = super().clean()
@@ -115,10 +117,16 @@ class PresentationSlotForm(forms.Form):
     ends_at = PlausibleDateTimeField(label=_("Ends at"), widget=DATETIME)
     room = forms.CharField(label=_("Room"), max_length=200, required=False)
     online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    place = forms.CharField(label=_("Place"), max_length=300, required=False,
+                            help_text=_("The address the panel visits."))
 
     def __init__(self, *args, panel: Panel, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["proposal"].queryset = proposals_of_panel(panel)
+        stage = stage_of(panel.contest, panel.stage)
+        self.at_place = stage is not None and stage.slot_location == SlotLocation.PLACE
+        for name in (("room", "online_link") if self.at_place else ("place",)):
+            del self.fields[name]
 
     def clean(self):
         cleaned = super().clean()
@@ -126,7 +134,8 @@ class PresentationSlotForm(forms.Form):
         if starts_at and ends_at:
             _check(self, "ends_at", check_slot_times, starts_at, ends_at)
         if "online_link" not in self.errors:
-            _check(self, "room", check_slot_place, cleaned.get("room") or "", cleaned.get("online_link") or "")
+            _check(self, "place" if self.at_place else "room", check_slot_place, cleaned.get("room") or "",
+                   cleaned.get("online_link") or "", (cleaned.get("place") or "") if self.at_place else None)
         return cleaned
 
 

@@ -5,18 +5,32 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from applications.models import ContestStage
+
 from .pool import Reviewer
 
 
 class ReviewStage(models.TextChoices):
+    """The codes of the stages every contest had before stages were data (``applications.ContestStage``); a
+    panel's or rubric's ``stage`` is any stage code of its contest."""
+
     DOCUMENT = "document", _("Document review")
     PRESENTATION = "presentation", _("Presentation review")
+    SITE_VISIT = "site_visit", _("Site visit")
+
+
+def stage_label(contest_id: int, code: str) -> str:
+    """A stage's name: the well-known codes' labels, else the contest's stage row's name (one query)."""
+    if code in ReviewStage.values:
+        return str(ReviewStage(code).label)
+    row = ContestStage.objects.filter(contest_id=contest_id, code=code).first()
+    return row.name if row else code
 
 
 class Panel(models.Model):
     contest = models.ForeignKey("applications.Contest", verbose_name=_("contest"), on_delete=models.PROTECT,
                                 related_name="panels")
-    stage = models.CharField(_("stage"), max_length=16, choices=ReviewStage.choices)
+    stage = models.SlugField(_("stage"), max_length=16, help_text=_("The code of one of the contest's stages."))
     name = models.CharField(_("name"), max_length=100)
     reviewers_per_proposal = models.PositiveSmallIntegerField(_("reviewers per proposal"), default=5)
     members = models.ManyToManyField(Reviewer, verbose_name=_("members"), related_name="panels", blank=True)
@@ -35,12 +49,14 @@ class Panel(models.Model):
         verbose_name_plural = _("panels")
         constraints = [
             models.UniqueConstraint(fields=["contest", "stage", "name"], name="panel_unique_name"),
-            models.CheckConstraint(name="panel_stage_known", condition=Q(stage__in=ReviewStage.values)),
             models.CheckConstraint(name="panel_needs_reviewers", condition=Q(reviewers_per_proposal__gte=1)),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} · {self.name}"
+
+    def get_stage_display(self) -> str:
+        return stage_label(self.contest_id, self.stage)
 
     @property
     def is_signed_off(self) -> bool:
@@ -58,7 +74,7 @@ class PanelProposal(models.Model):
 
     panel = models.ForeignKey(Panel, verbose_name=_("panel"), on_delete=models.CASCADE)
     proposal = models.ForeignKey("applications.Proposal", verbose_name=_("proposal"), on_delete=models.PROTECT)
-    stage = models.CharField(_("stage"), max_length=16, choices=ReviewStage.choices)
+    stage = models.SlugField(_("stage"), max_length=16)
 
     class Meta:
         verbose_name = _("proposal under review")

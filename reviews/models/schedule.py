@@ -1,12 +1,13 @@
-"""Presentation review: when and where each proposal presents to its panel."""
+"""Scheduled stages (presentation review, site visit, …): when and where each proposal meets its panel."""
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
 class PresentationSlot(models.Model):
-    """One proposal's presentation: a time on the panel's day, in a room or on an online link (or both).
-    Moving a slot changes this row; the audit log keeps where it was."""
+    """One proposal's slot in a stage with scheduled slots: a time on the panel's day, in a room or on an online
+    link (or both) or, for a site visit, at a place (the address the panel visits). Moving a slot changes this
+    row; the audit log keeps where it was."""
 
     panel = models.ForeignKey("reviews.Panel", verbose_name=_("panel"), on_delete=models.CASCADE,
                               related_name="slots")
@@ -16,6 +17,8 @@ class PresentationSlot(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     room = models.CharField(_("room"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True,
+                             help_text=_("Where the panel visits (a site visit's address)."))
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -25,7 +28,7 @@ class PresentationSlot(models.Model):
             models.UniqueConstraint(fields=["panel", "proposal"], name="slot_one_per_proposal"),
             models.UniqueConstraint(fields=["panel", "starts_at"], name="slot_unique_start"),
             models.CheckConstraint(name="slot_ends_after_start", condition=Q(ends_at__gt=F("starts_at"))),
-            models.CheckConstraint(name="slot_has_place", condition=~Q(room="") | ~Q(online_link="")),
+            models.CheckConstraint(name="slot_has_place", condition=~Q(room="") | ~Q(online_link="") | ~Q(place="")),
         ]
 
     def __str__(self) -> str:

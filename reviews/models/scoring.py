@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AppendOnlyModel
 from regions.models import BilingualNameMixin
 
-from .panels import Assignment, ReviewStage, SheetStatus
+from .panels import Assignment, SheetStatus, stage_label
 
 
 class Rubric(models.Model):
@@ -16,7 +16,7 @@ class Rubric(models.Model):
 
     contest = models.ForeignKey("applications.Contest", verbose_name=_("contest"), on_delete=models.PROTECT,
                                 related_name="rubrics")
-    stage = models.CharField(_("stage"), max_length=16, choices=ReviewStage.choices)
+    stage = models.SlugField(_("stage"), max_length=16, help_text=_("The code of one of the contest's stages."))
     trim_min_sheets = models.PositiveSmallIntegerField(
         _("trim from this many sheets"), default=5,
         help_text=_("With at least this many sheets the highest and the lowest total are dropped."))
@@ -33,6 +33,9 @@ class Rubric(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contest} · {self.get_stage_display()}"
+
+    def get_stage_display(self) -> str:
+        return stage_label(self.contest_id, self.stage)
 
 
 class Criterion(BilingualNameMixin):

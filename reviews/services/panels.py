@@ -1,13 +1,14 @@
-"""Panels and their schedules: creating a panel, its scoring deadline, presentation slots."""
+"""Panels and their schedules: creating a panel, its scoring deadline, the slots of a scheduled stage."""
 from datetime import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from applications.models import CORRECTABLE_STATUSES, Contest, Proposal
+from applications.models import CORRECTABLE_STATUSES, Contest, Proposal, SlotLocation
+from applications.selectors import stage_of
 from audit.services import record
 from notifications.services import announce
-from reviews.models import AssignmentStatus, Panel, PanelProposal, PresentationSlot, Reviewer, ReviewStage
+from reviews.models import AssignmentStatus, Panel, PanelProposal, PresentationSlot, Reviewer
 
 from .assignment import AssignmentRefused, check_on_panel
 
@@ -37,6 +38,7 @@ def create_panel(*, actor, contest: Contest, stage: str, name: str, reviewers_pe
                  members: list[Reviewer], chair: Reviewer | None) -> Panel:
     """A panel of the contest's stage; its chair, when named, is one of its members."""
     check_chair(chair, members)
+    check_stage(contest, stage)
     panel = Panel.objects.create(contest=contest, stage=stage, name=name, chair=chair,
                                  reviewers_per_proposal=reviewers_per_proposal)
     panel.members.set(members)
@@ -44,6 +46,12 @@ def create_panel(*, actor, contest: Contest, stage: str, name: str, reviewers_pe
            changes={"stage": stage, "name": name, "members": sorted(member.pk for member in members),
                     "chair": chair.pk if chair else None})
     return panel
+
+
+def check_stage(contest: Contest, code: str) -> None:
+    """Refuse a code that names none of the contest's stages."""
+    if stage_of(contest, code) is None:
+        raise AssignmentRefused(_("“%(code)s” is not a stage of this contest.") % {"code": code})
 
 
 def proposals_awaiting_panel(panel: Panel):
@@ -84,35 +92,43 @@ def set_panel_deadline(*, actor, panel: Panel, due_at: datetime, accepts_late_sh
 
 
 def check_slot_times(starts_at: datetime, ends_at: datetime) -> None:
-    """A presentation slot ends after it starts (the slot form asks this too, to mark the field)."""
+    """A slot ends after it starts (the slot form asks this too, to mark the field)."""
     if ends_at <= starts_at:
-        raise AssignmentRefused(_("A presentation ends after it starts."))
+        raise AssignmentRefused(_("A slot ends after it starts."))
 
 
-def check_slot_place(room: str, online_link: str) -> None:
-    """A presentation takes place in a room, online, or both."""
-    if not (room.strip() or online_link.strip()):
+def check_slot_place(room: str, online_link: str, place: str | None = None) -> None:
+    """A presentation takes place in a room, online, or both; a site visit (``place`` not None: its stage's
+    slots are at a place) at the place the panel visits."""
+    if place is not None:
+        if not place.strip():
+            raise AssignmentRefused(_("Give the place the panel visits."))
+    elif not (room.strip() or online_link.strip()):
         raise AssignmentRefused(_("Give a room or an online link."))
 
 
 @transaction.atomic
 def schedule_presentation(*, actor, panel: Panel, proposal: Proposal, starts_at: datetime, ends_at: datetime,
-                          room: str = "", online_link: str = "") -> PresentationSlot:
-    """Schedule or move a proposal's presentation. Slots of a panel never overlap; the panel row is locked
-    so two clerks scheduling at once cannot both take the same time."""
+                          room: str = "", online_link: str = "", place: str = "") -> PresentationSlot:
+    """Schedule or move a proposal's slot in a stage with scheduled slots (a presentation in a room or online, a
+    site visit at a place). Slots of a panel never overlap; the panel row is locked so two clerks scheduling at
+    once cannot both take the same time."""
     panel = Panel.objects.select_for_update().get(pk=panel.pk)
-    if panel.stage != ReviewStage.PRESENTATION:
-        raise AssignmentRefused(_("Only presentation panels have a schedule."))
+    stage = stage_of(panel.contest, panel.stage)
+    if stage is None or not stage.has_slots:
+        raise AssignmentRefused(_("Only panels of a stage with scheduled slots have a schedule."))
     check_on_panel(panel, proposal)
     check_slot_times(starts_at, ends_at)
-    check_slot_place(room, online_link)
+    at_place = stage.slot_location == SlotLocation.PLACE
+    check_slot_place(room, online_link, place if at_place else None)
     clash = (panel.slots.exclude(proposal=proposal).filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
              .select_related("proposal").first())
     if clash:
         raise AssignmentRefused(_("That time overlaps %(title)s (%(start)s–%(end)s).") % {
             "title": clash.proposal.title, "start": f"{clash.starts_at:%H:%M}", "end": f"{clash.ends_at:%H:%M}"})
     slot = panel.slots.filter(proposal=proposal).first()
-    values = {"starts_at": starts_at, "ends_at": ends_at, "room": room.strip(), "online_link": online_link.strip()}
+    values = {"starts_at": starts_at, "ends_at": ends_at, "room": "" if at_place else room.strip(),
+              "online_link": "" if at_place else online_link.strip(), "place": place.strip() if at_place else ""}
     if slot is None:
         slot = PresentationSlot.objects.create(panel=panel, proposal=proposal, **values)
         entry = record(actor=actor, action="review.slot_scheduled", target=slot, changes=_slot_changes(None, slot))
@@ -129,7 +145,7 @@ def schedule_presentation(*, actor, panel: Panel, proposal: Proposal, starts_at:
 
 def _slot_changes(before: dict | None, slot: PresentationSlot) -> dict:
     after = {"starts_at": slot.starts_at.isoformat(), "ends_at": slot.ends_at.isoformat(), "room": slot.room,
-             "online_link": slot.online_link}
+             "online_link": slot.online_link, "place": slot.place}
     if before is None:
         return after
     return {name: [before[name], value] for name, value in after.items() if before[name] != value}

@@ -22,6 +22,7 @@ from reviews.models import Criterion, Rubric
 from reviews.permissions import can_change_rubric
 
 from .assignment import AssignmentRefused
+from .panels import check_stage
 
 # What decides scores and ranks; names and descriptions may still be corrected (audited) once frozen.
 RUBRIC_SCORING_FIELDS = ("contest_id", "stage", "trim_min_sheets", "pass_mark")
@@ -74,6 +75,7 @@ def save_rubric(*, actor, contest: Contest, stage: str, trim_min_sheets: int, pa
     the stage has a rubric already."""
     if rubric is None:
         Contest.objects.select_for_update().get(pk=contest.pk)  # two clerks creating the same stage's rubric
+        check_stage(contest, stage)
         if Rubric.objects.filter(contest=contest, stage=stage).exists():
             raise AssignmentRefused(_("This contest already has a rubric for that stage."))
         rubric, before = Rubric(contest=contest, stage=stage), None

@@ -7,9 +7,10 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from applications.models import Contest
+from applications.selectors import stage_of
 from core.permissions import DecisionRequiredMixin
 from reviews import forms, permissions, selectors, services
-from reviews.models import Panel, ReviewStage, ScoreSheet
+from reviews.models import Panel, ScoreSheet
 
 
 class CouncilMixin(DecisionRequiredMixin):
@@ -76,7 +77,9 @@ class PanelDetailView(CouncilMixin, TemplateView):
         kwargs.setdefault("assign_form", forms.ManualAssignForm(panel=panel))
         kwargs.setdefault("deadline_form", forms.DeadlineForm(initial={
             "accepts_late_sheets": panel.accepts_late_sheets}))
-        if panel.stage == ReviewStage.PRESENTATION:
+        stage = stage_of(panel.contest, panel.stage)
+        kwargs["has_slots"] = stage is not None and stage.has_slots
+        if kwargs["has_slots"]:
             kwargs.setdefault("slot_form", forms.PresentationSlotForm(panel=panel))
         rows = selectors.panel_rows(panel)
         return super().get_context_data(
@@ -175,7 +178,7 @@ class PresentationSlotView(PanelActionView):
 
     def act(self, panel, form):
         slot = services.schedule_presentation(actor=self.request.user, panel=panel, **form.cleaned_data)
-        return _("%(title)s presents at %(time)s.") % {"title": slot.proposal.title,
+        return _("%(title)s is scheduled at %(time)s.") % {"title": slot.proposal.title,
                                                       "time": f"{slot.starts_at:%Y-%m-%d %H:%M}"}
 
 

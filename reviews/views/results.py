@@ -92,10 +92,11 @@ class ScheduleExportView(CouncilMixin, View):
         except (Panel.DoesNotExist, ValueError) as error:
             raise Http404 from error
         headers = [_("Starts at"), _("Ends at"), _("Receipt number"), _("Lead local government"), _("Title"),
-                   _("Room"), _("Online link")]
+                   _("Room"), _("Online link"), _("Place")]
         rows = [[moment(slot.starts_at),
                  clock(slot.ends_at), slot.proposal.receipt_number,
-                 str(slot.proposal.lead_local_government), slot.proposal.title, slot.room, slot.online_link]
+                 str(slot.proposal.lead_local_government), slot.proposal.title, slot.room, slot.online_link,
+                 slot.place]
                 for slot in selectors.schedule_of(panel, day)]
         return xlsx_response(title=str(panel.name), headers=headers, rows=rows,
                              name=f"schedule-{panel.pk}-{day or 'all'}")

@@ -1,6 +1,6 @@
 """A contest's selection policy through the API (council): read it (the defaults until set) and set it with the
-page's ``PolicyForm`` (weights adding up to 100, cut-offs within 0–100) and ``save_policy`` (refused once a run
-is approved), audited the same."""
+page's ``PolicyForm`` (per stage ``<code>_weight_pct`` adding up to 100 and ``<code>_cutoff`` within 0–100, the
+tie-break order, the reserves) and ``save_policy`` (refused once a run is approved), audited the same."""
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -8,37 +8,40 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest
+from applications.selectors import contest_stages
 from core.api.errors import refusals_as_400
 from core.api.forms import validated
 from core.api.permissions import UserLanguageMixin, decision_permission
-from core.api.serializers import validated_data
 from selection import forms, permissions, services
-from selection.models import SelectionPolicy
+from selection.computation import policy_values
 
 CanManageSelection = decision_permission(permissions.can_manage_selection)
 
 
-class PolicySerializer(serializers.ModelSerializer):
-    saved = serializers.SerializerMethodField(help_text="False while the contest runs on the defaults.")
-    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)
+class PolicySerializer(serializers.Serializer):
+    """Besides these, per stage ``<code>_weight_pct`` (whole percent) and ``<code>_cutoff`` (out of 100)."""
 
-    class Meta:
-        model = SelectionPolicy
-        fields = ["contest", "document_weight_pct", "presentation_weight_pct", "document_cutoff",
-                  "presentation_cutoff", "reserve_count", "updated_at", "saved"]
-
-    def get_saved(self, policy) -> bool:
-        return policy.pk is not None
+    contest = serializers.IntegerField()
+    stages = serializers.ListField(child=serializers.CharField(), help_text="The stage codes in order.")
+    tie_break = serializers.ListField(child=serializers.CharField(),
+                                      help_text="Stage codes or national_request, then receipt_number.")
+    reserve_count = serializers.IntegerField()
+    updated_at = serializers.DateTimeField(allow_null=True)
+    saved = serializers.BooleanField(help_text="False while the contest runs on the defaults.")
 
 
 class PolicyInputSerializer(serializers.Serializer):
-    """Weights in whole percent adding up to 100; cut-offs out of 100."""
+    """Per stage ``<code>_weight_pct`` (whole percent, adding up to 100) and ``<code>_cutoff`` (out of 100)."""
 
-    document_weight_pct = serializers.IntegerField(min_value=0, max_value=100)
-    presentation_weight_pct = serializers.IntegerField(min_value=0, max_value=100)
-    document_cutoff = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100)
-    presentation_cutoff = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100)
     reserve_count = serializers.IntegerField(min_value=0, max_value=1000)
+    tie_break = serializers.ListField(child=serializers.CharField(max_length=40), required=False,
+                                      help_text="Stage codes or national_request; the receipt number decides last.")
+
+
+def policy_data(contest: Contest) -> dict:
+    policy, stages = services.policy_for(contest), contest_stages(contest)
+    return {"contest": contest.pk, **policy_values(policy, stages), "updated_at": policy.updated_at,
+            "saved": policy.pk is not None}
 
 
 class SelectionPolicyView(UserLanguageMixin, APIView):
@@ -47,14 +50,16 @@ class SelectionPolicyView(UserLanguageMixin, APIView):
     @extend_schema(tags=["selection"], responses=PolicySerializer, summary="The contest's selection policy")
     def get(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
-        return Response(PolicySerializer(services.policy_for(contest)).data)
+        return Response(policy_data(contest))
 
     @extend_schema(tags=["selection"], request=PolicyInputSerializer, responses=PolicySerializer,
                    summary="Set the selection policy (until a run is approved)")
     def put(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
-        data = validated_data(PolicyInputSerializer, request)
-        form = validated(forms.PolicyForm(data, instance=services.policy_for(contest)))
+        data = {**request.data}
+        if isinstance(data.get("tie_break"), list):
+            data["tie_break"] = ",".join(str(key) for key in data["tie_break"])
+        form = validated(forms.PolicyForm(data, stages=contest_stages(contest), policy=services.policy_for(contest)))
         with refusals_as_400(services.SelectionRefused):
-            policy = services.save_policy(actor=request.user, contest=contest, values=form.cleaned_data)
-        return Response(PolicySerializer(policy).data)
+            services.save_policy(actor=request.user, contest=contest, values=form.cleaned_data)
+        return Response(policy_data(contest))

@@ -14,7 +14,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SelectionDecision
-        fields = ["id", "proposal", "receipt_number", "local_government", "rank", "document_score",
+        fields = ["id", "proposal", "receipt_number", "local_government", "rank", "stage_scores", "document_score",
                   "presentation_score", "combined_score", "requested_national_krw", "computed_outcome",
                   "computed_national_krw", "outcome", "national_krw", "funding_reduced", "tie_at_boundary"]
 
@@ -79,8 +79,12 @@ class ProposalResultSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     outcome_label = serializers.CharField(source="get_outcome_display")
     rank = serializers.IntegerField(allow_null=True)
-    document_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
-    presentation_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    stage_scores = serializers.DictField(child=serializers.CharField(allow_null=True),
+                                         help_text="Per stage code: the score out of 100, or null.")
+    document_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True,
+                                              help_text="The document stage's score (stage_scores has every stage).")
+    presentation_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True,
+                                                  help_text="The presentation stage's score.")
     combined_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
     national_krw = serializers.IntegerField()
     funding_years = serializers.IntegerField(source="run.contest.funding_years")

@@ -1,5 +1,7 @@
 """Selection runs and the decisions they propose. A run keeps the inputs it used (its snapshot) and a
 digest of them; a decision keeps what the run computed beside what the council made of it."""
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -94,7 +96,7 @@ class Outcome(models.TextChoices):
     RESERVE = "reserve", _("Reserve")
     NOT_SELECTED = "not_selected", _("Not selected")
     BELOW_CUTOFF = "below_cutoff", _("Below a cut-off")
-    NOT_SCORED = "not_scored", _("Not scored in both stages")
+    NOT_SCORED = "not_scored", _("Not scored in every stage")
 
 
 class SelectionDecision(models.Model):
@@ -103,10 +105,8 @@ class SelectionDecision(models.Model):
     proposal = models.ForeignKey("applications.Proposal", verbose_name=_("proposal"), on_delete=models.PROTECT,
                                  related_name="selection_decisions")
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
-    document_score = models.DecimalField(_("document review"), max_digits=5, decimal_places=2, null=True,
-                                         blank=True)
-    presentation_score = models.DecimalField(_("presentation review"), max_digits=5, decimal_places=2, null=True,
-                                             blank=True)
+    stage_scores = models.JSONField(_("stage scores"), default=dict, blank=True,
+                                    help_text=_("Per stage code: the score out of 100 (two decimals), or null."))
     combined_score = models.DecimalField(_("combined score"), max_digits=5, decimal_places=2, null=True,
                                          blank=True)
     requested_national_krw = models.PositiveBigIntegerField(_("national funding requested (KRW)"))
@@ -133,6 +133,18 @@ class SelectionDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run} · {self.proposal}: {self.get_outcome_display()}"
+
+    def stage_score(self, code: str) -> Decimal | None:
+        value = (self.stage_scores or {}).get(code)
+        return None if value is None else Decimal(value)
+
+    @property
+    def document_score(self) -> Decimal | None:
+        return self.stage_score("document")
+
+    @property
+    def presentation_score(self) -> Decimal | None:
+        return self.stage_score("presentation")
 
     @property
     def adjusted(self) -> bool:

@@ -17,14 +17,16 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.models import SEOUL, Contest
+from applications.models import SEOUL, Contest, ContestStage
+from applications.selectors import contest_stages
+from applications.services import ensure_stages
 from audit.services import record
 from core.faults import fault_point
 from core.permissions import refuse_unless
 from notifications.services import announce
 from outbox.services import defer
 from reviews.models import Panel
-from selection.computation import decide, digest, gather_inputs, policy_values
+from selection.computation import decide, digest, gather_inputs, policy_values, upgraded
 from selection.models import (
     ACTIVE_STATUSES,
     APPROVED_STATUSES,
@@ -51,19 +53,38 @@ def policy_for(contest: Contest) -> SelectionPolicy:
 
 @transaction.atomic
 def save_policy(*, actor, contest: Contest, values: dict) -> SelectionPolicy:
+    """Set the reserves, the tie-break order and, per stage, ``<code>_weight_pct`` and ``<code>_cutoff`` (the
+    stage rows; the page's and the API's form checks that the weights add up to 100). Refused once a run is
+    approved; audited with each changed value."""
     contest = Contest.objects.select_for_update().get(pk=contest.pk)
     if contest.selection_runs.filter(status__in=APPROVED_STATUSES).exists():
         raise SelectionRefused(_("The selection is approved; its policy no longer changes."))
-    policy = policy_for(contest)
-    before = policy_values(policy) if policy.pk else {}
-    for name, value in values.items():
-        setattr(policy, name, value)
+    policy, stages = policy_for(contest), ensure_stages(contest)
+    before = policy_values(policy, stages) if policy.pk else {}
+    for name in ("reserve_count", "tie_break"):
+        if name in values:
+            setattr(policy, name, values[name])
     policy.updated_by = actor
     policy.save()
-    after = policy_values(policy)
+    for stage in stages:
+        changed = {name: values[f"{stage.code}_{name}"] for name in ("weight_pct", "cutoff")
+                   if f"{stage.code}_{name}" in values}
+        for name, value in changed.items():
+            setattr(stage, name, value)
+        if changed:
+            stage.save(update_fields=list(changed))
+    after = policy_values(policy, stages)
     record(actor=actor, action="selection.policy_saved", target=contest,
            changes={name: [before.get(name), value] for name, value in after.items() if before.get(name) != value})
     return policy
+
+
+def check_weights(stages: list[ContestStage]) -> None:
+    """Refuse a run over stages whose weights do not add up to 100."""
+    total = sum(stage.weight_pct for stage in stages)
+    if total != 100:
+        raise SelectionRefused(_("The stages' weights add up to %(total)s %%; they must add up to 100 %%.")
+                               % {"total": total})
 
 
 def start_run(*, actor, contest: Contest, reason: str = "") -> SelectionRun:
@@ -76,6 +97,7 @@ def start_run(*, actor, contest: Contest, reason: str = "") -> SelectionRun:
             raise SelectionRefused(_("A run of this contest is already approved."))
         if runs.filter(status__in=ACTIVE_STATUSES).exists():
             raise SelectionRefused(_("A run of this contest is already queued or running."))
+        check_weights(contest_stages(contest))
         runs.filter(status__in=[RunStatus.COMPLETED, RunStatus.FAILED]).update(status=RunStatus.SUPERSEDED)
         number = (runs.aggregate(last=Max("number"))["last"] or 0) + 1
         run = SelectionRun.objects.create(contest=contest, number=number, requested_by=actor, reason=reason)
@@ -97,7 +119,7 @@ def execute_run(run_id: int) -> SelectionRun:
             inputs, warnings = gather_inputs(run.contest, policy_for(run.contest))
             SelectionDecision.objects.bulk_create([
                 SelectionDecision(run=run, proposal_id=draft.proposal_id, rank=draft.rank,
-                                  document_score=draft.document_score, presentation_score=draft.presentation_score,
+                                  stage_scores=draft.stored_scores(),
                                   combined_score=draft.combined_score,
                                   requested_national_krw=draft.requested_national_krw,
                                   computed_outcome=draft.outcome, computed_national_krw=draft.national_krw,
@@ -152,7 +174,7 @@ def approve_run(*, actor, run: SelectionRun, note: str = "", now: datetime | Non
         raise SelectionRefused(_("These panels have not signed off their results: %(panels)s.")
                                % {"panels": ", ".join(str(panel) for panel in pending)})
     inputs, _warnings = gather_inputs(run.contest, policy_for(run.contest))
-    if digest(inputs) != run.inputs_digest:
+    if digest(inputs) != digest(upgraded(run.inputs)):  # a run stored before stages were data: read as today
         raise SelectionRefused(_("Scores or settings changed after this run was computed; start a new run."))
     totals = run.decisions.filter(outcome=Outcome.SELECTED).aggregate(count=Count("pk"), money=Sum("national_krw"))
     selected, committed = totals["count"], totals["money"] or 0

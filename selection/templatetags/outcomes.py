@@ -2,6 +2,7 @@
 from django import template
 
 from selection.models import Outcome
+from selection.selectors import run_rules
 
 register = template.Library()
 
@@ -9,3 +10,15 @@ register = template.Library()
 @register.filter
 def outcome_label(value: str | None) -> str:
     return Outcome(value).label if value in Outcome.values else ""
+
+
+@register.filter
+def stage_score(decision, code: str):
+    """``{{ decision|stage_score:stage.code }}``: the decision's score in that stage, or None."""
+    return decision.stage_score(code)
+
+
+@register.filter
+def scores_by_stage(decision) -> list[tuple[str, object]]:
+    """``{% for name, score in decision|scores_by_stage %}``: the decision's stage scores in the run's order."""
+    return [(stage.name, decision.stage_score(stage.code)) for stage in run_rules(decision.run)[0]]

@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from applications.models import Contest
+from applications.selectors import contest_stages
 from core.downloads import xlsx_response
 from core.form_flow import ServiceFormMixin
 from core.permissions import DecisionRequiredMixin
@@ -28,18 +29,19 @@ class ContestSelectionView(CouncilMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         contest = get_object_or_404(Contest, pk=self.kwargs["pk"])
-        policy = services.policy_for(contest)
-        kwargs.setdefault("policy_form", forms.PolicyForm(instance=policy))
+        policy, stages = services.policy_for(contest), contest_stages(contest)
+        kwargs.setdefault("policy_form", forms.PolicyForm(stages=stages, policy=policy))
         kwargs.setdefault("start_form", forms.StartRunForm())
         runs = list(selectors.runs_of(contest))
-        return super().get_context_data(contest=contest, policy=policy, runs=runs,
+        return super().get_context_data(contest=contest, policy=policy, runs=runs, stages=stages,
+                                        tie_break=selectors.policy_tie_break(policy, stages),
                                         approved=any(run.status in APPROVED_STATUSES for run in runs), **kwargs)
 
 
 class PolicyView(ContestSelectionView):
     def post(self, request, *args, **kwargs):
         contest = get_object_or_404(Contest, pk=kwargs["pk"])
-        form = forms.PolicyForm(request.POST, instance=services.policy_for(contest))
+        form = forms.PolicyForm(request.POST, stages=contest_stages(contest), policy=services.policy_for(contest))
 
         def act(data):
             services.save_policy(actor=request.user, contest=contest, values=data)
@@ -81,7 +83,7 @@ class RunDetailView(RunMixin, TemplateView):
         same_as = (run.contest.selection_runs.filter(inputs_digest=run.inputs_digest, number__lt=run.number)
                    .order_by("-number").first() if run.inputs_digest else None)
         return super().get_context_data(
-            run=run, contest=run.contest, summary=selectors.summary_of(run),
+            run=run, contest=run.contest, summary=selectors.summary_of(run), rules=selectors.run_rules(run),
             # read only when the table is rendered, not when it comes from the cache (see frozen_key)
             decisions=selectors.decisions_of(run), frozen_key=run.frozen_key,
             adjustments=list(selectors.adjustments_of(run)),
@@ -146,11 +148,12 @@ class ConfirmRunView(RunActionView):
 class RunExportView(RunMixin, View):
     def get(self, request, *args, **kwargs):
         run = self.get_run()
-        headers = [_("Rank"), _("Receipt number"), _("Lead local government"), _("Title"), _("Document review"),
-                   _("Presentation review"), _("Combined score"), _("Computed outcome"), _("Outcome"),
+        stages = selectors.run_rules(run)[0]
+        headers = [_("Rank"), _("Receipt number"), _("Lead local government"), _("Title"),
+                   *(stage.name for stage in stages), _("Combined score"), _("Computed outcome"), _("Outcome"),
                    _("National funding requested (KRW)"), _("National funding (KRW)"), _("Tied across the line")]
         rows = [[decision.rank, decision.proposal.receipt_number, str(decision.proposal.lead_local_government),
-                 decision.proposal.title, decision.document_score, decision.presentation_score,
+                 decision.proposal.title, *(decision.stage_score(stage.code) for stage in stages),
                  decision.combined_score, str(decision.get_computed_outcome_display()),
                  str(decision.get_outcome_display()), decision.requested_national_krw, decision.national_krw,
                  _("yes") if decision.tie_at_boundary else ""]

@@ -8,6 +8,7 @@ from core.papers import digest_of, paper_response
 from core.permissions import ALLOWED, DecisionRequiredMixin
 from selection.models import SelectionDecision
 from selection.permissions import can_view_decision
+from selection.selectors import run_rules
 
 
 class DecisionLetterView(DecisionRequiredMixin, View):
@@ -23,7 +24,8 @@ class DecisionLetterView(DecisionRequiredMixin, View):
         run, proposal = decision.run, decision.proposal
         content = {"decision": decision.pk, "run": run.pk, "proposal": proposal.receipt_number,
                    "outcome": decision.outcome, "rank": decision.rank, "national_krw": decision.national_krw,
-                   "scores": [decision.document_score, decision.presentation_score, decision.combined_score],
+                   "scores": [*(decision.stage_score(stage.code) for stage in run_rules(run)[0]),
+                              decision.combined_score],
                    "published_at": run.published_at, "objection_closes_at": run.objection_closes_at}
         context = {"decision": decision, "run": run, "contest": run.contest, "proposal": proposal,
                    "receipt_number": proposal.receipt_number, "digest": digest_of(content),

@@ -1,0 +1,126 @@
+"""A contest's evaluation stages, set by the council: added, changed and removed until the first score sheet of
+the contest is submitted (``reviews.permissions.can_change_stages``), each write audited. Codes are unique in
+the contest and never a snapshot key; the weights never add up to more than 100 (a run refuses less or more:
+``selection.services.runs.check_weights``)."""
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from applications.models import RESERVED_STAGE_CODES, Contest, ContestStage
+from applications.services import ensure_stages
+from audit.services import record
+from reviews.models import Panel, PanelProposal, Rubric
+from reviews.permissions import can_change_stages
+
+STAGE_FIELDS = ("code", "kind", "name_ko", "name_en", "starts_on", "ends_on", "has_slots", "weight_pct", "cutoff")
+
+
+class StageRefused(Exception):
+    """The stage breaks a rule (its code, its weight, its dates); the message says which."""
+
+
+class StagesFrozen(StageRefused):
+    """The contest's stages no longer change (a sheet was submitted); the message says why."""
+
+
+def _values(stage: ContestStage) -> dict[str, Any]:
+    values = {name: getattr(stage, name) for name in STAGE_FIELDS if name != "kind"}
+    values.update(kind=stage.kind.code, position=stage.position, cutoff=str(stage.cutoff),
+                  starts_on=stage.starts_on and stage.starts_on.isoformat(),
+                  ends_on=stage.ends_on and stage.ends_on.isoformat())
+    return values
+
+
+def _locked(contest: Contest) -> list[ContestStage]:
+    contest = Contest.objects.select_for_update().get(pk=contest.pk)
+    decision = can_change_stages(contest)
+    if not decision:
+        raise StagesFrozen(decision.reason)
+    return ensure_stages(contest)
+
+
+def _check(stage: ContestStage, others: list[ContestStage]) -> None:
+    if stage.code in RESERVED_STAGE_CODES:
+        raise StageRefused(_("“%(code)s” is a reserved word; choose another code.") % {"code": stage.code})
+    if any(other.code == stage.code for other in others):
+        raise StageRefused(_("This contest already has a stage with the code “%(code)s”.") % {"code": stage.code})
+    if stage.starts_on and stage.ends_on and stage.ends_on < stage.starts_on:
+        raise StageRefused(_("A stage ends on or after the day it starts."))
+    total = stage.weight_pct + sum(other.weight_pct for other in others)
+    if total > 100:
+        raise StageRefused(_("The stages' weights would add up to %(total)s %%; they add up to 100 %%.")
+                           % {"total": total})
+
+
+def _place(stage: ContestStage, others: list[ContestStage], position: int | None) -> None:
+    """Put ``stage`` at ``position`` (1 first; None: last) and number every stage 1, 2, … again."""
+    ordered = sorted(others, key=lambda other: (other.position, other.pk))
+    index = len(ordered) if position is None else max(0, min(position - 1, len(ordered)))
+    ordered.insert(index, stage)
+    for number, row in enumerate(ordered, start=1):
+        if row.position != number:
+            row.position = number
+            if row is not stage:  # saved by the caller
+                row.save(update_fields=["position"])
+
+
+@transaction.atomic
+def add_stage(*, actor, contest: Contest, values: dict[str, Any], position: int | None = None) -> ContestStage:
+    """A new stage of ``contest`` (``values``: ``STAGE_FIELDS``, ``kind`` a ``StageKind``), at ``position``."""
+    others = _locked(contest)
+    stage = ContestStage(contest=contest, **values)
+    _check(stage, others)
+    _place(stage, others, position)
+    stage.full_clean(validate_unique=False)
+    stage.save()
+    record(actor=actor, action="review.stage_added", target=contest, changes=_values(stage))
+    return stage
+
+
+@transaction.atomic
+def change_stage(*, actor, stage: ContestStage, values: dict[str, Any], position: int | None = None,
+                 reason: str = "") -> ContestStage:
+    """Change a stage's fields in ``values`` (and its position); panels and rubrics follow a new code."""
+    stages = _locked(stage.contest)
+    stage = next(row for row in stages if row.pk == stage.pk)
+    before = _values(stage)
+    old_code = stage.code
+    for name, value in values.items():
+        setattr(stage, name, value)
+    others = [row for row in stages if row.pk != stage.pk]
+    _check(stage, others)
+    if position is not None:
+        _place(stage, others, position)
+    stage.full_clean(validate_unique=False)
+    stage.save()
+    if stage.code != old_code:
+        Panel.objects.filter(contest=stage.contest, stage=old_code).update(stage=stage.code)
+        Rubric.objects.filter(contest=stage.contest, stage=old_code).update(stage=stage.code)
+        PanelProposal.objects.filter(panel__contest=stage.contest, stage=old_code).update(stage=stage.code)
+    after = _values(stage)
+    changes = {name: [before[name], value] for name, value in after.items() if before[name] != value}
+    if changes:
+        record(actor=actor, action="review.stage_changed", target=stage.contest, reason=reason,
+               changes={"stage": stage.code, **changes})
+    return stage
+
+
+@transaction.atomic
+def remove_stage(*, actor, stage: ContestStage, reason: str = "") -> None:
+    """Remove a stage that no panel or rubric uses yet."""
+    stages = _locked(stage.contest)
+    if (Panel.objects.filter(contest=stage.contest, stage=stage.code).exists()
+            or Rubric.objects.filter(contest=stage.contest, stage=stage.code).exists()):
+        raise StageRefused(_("Panels or a rubric use this stage; remove them first."))
+    stage = next(row for row in stages if row.pk == stage.pk)
+    record(actor=actor, action="review.stage_removed", target=stage.contest, reason=reason, changes=_values(stage))
+    stage.delete()
+    _place_all(stage.contest)
+
+
+def _place_all(contest: Contest) -> None:
+    for number, row in enumerate(contest.stages.order_by("position", "pk"), start=1):
+        if row.position != number:
+            row.position = number
+            row.save(update_fields=["position"])
