@@ -12,17 +12,21 @@ from django.db import connection
 
 from accounts.roles import Role
 from applications.models import Proposal
-from audit.models import AuditEntry
 from notifications.models import Delivery, DeliveryStatus, Notification
-from selection.models import Outcome, RunStatus
-from selection.services import approve_run, confirm_run, publish_run, start_run
+from selection.models import RunStatus
+from selection.services import confirm_run, start_run
 from tests.factories import make_user
 from tests.faults.conftest import forget_connections
-from tests.faults.scenarios import SCORES, announce_correction, no_fault_outcome, officials_of
+from tests.faults.scenarios import (
+    SCORES,
+    announce_correction,
+    assert_each_selected_task_opened_once,
+    no_fault_outcome,
+    officials_of,
+    published_run,
+)
 from tests.faults.worker import Worker
 from tests.selection.builders import scored_contest
-from tracking.models import AgreementLine, ProgressReport, SelectedTask
-from tracking.services.opening import drafted_agreement
 
 REDIS_URL = os.environ.get("CELERY_BROKER_URL", "")
 
@@ -119,27 +123,12 @@ def test_an_e_mail_killed_after_the_server_took_it_is_sent_again_with_the_same_m
 
 
 def test_opening_tasks_killed_midway_opens_each_selected_task_once(worker):
-    contest, _proposals = scored_contest(SCORES, target=2)
-    council = make_user(Role.COUNCIL_STAFF)
-    run = start_run(actor=council, contest=contest)
-    worker.settle()
-    run.refresh_from_db()
-    approve_run(actor=council, run=run)
-    run = publish_run(actor=council, run=run)
-    worker.settle()
+    run, council = published_run(worker)
     worker.kill_at("tracking.open_tasks.midway")
     confirm_run(actor=council, run=run, now=run.objection_closes_at)
     worker.settle()
     assert worker.killed
-    selected = list(run.decisions.filter(outcome=Outcome.SELECTED).select_related("proposal"))
-    tasks = SelectedTask.objects.filter(decision__run=run)
-    assert sorted(tasks.values_list("decision_id", flat=True)) == sorted(decision.pk for decision in selected)
-    for decision in selected:
-        cells = drafted_agreement(decision, list(decision.proposal.budget_lines.all()))
-        assert AgreementLine.objects.filter(task__decision=decision).count() == sum(1 for v in cells.values() if v)
-        years = {year for year, _source in cells}
-        assert ProgressReport.objects.filter(task__decision=decision).count() == 2 * len(years)
-    assert AuditEntry.objects.filter(action="tracking.task_opened").count() == len(selected)
+    assert_each_selected_task_opened_once(run)
 
 
 def test_with_the_broker_down_a_run_is_kept_and_the_worker_computes_it_once_the_broker_returns(worker,

@@ -24,12 +24,20 @@ from applications.models import Proposal
 from notifications.models import Delivery, DeliveryStatus, Notification
 from outbox.models import PendingWork
 from selection.models import RunStatus
-from selection.services import start_run
+from selection.services import confirm_run, start_run
 from tests.factories import make_user
 from tests.faults.conftest import forget_connections
-from tests.faults.scenarios import SCORES, announce_correction, no_fault_outcome, officials_of
+from tests.faults.scenarios import (
+    SCORES,
+    announce_correction,
+    assert_each_selected_task_opened_once,
+    no_fault_outcome,
+    officials_of,
+    published_run,
+)
 from tests.faults.worker import Worker, alive
 from tests.selection.builders import scored_contest
+from tracking.models import SelectedTask
 
 REDIS_URL = os.environ.get("CELERY_BROKER_URL", "")
 ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -202,3 +210,20 @@ def test_an_e_mail_whose_worker_main_process_died_is_sent_once(broker, workers, 
     assert sorted(emails.values_list("status", flat=True)) == [DeliveryStatus.DELIVERED] * len(recipients)
     cut.refresh_from_db()
     assert cut.attempts == 2  # the dead worker's attempt, then the sweep's; the redelivery found it sent
+
+
+def test_opening_tasks_whose_worker_main_process_died_opens_each_selected_task_once(broker, workers, settings):
+    first = workers("first")
+    run, council = published_run(first)
+    first.hold_at("tracking.open_tasks.midway")
+    confirm_run(actor=council, run=run, now=run.objection_closes_at)
+    kill_main_while_held(first)
+    assert SelectedTask.objects.filter(decision__run=run).count() == 1  # each task opens in its own transaction
+
+    second = workers("second")
+    second.settle(exclude_keys=[f"tracking.open_tasks:{run.pk}"])  # the confirmation's notifications
+    assert "handed over: 1," in sweep_as_beat(settings)
+    second.settle()
+    assert_each_selected_task_opened_once(run)
+    redeliver_unacknowledged(second, broker)
+    assert_each_selected_task_opened_once(run)
