@@ -22,6 +22,7 @@ register_actions({
     "tracking.report_returned": _("Progress report returned"),
     "tracking.support_saved": _("Support line changed"),
     "tracking.support_removed": _("Support line row removed"),
+    "tracking.support_uploaded": _("Support rows uploaded from a spreadsheet"),
     "tracking.recruitment_published": _("Company recruitment published"),
     "tracking.company_decided": _("Company application decided"),
     "tracking.company_updated": _("Participating company updated"),

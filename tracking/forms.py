@@ -181,3 +181,23 @@ class CompanyProgressForm(BoundedModelForm):
     class Meta:
         model = CompanyApplication
         fields = ["growth_stage", "support_received_krw"]
+
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class SupportUploadForm(forms.Form):
+    """The desk's upload: the filled template (XLSX, at most 5 MB) and, optionally, why."""
+
+    file = forms.FileField(label=_("Filled template (XLSX)"),
+                           help_text=_("Columns task_id, line and your lines' measure codes, as in the template. "
+                                       "All rows are saved, or none. At most 5 MB."))
+    reason = reason_field(required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload the template as an XLSX file."))
+        return upload

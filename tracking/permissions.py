@@ -121,6 +121,27 @@ def can_edit_support_line(user, line: LineSpec) -> Decision:
     return deny(_("Only %(ministry)s staff keep this support line.") % {"ministry": line.ministry_label})
 
 
+def can_use_ministry_desk(user) -> Decision:
+    """The desk (every task a ministry supports, its lines across them, their export): a ministry's staff, for
+    their own ministry only; no one else, as it shows no other ministry's lines."""
+    if not is_signed_in(user):
+        return NOT_SIGNED_IN
+    if is_ministry_staff(user) and user.ministry_id:
+        return ALLOWED
+    return deny(_("The ministry desk is for ministry staff."))
+
+
+def can_upload_support_rows(user, ministry) -> Decision:
+    """A spreadsheet of support rows: the ministry's own staff, who keep its lines (the service asks too, and
+    each row is checked again by :func:`can_edit_support_line`)."""
+    decision = can_use_ministry_desk(user)
+    if not decision:
+        return decision
+    if user.ministry_id != ministry.pk:
+        return deny(_("Only %(ministry)s staff keep its support lines.") % {"ministry": ministry.name})
+    return ALLOWED
+
+
 def can_confirm_plan(user, task: SelectedTask) -> Decision:
     if not is_signed_in(user):
         return NOT_SIGNED_IN

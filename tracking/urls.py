@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import companies, continuation, dashboard, reports, support, tasks
+from .views import companies, continuation, dashboard, desk, reports, support, tasks
 
 app_name = "tracking"
 
 urlpatterns = [
     path("", dashboard.TaskListView.as_view(), name="task-list"),
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("desk/", desk.DeskView.as_view(), name="desk"),
+    path("desk/template.xlsx", desk.DeskTemplateView.as_view(), name="desk-template"),
+    path("desk/upload/", desk.DeskUploadView.as_view(), name="desk-upload"),
     path("contests/<int:pk>/rows/<slug:table>/", dashboard.RowsView.as_view(), name="rows"),
     path("tasks/<int:pk>/", tasks.TaskDetailView.as_view(), name="task"),
     path("tasks/<int:pk>/status/", tasks.StatusView.as_view(), name="task-status"),

@@ -18,7 +18,7 @@ from selection.models import Objection
 from tests import documents
 from tests.applications.test_proposal_services import SECTIONS
 from tests.factories import api_as, make_contest, make_user
-from tracking.models import ProgressReport, ReportAttachment
+from tracking.models import ProgressReport, ReportAttachment, SupportLineRow
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -57,6 +57,8 @@ def paths(registry, tasks, hamyang, council, published_objection_target):
         "designation import admin": (make_user(Role.ADMINISTRATOR, language="en"), "client",
                                      reverse("admin:regions_designation_import"), {"reason": "농식품부 공문"},
                                      "file", DesignationImport),
+        "ministry desk upload": (make_user(Role.MINISTRY_STAFF, language="en"), "client",
+                                 reverse("tracking:desk-upload"), {"reason": "1분기"}, "file", SupportLineRow),
     }
 
 
@@ -87,7 +89,8 @@ def _post(user, how, url, data, field, name, content, client, **extra):
 
 
 UPLOAD_PATHS = ["proposal attachment page", "proposal attachment API", "contest file page", "objection page",
-                "report page", "report file API", "designation import page", "designation import admin"]
+                "report page", "report file API", "designation import page", "designation import admin",
+                "ministry desk upload"]
 
 
 @pytest.mark.parametrize("path", UPLOAD_PATHS)
@@ -101,6 +104,8 @@ def test_every_upload_path_refuses_bombs_fake_hwp_and_oversized_bodies(paths, cl
         body = response.content.decode()
         if "designation" in path and not name.endswith(".xlsx"):
             assert "Only CSV and XLSX files can be imported" in body
+        elif "desk" in path and not name.endswith(".xlsx"):
+            assert "Upload the template as an XLSX file." in body
         elif name.startswith("bomb"):
             assert "unpacks to more than the portal accepts" in body, (path, name)
         else:
@@ -125,4 +130,4 @@ def test_the_walk_covers_every_form_with_a_file():
              if issubclass(cls, forms.BaseForm) and any(isinstance(field, forms.FileField)
                                                       for field in getattr(cls, "base_fields", {}).values())}
     assert found == {"AttachmentForm", "ContestAttachmentForm", "ObjectionForm", "ReportForm",
-                     "DesignationImportForm"}
+                     "DesignationImportForm", "SupportUploadForm"}

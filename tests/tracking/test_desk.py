@@ -1,0 +1,221 @@
+"""The ministry desk: a ministry's officer sees every selected task his ministry supports with his own lines'
+rows and sums, filters them, exports them as a formula-safe XLSX and uploads support rows from the template,
+all or nothing, told the row and column of what is refused. Nobody else reaches it."""
+import io
+import unicodedata
+
+import pytest
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from accounts.roles import Role
+from audit.models import AuditEntry
+from tests.factories import make_user
+from tests.tracking.builders import more_tasks, support_row
+from tracking.models import SupportLineRow
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry", "english")]
+DESK = "tracking:desk"
+
+
+def workbook(response) -> list[list]:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return [list(row) for row in load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)]
+
+
+def xlsx(rows: list[list], name: str = "support.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(),
+                              content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client, tasks, staff):
+    hamyang, gokseong = tasks["48870"], tasks["12720"]
+    support_row(hamyang, "regional_visa", year=2026, visa_type="F-2-R", requested=15, allocated=12, issued=9)
+    support_row(hamyang, "regional_visa", year=2026, visa_type="F-4-R", requested=3, allocated=2)
+    support_row(hamyang, "fisheries_infrastructure", facility="양식장", year=2026, kind="aquaculture",
+                amount_krw=700_000_000)
+    client.force_login(staff["MOJ"])
+    page = client.get(reverse(DESK))
+    assert page.status_code == 200
+    table = page.context["table"]
+    assert [row.task for row in table.rows] == sorted([hamyang, gokseong], key=lambda task: (
+        task.local_government.province.code, task.local_government.code))
+    assert list(table.lines) == ["regional_visa"]
+    assert "Region-specific visa: Persons requested" in table.headers
+    assert not any("Fisheries" in header for header in table.headers)  # no other ministry's line, no leak
+    hamyang_row = next(row for row in table.rows if row.task == hamyang)
+    cells = dict(zip(table.headers, table.cells(hamyang_row), strict=True))
+    assert cells["Region-specific visa: rows"] == 2 and cells["Region-specific visa: Persons requested"] == 18
+    assert cells["Region-specific visa: Visas issued"] == 9 and cells["Status"] == hamyang.get_status_display()
+    body = page.content.decode()
+    assert "700,000,000" not in body and "양식장" not in body
+    without = client.get(reverse(DESK), {"rows": "without"}).context["table"]
+    assert [row.task for row in without.rows] == [gokseong]
+    found = client.get(reverse(DESK), {"q": hamyang.local_government.name_en}).context["table"]
+    assert [row.task for row in found.rows] == [hamyang]
+    assert not client.get(reverse(DESK), {"status": "completed"}).context["table"].rows
+    mof = make_user(Role.MINISTRY_STAFF, ministry=staff["MOF"].ministry, language="en")
+    client.force_login(mof)
+    mof_table = client.get(reverse(DESK)).context["table"]
+    assert list(mof_table.lines) == ["fisheries_infrastructure"]
+    mof_totals = dict(zip(mof_table.headers, mof_table.totals, strict=True))
+    assert mof_totals["Fisheries and aquaculture infrastructure: KRW supported"] == 700_000_000
+
+
+def test_the_desk_runs_the_same_queries_for_two_tasks_and_for_ten(client, tasks, staff,
+                                                                  django_assert_max_num_queries):
+    client.force_login(staff["MSS"])
+    with django_assert_max_num_queries(16):
+        assert len(client.get(reverse(DESK)).context["table"].rows) == 2
+    more_tasks(tasks["48870"].decision.run, 8)
+    with django_assert_max_num_queries(16):
+        table = client.get(reverse(DESK)).context["table"]
+    assert len(table.rows) == 10
+    assert dict(zip(table.headers, table.totals, strict=True))["SME commercialization: Amount (KRW)"] == 8 * 30_000_000
+
+
+def test_the_export_is_the_table_with_numbers_as_numbers_and_text_never_a_formula(client, tasks, staff):
+    hamyang = tasks["48870"]
+    type(hamyang).objects.filter(pk=hamyang.pk).update(title='=HYPERLINK("http://evil","x")')
+    support_row(hamyang, "extinction_fund", name="+센터", year=2026, approved_krw=1_200_000_000, disbursed_krw=4)
+    client.force_login(staff["MOIS"])
+    response = client.get(reverse(DESK), {"export": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = workbook(response)
+    headers = rows[0]
+    found = next(row for row in rows if row[1] == hamyang.proposal.receipt_number)
+    hamyang_row = dict(zip(headers, found, strict=True))
+    assert hamyang_row["Task"] == "'=HYPERLINK(\"http://evil\",\"x\")"
+    assert hamyang_row["Local Extinction Response Fund: Approved (KRW)"] == 1_200_000_000
+    assert rows[-1][0] == "Total"
+    template = workbook(client.get(reverse("tracking:desk-template")))
+    assert template[0][:5] == ["task_id", "receipt_number", "local_government", "title", "line"]
+    filled = next(row for row in template[1:] if row[0] == hamyang.pk)
+    assert filled[3].startswith("'=") and "'+센터" in filled
+
+
+def _template(client) -> tuple[list, list[list]]:
+    rows = workbook(client.get(reverse("tracking:desk-template")))
+    return rows[0], [list(row) for row in rows[1:]]
+
+
+def test_an_upload_of_the_filled_template_saves_every_row_audited(client, tasks, staff):
+    hamyang, gokseong = tasks["48870"], tasks["12720"]
+    kept = support_row(hamyang, "regional_visa", year=2026, visa_type="F-2-R", requested=15, allocated=12)
+    client.force_login(staff["MOJ"])
+    headers, rows = _template(client)
+    column = {name: index for index, name in enumerate(headers)}
+    for row in rows:
+        if row[0] == hamyang.pk:
+            row[column["issued"]] = 10  # change the kept row
+        if row[0] == gokseong.pk:
+            row[column["year"]], row[column["requested"]] = 2026, 4
+            row[column["visa_type"]] = "F-4-R 지역특화형 재외동포"
+    rows.append([hamyang.pk, "", "", "", "regional_visa", 2027, "F-4-R", 2, 0, 0])
+    response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, *rows]), "reason": "1분기 배정"})
+    assert response.status_code == 302, response.context["form"].errors
+    kept.refresh_from_db()
+    assert kept.values["issued"] == 10
+    new = SupportLineRow.objects.get(task=gokseong)
+    assert new.values == {"year": 2026, "visa_type": "F-4-R", "requested": 4}  # the option named, stored by code
+    assert SupportLineRow.objects.filter(task=hamyang).count() == 2
+    assert AuditEntry.objects.filter(action="tracking.support_saved", reason="1분기 배정").count() == 3
+    upload = AuditEntry.objects.get(action="tracking.support_uploaded")
+    assert upload.changes == {"file": "support.xlsx", "created": 2, "updated": 1, "unchanged": 0}
+    again = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, *rows])}, follow=True)
+    assert "0 rows added, 0 changed, 3 unchanged" in again.content.decode()
+
+
+def test_a_bad_row_refuses_the_whole_file_naming_its_row_and_column(client, tasks, staff):
+    hamyang, gokseong = tasks["48870"], tasks["12720"]
+    client.force_login(staff["MOJ"])
+    headers = ["task_id", "line", "year", "visa_type", "requested", "allocated", "issued"]
+    good = [hamyang.pk, "regional_visa", 2026, "F-2-R", 5, 4, 3]
+    cases = [
+        ([gokseong.pk, "regional_visa", 2026, "F-2-R", "many", 1, 0], "Row 3, column E (requested): "),
+        ([gokseong.pk, "regional_visa", 2026, "F-2-R", 5, 2, 3], "Row 3, column G (issued): Visas issued cannot "
+                                                                  "exceed Persons allocated"),
+        ([999999, "regional_visa", 2026, "F-2-R", 5, 2, 1], "Row 3, column A (task_id): No task your ministry "
+                                                            "supports has this number."),
+        ([gokseong.pk, "extinction_fund", 2026, "", "", "", ""], "Row 3, column B (line): Not one of your "
+                                                                 "ministry's lines"),
+        ([hamyang.pk, "regional_visa", 2026, "F-2-R", 1, 1, 1], "Row 3: The same row as row 2"),
+        ([gokseong.pk, "regional_visa", 2026, "E-9", 1, 1, 1], "Row 3, column D (visa_type): "),
+    ]
+    for bad, message in cases:
+        response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, good, bad])})
+        assert response.status_code == 200
+        errors = [str(error) for error in response.context["form"].errors["file"]]
+        assert errors[0] == "The file was refused and nothing was saved."
+        assert any(error.startswith(message) for error in errors), (message, errors)
+        assert not SupportLineRow.objects.exists()
+    unknown = client.post(reverse("tracking:desk-upload"), {"file": xlsx([[*headers, "amount_krw"], good])})
+    assert "Row 1, column H (amount_krw): Not a column of the template" in str(unknown.context["form"].errors)
+    missing = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers[1:], good[1:]])})
+    assert "The column task_id is missing." in str(missing.context["form"].errors)
+    csv = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, good], name="rows.csv")})
+    assert csv.context["form"].errors["file"] == ["Upload the template as an XLSX file."]
+    broken = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers], name="a.xlsx")})
+    assert "The file has no data rows." in str(broken.context["form"].errors)
+    assert not SupportLineRow.objects.exists() and not AuditEntry.objects.filter(
+        action__startswith="tracking.support").exists()
+
+
+def test_uploaded_text_is_stored_nfc_normalised(client, tasks, staff):
+    client.force_login(staff["MOIS"])
+    decomposed = unicodedata.normalize("NFD", "기업지원센터")
+    response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([
+        ["task_id", "name", "year", "approved_krw"], [tasks["48870"].pk, decomposed, 2026, "1,000,000"]])})
+    assert response.status_code == 302
+    assert SupportLineRow.objects.get().values == {"name": "기업지원센터", "year": 2026, "approved_krw": 1_000_000}
+
+
+@pytest.mark.parametrize("role", [Role.LOCAL_OFFICIAL, Role.PROVINCIAL_OFFICER, Role.REVIEWER, Role.COUNCIL_STAFF,
+                                  Role.ADMINISTRATOR])
+def test_no_other_role_reaches_the_desk_its_files_or_the_upload(client, tasks, role):
+    support_row(tasks["48870"], "regional_visa", year=2026, visa_type="F-2-R", requested=15)
+    client.force_login(make_user(role))
+    assert client.get(reverse(DESK)).status_code == 403
+    assert client.get(reverse(DESK), {"export": "xlsx"}).status_code == 403
+    assert client.get(reverse("tracking:desk-template")).status_code == 403
+    upload = client.post(reverse("tracking:desk-upload"), {"file": xlsx([
+        ["task_id", "line", "year", "visa_type", "requested"],
+        [tasks["12720"].pk, "regional_visa", 2026, "F-2-R", 1]])})
+    assert upload.status_code == 403
+    assert SupportLineRow.objects.count() == 1
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_and_a_get_of_the_upload_is_refused(client, staff):
+    for name in (DESK, "tracking:desk-template", "tracking:desk-upload"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and "login" in response.url
+    client.force_login(staff["MOJ"])
+    assert client.get(reverse("tracking:desk-upload")).status_code == 405
+
+
+def test_a_ministry_cannot_upload_rows_of_another_ministrys_line_or_task_outside_its_contests(client, tasks, staff):
+    from ministries.models import Ministry
+
+    hamyang = tasks["48870"]
+    hamyang.contest.participating_ministries.set(Ministry.objects.filter(code__in=["MSS", "MOJ"]))
+    client.force_login(staff["MOF"])
+    assert client.get(reverse(DESK)).context["table"].rows == []
+    response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([
+        ["task_id", "line", "facility", "year", "kind", "amount_krw"],
+        [hamyang.pk, "fisheries_infrastructure", "양식장", 2026, "aquaculture", 1]])})
+    assert "column A (task_id): No task your ministry supports has this number." in str(
+        response.context["form"].errors)
+    client.force_login(staff["MOJ"])
+    response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([
+        ["task_id", "line", "facility", "year", "kind", "amount_krw"],
+        [hamyang.pk, "fisheries_infrastructure", "양식장", 2026, "aquaculture", 1]])})
+    errors = str(response.context["form"].errors)
+    assert "Not a column of the template" in errors  # MOF's measures are not MOJ's columns
+    assert not SupportLineRow.objects.exists()

@@ -1,0 +1,132 @@
+"""The ministry desk: one ministry's support lines across every selected task it supports, as one table the
+page lists, the XLSX export writes and the upload template prefills. A ministry supports the tasks of every
+contest it takes part in (a contest that names no ministry takes all of them)."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.models import Contest
+from ministries.models import Ministry
+from ministries.registry import LineSpec, support_lines
+from regions.selectors import in_province_code_on
+from tracking.models import SelectedTask, SupportLineRow, TaskStatus
+
+
+def ministry_lines(ministry: Ministry) -> dict[str, LineSpec]:
+    """The ministry's own lines by code, from the one registry (three queries)."""
+    return {code: line for code, line in support_lines().items() if line.ministry_id == ministry.pk}
+
+
+def contests_of(ministry: Ministry) -> QuerySet[Contest]:
+    """The contests with selected tasks that ``ministry`` takes part in (or that name no ministry)."""
+    chosen = Contest.participating_ministries.through.objects.filter(contest_id=OuterRef("pk"))
+    return (Contest.objects.filter(tasks__isnull=False).filter(
+        Q(Exists(chosen.filter(ministry_id=ministry.pk))) | ~Exists(chosen)).distinct().order_by("-year", "pk"))
+
+
+def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
+    """The tasks the ministry supports, filtered by ``params``: ``contest`` (id), ``province`` (code, on the
+    contest's date or today), ``status``, ``q`` (title or local government), ``rows`` (``with``/``without``
+    a row of the ministry's lines)."""
+    tasks = (SelectedTask.objects.filter(contest__in=contests_of(ministry))
+             .select_related("contest", "proposal", "local_government__province")
+             .order_by("-contest__year", "local_government__province__code", "local_government__code", "pk"))
+    contest = None
+    if str(params.get("contest", "")).isdigit():
+        contest = Contest.objects.filter(pk=params["contest"]).first()
+        tasks = tasks.filter(contest_id=params["contest"])
+    if params.get("province"):
+        day = contest.eligibility_date if contest else timezone.localdate()
+        tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], day))
+    if params.get("status") in TaskStatus.values:
+        tasks = tasks.filter(status=params["status"])
+    text = (params.get("q") or "").strip()
+    if text:
+        tasks = tasks.filter(Q(title__icontains=text) | Q(local_government__name_ko__icontains=text)
+                             | Q(local_government__name_en__icontains=text))
+    own_rows = SupportLineRow.objects.filter(task=OuterRef("pk"), line__ministry=ministry)
+    if params.get("rows") == "with":
+        tasks = tasks.filter(Exists(own_rows))
+    elif params.get("rows") == "without":
+        tasks = tasks.filter(~Exists(own_rows))
+    return tasks
+
+
+@dataclass
+class DeskRow:
+    task: SelectedTask
+    rows: dict[str, list[SupportLineRow]] = field(default_factory=dict)  # by line code
+
+    def count(self, code: str) -> int:
+        return len(self.rows.get(code, []))
+
+    def total(self, code: str, measure: str) -> int:
+        """A summed measure's total over the task's rows of one line, in whole units (KRW, persons)."""
+        return sum(int(row.values.get(measure) or 0) for row in self.rows.get(code, []))
+
+
+@dataclass
+class DeskTable:
+    lines: dict[str, LineSpec]
+    rows: list[DeskRow]
+
+    @property
+    def headers(self) -> list[str]:
+        headers = [_("Contest"), _("Receipt number"), _("Province"), _("Local government"), _("Task"), _("Status")]
+        for line in self.lines.values():
+            headers.append(_("%(line)s: rows") % {"line": line.label})
+            headers += [f"{line.label}: {measure.name}" for measure in line.summed]
+        return headers
+
+    def cells(self, row: DeskRow) -> list:
+        task = row.task
+        cells = [task.contest.year, task.proposal.receipt_number, task.local_government.province.name,
+                 task.local_government.name, task.title, task.get_status_display()]
+        for code, line in self.lines.items():
+            cells.append(row.count(code))
+            cells += [row.total(code, measure.code) for measure in line.summed]
+        return cells
+
+    @property
+    def totals(self) -> list:
+        """The footer: the number of tasks, then each line's rows and summed measures over every listed task."""
+        totals = [_("Total"), "", "", "", len(self.rows), ""]
+        for code, line in self.lines.items():
+            totals.append(sum(row.count(code) for row in self.rows))
+            totals += [sum(row.total(code, measure.code) for row in self.rows) for measure in line.summed]
+        return totals
+
+
+def desk_table(ministry: Ministry, params) -> DeskTable:
+    """Every task the ministry supports (filtered) with its rows of the ministry's lines: the registry (three
+    queries), the tasks (one) and their rows (one), whatever the number of tasks."""
+    lines = ministry_lines(ministry)
+    tasks = list(desk_tasks(ministry, params))
+    by_task: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    codes = {line.pk: code for code, line in lines.items()}
+    if tasks and lines:
+        for row in SupportLineRow.objects.filter(task__in=[task.pk for task in tasks], line_id__in=codes) \
+                .order_by("task", "line", "pk"):
+            by_task[row.task_id][codes[row.line_id]].append(row)
+    return DeskTable(lines=lines, rows=[DeskRow(task=task, rows=dict(by_task.get(task.pk, {}))) for task in tasks])
+
+
+def template_sheet(table: DeskTable) -> tuple[list[str], list[list]]:
+    """The upload template: ``task_id``, the task for the reader, ``line`` and a column per measure code of the
+    ministry's lines (a code two lines share is one column); a row per existing row, and an empty one per task
+    and line that has none yet, to fill in."""
+    codes: list[str] = []
+    for line in table.lines.values():
+        codes += [measure.code for measure in line.measures if measure.code not in codes]
+    headers = ["task_id", "receipt_number", "local_government", "title", "line", *codes]
+    rows = []
+    for desk_row in table.rows:
+        task = desk_row.task
+        about = [task.pk, task.proposal.receipt_number, task.local_government.name, task.title]
+        for code in table.lines:
+            for values in [row.values for row in desk_row.rows.get(code, [])] or [{}]:
+                rows.append([*about, code, *[values.get(measure, "") for measure in codes]])
+    return headers, rows

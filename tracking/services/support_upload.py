@@ -1,0 +1,180 @@
+"""A ministry's support rows from one spreadsheet, all or nothing.
+
+The sheet is the desk's template (``tracking.desk_template``): ``task_id``, ``line`` and a column per measure
+code of the ministry's lines (``receipt_number``, ``local_government`` and ``title`` are there for the reader
+and ignored). Every row is checked first, against the same rules as a single edit (the task is one the
+ministry supports, the line is the ministry's own, each value fits its measure, the line's rules hold, one row
+per key); any problem refuses the whole file, naming the row and the column. Then each row is written through
+``save_support_row`` (the same permission and audit as a single edit) and the upload itself is recorded.
+Text is NFC-normalised; a choice may be given by its code or its name.
+"""
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
+
+from audit.services import record
+from ministries.models import Ministry
+from ministries.registry import LineSpec
+from ministries.values import clean_values
+from regions.tabular import Table
+from tracking.models import SupportLineRow
+from tracking.permissions import can_upload_support_rows
+
+from .refusals import TrackingRefused
+from .support import save_support_row
+
+INFORMATIONAL = ("receipt_number", "local_government", "title")
+MAX_ROWS = 2000
+
+
+@dataclass(frozen=True)
+class UploadProblem:
+    row: int
+    column: str  # the column's letter and name ("D (amount_krw)"), or "" for the whole row or file
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("Row %(row)s, column %(column)s: %(message)s") % {
+                "row": self.row, "column": self.column, "message": self.message}
+        return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+
+
+class UploadRefused(Exception):
+    """The file was refused and nothing was written; ``problems`` say where and why."""
+
+    def __init__(self, problems: list[UploadProblem]):
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "").strip()
+
+
+def _choice_code(line: LineSpec, code: str, text: str) -> str:
+    """A choice cell as its option code: the code itself, or the option's Korean or English name."""
+    measure = line.measure(code)
+    for option, name_ko, name_en in measure.options:
+        if text in (option, _nfc(name_ko), _nfc(name_en)):
+            return option
+    return text
+
+
+class _Sheet:
+    def __init__(self, table: Table, lines: dict[str, LineSpec]):
+        self.table, self.lines = table, lines
+        self.letters = {name: get_column_letter(index + 1) for index, name in enumerate(table.columns)}
+        self.problems: list[UploadProblem] = []
+
+    def refuse(self, row: int, column: str, message: str) -> None:
+        named = f"{self.letters[column]} ({column})" if column in self.letters else column
+        self.problems.append(UploadProblem(row, named, message))
+
+    def check_columns(self) -> None:
+        measures = {measure.code for line in self.lines.values() for measure in line.measures}
+        for name in self.table.columns:
+            if name and name not in {"task_id", "line", *INFORMATIONAL, *measures}:
+                self.refuse(1, name, _("Not a column of the template: use task_id, line and your lines' "
+                                       "measure codes."))
+        if "task_id" not in self.table.columns:
+            self.problems.append(UploadProblem(1, "", _("The column task_id is missing.")))
+        if "line" not in self.table.columns and len(self.lines) != 1:
+            self.problems.append(UploadProblem(1, "", _("The column line is missing.")))
+        if not self.table.rows:
+            self.problems.append(UploadProblem(2, "", _("The file has no data rows.")))
+        if len(self.table.rows) > MAX_ROWS:
+            self.problems.append(UploadProblem(1, "", _("At most %(count)s rows at a time.") % {"count": MAX_ROWS}))
+
+    def parse(self, number: int, cells: dict[str, str], tasks: dict[int, Any]):
+        """One row as (task, line, cleaned values), or None after recording its problems."""
+        before = len(self.problems)
+        cells = {name: _nfc(value) for name, value in cells.items()}
+        task_text = cells.get("task_id", "")
+        task = tasks.get(int(task_text)) if task_text.isdigit() else None
+        if task is None:
+            self.refuse(number, "task_id", _("No task your ministry supports has this number."))
+        line_code = cells.get("line") or (next(iter(self.lines)) if len(self.lines) == 1 else "")
+        line = self.lines.get(line_code)
+        if line is None:
+            self.refuse(number, "line", _("Not one of your ministry's lines: %(lines)s.")
+                        % {"lines": ", ".join(self.lines)})
+            return None
+        own = {measure.code for measure in line.measures}
+        for name, value in cells.items():
+            if value and name not in own and name not in {"task_id", "line", *INFORMATIONAL}:
+                self.refuse(number, name, _("%(line)s has no such measure; leave it empty.") % {"line": line.label})
+        values = {measure.code: (_choice_code(line, measure.code, cells[measure.code])
+                                 if measure.type == "choice" else cells[measure.code])
+                  for measure in line.measures if cells.get(measure.code)}
+        try:
+            cleaned = clean_values(line, values)
+        except ValidationError as error:
+            for code, messages in error.message_dict.items():
+                self.refuse(number, code, " ".join(messages))
+            return None
+        return None if len(self.problems) > before else (task, line, cleaned)
+
+
+def import_support_rows(*, actor, ministry: Ministry, table: Table, lines: dict[str, LineSpec],
+                        tasks: dict[int, Any], file_name: str, reason: str = "") -> UploadResult:
+    """Write the sheet's rows for ``ministry`` (``lines``: its lines; ``tasks``: the tasks it supports, by id)
+    or refuse it whole with :class:`UploadRefused`. A row whose task already has a row with the same key values
+    changes that row; an identical one is left alone; any other is added."""
+    decision = can_upload_support_rows(actor, ministry)
+    if not decision:
+        raise UploadRefused([UploadProblem(1, "", decision.reason)])
+    sheet = _Sheet(table, lines)
+    sheet.check_columns()
+    if sheet.problems:
+        raise UploadRefused(sheet.problems)
+    parsed, first_row_of = [], {}
+    for number, cells in table.rows:
+        result = sheet.parse(number, cells, tasks)
+        if result is None:
+            continue
+        task, line, cleaned = result
+        key = (task.pk, line.code, line.key_of(cleaned))
+        if key in first_row_of:
+            sheet.refuse(number, "", _("The same row as row %(row)s (the same task and %(keys)s).")
+                         % {"row": first_row_of[key], "keys": ", ".join(
+                             measure.name for measure in line.measures if measure.key) or line.label})
+            continue
+        first_row_of[key] = number
+        parsed.append((number, task, line, cleaned))
+    if sheet.problems:
+        raise UploadRefused(sheet.problems)
+    return _write(actor, ministry, parsed, file_name, reason)
+
+
+@transaction.atomic
+def _write(actor, ministry: Ministry, parsed: list, file_name: str, reason: str) -> UploadResult:
+    existing = {(row.task_id, row.line_id, row.key): row for row in SupportLineRow.objects.select_for_update()
+                .filter(task__in={task.pk for _n, task, _l, _c in parsed}, line__ministry=ministry)}
+    created = updated = unchanged = 0
+    why = reason or _("Uploaded from %(file)s") % {"file": file_name}
+    for number, task, line, cleaned in parsed:
+        row = existing.get((task.pk, line.pk, line.key_of(cleaned)))
+        if row is not None and row.values == cleaned:
+            unchanged += 1
+            continue
+        try:
+            save_support_row(actor=actor, task=task, line=line, row=row, values=cleaned, reason=why)
+        except (TrackingRefused, ValidationError) as error:  # a race with another writer: nothing of it stays
+            raise UploadRefused([UploadProblem(number, "", str(error))]) from error
+        created, updated = (created + 1, updated) if row is None else (created, updated + 1)
+    record(actor=actor, action="tracking.support_uploaded", target=ministry, reason=why,
+           changes={"file": file_name, "created": created, "updated": updated, "unchanged": unchanged})
+    return UploadResult(created=created, updated=updated, unchanged=unchanged)
