@@ -164,3 +164,12 @@ def test_the_api_decides_for_the_council_only(danyang, council):
     detail = api_as(council).get(f"/api/v1/selected-tasks/{danyang.pk}/").json()
     assert detail["conditional_from_year"] == 2027 and len(detail["continuation_evaluations"]) == 1
     assert line(danyang, 2027).amount_krw == 300_000_000
+
+
+def test_a_korean_council_reads_the_condition_and_a_refusal_in_korean(danyang, client):
+    client.force_login(make_user(Role.COUNCIL_STAFF, language="ko"))
+    page = client.get(reverse("tracking:task", args=[danyang.pk])).content.decode()
+    assert "계속 지원 평가" in page and "2027년부터 조건부 지원" in page and "지급 불가" in page
+    response = client.post(reverse("tracking:task-continuation", args=[danyang.pk]),
+                           {"year": "2027", "outcome": "reduced", "national_krw": "500,000,000", "reason": "감액"})
+    assert "감액 금액은 해당 연도에 계획된 500,000,000원보다 적어야 합니다." in response.content.decode()
