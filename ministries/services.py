@@ -9,11 +9,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from audit.services import record
+from core.fields import TOO_LONG
 from core.permissions import refuse_unless
 
 from .models import NUMERIC_TYPES, Measure, MeasureRule, MeasureType, Ministry, SupportLineKind
 from .permissions import can_manage_ministries
 from .values import no_such_measure
+
+DESCRIPTION_LENGTH = 2000  # characters of a line's description, in either language (page, API, service)
 
 
 class MinistryRefused(Exception):
@@ -67,6 +70,8 @@ def _measure(line: SupportLineKind, position: int, data: dict[str, Any]) -> Meas
         errors["choices"] = [_("A choice measure needs its options.")]
     if any(not (option["code"] and option["name_ko"] and option["name_en"]) for option in options):
         errors["choices"] = [_("Each option needs a code and its Korean and English names.")]
+    elif len({option["code"] for option in options}) != len(options):
+        errors["choices"] = [_("Each option needs its own code.")]
     if measure.summed and measure.type not in NUMERIC_TYPES:
         errors["summed"] = [_("Only counts and KRW add up.")]
     if errors:
@@ -92,8 +97,13 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
     line = SupportLineKind(ministry=ministry, code=_nfc(code), name_ko=_nfc(name_ko), name_en=_nfc(name_en),
                            description_ko=_nfc(description_ko), description_en=_nfc(description_en))
     line.full_clean(exclude=["ministry"], validate_unique=False)
+    too_long = {field: [TOO_LONG % {"length": DESCRIPTION_LENGTH}] for field in ("description_ko", "description_en")
+                if len(getattr(line, field)) > DESCRIPTION_LENGTH}
+    if too_long:
+        raise ValidationError(too_long)
+    taken = MinistryRefused(_("A support line with the code %(code)s exists already.") % {"code": line.code})
     if SupportLineKind.objects.filter(code=line.code).exists():
-        raise MinistryRefused(_("A support line with the code %(code)s exists already.") % {"code": line.code})
+        raise taken
     if not measures:
         raise ValidationError({"measures": [no_measure()]})
     made = [_measure(line, position, data) for position, data in enumerate(measures, start=1)]
@@ -107,7 +117,11 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
                 or left.type not in NUMERIC_TYPES or right.type not in NUMERIC_TYPES:
             raise ValidationError({f"rules.{index}": [_(
                 "A rule compares two numeric measures of this line with lte (at most).")]})
-    line.save()
+    try:
+        with transaction.atomic():
+            line.save()  # another clerk's line with the same code may have committed since the check above
+    except IntegrityError as error:
+        raise taken from error
     for measure in made:
         measure.line = line
     Measure.objects.bulk_create(made)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import MeasureType
-from .services import no_measure
+from .services import DESCRIPTION_LENGTH, no_measure
 
 REASON_HELP = _("Kept in the history with the change.")
 
@@ -21,10 +21,10 @@ class LineKindForm(forms.Form):
                            help_text=_("Lower-case letters, digits and underscores, e.g. local_talent; never changes."))
     name_ko = forms.CharField(label=_("Name (Korean)"), max_length=100)
     name_en = forms.CharField(label=_("Name (English)"), max_length=150)
-    description_ko = forms.CharField(label=_("Description (Korean)"), required=False, max_length=2000,
-                                     widget=forms.Textarea(attrs={"rows": 2}))
-    description_en = forms.CharField(label=_("Description (English)"), required=False, max_length=2000,
-                                     widget=forms.Textarea(attrs={"rows": 2}))
+    description_ko = forms.CharField(label=_("Description (Korean)"), required=False,
+                                     max_length=DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
+    description_en = forms.CharField(label=_("Description (English)"), required=False,
+                                     max_length=DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, help_text=REASON_HELP)
 
 

@@ -3,9 +3,9 @@ remove a measure. Each change goes through ``ministries.services`` (checked, ref
 line is in use, audited); a refused form comes back with what was typed and the reason beside it."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -41,9 +41,10 @@ class LineKindCreateView(ManageMixin, TemplateView):
 
     template_name = "ministries/line_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.ministry = get_object_or_404(Ministry, code=kwargs["code"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def ministry(self) -> Ministry:
+        """Looked up after the permission (``dispatch``): who may not add lines learns nothing of codes."""
+        return get_object_or_404(Ministry, code=self.kwargs["code"])
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", LineKindForm())
@@ -71,9 +72,10 @@ class LineKindCreateView(ManageMixin, TemplateView):
 
 
 class LineMixin(ManageMixin):
-    def dispatch(self, request, *args, **kwargs):
-        self.line = get_object_or_404(SupportLineKind.objects.select_related("ministry"), code=kwargs["line_code"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def line(self) -> SupportLineKind:
+        """Looked up after the permission (``dispatch``): who may not change lines learns nothing of codes."""
+        return get_object_or_404(SupportLineKind.objects.select_related("ministry"), code=self.kwargs["line_code"])
 
     def back(self):
         return redirect(reverse("ministries:list") + f"#line-{self.line.code}")
@@ -112,8 +114,9 @@ class MeasureRemoveView(LineMixin, View):
 
     def post(self, request, *args, **kwargs):
         form = ReasonForm(request.POST)
-        if not form.is_valid():
-            raise Http404
+        if not form.is_valid():  # said, not a bare 404: the reason box is the only thing typed here
+            messages.error(request, " ".join(str(message) for message in form.errors["reason"]))
+            return self.back()
         try:
             services.remove_measure(actor=request.user, line_code=self.line.code, code=kwargs["measure"],
                                     reason=form.cleaned_data["reason"])

@@ -29,7 +29,8 @@ class ContinuationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         try:
-            check_reduced_amount(cleaned.get("outcome"), cleaned.get("national_krw"))
+            if "national_krw" not in self.errors:  # an amount refused already is not also called missing
+                check_reduced_amount(cleaned.get("outcome"), cleaned.get("national_krw"))
         except TrackingRefused as error:
             self.add_error("national_krw", str(error))
         if cleaned.get("outcome") != ContinuationOutcome.REDUCED:

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from ministries.models import Measure, MeasureType, Ministry, SupportLineKind
+from ministries.services import DESCRIPTION_LENGTH
 
 
 class MeasureSerializer(serializers.ModelSerializer):
@@ -70,8 +71,10 @@ class SupportLineKindCreateSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=32)
     name_ko = serializers.CharField(max_length=100)
     name_en = serializers.CharField(max_length=150)
-    description_ko = serializers.CharField(required=False, allow_blank=True, default="")
-    description_en = serializers.CharField(required=False, allow_blank=True, default="")
+    description_ko = serializers.CharField(required=False, allow_blank=True, default="",
+                                           max_length=DESCRIPTION_LENGTH)
+    description_en = serializers.CharField(required=False, allow_blank=True, default="",
+                                           max_length=DESCRIPTION_LENGTH)
     measures = MeasureInputSerializer(many=True)
     rules = RuleInputSerializer(many=True, required=False, default=list)
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

@@ -88,7 +88,7 @@ class ContinuationInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     outcome = serializers.ChoiceField(choices=ContinuationOutcome.choices)
     national_krw = serializers.IntegerField(min_value=0, max_value=MAX_KRW, required=False, allow_null=True)
-    reason = serializers.CharField(max_length=2000)
+    reason = serializers.CharField(max_length=1000)
 
 
 class SelectedTaskDetailSerializer(serializers.ModelSerializer):
