@@ -56,6 +56,7 @@ def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client,
     assert cells["Region-specific visa: Visas issued"] == 9 and cells["Status"] == hamyang.get_status_display()
     body = page.content.decode()
     assert "700,000,000" not in body and "양식장" not in body
+    assert reverse("tracking:support-add", args=[gokseong.pk, "regional_visa"]) in body  # a row added from here
     without = client.get(reverse(DESK), {"rows": "without"}).context["table"]
     assert [row.task for row in without.rows] == [gokseong]
     found = client.get(reverse(DESK), {"q": hamyang.local_government.name_en}).context["table"]
