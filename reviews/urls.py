@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import council, files, papers, results, reviewer
+from .views import council, files, papers, results, reviewer, stages
 
 app_name = "reviews"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("assignments/<int:pk>/files.zip", files.AssignmentFilesZipView.as_view(), name="assignment-files-zip"),
     path("pool/", council.PoolView.as_view(), name="pool"),
     path("contests/<int:pk>/", council.ContestReviewView.as_view(), name="contest-review"),
+    path("contests/<int:pk>/stages/", stages.ContestStagesView.as_view(), name="contest-stages"),
+    path("stages/<int:pk>/", stages.StageChangeView.as_view(), name="stage-change"),
     path("contests/<int:pk>/panels/new/", council.PanelCreateView.as_view(), name="panel-create"),
     path("panels/<int:pk>/", council.PanelDetailView.as_view(), name="panel-detail"),
     path("panels/<int:pk>/proposals/", council.AddProposalsView.as_view(), name="panel-add-proposals"),

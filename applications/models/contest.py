@@ -89,14 +89,20 @@ class Contest(BilingualNameMixin):
         """The day eligibility is judged on: the application deadline, in Asia/Seoul."""
         return self.application_closes_at.astimezone(SEOUL).date()
 
+    def _stage_steps(self) -> list[tuple[str, object]]:
+        """Each evaluation stage's start, in the stages' order; the two review columns for a contest whose
+        stages were never stored."""
+        stages = [(stage.name, stage.starts_on) for stage in self.stages.order_by("position", "pk")]
+        return stages or [(_("Document review"), self.document_review_starts_on),
+                          (_("Presentation review"), self.presentation_review_starts_on)]
+
     def schedule(self) -> list[tuple[str, object]]:
         """The milestones in order, for display; unset ones are left out."""
         steps = [
             (_("Announcement"), self.announced_on), (_("Briefing session"), self.briefing_on),
             (_("Application window opens"), self.application_opens_at),
             (_("Application deadline"), self.application_closes_at),
-            (_("Document review"), self.document_review_starts_on),
-            (_("Presentation review"), self.presentation_review_starts_on),
+            *self._stage_steps(),
             (_("Final selection"), self.selection_on), (_("Results published"), self.results_published_on),
         ]
         return [(label, value) for label, value in steps if value]

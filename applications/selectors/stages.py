@@ -9,10 +9,13 @@ DEFAULT_STAGES = (("document", 30, Decimal(60)), ("presentation", 70, Decimal(60
 
 
 def default_stages(contest: Contest) -> list[ContestStage]:
-    """The defaults, unsaved, named and slotted after their kinds (seeded by the migrations)."""
+    """The defaults, unsaved, named and slotted after their kinds (seeded by the migrations), dated by the
+    contest's document and presentation review dates."""
     kinds = StageKind.objects.in_bulk([code for code, _weight, _cutoff in DEFAULT_STAGES], field_name="code")
     return [ContestStage(contest=contest, position=position, code=code, kind=kinds[code],
                          name_ko=kinds[code].name_ko, name_en=kinds[code].name_en,
+                         starts_on=getattr(contest, f"{code}_review_starts_on"),
+                         ends_on=getattr(contest, f"{code}_review_ends_on"),
                          has_slots=kinds[code].scheduled_slots, weight_pct=weight, cutoff=cutoff)
             for position, (code, weight, cutoff) in enumerate(DEFAULT_STAGES, start=1)]
 

@@ -13,7 +13,7 @@ from ministries.models import Ministry
 from regions.models import LocalGovernment
 
 from .documents import delete_file_on_commit, store_document
-from .stages import ensure_stages
+from .stages import ensure_stages, follow_review_dates
 
 CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
 
@@ -56,6 +56,7 @@ def update_contest(*, actor, contest: Contest, values: dict[str, Any], kinds: It
     contest.save()
     _set_relations(contest, list(kinds), ministries)
     changes = field_changes(before, _snapshot(contest))
+    follow_review_dates(contest, set(changes))
     if changes:
         record(actor=actor, action="contest.updated", target=contest, reason=reason, changes=changes)
     return contest

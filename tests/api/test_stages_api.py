@@ -2,6 +2,7 @@
 sheet is submitted (then refused with the reason); anyone else is refused before anything is looked up; the
 results read any stage by its code."""
 import pytest
+from django.urls import reverse
 
 from accounts.roles import Role
 from audit.selectors import history_of
@@ -101,3 +102,23 @@ def test_the_results_read_any_stage_by_its_code(council):
         "document", "site_visit"}
     bogus = api.get(f"/api/v1/contests/{contest.pk}/results/?stage=interview")
     assert bogus.status_code == 400 and "not a stage" in bogus.json()["stage"][0]
+
+
+def test_the_contests_review_dates_date_its_stages_and_the_schedule_lists_every_stage(council, client):
+    api = api_as(council)
+    body = {"name_ko": "2027년 협업 프로젝트", "name_en": "2027 Collaboration Project", "year": 2027,
+            "application_opens_at": "2027-03-02T09:00:00+09:00", "application_closes_at": "2027-03-20T18:00:00+09:00",
+            "document_review_starts_on": "2027-03-23", "document_review_ends_on": "2027-03-31",
+            "national_cap_per_task_krw": 1_000_000_000, "accepted_designation_kinds": ["population_declining"],
+            "participating_ministries": ["MSS"]}
+    contest = api.post("/api/v1/contests/", body, format="json").json()
+    url = f"/api/v1/contests/{contest['id']}/stages/"
+    document = api.get(url).json()[0]
+    assert (document["code"], document["starts_on"], document["ends_on"]) == ("document", "2027-03-23", "2027-03-31")
+    api.post(url, {**SITE_VISIT, "starts_on": "2027-04-12", "ends_on": "2027-04-14"}, format="json")
+    api.patch(f"/api/v1/contests/{contest['id']}/", {"document_review_starts_on": "2027-03-24", "reason": "연기"},
+              format="json")
+    assert api.get(url).json()[0]["starts_on"] == "2027-03-24"
+    client.force_login(council)
+    page = client.get(reverse("applications:contest-detail", args=[contest["id"]])).content.decode()
+    assert page.index("Document review") < page.index("Site visit") and "2027-04-12" in page

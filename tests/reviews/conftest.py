@@ -14,3 +14,10 @@ def assignment():
     make_rubric(panel.contest)
     assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
     return Assignment.objects.filter(panel=panel).order_by("reviewer_id").first()
+
+
+@pytest.fixture
+def council_signed_in(client, council):
+    """The council staff member (English), signed in on ``client``."""
+    client.force_login(council)
+    return council

@@ -14,14 +14,7 @@ from reviews.services import add_stage
 from tests.factories import make_user
 from tests.reviews.builders import make_panel
 
-pytestmark = pytest.mark.usefixtures("registry", "english")
-
-
-@pytest.fixture
-def council(client):
-    user = make_user(Role.COUNCIL_STAFF, language="en")
-    client.force_login(user)
-    return user
+pytestmark = pytest.mark.usefixtures("registry", "english", "council_signed_in")
 
 
 @pytest.fixture
