@@ -57,6 +57,14 @@ def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client,
     body = page.content.decode()
     assert "700,000,000" not in body and "양식장" not in body
     assert reverse("tracking:support-add", args=[gokseong.pk, "regional_visa"]) in body  # a row added from here
+    visa_rows = dict(page.context["line_rows"])[table.lines["regional_visa"]]
+    assert [(task, values) for task, _row, values in visa_rows] == [
+        (hamyang, [("2026", False), ("F-2-R region-specific talent residence", False), (15, True), (12, True),
+                   (9, True)]),
+        (hamyang, [("2026", False), ("F-4-R region-specific overseas Korean", False), (3, True), (2, True),
+                   ("", True)])]
+    first = visa_rows[0][1]
+    assert reverse("tracking:support-row", args=[hamyang.pk, "regional_visa", first.pk]) in body  # changed here
     without = client.get(reverse(DESK), {"rows": "without"}).context["table"]
     assert [row.task for row in without.rows] == [gokseong]
     found = client.get(reverse(DESK), {"q": hamyang.local_government.name_en}).context["table"]
