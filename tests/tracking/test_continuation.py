@@ -173,3 +173,16 @@ def test_a_korean_council_reads_the_condition_and_a_refusal_in_korean(danyang, c
     response = client.post(reverse("tracking:task-continuation", args=[danyang.pk]),
                            {"year": "2027", "outcome": "reduced", "national_krw": "500,000,000", "reason": "감액"})
     assert "감액 금액은 해당 연도에 계획된 500,000,000원보다 적어야 합니다." in response.content.decode()
+
+
+def test_the_api_sets_the_condition_for_the_council_only(round_tasks, council):
+    hamyang = round_tasks["48870"]
+    url = f"/api/v1/selected-tasks/{hamyang.pk}/continuation-condition/"
+    lead = make_user(Role.LOCAL_OFFICIAL, language="en")  # Hamyang-gun's
+    assert api_as(lead).post(url, {"from_year": 2027, "reason": "조건"}, format="json").status_code == 403
+    first_year = api_as(council).post(url, {"from_year": 2026, "reason": "조건"}, format="json")
+    assert first_year.status_code == 400 and "later year of the agreement (2027)" in str(first_year.json())
+    made = api_as(council).post(url, {"from_year": 2027, "reason": "2027년은 성과평가 후 지원"}, format="json")
+    assert made.status_code == 200 and made.json()["conditional_from_year"] == 2027
+    entry = AuditEntry.objects.get(action="tracking.condition_set", target_id=str(hamyang.pk))
+    assert (entry.reason, entry.changes["conditional_from_year"]) == ("2027년은 성과평가 후 지원", [None, 2027])

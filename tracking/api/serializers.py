@@ -91,6 +91,13 @@ class ContinuationInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
 
 
+class ConditionInputSerializer(serializers.Serializer):
+    """From ``from_year`` on, the task's years are paid only after a continuation evaluation; ``null``: none."""
+
+    from_year = serializers.IntegerField(min_value=2000, max_value=2100, allow_null=True)
+    reason = serializers.CharField(max_length=1000)
+
+
 class SelectedTaskDetailSerializer(serializers.ModelSerializer):
     local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
     local_government_name = serializers.CharField(source="local_government.name", read_only=True)

@@ -17,6 +17,7 @@ from tracking.models import ProgressReport
 
 from .filters import ProgressReportFilter, SelectedTaskFilter
 from .serializers import (
+    ConditionInputSerializer,
     ContinuationInputSerializer,
     ContinuationSerializer,
     ProgressReportDetailSerializer,
@@ -62,6 +63,17 @@ class SelectedTaskViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         data = validated_data(StatusChangeSerializer, request)
         with refusals_as_400(*REFUSALS):
             services.change_status(actor=request.user, task=task, status=data["status"], reason=data["reason"])
+        return Response(SelectedTaskDetailSerializer(self.get_queryset().get(pk=task.pk)).data)
+
+    @extend_schema(tags=TAG, request=ConditionInputSerializer, responses=SelectedTaskDetailSerializer,
+                   summary="Fund the task's years from one on only after a continuation evaluation (council)")
+    @action(detail=True, methods=["post"], url_path="continuation-condition")
+    def continuation_condition(self, request, pk=None):
+        task = self.get_object()
+        require(permissions.can_evaluate_continuation(request.user))
+        data = validated_data(ConditionInputSerializer, request)
+        with refusals_as_400(*REFUSALS):
+            services.set_condition(actor=request.user, task=task, from_year=data["from_year"], reason=data["reason"])
         return Response(SelectedTaskDetailSerializer(self.get_queryset().get(pk=task.pk)).data)
 
     @extend_schema(tags=TAG, request=ContinuationInputSerializer, responses={201: ContinuationSerializer},
