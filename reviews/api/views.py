@@ -1,5 +1,6 @@
 """The review's API: assignments and score sheets (reviewers their own, the council all), the explicit
 actions that change them, and a contest's results (council). Same predicates and services as the pages."""
+from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -9,8 +10,8 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from applications.models import Contest
-from applications.selectors import contest_stages
+from applications.models import Contest, ContestStage
+from applications.selectors import stage_of
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission
 from core.api.serializers import ReasonSerializer
@@ -135,13 +136,15 @@ class ContestResultsView(UserLanguageMixin, APIView):
                    parameters=[OpenApiParameter("stage", str, description="Only this stage (its code).")])
     def get(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
-        codes = [stage.code for stage in contest_stages(contest)]
         wanted = request.query_params.get("stage")
-        if wanted is not None and wanted not in codes:
+        if wanted is not None and stage_of(contest, wanted) is None:
             raise ValidationError({"stage": [_("“%(code)s” is not a stage of this contest.") % {"code": wanted}]})
+        # the stages with a rubric, in the contest's order (one query)
+        position = ContestStage.objects.filter(contest=contest, code=OuterRef("stage")).values("position")[:1]
+        codes = (contest.rubrics.annotate(position=Subquery(position))
+                 .order_by(F("position").asc(nulls_last=True), "stage").values_list("stage", flat=True))
         rows = []
-        with_rubric = set(contest.rubrics.values_list("stage", flat=True))
-        for stage in [code for code in codes if code in with_rubric and wanted in (None, code)]:
+        for stage in [code for code in codes if wanted in (None, code)]:
             for panel, results in selectors.stage_results(contest, stage).panels.items():
                 if not permissions.can_view_results(request.user, panel):
                     continue
