@@ -1,6 +1,9 @@
+import importlib
+
 import pytest
 
 from accounts.roles import Role
+from applications.models import StageKind
 from ministries.models import Measure, MeasureRule, Ministry, SupportLineKind
 from ministries.reference import create_measures, create_reference_data
 from regions.models import Province
@@ -10,12 +13,18 @@ from tests.tracking.builders import confirmed_tasks
 
 
 def _ensure_reference_data() -> None:
-    """Registry and ministries, loaded when absent (a transactional test flushes them)."""
+    """Registry, ministries and the evaluation stages' kinds, loaded when absent (a transactional test flushes
+    what the migrations seeded)."""
     if not Province.objects.exists():
         load_region_registry()
     if not Ministry.objects.exists():
         create_reference_data(Ministry, SupportLineKind)
         create_measures(SupportLineKind, Measure, MeasureRule)
+    if not StageKind.objects.exists():  # seeded by applications 0011, whose list stays the one source
+        kinds = importlib.import_module("applications.migrations.0011_contest_stages").KINDS
+        StageKind.objects.bulk_create([StageKind(code=code, name_ko=name_ko, name_en=name_en, scheduled_slots=slots,
+                                                 slot_location=location)
+                                       for code, name_ko, name_en, slots, location in kinds])
 
 
 @pytest.fixture(scope="session")
