@@ -65,6 +65,13 @@ def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client,
                    ("", True)])]
     first = visa_rows[0][1]
     assert reverse("tracking:support-row", args=[hamyang.pk, "regional_visa", first.pk]) in body  # changed here
+    edit = reverse("tracking:support-row", args=[hamyang.pk, "regional_visa", first.pk])
+    back = reverse(DESK) + "?rows=with"
+    assert f'value="{back}"' in client.get(edit, {"next": back}).content.decode()
+    saved = client.post(edit, {**first.values, "issued": 10, "reason": "추가 발급", "next": back})
+    assert saved.status_code == 302 and saved.url == back  # saved from the desk, back to the desk
+    assert client.post(edit, {**first.values, "issued": 11, "reason": "x", "next": "https://evil.example/"}).url \
+        == reverse("tracking:task", args=[hamyang.pk]) + "#line-regional_visa"
     without = client.get(reverse(DESK), {"rows": "without"}).context["table"]
     assert [row.task for row in without.rows] == [gokseong]
     found = client.get(reverse(DESK), {"q": hamyang.local_government.name_en}).context["table"]

@@ -2,6 +2,8 @@
 One view serves every line; the line's measures shape the form."""
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from ministries.registry import LineSpec, line_for
@@ -31,6 +33,24 @@ class SupportRowView(TaskActionView):
     def permission(self, user, task):
         return permissions.can_edit_support_line(user, self.line())
 
+    def desk_return(self) -> str | None:
+        """The ministry desk the officer came from (``next`` on the desk's links), so that saving, removing or
+        cancelling returns him there; anything else is ignored."""
+        target = self.request.POST.get("next") or self.request.GET.get("next", "")
+        if target.startswith(reverse("tracking:desk")) and url_has_allowed_host_and_scheme(
+                target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()):
+            return target
+        return None
+
+    def done_url(self) -> str:
+        return self.desk_return() or self.task_url(f"line-{self.line().code}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.desk_return():
+            context.update(back_url=self.desk_return(), next=self.desk_return())
+        return context
+
     def row(self) -> SupportLineRow | None:
         if "row" not in self.kwargs:
             return None
@@ -50,7 +70,7 @@ class SupportRowView(TaskActionView):
                                       row=self.row(), values=form.values(), reason=data["reason"])
         except ValidationError as error:
             raise services.TrackingRefused(" ".join(error.messages)) from error
-        return _("The support line was saved."), self.task_url(f"line-{self.line().code}")
+        return _("The support line was saved."), self.done_url()
 
 
 class RemoveSupportRowView(SupportRowView):
@@ -71,4 +91,4 @@ class RemoveSupportRowView(SupportRowView):
     def act(self, data):
         services.remove_support_row(actor=self.request.user, task=self.get_task(), line=self.line(),
                                     row=self.row(), reason=data["reason"])
-        return _("The row was removed."), self.task_url(f"line-{self.line().code}")
+        return _("The row was removed."), self.done_url()
