@@ -61,6 +61,20 @@ MAX_COUNT = 10**9 - 1
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2100, 12, 31)
 
 
+LARGEST_ID = 2**63 - 1  # a 64-bit primary key or year column
+
+
+def ascii_whole_number(text, *, largest: int = LARGEST_ID) -> int | None:
+    """``text`` (a query parameter, a spreadsheet cell, a typed id) as a non-negative whole number written in
+    ASCII digits, or None. ``str.isdigit`` also accepts '²' or '١', which ``int`` refuses or reads as another
+    number, and a number past 4,300 digits makes ``int`` raise: every such text is None here, never a 500."""
+    text = str(text if text is not None else "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(largest)):
+        return None
+    number = int(text)
+    return number if number <= largest else None
+
+
 def validate_plausible_date(value) -> None:
     """A validator (forms and API serializers): ``value``, a date or a time, lies within 2000-2100."""
     day = value.date() if isinstance(value, datetime) else value

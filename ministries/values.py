@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.fields import NOT_A_WHOLE_NUMBER, TOO_LONG
+from core.fields import NOT_A_WHOLE_NUMBER, TOO_LONG, validate_plausible_date
 from core.formats import number
 
 from .models import MeasureType
@@ -56,12 +56,12 @@ def clean_value(measure: MeasureSpec, value: Any) -> Any:
             raise ValidationError(_("This number is too large."))
         return number
     if measure.type == MeasureType.DATE:
-        if isinstance(value, date):
-            return value.isoformat()
         try:
-            return date.fromisoformat(str(value).strip()).isoformat()
+            day = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
         except ValueError as error:
             raise ValidationError(_("Enter a date as YYYY-MM-DD.")) from error
+        validate_plausible_date(day)  # within the portal's years, as every other date typed
+        return day.isoformat()
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise ValidationError(_("Enter text."))
     text = unicodedata.normalize("NFC", str(value)).strip()

@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from core.fields import ascii_whole_number
+
 from .loading import DATA_DIR, LoadReport, load_region_registry  # noqa: F401  (the registry's writes, in one place)
 from .models import (
     AdministrativeCode,
@@ -84,7 +86,7 @@ def _parse_rural_agreement_row(number: int, row: dict[str, str], index: _Registr
                                errors: list[RowError]) -> tuple[LocalGovernment, date, date | None, str] | None:
     before = len(errors)
     year_text = row["selection_year"]
-    year = int(year_text) if year_text.isdigit() else None
+    year = ascii_whole_number(year_text)
     if year is None or not 2000 <= year <= 2100:
         errors.append(RowError(number, _("bad selection year “%(value)s”") % {"value": year_text}))
 

@@ -13,6 +13,7 @@ from applications.selectors import contest_stages
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission
 from core.api.serializers import validated_data
+from core.fields import validate_plausible_date
 from reviews import permissions, services
 
 CanManageReview = decision_permission(permissions.can_manage_review)
@@ -39,8 +40,8 @@ class StageChangeSerializer(serializers.Serializer):
                                         help_text="document, presentation, site_visit or a kind the council added.")
     name_ko = serializers.CharField(max_length=100)
     name_en = serializers.CharField(max_length=150)
-    starts_on = serializers.DateField(allow_null=True)
-    ends_on = serializers.DateField(allow_null=True)
+    starts_on = serializers.DateField(allow_null=True, validators=[validate_plausible_date])
+    ends_on = serializers.DateField(allow_null=True, validators=[validate_plausible_date])
     has_slots = serializers.BooleanField()
     weight_pct = serializers.IntegerField(min_value=0, max_value=100, help_text="Whole percent of the combined score.")
     cutoff = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100,

@@ -165,7 +165,8 @@ class ReviewerProfileForm(BoundedModelForm):
                                                          .select_related("province").order_by("code"))
 
     def clean_affiliation_registration_number(self) -> str:
-        value = "".join(ch for ch in self.cleaned_data["affiliation_registration_number"] if ch.isdigit())
+        typed = self.cleaned_data["affiliation_registration_number"]
+        value = "".join(ch for ch in typed if ch.isascii() and ch.isdigit())
         if value and len(value) != 10:
             raise forms.ValidationError(_("A business registration number has 10 digits."))
         return value

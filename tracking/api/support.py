@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission, require
 from core.api.serializers import ReasonSerializer, validated_data
+from core.fields import ascii_whole_number
 from ministries.registry import LineSpec, line_for, support_lines
 from tracking import permissions, services
 from tracking.models import SelectedTask, SupportLineRow
@@ -120,9 +121,9 @@ class SupportRowViewSet(UserLanguageMixin, mixins.CreateModelMixin, mixins.Updat
             return SupportLineRow.objects.none()
         visible = permissions.tasks_for_user(self.request.user).values("pk")
         rows = SupportLineRow.objects.filter(task__in=visible, line_id=self.line().pk).select_related("line")
-        task = self.request.query_params.get("task", "")
-        if task.isdigit():
-            rows = rows.filter(task_id=int(task))
+        task = ascii_whole_number(self.request.query_params.get("task"))
+        if task is not None:
+            rows = rows.filter(task_id=task)
         return rows.order_by("task_id", "pk")
 
     def _save(self, row: SupportLineRow | None, task: SelectedTask, data: dict) -> Response:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Contest
+from core.fields import ascii_whole_number
 from ministries.models import Ministry
 from ministries.registry import LineSpec, support_lines
 from regions.selectors import in_province_code_on
@@ -35,9 +36,10 @@ def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
              .select_related("contest", "proposal", "local_government__province")
              .order_by("-contest__year", "local_government__province__code", "local_government__code", "pk"))
     contest = None
-    if str(params.get("contest", "")).isdigit():
-        contest = Contest.objects.filter(pk=params["contest"]).first()
-        tasks = tasks.filter(contest_id=params["contest"])
+    contest_id = ascii_whole_number(params.get("contest"))
+    if contest_id is not None:
+        contest = Contest.objects.filter(pk=contest_id).first()
+        tasks = tasks.filter(contest_id=contest_id)
     if params.get("province"):
         day = contest.eligibility_date if contest else timezone.localdate()
         tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], day))

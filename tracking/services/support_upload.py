@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from audit.services import record
+from core.fields import ascii_whole_number
 from ministries.models import Ministry
 from ministries.registry import LineSpec
 from ministries.values import clean_values
@@ -89,6 +90,10 @@ class _Sheet:
             if name and name not in {"task_id", "line", *INFORMATIONAL, *measures}:
                 self.refuse(1, name, _("Not a column of the template: use task_id, line and your lines' "
                                        "measure codes."))
+        for index, name in enumerate(self.table.columns):
+            if name and self.table.columns.index(name) != index:  # a second one would silently win
+                self.problems.append(UploadProblem(1, f"{get_column_letter(index + 1)} ({name})",
+                                                   _("This column appears twice.")))
         if "task_id" not in self.table.columns:
             self.problems.append(UploadProblem(1, "", _("The column task_id is missing.")))
         if "line" not in self.table.columns and len(self.lines) != 1:
@@ -103,7 +108,7 @@ class _Sheet:
         before = len(self.problems)
         cells = {name: _nfc(value) for name, value in cells.items()}
         task_text = cells.get("task_id", "")
-        task = tasks.get(int(task_text)) if task_text.isdigit() else None
+        task = tasks.get(ascii_whole_number(task_text))
         if task is None:
             self.refuse(number, "task_id", _("No task your ministry supports has this number."))
         line_code = cells.get("line") or (next(iter(self.lines)) if len(self.lines) == 1 else "")

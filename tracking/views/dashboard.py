@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from applications.models import Contest
 from core.downloads import xlsx_response
+from core.fields import ascii_whole_number
 from core.permissions import DecisionRequiredMixin
 from regions.selectors import in_province_code_on, provinces_existing_on
 from tracking import permissions, selectors
@@ -84,9 +85,10 @@ class TaskListView(DecisionRequiredMixin, TemplateView):
         tasks = selectors.task_list(self.request.user)
         params = self.request.GET
         contest = None
-        if params.get("contest", "").isdigit():
-            tasks = tasks.filter(contest_id=params["contest"])
-            contest = Contest.objects.filter(pk=params["contest"]).first()
+        contest_id = ascii_whole_number(params.get("contest"))
+        if contest_id is not None:
+            tasks = tasks.filter(contest_id=contest_id)
+            contest = Contest.objects.filter(pk=contest_id).first()
         day = contest.eligibility_date if contest else timezone.localdate()
         if params.get("province"):  # the province of the contest's date (today without a contest)
             tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], day))
