@@ -24,3 +24,17 @@ def test_the_contract_names_every_app_once():
     assert apps == set(config["root_packages"])
     layered = {name.strip() for layer in config["contracts"][0]["layers"] for name in layer.split("|")}
     assert layered == apps
+
+
+def test_the_readme_draws_the_layers_the_contract_asserts():
+    """README, Architecture: the diagram's layers, top to bottom, are the contract's."""
+    import re
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("\n## Architecture\n", 1)[1]
+    diagram = section.split("```", 2)[1]
+    drawn = [re.split(r"\s{2,}", line)[0] for line in diagram.splitlines()
+             if line and not line.startswith(" ") and line.strip() != "↓"]
+    assert drawn == config["contracts"][0]["layers"]
