@@ -60,6 +60,15 @@ def max_upload_bytes() -> int:
     return settings.PORTAL_MAX_UPLOAD_BYTES
 
 
+MAX_TABLE_BYTES = 5 * 1024 * 1024  # an uploaded table: a designation list, a ministry's filled template
+
+
+def check_table_size(uploaded: UploadedFile) -> None:
+    """A table uploaded to be read row by row is at most 5 MB (the forms that take one say so)."""
+    if uploaded.size > MAX_TABLE_BYTES:
+        raise ValidationError(_("The file is larger than 5 MB."))
+
+
 @dataclass(frozen=True)
 class ArchiveLimits:
     """What a zip-based upload may declare in its central directory."""

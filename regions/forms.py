@@ -2,14 +2,12 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import clean_file_name
+from core.uploads import check_table_size, clean_file_name
 
 from .models import DesignationImport, DesignationSuccession, LocalGovernment
 from .services import ImportRejected, import_rural_agreement
 from .succession import DecisionRefused, decide_designation_successor
 from .tabular import TableError, check_table_name
-
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class DesignationImportForm(forms.Form):
@@ -22,8 +20,7 @@ class DesignationImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        check_table_size(upload)
         try:
             check_table_name(upload.name)
         except TableError as error:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import BudgetSource, KpiIndicator
 from applications.registration_number import validate_business_registration_number
 from core.fields import DATE_INPUT, MAX_COUNT, BoundedModelForm, KRWField, PlausibleDateField
-from core.uploads import check_upload
+from core.uploads import check_table_size, check_upload
 from ministries.forms import LineValuesForm, line_values_form
 from ministries.registry import LineSpec
 
@@ -183,9 +183,6 @@ class CompanyProgressForm(BoundedModelForm):
         fields = ["growth_stage", "support_received_krw"]
 
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-
 class SupportUploadForm(forms.Form):
     """The desk's upload: the filled template (XLSX, at most 5 MB) and, optionally, why."""
 
@@ -196,8 +193,7 @@ class SupportUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        check_table_size(upload)
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Upload the template as an XLSX file."))
         return upload

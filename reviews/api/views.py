@@ -11,11 +11,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Contest, ContestStage
-from applications.selectors import stage_of
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission
 from core.api.serializers import ReasonSerializer
 from reviews import permissions, selectors, services
+from reviews.services.panels import check_stage
 
 from .serializers import (
     AssignmentSerializer,
@@ -137,8 +137,11 @@ class ContestResultsView(UserLanguageMixin, APIView):
     def get(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
         wanted = request.query_params.get("stage")
-        if wanted is not None and stage_of(contest, wanted) is None:
-            raise ValidationError({"stage": [_("“%(code)s” is not a stage of this contest.") % {"code": wanted}]})
+        if wanted is not None:
+            try:
+                check_stage(contest, wanted)
+            except services.AssignmentRefused as error:
+                raise ValidationError({"stage": [str(error)]}) from error
         # the stages with a rubric, in the contest's order (one query)
         position = ContestStage.objects.filter(contest=contest, code=OuterRef("stage")).values("position")[:1]
         codes = (contest.rubrics.annotate(position=Subquery(position))
