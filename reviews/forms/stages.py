@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import StageKind
 from core.fields import DATE_INPUT as DATE
+from core.fields import PlausibleDateField
 
 
 class StageForm(forms.Form):
@@ -13,8 +14,8 @@ class StageForm(forms.Form):
     name_ko = forms.CharField(label=_("Name (Korean)"), max_length=100, required=False,
                               help_text=_("Empty: the kind's name."))
     name_en = forms.CharField(label=_("Name (English)"), max_length=150, required=False)
-    starts_on = forms.DateField(label=_("Starts on"), required=False, widget=DATE)
-    ends_on = forms.DateField(label=_("Ends on"), required=False, widget=DATE)
+    starts_on = PlausibleDateField(label=_("Starts on"), required=False, widget=DATE)
+    ends_on = PlausibleDateField(label=_("Ends on"), required=False, widget=DATE)
     has_slots = forms.BooleanField(label=_("Scheduled slots"), required=False,
                                    help_text=_("Each proposal gets a time, in a room or at a place."))
     weight_pct = forms.IntegerField(label=_("Weight (%)"), min_value=0, max_value=100, initial=0)

@@ -4,12 +4,14 @@ the contest and never a snapshot key; the weights never add up to more than 100 
 ``selection.services.runs.check_weights``)."""
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from applications.models import RESERVED_STAGE_CODES, Contest, ContestStage
 from applications.services import ensure_stages
 from audit.services import record
+from core.fields import validate_plausible_date
 from reviews.models import Panel, PanelProposal, Rubric
 from reviews.permissions import can_change_stages
 
@@ -45,6 +47,11 @@ def _check(stage: ContestStage, others: list[ContestStage]) -> None:
         raise StageRefused(_("“%(code)s” is a reserved word; choose another code.") % {"code": stage.code})
     if any(other.code == stage.code for other in others):
         raise StageRefused(_("This contest already has a stage with the code “%(code)s”.") % {"code": stage.code})
+    for day in (stage.starts_on, stage.ends_on):  # every door: the page, the API, a command
+        try:
+            validate_plausible_date(day)
+        except ValidationError as error:
+            raise StageRefused(error.messages[0]) from error
     if stage.starts_on and stage.ends_on and stage.ends_on < stage.starts_on:
         raise StageRefused(_("A stage ends on or after the day it starts."))
     total = stage.weight_pct + sum(other.weight_pct for other in others)
