@@ -120,17 +120,19 @@ def sweep_as_beat(settings_) -> str:
 
 def redeliver_unacknowledged(worker: Worker, client: redis.Redis) -> None:
     """What Redis does once the visibility timeout has passed: the message the killed main process took and
-    never acknowledged goes back on the queue, and a worker runs it again. Waits until it has been run."""
+    never acknowledged goes back on the queue, and a worker runs it again. Waits until it has been run, and
+    sees it find its work done without an error."""
     from config.celery import app
 
     assert unacknowledged(client) == 1  # the killed main process's message
-    finished_before = worker.finished()
+    finished_before, failed_before = worker.finished(), worker.failed()
     with Connection(REDIS_URL, transport_options={"visibility_timeout": 0}) as connection:
         connection.default_channel.qos.restore_visible(num=100)
     queue = app.conf.task_default_queue
     wait_for(lambda: worker.finished() > finished_before and client.llen(queue) == 0
              and unacknowledged(client) == 0, "the redelivered message to be run and acknowledged")
     worker.settle()
+    assert worker.failed() == failed_before, worker.tail()
 
 
 def test_a_run_whose_worker_main_process_died_is_computed_once_by_the_sweep(broker, workers, settings):

@@ -60,6 +60,11 @@ class Worker:
         text = self.log.read_text(errors="replace")
         return sum(text.count(word) for word in ("] succeeded in ", "] raised ", "] retry: "))
 
+    def failed(self) -> int:
+        """How many tasks of this worker raised an error or were retried, by its log."""
+        text = self.log.read_text(errors="replace")
+        return text.count("] raised ") + text.count("] retry: ")
+
     def hold_at(self, point: str) -> None:
         """The next time the worker's child reaches ``point`` it waits there (see ``held``, ``release``)."""
         self.fault_file.write_text(f"hold {point}", encoding="utf-8")
