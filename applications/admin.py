@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from audit.admin_mixins import AuditedAdminMixin
+
 from .models import Contest, ContestDesignationKind
 
 
@@ -9,7 +11,7 @@ class ContestDesignationKindInline(admin.TabularInline):
 
 
 @admin.register(Contest)
-class ContestAdmin(admin.ModelAdmin):
+class ContestAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name_ko", "year", "application_opens_at", "application_closes_at")
     inlines = [ContestDesignationKindInline]
     filter_horizontal = ("participating_ministries",)

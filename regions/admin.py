@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from audit.admin_mixins import AuditedAdminMixin
 from core.admin_mixins import ReadOnlyAdminMixin
 
 from .forms import DesignationImportForm, import_success_message
@@ -13,7 +14,7 @@ from .permissions import can_import_designations
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("code", "name_ko", "name_en", "legacy_code")
     search_fields = ("code", "name_ko", "name_en")
 
@@ -24,7 +25,7 @@ class AdministrativeCodeInline(admin.TabularInline):
 
 
 @admin.register(LocalGovernment)
-class LocalGovernmentAdmin(admin.ModelAdmin):
+class LocalGovernmentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("code", "province", "name_ko", "name_en", "kind", "is_autonomous", "valid_to")
     list_filter = ("province", "kind", "is_autonomous")
     search_fields = ("code", "name_ko", "name_en", "codes__code")
@@ -33,7 +34,7 @@ class LocalGovernmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Designation)
-class DesignationAdmin(admin.ModelAdmin):
+class DesignationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("local_government", "kind", "valid_from", "valid_to", "source")
     list_filter = ("kind",)
     search_fields = ("local_government__name_ko", "local_government__name_en", "local_government__code")

@@ -4,6 +4,7 @@ Score sheets and their history are read-only here: scores change only through th
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 
+from audit.admin_mixins import AuditedAdminMixin
 from core.admin_mixins import ReadOnlyAdminMixin
 from reviews import permissions, services
 
@@ -11,7 +12,7 @@ from .models import Criterion, DeclaredConflict, Panel, Reviewer, Rubric, ScoreS
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(admin.ModelAdmin):
+class ReviewerAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("__str__", "affiliation", "home_local_government", "home_province", "is_external")
     list_select_related = ("user", "home_local_government", "home_province")
     raw_id_fields = ("user", "home_local_government")
@@ -88,7 +89,7 @@ class RubricAdmin(admin.ModelAdmin):
 
 
 @admin.register(Panel)
-class PanelAdmin(admin.ModelAdmin):
+class PanelAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "contest", "stage", "reviewers_per_proposal", "chair", "signed_off_at")
     filter_horizontal = ("members",)
     readonly_fields = ("signed_off_at",)
