@@ -9,7 +9,8 @@ DESKTOP, PHONE = WIDTHS
 
 def confirm_at_both_widths(page, trigger: str, *, says: str) -> None:
     """Press ``trigger`` (a selector of the submit button) and go through its dialog as described above; the
-    page the confirmation leads to is checked for sideways scroll at phone width, then the desktop width is back."""
+    page the confirmation leads to is checked at phone width (no sideways scroll, no serious or critical axe-core
+    violation), then the desktop width is back."""
     dialog = page.locator("#confirm-dialog")
     before = page.url
     page.set_viewport_size(DESKTOP)
@@ -33,5 +34,7 @@ def confirm_at_both_widths(page, trigger: str, *, says: str) -> None:
         page.click("#confirm-dialog-ok")
     page.wait_for_load_state()
     assert sideways_overflow(page) <= 0, page.url
+    found = serious_violations(page)
+    assert found == [], (page.url, found)  # the page the step leads to, at phone width
     page.set_viewport_size(DESKTOP)
 
