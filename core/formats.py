@@ -62,10 +62,14 @@ def clock(value: datetime | None) -> str:
     return _local(value).strftime(CLOCK)
 
 
+MAX_DIGITS = 30  # a figure past 10^30 (or below 10^-30) is not money nor a count: shown as given
+
+
 def number(value: int | Decimal | float | None) -> str:
     """``1,200``; decimals keep their digits (``80.5``), without trailing zeros. ``""`` for None."""
     if value is None or value == "":
         return ""
+    typed = value
     if isinstance(value, str):  # a value already shown as text (an option's label) stays as it is
         try:
             value = Decimal(value.replace(",", ""))
@@ -73,6 +77,8 @@ def number(value: int | Decimal | float | None) -> str:
             return value
     if isinstance(value, float):
         value = Decimal(str(value))
+    if isinstance(value, Decimal) and (not value.is_finite() or abs(value.adjusted()) > MAX_DIGITS):
+        return str(typed)  # 'NaN', 'Infinity' or '1e999999' is text, not a number to spell out digit by digit
     if isinstance(value, Decimal) and value != value.to_integral_value():
         whole, _, fraction = f"{value.normalize():f}".partition(".")
         return f"{int(whole):,}.{fraction}" if whole != "-0" else f"-0.{fraction}"
