@@ -176,12 +176,49 @@ class KpiTargetsInputSerializer(serializers.Serializer):
     targets = KpiTargetSerializer(many=True, max_length=20)
 
 
+# The first round's fixed request fields (before requests were rows against the ministries' lines), still
+# accepted from clients written against it: each names the measure of its line that now holds it.
+FIRST_ROUND_FIELDS = {
+    "regional_visa": {"visa_type": "visa_type", "persons": "requested"},
+    "extinction_fund": {"project_name": "name", "amount_krw": "approved_krw"},
+    "rural_agreement_facility": {"project_name": "name", "amount_krw": "amount_krw"},
+    "sme_commercialization": {"support_item": "item", "companies": "companies", "amount_krw": "amount_krw"},
+}
+FIRST_ROUND_FIELD_NAMES = sorted({field for fields in FIRST_ROUND_FIELDS.values() for field in fields})
+
+
 class SupportRequestInputSerializer(serializers.Serializer):
+    """One request: ``line`` and ``values`` by measure code. A client of the first round may still send the
+    fixed fields it knew (``visa_type``, ``persons``, ``project_name``, ``support_item``, ``companies``,
+    ``amount_krw``) instead of ``values``; they are read as the measures that hold them now, and then checked
+    by the same rule."""
+
     line = serializers.CharField(max_length=32, help_text="A support line's code (GET /api/v1/ministries/).")
-    values = serializers.DictField(help_text=(
+    values = serializers.DictField(required=False, help_text=(
         "The line's requestable measures by code (e.g. regional_visa: visa_type, requested); a value of the "
         "wrong type, an unknown measure or a missing required one is a 400 naming the measure."))
     description = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    visa_type = serializers.CharField(required=False, allow_blank=True, max_length=32,
+                                      help_text="Deprecated (first round): values.visa_type.")
+    persons = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_KRW,
+                                       help_text="Deprecated (first round): values.requested.")
+    project_name = serializers.CharField(required=False, allow_blank=True, max_length=300,
+                                         help_text="Deprecated (first round): values.name.")
+    support_item = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=32,
+                                         help_text="Deprecated (first round): values.item.")
+    companies = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_KRW,
+                                         help_text="Deprecated (first round): values.companies.")
+    amount_krw = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_KRW,
+                                          help_text="Deprecated (first round): values.approved_krw or amount_krw.")
+
+    def validate(self, attrs: dict) -> dict:
+        legacy = {name: attrs.pop(name) for name in FIRST_ROUND_FIELD_NAMES if name in attrs}
+        if "values" in attrs:
+            return attrs
+        fields = FIRST_ROUND_FIELDS.get(attrs["line"], {})
+        attrs["values"] = {measure: legacy[field] for field, measure in fields.items()
+                           if legacy.get(field) not in (None, "")}
+        return attrs
 
 
 class SupportRequestsInputSerializer(serializers.Serializer):

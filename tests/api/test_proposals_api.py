@@ -188,3 +188,24 @@ def test_an_out_of_range_filter_is_a_clear_400(official, draft):
     response = api_as(official).get("/api/v1/proposals/?contest=35922035153987853877248")
     assert response.status_code == 400 and "contest" in response.json()
     assert api_as(official).get(f"/api/v1/proposals/?contest={draft.contest_id}").json()["count"] == 1
+
+
+def test_a_client_of_the_first_round_still_sends_requests_in_its_fixed_fields(official, contest, draft):
+    """The first round's outside client sent each request's fixed fields (visa type and persons, project and
+    KRW, MSS item, companies and KRW); they are read as the measures that hold them now, by the same rule."""
+    api = api_as(official)
+    url = f"/api/v1/proposals/{draft.pk}/support-requests/"
+    first_round = [{"line": "regional_visa", "visa_type": "F-2-R", "persons": 10},
+                   {"line": "sme_commercialization", "support_item": "marketing", "companies": 8,
+                    "amount_krw": 200_000_000, "description": "판로 개척"}]
+    saved = api.put(url, {"requests": first_round}, format="json")
+    assert saved.status_code == 200, saved.json()
+    assert [(row["line"], row["values"]) for row in saved.json()["support_requests"]] == [
+        ("regional_visa", {"visa_type": "F-2-R", "requested": 10}),
+        ("sme_commercialization", {"item": "marketing", "companies": 8, "amount_krw": 200_000_000})]
+
+    refused = api.put(url, {"requests": [{"line": "regional_visa", "visa_type": "F-2-R", "persons": 0}]},
+                      format="json")
+    assert refused.status_code == 400 and refused.json()["requests"][0]["requested"]
+    assert [row["values"]["requested"] for row in api.get(f"/api/v1/proposals/{draft.pk}/").json()[
+        "support_requests"] if row["line"] == "regional_visa"] == [10]
