@@ -2,26 +2,19 @@
 project, MSS item, companies, KRW) to rows against the lines' measures: requests are built in the old schema,
 the migrations run, and every request comes out the same, with the same rules still refusing."""
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from applications.models import SupportRequest
 from applications.services import SubmissionRefused, save_support_requests
 from applications.services.proposals import create_proposal
 from tests.applications.test_proposal_services import SECTIONS
 from tests.factories import make_open_contest, make_user
+from tests.migrations import latest, migrate_to
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration,
               pytest.mark.usefixtures("registry", "english")]
 
 OLD = [("applications", "0007_contest_preselection")]
 
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_every_old_request_moves_with_every_value_and_the_rules_still_refuse():
@@ -31,7 +24,7 @@ def test_every_old_request_moves_with_every_value_and_the_rules_still_refuse():
     contest = make_open_contest()
     proposal = create_proposal(actor=official, contest=contest, values=SECTIONS,
                                lead_local_government=official.local_government)
-    old = _migrate(OLD)
+    old = migrate_to(OLD)
     Request = old.get_model("applications", "SupportRequest")
     items = dict(old.get_model("ministries", "SupportItem").objects.values_list("code", "pk"))
     rows = [
@@ -47,7 +40,7 @@ def test_every_old_request_moves_with_every_value_and_the_rules_still_refuse():
     for row in rows:
         Request.objects.create(proposal_id=proposal.pk, **row)
 
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to(latest())
 
     moved = [(request.line.code, request.values, request.key, request.description)
              for request in SupportRequest.objects.select_related("line").order_by("pk")]

@@ -4,34 +4,24 @@ confirmed, never wanted) into an e-mail delivery; migrating back restores ``emai
 from datetime import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from accounts.roles import Role
 from notifications.models import Delivery
 from outbox.models import PendingWork
 from tests.factories import make_user
+from tests.migrations import latest, migrate_to
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration, pytest.mark.usefixtures("registry")]
 
 BEFORE = [("notifications", "0002_notification_email_attempts")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _leaves():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def test_e_mail_dates_and_attempts_become_deliveries_and_come_back():
     official = make_user(Role.LOCAL_OFFICIAL)
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Notification = old.get_model("notifications", "Notification")
     sent_at = timezone.make_aware(datetime(2026, 3, 2, 9, 30))
 
@@ -48,7 +38,7 @@ def test_e_mail_dates_and_attempts_become_deliveries_and_come_back():
     PendingWork.objects.create(key=f"email:{never.pk}", task="notifications.tasks.task_email", args=[never.pk],
                                done_at=sent_at)  # its task found no address: done, nothing sent
     try:
-        _migrate(_leaves())
+        migrate_to(latest())
         email = {d.notification.key: d for d in Delivery.objects.filter(channel="email").select_related(
             "notification")}
         assert {key: (d.status, d.attempts, d.delivered_at) for key, d in email.items()} == {
@@ -60,7 +50,7 @@ def test_e_mail_dates_and_attempts_become_deliveries_and_come_back():
         pending = email["waiting"].pk
         assert (work.task, work.args, work.key) == ("notifications.tasks.task_send", [pending], f"send:{pending}")
 
-        back = _migrate(BEFORE).get_model("notifications", "Notification")
+        back = migrate_to(BEFORE).get_model("notifications", "Notification")
         restored = {n.key: (n.emailed_at, n.email_attempts) for n in back.objects.all()}
         assert restored == {"sent": (sent_at, 1), "resent": (sent_at, 2), "waiting": (None, 0), "begun": (None, 1),
                             "never": (None, 0)}
@@ -68,4 +58,4 @@ def test_e_mail_dates_and_attempts_become_deliveries_and_come_back():
         assert (work.task, work.args, work.key) == ("notifications.tasks.task_email", [waiting.pk],
                                                     f"email:{waiting.pk}")
     finally:
-        _migrate(_leaves())
+        migrate_to(latest())

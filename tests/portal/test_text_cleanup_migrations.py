@@ -4,8 +4,6 @@ is unescaped once; rows written since, and frozen records, are left as they are.
 import unicodedata
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from accounts.roles import Role
@@ -13,6 +11,7 @@ from applications.models import Contest, ParticipatingCompany, Proposal, Proposa
 from notifications.models import Notification
 from regions.models import LocalGovernment
 from tests.factories import make_contest, make_user
+from tests.migrations import latest, migrate_to
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration, pytest.mark.usefixtures("registry")]
 
@@ -27,23 +26,13 @@ def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
-def _leaves():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
 @pytest.fixture
 def before_cleanups():
     """The database as before the cleanups (the portal app's data migrations unapplied); migrated to the
     latest state by the test, and again afterwards."""
-    _migrate([("portal", None)])
+    migrate_to([("portal", None)])
     yield
-    _migrate(_leaves())
+    migrate_to(latest())
 
 
 def test_text_typed_in_nfd_comes_out_in_nfc_and_a_name_that_would_collide_is_left(before_cleanups):
@@ -59,7 +48,7 @@ def test_text_typed_in_nfd_comes_out_in_nfc_and_a_name_that_would_collide_is_lef
                                              submitted_at=timezone.now(), submitted_by=official,
                                              content_sha256="0" * 64)
 
-    _migrate(_leaves())
+    migrate_to(latest())
 
     proposal.refresh_from_db()
     assert (proposal.title, proposal.summary, proposal.industry) == (TITLE, SECTION, SECTION)
@@ -87,7 +76,7 @@ def test_escaped_notification_text_is_unescaped_once_and_plain_text_is_left(befo
     literal = written("literal", "R&amp;D 과제 \"원문\"")  # a raw quote: never escaped, left
     cut = written("cut", "&quot;산삼&quot; " + "가" * 281 + "&quo")  # 300 characters, ending inside an entity
 
-    _migrate(_leaves())
+    migrate_to(latest())
 
     escaped.refresh_from_db()
     assert escaped.subject == "[접수] \"산삼\" R&D 과제 <함양> 제출 '완료'"

@@ -6,8 +6,6 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from accounts.roles import Role
 from applications.models import SEOUL, Contest
@@ -16,6 +14,7 @@ from selection.computation import decide, digest, gather_inputs, upgraded
 from selection.models import Outcome, SelectionDecision, SelectionRun
 from selection.services import approve_run, policy_for
 from tests.factories import make_user
+from tests.migrations import latest, migrate_to
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration,
               pytest.mark.usefixtures("registry", "english")]
@@ -25,12 +24,6 @@ OLD = [("applications", "0010_support_request_fixed_fields_removed"), ("reviews"
 # local government: (document sheet totals, presentation sheet totals); one criterion of 100 points
 SHEETS = {"48870": (80, 90), "12720": (70, 75), "47730": (85, 55)}
 
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def _old_contest(old, council, official, reviewers):
@@ -106,13 +99,13 @@ def test_a_two_stage_contest_of_the_old_schema_ranks_and_reads_the_same_after_th
         django_capture_on_commit_callbacks):
     council, official = make_user(Role.COUNCIL_STAFF), make_user(Role.LOCAL_OFFICIAL)
     reviewers = [make_user(Role.REVIEWER) for _ in range(3)]
-    old = _migrate(OLD)
+    old = migrate_to(OLD)
     try:
         pool = [old.get_model("reviews", "Reviewer").objects.create(user_id=user.pk, affiliation="연구원")
                 for user in reviewers]
         contest_id, run_id, stored_inputs = _old_contest(old, council, official, pool)
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to(latest())
 
     contest = Contest.objects.get(pk=contest_id)
     stages = list(contest.stages.order_by("position"))

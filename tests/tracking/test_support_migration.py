@@ -2,10 +2,9 @@
 the old schema (a table per line), the migrations run, and every value is compared."""
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from ministries.registry import line_for
+from tests.migrations import latest, migrate_to
 from tracking.models import SupportLineRow
 from tracking.services import TrackingRefused, save_support_row
 
@@ -15,16 +14,10 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration,
 OLD = [("tracking", "0001_initial"), ("ministries", "0004_mcst_mof")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
 
 def test_every_row_of_the_four_old_tables_moves_with_every_value_and_the_rules_still_refuse(tasks, staff):
     hamyang, gokseong = tasks["48870"], tasks["12720"]
-    old = _migrate(OLD)
+    old = migrate_to(OLD)
     item = old.get_model("ministries", "SupportItem").objects.get(code="certification")
     made = {
         "regional_visa": [
@@ -50,7 +43,7 @@ def test_every_row_of_the_four_old_tables_moves_with_every_value_and_the_rules_s
                     "sme_commercialization": ("year", "companies", "amount_krw")}[code]}
                     | ({"item": "certification"} if code == "sme_commercialization" else {})]}
 
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to(latest())
 
     moved = {(row.line.code, row.task_id, tuple(sorted(row.values.items())))
              for row in SupportLineRow.objects.select_related("line")}
