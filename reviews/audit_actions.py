@@ -25,4 +25,7 @@ register_actions({
     "review.criterion_removed": _("Rubric criterion removed"),
     "review.panel_members_changed": _("Panel members changed"),
     "review.reviewer_updated": _("Reviewer profile changed"),
+    "review.stage_added": _("Evaluation stage added"),
+    "review.stage_changed": _("Evaluation stage changed"),
+    "review.stage_removed": _("Evaluation stage removed"),
 })
