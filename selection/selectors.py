@@ -132,6 +132,13 @@ def policy_tie_break(policy: SelectionPolicy, stages: list[ContestStage]) -> lis
     return tie_break_labels(tie_break_order(policy, stages), {stage.code: stage.name for stage in stages})
 
 
+def run_stage_codes(run: SelectionRun) -> list[str]:
+    """The stage codes a run weighed, in order (its snapshot); the decisions' own before it computed."""
+    if run.inputs:
+        return upgraded(run.inputs)["policy"]["stages"]
+    return [stage.code for stage in contest_stages(run.contest)]
+
+
 def run_rules(run: SelectionRun) -> tuple[list[RunStage], list[str]]:
     """The stages (in order, with weight and cut-off) and the tie-break order a computed run used, read from its
     snapshot (also one stored before stages were data); named after the contest's stages."""

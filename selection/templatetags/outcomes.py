@@ -1,8 +1,9 @@
 """``{{ proposal.published_outcome|outcome_label }}``: the outcome's words (선정, 예비, 미선정 …) for a list."""
 from django import template
 
+from reviews.models.panels import stage_label
 from selection.models import Outcome
-from selection.selectors import run_rules
+from selection.selectors import run_stage_codes
 
 register = template.Library()
 
@@ -20,5 +21,7 @@ def stage_score(decision, code: str):
 
 @register.filter
 def scores_by_stage(decision) -> list[tuple[str, object]]:
-    """``{% for name, score in decision|scores_by_stage %}``: the decision's stage scores in the run's order."""
-    return [(stage.name, decision.stage_score(stage.code)) for stage in run_rules(decision.run)[0]]
+    """``{% for name, score in decision|scores_by_stage %}``: the decision's stage scores in the run's order, read
+    from the run's snapshot (no query for the well-known stages' names)."""
+    return [(stage_label(decision.run.contest_id, code), decision.stage_score(code))
+            for code in run_stage_codes(decision.run)]
