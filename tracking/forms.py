@@ -108,6 +108,20 @@ def support_row_form(line: LineSpec) -> type[LineValuesForm]:
     return line_values_form(line, extra={"reason": reason_field()})
 
 
+def desk_row_form(line: LineSpec, task, row) -> LineValuesForm:
+    """The same form as :func:`support_row_form`, filled with ``row``'s values, for editing the row in place on
+    the ministry desk: each field belongs to the HTML form ``desk-row-<row id>`` (its ``form`` attribute), which
+    posts to the row's own page, so the service, the checks and the history are those of a single edit."""
+    form = support_row_form(line)(initial=dict(row.values), auto_id=f"desk-row-{row.pk}-%s")
+    for name, field in form.fields.items():
+        label = field.label if name != "reason" else _("Why")
+        field.widget.attrs.update({"form": f"desk-row-{row.pk}", "class": "form-control form-control-sm",
+                                   "aria-label": f"{label} ({task.title})"})
+    form.fields["reason"].widget = forms.TextInput(attrs={**form.fields["reason"].widget.attrs,
+                                                          "maxlength": 1000, "size": 12})
+    return form
+
+
 class RemoveRowForm(forms.Form):
     reason = reason_field()
 

@@ -58,11 +58,9 @@ def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client,
     assert "700,000,000" not in body and "양식장" not in body
     assert reverse("tracking:support-add", args=[gokseong.pk, "regional_visa"]) in body  # a row added from here
     visa_rows = dict(page.context["line_rows"])[table.lines["regional_visa"]]
-    assert [(task, values) for task, _row, values in visa_rows] == [
-        (hamyang, [("2026", False), ("F-2-R region-specific talent residence", False), (15, True), (12, True),
-                   (9, True)]),
-        (hamyang, [("2026", False), ("F-4-R region-specific overseas Korean", False), (3, True), (2, True),
-                   ("", True)])]
+    assert [(task, form.initial) for task, _row, form in visa_rows] == [
+        (hamyang, {"year": 2026, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9}),
+        (hamyang, {"year": 2026, "visa_type": "F-4-R", "requested": 3, "allocated": 2})]
     first = visa_rows[0][1]
     assert reverse("tracking:support-row", args=[hamyang.pk, "regional_visa", first.pk]) in body  # changed here
     edit = reverse("tracking:support-row", args=[hamyang.pk, "regional_visa", first.pk])
@@ -83,6 +81,56 @@ def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client,
     assert list(mof_table.lines) == ["fisheries_infrastructure"]
     mof_totals = dict(zip(mof_table.headers, mof_table.totals, strict=True))
     assert mof_totals["Fisheries and aquaculture infrastructure: KRW supported"] == 700_000_000
+
+
+def test_a_row_is_changed_in_place_on_the_desk_as_a_single_edit_would_change_it(client, tasks, staff):
+    """Each row of the desk's line tables is a form in place: its inputs (filled with the row's values) belong
+    to a form that posts to the row's own page with the desk as ``next``; saved, the officer is back on the desk
+    and the change is in the history with why; refused, the row's page says why beside the field and keeps
+    what was typed."""
+    from html.parser import HTMLParser
+
+    hamyang = tasks["48870"]
+    row = support_row(hamyang, "regional_visa", year=2026, visa_type="F-2-R", requested=15, allocated=12, issued=9)
+    client.force_login(staff["MOJ"])
+    desk = reverse(DESK) + "?rows=with"
+    body = client.get(desk).content.decode()
+
+    class RowForm(HTMLParser):
+        action, fields = "", {}
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form" and attrs.get("id") == f"desk-row-{row.pk}":
+                self.action = attrs["action"]
+            if attrs.get("form") == f"desk-row-{row.pk}" and tag in ("input", "select") and attrs.get("name"):
+                self.fields[attrs["name"]] = attrs.get("value", "")
+            if tag == "option" and "selected" in attrs:
+                self.fields.setdefault("_selected", []).append(attrs["value"])
+
+    found = RowForm()
+    found.feed(body)
+    assert found.action == reverse("tracking:support-row", args=[hamyang.pk, "regional_visa", row.pk])
+    assert {key: found.fields[key] for key in ("year", "requested", "allocated", "issued")} == {
+        "year": "2026", "requested": "15", "allocated": "12", "issued": "9"}
+    assert "F-2-R" in found.fields["_selected"] and "reason" in found.fields
+    assert f'name="next" value="{desk}"'.replace("&", "&amp;") in body
+
+    posted = {"year": "2026", "visa_type": "F-2-R", "requested": "15", "allocated": "12", "issued": "11",
+              "reason": "추가 발급분 반영", "next": desk}
+    saved = client.post(found.action, posted)
+    assert saved.status_code == 302 and saved.url == desk
+    row.refresh_from_db()
+    assert row.values["issued"] == 11
+    entry = AuditEntry.objects.filter(action__startswith="tracking.support").latest("pk")
+    assert entry.reason == "추가 발급분 반영" and entry.actor == staff["MOJ"]
+
+    refused = client.post(found.action, {**posted, "issued": "13"})  # more issued than allocated
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert form.errors and form.data["issued"] == "13" and form.data["reason"] == "추가 발급분 반영"
+    row.refresh_from_db()
+    assert row.values["issued"] == 11
 
 
 def test_the_desk_runs_the_same_queries_for_two_tasks_and_for_ten(client, tasks, staff,

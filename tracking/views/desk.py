@@ -17,7 +17,7 @@ from core.uploads import clean_file_name
 from regions.selectors import provinces_existing_on
 from regions.tabular import TableError, read_table
 from tracking import permissions
-from tracking.forms import SupportUploadForm
+from tracking.forms import SupportUploadForm, desk_row_form
 from tracking.models import TaskStatus
 from tracking.selectors.desk import contests_of, desk_table, desk_tasks, ministry_lines, template_sheet
 from tracking.services.support_upload import UploadProblem, UploadRefused, import_support_rows
@@ -48,7 +48,8 @@ class DeskView(DeskMixin, TemplateView):
         table = kwargs["table"]
         return super().get_context_data(
             ministry=ministry, rows=[(row, table.cells(row)) for row in table.rows], totals=table.totals,
-            line_rows=table.line_rows(),
+            line_rows=[(line, [(task, row, desk_row_form(line, task, row)) for task, row, _values in rows])
+                       for line, rows in table.line_rows()],
             contests=contests_of(ministry), statuses=TaskStatus.choices, params=self.request.GET,
             provinces=provinces_existing_on(timezone.localdate()),
             template_query=self.request.GET.urlencode(), **kwargs)
