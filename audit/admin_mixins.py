@@ -2,9 +2,14 @@
 admin that lets records be added, changed or deleted there mixes in :class:`AuditedAdminMixin`."""
 from typing import Any
 
+from django import forms
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 from .services import record
+
+# The admin form's field for why the record is added or changed, kept as the audit entry's reason.
+REASON_FIELD = "audit_reason"
 
 
 def secret(name: str) -> bool:
@@ -27,17 +32,36 @@ def plain(value: Any) -> Any:
 class AuditedAdminMixin:
     """Each add, change and delete made in this admin is an audit entry (``admin.added``, ``admin.changed``,
     ``admin.deleted``) naming who, the record and each changed field's old and new value, in the same
-    transaction as the write; rows of the admin's inlines are named on their parent's entry."""
+    transaction as the write; rows of the admin's inlines are named on their parent's entry. The add and
+    change forms ask why (required, ``audit_reason``), kept as the entry's reason as the pages' and the API's
+    reasons are."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form") or (getattr(self, "add_form", None) if obj is None else None) or self.form
+        kwargs["form"] = type(f"Audited{base.__name__}", (base,), {REASON_FIELD: forms.CharField(
+            label=_("Why"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Kept in the audit trail with the change."))})
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, {**options, "fields": [field for field in options.get("fields", ())
+                                                     if field != REASON_FIELD]})
+                     for name, options in super().get_fieldsets(request, obj)]
+        return [*fieldsets, (None, {"fields": [REASON_FIELD]})]
+
+    @staticmethod
+    def reason_of(form) -> str:
+        return (getattr(form, "cleaned_data", None) or {}).get(REASON_FIELD, "")
 
     def save_model(self, request, obj, form, change):
-        fields = [name for name in form.changed_data if not secret(name)]
+        fields = [name for name in form.changed_data if not secret(name) and name != REASON_FIELD]
         changes = {name: [plain(form.initial.get(name)) if change else None, plain(form.cleaned_data.get(name))]
                    for name in fields}
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             if changes or not change:
                 record(actor=request.user, action="admin.changed" if change else "admin.added", target=obj,
-                       changes={"object": str(obj), **changes})
+                       reason=self.reason_of(form), changes={"object": str(obj), **changes})
 
     def save_related(self, request, form, formsets, change):
         with transaction.atomic():
@@ -52,7 +76,7 @@ class AuditedAdminMixin:
                     rows[formset.model._meta.label_lower] = done
             if rows:
                 record(actor=request.user, action="admin.changed", target=form.instance,
-                       changes={"object": str(form.instance), **rows})
+                       reason=self.reason_of(form), changes={"object": str(form.instance), **rows})
 
     def delete_model(self, request, obj):
         with transaction.atomic():

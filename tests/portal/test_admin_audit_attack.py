@@ -43,10 +43,15 @@ def test_a_ministry_renamed_and_a_line_deleted_in_the_admin_are_in_the_trail(cli
     form = client.get(url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
     data.update(name_en="Ministry of Oceans, Fisheries and Ports", is_lead="on" if ministry.is_lead else "")
+    unexplained = client.post(url, {key: value for key, value in data.items() if value not in (None, False)})
+    assert unexplained.status_code == 200 and unexplained.context["adminform"].form.errors["audit_reason"]
+    assert unexplained.context["adminform"].form["name_en"].value() == "Ministry of Oceans, Fisheries and Ports"
+    data["audit_reason"] = "2026년 정부조직 개편"
     response = client.post(url, {key: value for key, value in data.items() if value not in (None, False)})
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="admin.changed", target_id=str(ministry.pk))
-    assert entry.actor == administrator
+    assert entry.actor == administrator and entry.reason == "2026년 정부조직 개편"
+    assert "audit_reason" not in entry.changes
     assert entry.changes["name_en"] == [ministry.name_en, "Ministry of Oceans, Fisheries and Ports"]
     line = SupportLineKind.objects.create(ministry=ministry, code="unused_line", name_ko="미사용", name_en="Unused")
     deleted = client.post(f"/admin/ministries/supportlinekind/{line.pk}/delete/", {"post": "yes"})
@@ -60,8 +65,9 @@ def test_a_user_added_in_the_admin_is_in_the_trail_without_his_password(client):
     secret = "Zq8!unguessable-2026"
     response = client.post("/admin/accounts/user/add/", {"username": "new.clerk", "password1": secret,
                                                          "password2": secret, "usable_password": "true",
-                                                         "role": Role.COUNCIL_STAFF.value})
+                                                         "role": Role.COUNCIL_STAFF.value,
+                                                         "audit_reason": "위원회 사무국 신규 직원"})
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     entry = AuditEntry.objects.get(action="admin.added", target_type="accounts.user")
-    assert entry.changes["object"] == "new.clerk"
+    assert entry.changes["object"] == "new.clerk" and entry.reason == "위원회 사무국 신규 직원"
     assert secret not in str(entry.changes) and not any("password" in name for name in entry.changes)
