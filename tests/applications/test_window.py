@@ -48,8 +48,10 @@ def test_no_draft_is_started_after_the_deadline_by_any_door(client, official, cl
 
 
 def test_the_proposals_page_offers_only_open_rounds_with_their_countdown(client, official, closed_contest):
-    now = timezone.now()
-    open_contest = make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=3, hours=1), year=2027)
+    now = timezone.localtime()
+    # the deadline's KST date is three days ahead whatever the hour (now + 3 days 1 hour is D-4 after 23:00 KST)
+    closes = (now + timedelta(days=3)).replace(hour=23, minute=59, second=59)
+    open_contest = make_contest(opens=now - timedelta(days=1), closes=closes, year=2027)
     client.force_login(official)
     body = client.get(reverse("applications:proposal-list")).content.decode()
     assert f"?contest={open_contest.pk}" in body and f"?contest={closed_contest.pk}" not in body
