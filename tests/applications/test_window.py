@@ -13,7 +13,7 @@ from applications.window import window_of
 from tests.applications.test_proposal_services import SECTIONS
 from tests.factories import api_as, complete_sections, make_contest
 
-pytestmark = pytest.mark.usefixtures("registry")
+pytestmark = pytest.mark.usefixtures("registry", "english")
 OPENS = datetime(2026, 9, 1, 9, 0, tzinfo=SEOUL)
 CLOSES = datetime(2026, 9, 30, 18, 0, tzinfo=SEOUL)
 
