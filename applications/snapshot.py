@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import number, won
-from ministries.registry import LineSpec, support_lines
+from ministries.registry import LineSpec, lines_to_show
 
 from .checklist import REQUIRED_SECTIONS, SECTION_FIELDS
 from .models import AttachmentKind, BudgetSource, GrowthStage, KpiIndicator, Proposal
@@ -78,7 +78,7 @@ def _partner_names(codes: list[str]) -> str:
 
 
 def _render_support_requests(rows: list[dict]) -> str:
-    lines = support_lines() if rows else {}
+    lines = lines_to_show() if rows else {}
     return "\n".join(describe_request(lines.get(row["line"]), row) for row in rows)
 
 

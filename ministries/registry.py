@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, Prefetch, Q
+from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -74,7 +74,7 @@ class LineSpec:
     description_ko: str
     description_en: str
     measures: tuple[MeasureSpec, ...]
-    rules: tuple[tuple[str, str, str], ...]
+    rules: tuple[tuple[str, str, str], ...] | None  # None: read for showing rows only, never for checking them
 
     @property
     def label(self) -> str:
@@ -116,23 +116,26 @@ class LineSpec:
         return ", ".join(parts)
 
 
-def _spec(kind: SupportLineKind) -> LineSpec:
+def _spec(kind: SupportLineKind, *, with_rules: bool = True) -> LineSpec:
     measures = tuple(MeasureSpec(
         code=measure.code, name_ko=measure.name_ko, name_en=measure.name_en, type=measure.type,
         options=tuple((option["code"], option["name_ko"], option["name_en"]) for option in measure.choices or []),
         required=measure.required, summed=measure.summed, requestable=measure.requestable, key=measure.key)
         for measure in kind.measures.all())
-    rules = tuple((rule.left.code, rule.op, rule.right.code) for rule in kind.rules.all())
+    rules = tuple((rule.left.code, rule.op, rule.right.code) for rule in kind.rules.all()) if with_rules else None
     return LineSpec(pk=kind.pk, code=kind.code, ministry_id=kind.ministry_id, ministry_code=kind.ministry.code,
                     ministry_name_ko=kind.ministry.name_ko, ministry_name_en=kind.ministry.name_en,
                     name_ko=kind.name_ko, name_en=kind.name_en, description_ko=kind.description_ko,
                     description_en=kind.description_en, measures=measures, rules=rules)
 
 
-def line_kinds():
-    """The line kinds with everything a :class:`LineSpec` needs, in three queries."""
-    return SupportLineKind.objects.select_related("ministry").order_by("-ministry__is_lead", "ministry__code", "code") \
-        .prefetch_related("measures", Prefetch("rules", queryset=MeasureRule.objects.select_related("left", "right")))
+def line_kinds(*, with_rules: bool = True):
+    """The line kinds with everything a :class:`LineSpec` needs, in three queries (two without the rules)."""
+    kinds = SupportLineKind.objects.select_related("ministry").prefetch_related("measures") \
+        .order_by("-ministry__is_lead", "ministry__code", "code")
+    if with_rules:
+        kinds = kinds.prefetch_related(Prefetch("rules", queryset=MeasureRule.objects.select_related("left", "right")))
+    return kinds
 
 
 def support_lines(*, contest=None) -> dict[str, LineSpec]:
@@ -143,6 +146,25 @@ def support_lines(*, contest=None) -> dict[str, LineSpec]:
         chosen = Ministry.contests.through.objects.filter(contest_id=contest.pk)
         kinds = kinds.filter(Q(ministry__in=chosen.values("ministry_id")) | ~Exists(chosen))
     return {kind.code: _spec(kind) for kind in kinds}
+
+
+def kinds_to_show() -> QuerySet[SupportLineKind]:
+    """Line kinds with their ministry and measures (not their rules), for a ``Prefetch`` of the lines a page
+    shows rows of: one query for the lines, one for their measures, whatever the number of rows."""
+    return SupportLineKind.objects.select_related("ministry").prefetch_related("measures")
+
+
+def spec_to_show(kind: SupportLineKind) -> LineSpec:
+    """A kind read through :func:`kinds_to_show` as a :class:`LineSpec` without its rules (``None``), with no
+    query."""
+    return _spec(kind, with_rules=False)
+
+
+def lines_to_show() -> dict[str, LineSpec]:
+    """Every line by code with its measures but not its rules, in two queries: for pages that only show rows
+    (a proposal's requests, a version's text). Their ``rules`` are ``None``, so checking values against one of
+    them fails loudly instead of passing a broken rule."""
+    return {kind.code: _spec(kind, with_rules=False) for kind in line_kinds(with_rules=False)}
 
 
 def line_for(code: str) -> LineSpec:

@@ -1,7 +1,7 @@
 """Reads of proposals. Visibility is decided once, in ``proposals_visible_to``, and every list asks it."""
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_reviewer
 from applications.budget import check_saved_budget, funding_years
@@ -15,7 +15,7 @@ from applications.models import (
     ProvincialMatchConfirmation,
 )
 from applications.snapshot import comparable_parts, describe_request, render
-from ministries.registry import support_lines
+from ministries.registry import kinds_to_show, spec_to_show
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
@@ -40,10 +40,16 @@ PROPOSAL_PARTS = ("partners__province", "companies", "budget_lines", "kpi_target
                   "attachments")
 
 
+# The page's parts: the requests' lines come with their ministry and measures, so the requests are shown by
+# name without reading the registry again.
+PAGE_PARTS = (*(part for part in PROPOSAL_PARTS if part != "support_requests__line"),
+              Prefetch("support_requests__line", queryset=kinds_to_show()))
+
+
 def proposal_for_user(*, user, pk: int) -> Proposal:
     """The proposal if the user may see it; ``Proposal.DoesNotExist`` otherwise (a 404, not a 403: no leak).
     Its sections come prefetched, so the checklist and the snapshot add no query per row."""
-    return proposals_visible_to(user).prefetch_related(*PROPOSAL_PARTS).get(pk=pk)
+    return proposals_visible_to(user).prefetch_related(*PAGE_PARTS).get(pk=pk)
 
 
 def attachment_for_user(*, user, proposal_pk: int, pk: int) -> ProposalAttachment:
@@ -61,11 +67,11 @@ def proposal_reading(proposal: Proposal) -> dict:
 
 
 def support_request_rows(proposal: Proposal) -> list[tuple[str, str]]:
-    """Each request as ``(ministry · line: values by measure name, details)``, read through the registry (three
-    queries when the proposal has requests, none otherwise; the requests and their lines come prefetched)."""
+    """Each request as ``(ministry · line: values by measure name, details)``, with no query: the requests come
+    prefetched with their lines, ministries and measures (``PAGE_PARTS``)."""
     requests = list(proposal.support_requests.all())
-    lines = support_lines() if requests else {}
-    return [(describe_request(lines.get(request.line.code), {"line": request.line.code, "values": request.values}),
+    lines = {request.line_id: spec_to_show(request.line) for request in requests}
+    return [(describe_request(lines[request.line_id], {"line": request.line.code, "values": request.values}),
              request.description) for request in requests]
 
 
