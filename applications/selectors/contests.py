@@ -127,11 +127,13 @@ def provinces_of_contest(contest: Contest) -> QuerySet[Province]:
 
 
 def contests_for_overview() -> QuerySet[Contest]:
-    return Contest.objects.prefetch_related("accepted_designation_kinds", "participating_ministries")
+    """Contests with their accepted kinds (eligibility); the participating ministries only on the contest's own
+    page (``contest_detail``), which alone shows them, so the dashboards and lists do not read them."""
+    return Contest.objects.prefetch_related("accepted_designation_kinds")
 
 
 def contest_detail(pk: int) -> Contest:
-    return contests_for_overview().get(pk=pk)
+    return contests_for_overview().prefetch_related("participating_ministries").get(pk=pk)
 
 
 def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection]:
