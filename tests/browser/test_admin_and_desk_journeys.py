@@ -30,7 +30,8 @@ def test_the_administrator_follows_his_to_do_into_the_admin_and_says_why_he_chan
     page.wait_for_url(f"**/admin/accounts/user/{newcomer.pk}/change/")
     page.fill("[name=first_name]", "민준")
     page.click("[name=_save]")
-    assert page.locator(".errornote, .errorlist").count() > 0  # no why, nothing saved, the typing kept
+    page.wait_for_selector(".errornote")  # no why: the form comes back saying so, nothing saved, the typing kept
+    assert page.locator(".errorlist").count() > 0
     assert page.input_value("[name=first_name]") == "민준"
     page.fill("[name=audit_reason]", "성명 정정 요청(본인 확인)")
     page.click("[name=_save]")
@@ -55,8 +56,9 @@ def test_a_ministry_officer_changes_a_row_in_place_on_the_desk_on_a_phone(
     assert sideways_overflow(page) <= 0
     page.fill(f"#desk-row-{row.pk}-issued", "11")
     page.fill(f"#desk-row-{row.pk}-reason", "추가 발급분 반영")
-    page.click(f"button[form=desk-row-{row.pk}]")
-    page.wait_for_url(f"**{reverse('tracking:desk')}**")
+    with page.expect_navigation():  # saved on the row's page, back on the desk
+        page.click(f"button[form=desk-row-{row.pk}]")
+    assert reverse("tracking:desk") in page.url and page.locator(".alert-success").count() > 0
     assert page.input_value(f"#desk-row-{row.pk}-issued") == "11"
     row.refresh_from_db()
     assert row.values["issued"] == 11
