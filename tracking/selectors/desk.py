@@ -92,13 +92,10 @@ class DeskTable:
             cells += [row.total(code, measure.code) for measure in line.summed]
         return cells
 
-    def line_rows(self) -> list[tuple[LineSpec, list[tuple[SelectedTask, SupportLineRow, list]]]]:
-        """Each of the ministry's lines with its rows across the listed tasks, each row's values as a person
-        reads them (options by name, numbers as integers), with whether it is a number: the line's table across
-        tasks."""
-        return [(line, [(desk_row.task, row, [(measure.display(row.values.get(measure.code)), measure.is_number)
-                                              for measure in line.measures])
-                        for desk_row in self.rows for row in desk_row.rows.get(code, [])])
+    def line_rows(self) -> list[tuple[LineSpec, list[tuple[SelectedTask, SupportLineRow]]]]:
+        """Each of the ministry's lines with its rows across the listed tasks: the line's table across tasks
+        (the desk shows each row as a form in place, ``tracking.forms.desk_row_form``)."""
+        return [(line, [(desk_row.task, row) for desk_row in self.rows for row in desk_row.rows.get(code, [])])
                 for code, line in self.lines.items()]
 
     @property

@@ -48,7 +48,7 @@ class DeskView(DeskMixin, TemplateView):
         table = kwargs["table"]
         return super().get_context_data(
             ministry=ministry, rows=[(row, table.cells(row)) for row in table.rows], totals=table.totals,
-            line_rows=[(line, [(task, row, desk_row_form(line, task, row)) for task, row, _values in rows])
+            line_rows=[(line, [(task, row, desk_row_form(line, task, row)) for task, row in rows])
                        for line, rows in table.line_rows()],
             contests=contests_of(ministry), statuses=TaskStatus.choices, params=self.request.GET,
             provinces=provinces_existing_on(timezone.localdate()),
