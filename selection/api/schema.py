@@ -4,8 +4,6 @@ applications cannot name selection's serializer, so selection describes the fiel
 field extension; imported from ``SelectionConfig.ready``, which registers it.
 """
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_basic_type
-from drf_spectacular.types import OpenApiTypes
 
 
 class ProposalResultFieldExtension(OpenApiSerializerFieldExtension):
@@ -15,6 +13,4 @@ class ProposalResultFieldExtension(OpenApiSerializerFieldExtension):
         from .serializers import ProposalResultSerializer
 
         component = auto_schema.resolve_serializer(ProposalResultSerializer, direction)
-        if not component or not component.ref:
-            return build_basic_type(OpenApiTypes.OBJECT)
         return {"oneOf": [component.ref], "nullable": True}
