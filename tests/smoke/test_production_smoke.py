@@ -217,10 +217,16 @@ def test_sign_in_submit_and_the_worker_s_notification_through_tls(deployment):
           60, "the worker to write the notification")
     assert receipt in browser.request("/notifications/")[2]
 
-    # Its worker log line is JSON and carries the submission's request id.
-    lines = [json.loads(line) for line in deployment.log("worker").splitlines() if line.startswith("{")]
-    assert any(line.get("request_id") == request_id and "task_deliver" in line["message"] for line in lines), \
-        deployment.log("worker")[-3000:]
+    # Its worker log line is JSON and carries the submission's request id. The line that carries it is written
+    # when the task ends, which may be a moment after the notification row is committed: wait for it.
+    def worker_line_with_request_id():
+        lines = [json.loads(line) for line in deployment.log("worker").splitlines() if line.startswith("{")]
+        return any(line.get("request_id") == request_id and "task_deliver" in line["message"] for line in lines)
+
+    try:
+        _wait(worker_line_with_request_id, 30, "the worker's log line with the submission's request id")
+    except AssertionError as error:
+        raise AssertionError(deployment.log("worker")[-3000:]) from error
     # gunicorn's access line for the submission is JSON with the same request id; two processes served.
     web = [json.loads(line) for line in deployment.log("web").splitlines() if line.startswith("{")]
     assert any(line["logger"] == "gunicorn.access" and line["request_id"] == request_id and line["status"] == 302
