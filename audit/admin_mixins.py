@@ -2,14 +2,10 @@
 admin that lets records be added, changed or deleted there mixes in :class:`AuditedAdminMixin`."""
 from typing import Any
 
-from django import forms
 from django.db import models, transaction
-from django.utils.translation import gettext_lazy as _
 
+from .admin_deletion import REASON_FIELD, ReasonedDeletionMixin, reason_field
 from .services import record
-
-# The admin form's field for why the record is added or changed, kept as the audit entry's reason.
-REASON_FIELD = "audit_reason"
 
 
 def secret(name: str) -> bool:
@@ -29,18 +25,16 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-class AuditedAdminMixin:
+class AuditedAdminMixin(ReasonedDeletionMixin):
     """Each add, change and delete made in this admin is an audit entry (``admin.added``, ``admin.changed``,
     ``admin.deleted``) naming who, the record and each changed field's old and new value, in the same
     transaction as the write; rows of the admin's inlines are named on their parent's entry. The add and
-    change forms ask why (required, ``audit_reason``), kept as the entry's reason as the pages' and the API's
-    reasons are."""
+    change forms and the delete confirmations (single and selected: ``audit.admin_deletion``) ask why
+    (required, ``audit_reason``), kept as the entry's reason as the pages' and the API's reasons are."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = kwargs.get("form") or (getattr(self, "add_form", None) if obj is None else None) or self.form
-        kwargs["form"] = type(f"Audited{base.__name__}", (base,), {REASON_FIELD: forms.CharField(
-            label=_("Why"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
-            help_text=_("Kept in the audit trail with the change."))})
+        kwargs["form"] = type(f"Audited{base.__name__}", (base,), {REASON_FIELD: reason_field()})
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
@@ -77,14 +71,3 @@ class AuditedAdminMixin:
             if rows:
                 record(actor=request.user, action="admin.changed", target=form.instance,
                        reason=self.reason_of(form), changes={"object": str(form.instance), **rows})
-
-    def delete_model(self, request, obj):
-        with transaction.atomic():
-            record(actor=request.user, action="admin.deleted", target=obj, changes={"object": str(obj)})
-            super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for obj in queryset:
-                record(actor=request.user, action="admin.deleted", target=obj, changes={"object": str(obj)})
-            super().delete_queryset(request, queryset)

@@ -54,10 +54,12 @@ def test_a_ministry_renamed_and_a_line_deleted_in_the_admin_are_in_the_trail(cli
     assert "audit_reason" not in entry.changes
     assert entry.changes["name_en"] == [ministry.name_en, "Ministry of Oceans, Fisheries and Ports"]
     line = SupportLineKind.objects.create(ministry=ministry, code="unused_line", name_ko="미사용", name_en="Unused")
-    deleted = client.post(f"/admin/ministries/supportlinekind/{line.pk}/delete/", {"post": "yes"})
+    deleted = client.post(f"/admin/ministries/supportlinekind/{line.pk}/delete/", {"post": "yes",
+                                                                                   "audit_reason": "쓰지 않는 줄"})
     assert deleted.status_code == 302 and not SupportLineKind.objects.filter(code="unused_line").exists()
     gone = AuditEntry.objects.get(action="admin.deleted", target_id=str(line.pk))
     assert gone.actor == administrator and gone.target_type == "ministries.supportlinekind"
+    assert gone.reason == "쓰지 않는 줄"
 
 
 def test_a_user_added_in_the_admin_is_in_the_trail_without_his_password(client):
