@@ -79,6 +79,7 @@ def audited_delete_selected(modeladmin, request, queryset):
 
 
 audited_delete_selected.allowed_permissions = delete_selected.allowed_permissions
+audited_delete_selected.audited = True  # it asks why and records it (``AuditedAdminMixin.get_actions``)
 audited_delete_selected.short_description = delete_selected.short_description
 
 

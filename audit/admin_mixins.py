@@ -30,7 +30,12 @@ class AuditedAdminMixin(ReasonedDeletionMixin):
     ``admin.deleted``) naming who, the record and each changed field's old and new value, in the same
     transaction as the write; rows of the admin's inlines are named on their parent's entry. The add and
     change forms and the delete confirmations (single and selected: ``audit.admin_deletion``) ask why
-    (required, ``audit_reason``), kept as the entry's reason as the pages' and the API's reasons are."""
+    (required, ``audit_reason``), kept as the entry's reason as the pages' and the API's reasons are. Of the
+    list's actions only those that ask why and record it (marked ``audited``) are offered."""
+
+    def get_actions(self, request):
+        return {name: action for name, action in super().get_actions(request).items()
+                if getattr(action[0], "audited", False)}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = kwargs.get("form") or (getattr(self, "add_form", None) if obj is None else None) or self.form

@@ -2,6 +2,8 @@ from django.contrib.admin import AdminSite, ModelAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import can_use_admin_site
+from audit.admin_mixins import AuditedAdminMixin
+from core.admin_mixins import ReadOnlyAdminMixin
 from core.fields import bound_formfield
 
 
@@ -14,11 +16,16 @@ class PortalAdminSite(AdminSite):
 
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every model admin gets the portal's bounds on its number and date fields (``BoundedAdminMixin``), as
-        the pages' forms and the API have them: the admin is one more door to the same columns."""
+        the pages' forms and the API have them: the admin is one more door to the same columns. Every one that
+        is not read-only (``ReadOnlyAdminMixin``: the audit trail and other history) is audited, asking why
+        (``AuditedAdminMixin``), the installed packages' admins (groups, tokens, schedules, sign-in locks)
+        included."""
         admin_class = admin_class or ModelAdmin
-        if not issubclass(admin_class, BoundedAdminMixin):
-            admin_class = type(admin_class.__name__, (BoundedAdminMixin, admin_class),
-                               {"__module__": admin_class.__module__})
+        mixins = [mixin for mixin in (AuditedAdminMixin, BoundedAdminMixin) if not issubclass(admin_class, mixin)]
+        if issubclass(admin_class, ReadOnlyAdminMixin) and AuditedAdminMixin in mixins:
+            mixins.remove(AuditedAdminMixin)
+        if mixins:
+            admin_class = type(admin_class.__name__, (*mixins, admin_class), {"__module__": admin_class.__module__})
         return super().register(model_or_iterable, admin_class, **options)
 
 

@@ -39,9 +39,9 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Rubric)
-class RubricAdmin(admin.ModelAdmin):
-    """Every change goes through ``reviews.services.rubric_rules`` (audited; refused once a sheet of the stage is
-    submitted, when the scoring fields turn read-only and the page says why)."""
+class RubricAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Every change goes through ``reviews.services.rubric_rules`` (audited with the form's "Why"; refused once a
+    sheet of the stage is submitted, when the scoring fields turn read-only and the page says why)."""
 
     list_display = ("contest", "stage", "trim_min_sheets", "pass_mark")
     inlines = [CriterionInline]
@@ -67,23 +67,23 @@ class RubricAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
-        services.change_rubric(actor=request.user, rubric=obj)
+        services.change_rubric(actor=request.user, rubric=obj, reason=self.reason_of(form))
 
     def save_formset(self, request, form, formset, change):
-        criteria = formset.save(commit=False)
+        criteria, reason = formset.save(commit=False), self.reason_of(form)
         for criterion in formset.deleted_objects:
-            services.remove_criterion(actor=request.user, criterion=criterion)
+            services.remove_criterion(actor=request.user, criterion=criterion, reason=reason)
         for criterion in criteria:
-            services.change_criterion(actor=request.user, criterion=criterion)
+            services.change_criterion(actor=request.user, criterion=criterion, reason=reason)
         formset.save_m2m()
 
     def delete_model(self, request, obj):
-        services.remove_rubric(actor=request.user, rubric=obj)
+        services.remove_rubric(actor=request.user, rubric=obj, reason=self.deletion_reason(request))
 
     def delete_queryset(self, request, queryset):
         for rubric in queryset:
             try:
-                services.remove_rubric(actor=request.user, rubric=rubric)
+                services.remove_rubric(actor=request.user, rubric=rubric, reason=self.deletion_reason(request))
             except services.RubricFrozen as refused:
                 self.message_user(request, f"{rubric}: {refused}", messages.ERROR)
 

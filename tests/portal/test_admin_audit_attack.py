@@ -4,6 +4,7 @@ the API and the commands do; the ministries and support lines added as data toda
 never reaches the trail."""
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
 from accounts.roles import Role
@@ -11,28 +12,68 @@ from audit.admin_mixins import AuditedAdminMixin
 from audit.models import AuditEntry
 from core.admin_mixins import ReadOnlyAdminMixin
 from ministries.models import Ministry, SupportLineKind
+from portal.admin_site import PortalAdminSite
+from regions.models import AdministrativeCode, LocalGovernment
 from tests.factories import make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry", "english")]
 
-PROJECT_APPS = ("accounts", "applications", "audit", "ministries", "notifications", "outbox", "regions", "reviews",
-                "selection", "tracking")
-
-
-def test_every_admin_that_writes_records_it_in_the_audit_trail():
+def superuser_request():
     request = RequestFactory().get("/admin/")
-    request.user = make_user(Role.ADMINISTRATOR)
-    unaudited = []
+    request.user = make_user(Role.ADMINISTRATOR, is_superuser=True)
+    return request
+
+
+def writes(model_admin, request) -> bool:
+    return (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)
+            or model_admin.has_delete_permission(request))
+
+
+def test_every_admin_that_writes_asks_why_and_records_it_the_installed_packages_included():
+    """The walk covers every registered admin of the portal's one site (``portal.admin_site``, Django's
+    ``admin.site``), the installed packages' (groups, API tokens, schedules, sign-in locks) as well."""
+    assert isinstance(admin.site._wrapped if hasattr(admin.site, "_wrapped") else admin.site, PortalAdminSite)
+    request = superuser_request()
+    unaudited, bypassed, unasked_actions, read_only = [], [], [], 0
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label not in PROJECT_APPS or isinstance(model_admin, ReadOnlyAdminMixin):
+        label = model._meta.label
+        inline_writes = any(inline.has_add_permission(request, None) or inline.has_change_permission(request)
+                            or inline.has_delete_permission(request)
+                            for inline in model_admin.get_inline_instances(request))
+        if not writes(model_admin, request):
+            read_only += 1
+            assert isinstance(model_admin, ReadOnlyAdminMixin), label
             continue
-        writes = (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)
-                  or model_admin.has_delete_permission(request))
-        through_services = type(model_admin).save_model is not admin.ModelAdmin.save_model \
-            and not isinstance(model_admin, AuditedAdminMixin)  # e.g. rubrics: the audited services write
-        if writes and not isinstance(model_admin, AuditedAdminMixin) and not through_services:
-            unaudited.append(model._meta.label)
-    assert unaudited == []
+        if not isinstance(model_admin, AuditedAdminMixin):
+            unaudited.append(label)
+            continue
+        kind = type(model_admin)
+        # the inlines' rows are named on the parent's entry; deletions and actions ask why, whoever overrides
+        for name in ["delete_view", "get_actions", "get_form"] + (["save_related"] if inline_writes else []):
+            if getattr(kind, name) is not getattr(AuditedAdminMixin, name):
+                bypassed.append(f"{label}.{name}")
+        unasked_actions += [f"{label}: {name}" for name, (function, _name, _label)
+                            in model_admin.get_actions(request).items() if not getattr(function, "audited", False)]
+    assert (unaudited, bypassed, unasked_actions) == ([], [], [])
+    assert read_only >= 10 and len(admin.site._registry) > read_only + 10  # the walk saw both kinds
+
+
+def test_the_audit_trail_cannot_be_added_to_changed_or_deleted_in_the_admin(client):
+    request = superuser_request()
+    trail = admin.site._registry[AuditEntry]
+    assert not writes(trail, request) and trail.get_actions(request) == {}
+    client.force_login(request.user)
+    entry = AuditEntry.objects.create(action="admin.changed", target_type="ministries.ministry", target_id="1",
+                                      reason="원래 사유")
+    base = f"/admin/audit/auditentry/{entry.pk}"
+    assert client.get(f"{base}/change/").status_code == 200  # readable
+    answers = [client.post(f"{base}/change/", {"reason": "고친 사유", "audit_reason": "x"}).status_code,
+               client.post(f"{base}/delete/", {"post": "yes", "audit_reason": "x"}).status_code,
+               client.post("/admin/audit/auditentry/add/", {"action": "x", "audit_reason": "x"}).status_code,
+               client.post("/admin/audit/auditentry/", {"action": "delete_selected", "_selected_action": [entry.pk],
+                                                        "post": "yes", "audit_reason": "x"}).status_code]
+    assert answers[:3] == [403, 403, 403] and answers[3] in (200, 302)
+    assert AuditEntry.objects.get(pk=entry.pk).reason == "원래 사유"
 
 
 def test_a_ministry_renamed_and_a_line_deleted_in_the_admin_are_in_the_trail(client):
@@ -73,3 +114,45 @@ def test_a_user_added_in_the_admin_is_in_the_trail_without_his_password(client):
     entry = AuditEntry.objects.get(action="admin.added", target_type="accounts.user")
     assert entry.changes["object"] == "new.clerk" and entry.reason == "위원회 사무국 신규 직원"
     assert secret not in str(entry.changes) and not any("password" in name for name in entry.changes)
+
+
+def posted_back(client, url: str) -> dict:
+    """The admin's change form, with its inlines, as the page shows it, ready to post back."""
+    context = client.get(url).context
+    form = context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{name}": value for name, value in formset.management_form.initial.items()})
+        for number, row in enumerate(formset.forms):
+            data.update({f"{formset.prefix}-{number}-{name}": row[name].value() for name in row.fields})
+    return {key: value for key, value in data.items() if value not in (None, False)}
+
+
+def test_a_row_added_in_an_inline_is_on_its_parents_entry_with_the_reason(client):
+    client.force_login(make_user(Role.ADMINISTRATOR))
+    unit = LocalGovernment.objects.get(code="48870")
+    url = f"/admin/regions/localgovernment/{unit.pk}/change/"
+    data = posted_back(client, url)
+    rows = int(data["codes-TOTAL_FORMS"])
+    data.update({"codes-TOTAL_FORMS": rows + 1, f"codes-{rows}-code": "48999", f"codes-{rows}-verified": "on",
+                 f"codes-{rows}-local_government": unit.pk})
+    assert client.post(url, data).status_code == 200  # no reason: the form again, nothing saved
+    assert not AdministrativeCode.objects.filter(code="48999").exists()
+    data["audit_reason"] = "옛 코드 추가"
+    assert client.post(url, data).status_code == 302
+    entry = AuditEntry.objects.get(action="admin.changed", target_type="regions.localgovernment",
+                                   target_id=str(unit.pk))
+    assert entry.reason == "옛 코드 추가" and entry.changes["regions.administrativecode"] == {"added": ["48999"]}
+
+
+def test_an_installed_packages_admin_asks_why_too(client):
+    """Groups are Django's own admin; the portal's site audits it as its own."""
+    client.force_login(make_user(Role.ADMINISTRATOR))
+    assert client.post("/admin/auth/group/add/", {"name": "검토반"}).status_code == 200
+    assert not Group.objects.filter(name="검토반").exists()
+    explained = client.post("/admin/auth/group/add/", {"name": "검토반", "audit_reason": "검토 담당 묶음"})
+    assert explained.status_code == 302
+    group = Group.objects.get(name="검토반")
+    entry = AuditEntry.objects.get(action="admin.added", target_type="auth.group")
+    assert (entry.target_id, entry.reason) == (str(group.pk), "검토 담당 묶음")

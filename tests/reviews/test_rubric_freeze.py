@@ -57,6 +57,7 @@ def admin_form(client, rubric) -> dict:
             for name, field in row.fields.items():
                 value = row.initial.get(name, field.initial)
                 data[f"{formset.prefix}-{number}-{name}"] = getattr(value, "pk", value)
+    data["audit_reason"] = "평가표 보완"  # the admin asks why; the freeze is what these tests try
     return {key: "" if value is None else value for key, value in data.items()}
 
 
@@ -102,6 +103,7 @@ def test_before_the_first_sheet_every_admin_change_is_audited(admin_client, rubr
     assert entries["review.rubric_changed"].changes == {"pass_mark": ["60.00", "70"]}
     assert entries["review.criterion_added"].changes["criterion"] == "innovation"
     assert all(entry.actor.role == Role.ADMINISTRATOR for entry in entries.values())
+    assert {entry.reason for entry in entries.values()} == {"평가표 보완"}
 
 
 def test_the_services_refuse_with_the_reason(frozen):
