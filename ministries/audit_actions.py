@@ -11,4 +11,6 @@ register_actions({
     "ministries.measure_added": _("Measure added"),
     "ministries.measure_removed": _("Measure removed"),
     "ministries.measure_changed": _("Measure changed"),
+    "ministries.rule_added": _("Rule between measures added"),
+    "ministries.rule_removed": _("Rule between measures removed"),
 })

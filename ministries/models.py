@@ -132,3 +132,8 @@ class MeasureRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left.code} {self.get_op_display()} {self.right.code}"
+
+    @property
+    def words(self) -> str:
+        """The rule as a person reads it, by the measures' names: ``발급 인원 ≤ 배정 인원``."""
+        return f"{self.left.name} {self.get_op_display()} {self.right.name}"

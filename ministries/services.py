@@ -14,6 +14,7 @@ from core.permissions import refuse_unless
 
 from .models import NUMERIC_TYPES, Measure, MeasureRule, MeasureType, Ministry, SupportLineKind
 from .permissions import can_manage_ministries
+from .rules import rule_errors
 from .values import no_such_measure
 
 DESCRIPTION_LENGTH = 2000  # characters of a line's description, in either language (page, API, service)
@@ -112,11 +113,11 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
         raise ValidationError({"measures": [_("Each measure needs its own code.")]})
     by_code = {measure.code: measure for measure in made}
     for index, rule in enumerate(rules or []):
-        left, right = by_code.get(rule.get("left")), by_code.get(rule.get("right"))
-        if rule.get("op", "lte") != "lte" or not left or not right or left is right \
-                or left.type not in NUMERIC_TYPES or right.type not in NUMERIC_TYPES:
-            raise ValidationError({f"rules.{index}": [_(
-                "A rule compares two numeric measures of this line with lte (at most).")]})
+        earlier = [(other.get("left"), other.get("op", "lte"), other.get("right")) for other in rules[:index]]
+        errors = rule_errors(by_code, rule.get("left"), rule.get("op", "lte"), rule.get("right"), earlier)
+        if errors:
+            raise ValidationError({f"rules.{index}": [message for messages in errors.values()
+                                                      for message in messages]})
     try:
         with transaction.atomic():
             line.save()  # another clerk's line with the same code may have committed since the check above
@@ -148,7 +149,9 @@ def line_in_use(line: SupportLineKind) -> bool:
     return line.task_rows.exists() or line.proposal_requests.exists()
 
 
-def _line_to_change(actor, line_code: str) -> SupportLineKind:
+def line_to_change(actor, line_code: str) -> SupportLineKind:
+    """The line ``line_code``, locked for the change; :class:`MinistryRefused` when the actor may not change
+    lines or no line has that code."""
     refuse_unless(can_manage_ministries(actor), MinistryRefused)
     line = SupportLineKind.objects.select_for_update().filter(code=line_code).first()
     if line is None:
@@ -164,7 +167,7 @@ def add_measure(*, actor, line_code: str, measure: dict[str, Any], reason: str =
 
     Raises :class:`MinistryRefused` with the reason; ``ValidationError`` by field when the measure does not fit.
     """
-    line = _line_to_change(actor, line_code)
+    line = line_to_change(actor, line_code)
     position = (line.measures.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     made = _measure(line, position, measure)
     if line.measures.filter(code=made.code).exists():
@@ -193,7 +196,7 @@ def no_measure() -> str:
 @transaction.atomic
 def remove_measure(*, actor, line_code: str, code: str, reason: str = "") -> None:
     """Remove a measure no row holds a value for; one that holds values, or that a rule names, is refused."""
-    line = _line_to_change(actor, line_code)
+    line = line_to_change(actor, line_code)
     measure = _measure_of(line, code)
     if measure_holds_values(line, code):
         raise MinistryRefused(_("%(measure)s holds values on tasks' rows or proposals' requests; it cannot be "
@@ -211,11 +214,14 @@ def remove_measure(*, actor, line_code: str, code: str, reason: str = "") -> Non
 @transaction.atomic
 def change_measure_type(*, actor, line_code: str, code: str, new_type: str, reason: str = "") -> Measure:
     """A measure's type changes only while no row holds a value for it (else the values would not fit)."""
-    line = _line_to_change(actor, line_code)
+    line = line_to_change(actor, line_code)
     measure = _measure_of(line, code)
     if new_type != measure.type and measure_holds_values(line, code):
         raise MinistryRefused(_("%(measure)s holds values on tasks' rows or proposals' requests; its type cannot "
                                 "change.")
+                              % {"measure": measure.name})
+    if new_type not in NUMERIC_TYPES and line.rules.filter(Q(left=measure) | Q(right=measure)).exists():
+        raise MinistryRefused(_("A rule of this line names %(measure)s; it stays a count or an amount (KRW).")
                               % {"measure": measure.name})
     before, measure.type = measure.type, new_type
     changed = _measure(line, measure.position, {**{name: getattr(measure, name) for name in MEASURE_FIELDS}})

@@ -1,12 +1,14 @@
-"""The council's forms for a ministry's support lines: a new line with its measures, and one more measure for a
-line. They only shape what is typed; ``ministries.services`` decides (and refuses what a line in use forbids)."""
+"""The council's forms for a ministry's support lines: a new line with its measures, one more measure for a
+line, and a rule between two of a line's measures (or its removal). They only shape what is typed;
+``ministries.services`` and ``ministries.rule_services`` decide (and refuse what a line in use forbids)."""
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MeasureType
+from .models import NUMERIC_TYPES, Measure, MeasureType
 from .services import DESCRIPTION_LENGTH, no_measure
 
 REASON_HELP = _("Kept in the history with the change.")
@@ -80,4 +82,28 @@ class MeasureAddForm(MeasureForm):
 
 
 class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, help_text=REASON_HELP)
+
+
+class RuleForm(forms.Form):
+    """A rule ``left ≤ right`` between two measures of the line; the lists offer its counts and KRW. Which
+    measure fits is the service's to say, beside the field, so a code sent by hand is told what the API says."""
+
+    left = forms.CharField(label=_("Measure"), max_length=32, widget=forms.Select)
+    right = forms.CharField(label=_("At most (limit)"), max_length=32, widget=forms.Select)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, help_text=REASON_HELP)
+
+    def __init__(self, *args, measures: Iterable[Measure] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "—"), *((measure.code, f"{measure.name} ({measure.code})") for measure in measures
+                                if measure.type in NUMERIC_TYPES)]
+        for name in ("left", "right"):
+            self.fields[name].widget.choices = choices
+
+
+class RuleRemoveForm(forms.Form):
+    """Which rule goes (its two measures' codes, hidden) and why."""
+
+    left = forms.CharField(max_length=32, widget=forms.HiddenInput)
+    right = forms.CharField(max_length=32, widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, help_text=REASON_HELP)

@@ -1,6 +1,7 @@
 """The council's pages for a ministry's support lines: add a line with its measures, add a measure to a line,
-remove a measure. Each change goes through ``ministries.services`` (checked, refused with the reason where the
-line is in use, audited); a refused form comes back with what was typed and the reason beside it."""
+remove a measure, add or remove a rule between two of a line's measures. Each change goes through
+``ministries.services`` or ``ministries.rule_services`` (checked, refused with the reason where the line is in
+use, audited); a refused form comes back with what was typed and the reason beside it."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -12,9 +13,9 @@ from django.views.generic import TemplateView
 
 from core.permissions import DecisionRequiredMixin
 
-from . import permissions, services
-from .models import Ministry, SupportLineKind
-from .setup_forms import LineKindForm, MeasureAddForm, MeasureFormSet, ReasonForm
+from . import permissions, rule_services, services
+from .models import Measure, Ministry, SupportLineKind
+from .setup_forms import LineKindForm, MeasureAddForm, MeasureFormSet, ReasonForm, RuleForm, RuleRemoveForm
 
 
 class ManageMixin(DecisionRequiredMixin):
@@ -125,3 +126,70 @@ class MeasureRemoveView(LineMixin, View):
         else:
             messages.success(request, _("The measure was removed."))
         return self.back()
+
+
+class RulesView(LineMixin, TemplateView):
+    """``/ministries/lines/<line>/rules/``: the line's rules in words, each removable with a reason, and a form
+    to add one (two of its counts or KRW); a refusal comes back beside the field it concerns, what was typed
+    kept."""
+
+    template_name = "ministries/rules.html"
+
+    @cached_property
+    def measures(self) -> list[Measure]:
+        return list(self.line.measures.all())
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", RuleForm(measures=self.measures))
+        removal = kwargs.pop("removal", None)
+        rules = []
+        for rule in self.line.rules.select_related("left", "right"):
+            codes = {"left": rule.left.code, "right": rule.right.code}
+            auto_id = f"id_rule{rule.pk}_%s"  # one form per rule on the page, each field's id its own
+            if removal is not None and all(removal.data.get(name) == code for name, code in codes.items()):
+                removal.auto_id = auto_id
+                rules.append((rule, removal))
+            else:
+                rules.append((rule, RuleRemoveForm(initial=codes, auto_id=auto_id)))
+        return super().get_context_data(line=self.line, rules=rules, **kwargs)
+
+    def back(self):
+        return redirect("ministries:rules", line_code=self.line.code)
+
+    def _submit(self, form, act, done: str, *, refusal_above: bool = False):
+        """Run ``act`` (a rule service) with the form's data; back to the page with ``done`` when it is made,
+        the refusal beside the form's field otherwise (``None`` then). ``refusal_above``: a refusal that names
+        no field (a rule gone meanwhile) is said above the page instead, as the form it came from is gone."""
+        if form.is_valid():
+            try:
+                act(**form.cleaned_data)
+            except services.MinistryRefused as refused:
+                if refusal_above:
+                    messages.error(self.request, str(refused))
+                    return self.back()
+                form.add_error(None, str(refused))
+            except ValidationError as error:
+                _place_errors(error, form)
+            else:
+                messages.success(self.request, done)
+                return self.back()
+        return None
+
+    def post(self, request, *args, **kwargs):
+        form = RuleForm(request.POST, measures=self.measures)
+        done = self._submit(form, lambda **data: rule_services.add_rule(
+            actor=request.user, line_code=self.line.code, **data),
+            _("%(line)s checks the new rule whenever a row is saved.") % {"line": self.line.name})
+        return done or self.render_to_response(self.get_context_data(form=form))
+
+
+class RuleRemoveView(RulesView):
+    """POST: remove a rule with a reason; without one, the page comes back with the message beside it."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = RuleRemoveForm(request.POST)
+        done = self._submit(form, lambda **data: rule_services.remove_rule(
+            actor=request.user, line_code=self.line.code, **data), _("The rule was removed."), refusal_above=True)
+        return done or self.render_to_response(self.get_context_data(removal=form))

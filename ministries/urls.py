@@ -10,4 +10,6 @@ urlpatterns = [
     path("lines/<str:line_code>/measures/new/", setup_views.MeasureAddView.as_view(), name="measure-add"),
     path("lines/<str:line_code>/measures/<str:measure>/remove/", setup_views.MeasureRemoveView.as_view(),
          name="measure-remove"),
+    path("lines/<str:line_code>/rules/", setup_views.RulesView.as_view(), name="rules"),
+    path("lines/<str:line_code>/rules/remove/", setup_views.RuleRemoveView.as_view(), name="rule-remove"),
 ]

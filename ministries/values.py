@@ -75,6 +75,13 @@ def clean_value(measure: MeasureSpec, value: Any) -> Any:
     return text
 
 
+def breaks_rule(values: Mapping[str, Any], left: str, op: str, right: str) -> bool:
+    """Whether a row's checked values (as :func:`clean_values` stores them) break the rule ``left op right``:
+    for ``lte``, ``left`` above ``right``, a missing number counting as zero. The one comparison every row save
+    and every new rule's check of the rows already saved ask."""
+    return op == "lte" and values.get(left, 0) > values.get(right, 0)
+
+
 def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: bool = False) -> dict[str, Any]:
     """The row's values checked and normalised: ``{measure code: value}`` with empty values left out.
 
@@ -105,7 +112,7 @@ def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: b
     for left, op, right in line.rules:
         if left in errors or right in errors or left not in known or right not in known:
             continue
-        if op == "lte" and cleaned.get(left, 0) > cleaned.get(right, 0):
+        if breaks_rule(cleaned, left, op, right):
             errors[left] = [_("%(left)s cannot exceed %(right)s (%(limit)s).") % {
                 "left": line.measure(left).name, "right": line.measure(right).name,
                 "limit": number(cleaned.get(right, 0))}]

@@ -66,6 +66,12 @@ class RuleInputSerializer(serializers.Serializer):
     right = serializers.CharField(max_length=32)
 
 
+class RuleChangeSerializer(RuleInputSerializer):
+    """A rule to add to a line, or to remove from it, and why (required; kept in the audit trail)."""
+
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
 class SupportLineKindCreateSerializer(serializers.Serializer):
     ministry = serializers.CharField(max_length=8)
     code = serializers.CharField(max_length=32)

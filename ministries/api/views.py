@@ -9,13 +9,14 @@ from rest_framework.response import Response
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission, require
 from core.api.serializers import validated_data
-from ministries import permissions, selectors, services
+from ministries import permissions, rule_services, selectors, services
 
 from .serializers import (
     MeasureInputSerializer,
     MeasureTypeSerializer,
     MinistryCreateSerializer,
     MinistrySerializer,
+    RuleChangeSerializer,
     SupportLineKindCreateSerializer,
     SupportLineKindSerializer,
 )
@@ -51,7 +52,8 @@ class MinistryViewSet(UserLanguageMixin, mixins.ListModelMixin, viewsets.Generic
 class SupportLineKindViewSet(UserLanguageMixin, viewsets.GenericViewSet):
     """Adding a support line, described by its measures and rules: a line added here is written, shown,
     checked and summed like the reference lines, with no release. A line in use may gain measures; a measure
-    that holds values can be neither removed nor given another type (a 400 says why)."""
+    that holds values can be neither removed nor given another type (a 400 says why). A line gains or loses a
+    rule between two of its measures with a reason; one the rows already saved would break is a 400."""
 
     permission_classes = [CanViewMinistries]
     serializer_class = SupportLineKindSerializer
@@ -98,6 +100,27 @@ class SupportLineKindViewSet(UserLanguageMixin, viewsets.GenericViewSet):
         self._change(request, lambda: services.change_measure_type(actor=request.user, line_code=code,
                                                                    code=measure, new_type=new_type))
         return self._answer(code)
+
+    def _change_rule(self, request, code: str, service) -> Response:
+        require(permissions.can_manage_ministries(request.user))  # a 403 before any word on the body
+        data = validated_data(RuleChangeSerializer, request)
+        self._change(request, lambda: service(actor=request.user, line_code=code, **data))
+        return self._answer(code)
+
+    @extend_schema(tags=TAG, request=RuleChangeSerializer, responses=SupportLineKindSerializer,
+                   summary="Give a line a rule between two of its counts or KRW (council staff, administrators)",
+                   description="Refused (400, by field) for a measure the line lacks or that is no number, the "
+                               "same measure twice, a rule the line has, no reason, or one that rows already "
+                               "saved would break (how many, and one of them).")
+    @action(detail=True, methods=["post"], url_path="rules")
+    def add_rule(self, request, code=None):
+        return self._change_rule(request, code, rule_services.add_rule)
+
+    @extend_schema(tags=TAG, request=RuleChangeSerializer, responses=SupportLineKindSerializer,
+                   summary="Remove a line's rule between two measures, with a reason")
+    @action(detail=True, methods=["post"], url_path="rules/remove")
+    def remove_rule(self, request, code=None):
+        return self._change_rule(request, code, rule_services.remove_rule)
 
     @extend_schema(tags=TAG, request=SupportLineKindCreateSerializer, responses={201: SupportLineKindSerializer},
                    summary="Add a support line to a ministry (council staff, administrators)")
