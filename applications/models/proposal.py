@@ -81,6 +81,16 @@ class Proposal(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    @property
+    def is_draft(self) -> bool:
+        """Never submitted: no receipt number yet."""
+        return self.status == ProposalStatus.DRAFT
+
+    @property
+    def awaits_correction(self) -> bool:
+        """The council asked for a correction; the applicant resubmits by ``correction_due_at``."""
+        return self.status == ProposalStatus.CORRECTION_REQUESTED
+
     def current_attachments(self) -> list:
         """The files on the proposal now; a removed one stays only with the versions that hold it.
         Reads ``attachments`` as prefetched, so a page pays no query per call."""

@@ -136,8 +136,18 @@ class Assignment(models.Model):
         if self.due_at is None or (now or timezone.now()) <= self.due_at:
             return False
         sheet = getattr(self, "sheet", None)
-        return sheet is None or sheet.status != SheetStatus.SUBMITTED
+        return sheet is None or not sheet.is_submitted
 
     @property
     def overdue(self) -> bool:
         return self.is_overdue()
+
+    @property
+    def is_pledge_pending(self) -> bool:
+        """Assigned, the confidentiality pledge not signed yet (nor a conflict declared)."""
+        return self.status == AssignmentStatus.ASSIGNED
+
+    @property
+    def is_recused(self) -> bool:
+        """The reviewer declared a conflict: he scores nothing for this proposal."""
+        return self.status == AssignmentStatus.RECUSED

@@ -81,6 +81,11 @@ class ScoreSheet(models.Model):
     def __str__(self) -> str:
         return f"{self.assignment} ({self.get_status_display()})"
 
+    @property
+    def is_submitted(self) -> bool:
+        """Submitted and so locked until the council reopens it."""
+        return self.status == SheetStatus.SUBMITTED
+
 
 class Score(models.Model):
     sheet = models.ForeignKey(ScoreSheet, verbose_name=_("score sheet"), on_delete=models.CASCADE,

@@ -58,6 +58,11 @@ class Objection(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_OBJECTION_STATUSES
 
+    @property
+    def is_accepted(self) -> bool:
+        """Decided in the applicant's favour."""
+        return self.status == ObjectionStatus.ACCEPTED
+
 
 def objection_file_path(instance: "ObjectionAttachment", filename: str) -> str:
     return f"objections/{instance.objection_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"

@@ -78,7 +78,7 @@ class SelectionRun(models.Model):
     def frozen_key(self) -> str | None:
         """Names the decisions once confirmed (nothing changes them after): rendered tables are cached
         under it."""
-        if self.status != RunStatus.CONFIRMED or not self.confirmed_at:
+        if not self.is_confirmed or not self.confirmed_at:
             return None
         return f"{self.pk}-{self.confirmed_at.timestamp()}"
 
@@ -89,6 +89,20 @@ class SelectionRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def has_failed(self) -> bool:
+        return self.status == RunStatus.FAILED
+
+    @property
+    def is_in_objection_period(self) -> bool:
+        """Published, not confirmed yet: objections may be filed until ``objection_closes_at``."""
+        return self.status == RunStatus.PUBLISHED
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Final: the selected proposals became selected tasks."""
+        return self.status == RunStatus.CONFIRMED
 
 
 class Outcome(models.TextChoices):
@@ -145,6 +159,11 @@ class SelectionDecision(models.Model):
     @property
     def presentation_score(self) -> Decimal | None:
         return self.stage_score("presentation")
+
+    @property
+    def is_selected(self) -> bool:
+        """Selected for national funding (``national_krw``)."""
+        return self.outcome == Outcome.SELECTED
 
     @property
     def adjusted(self) -> bool:

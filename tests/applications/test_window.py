@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from applications.models import SEOUL, Proposal
 from applications.services import SubmissionRefused, create_proposal, submit_proposal
-from applications.window import window_of
+from applications.window import WindowState, window_of
 from tests.applications.test_proposal_services import SECTIONS
 from tests.factories import api_as, complete_sections, make_contest
 
@@ -25,13 +25,13 @@ def closed_contest():
 
 def test_the_window_counts_down_in_korean_days():
     contest = make_contest(opens=OPENS, closes=CLOSES)
-    assert window_of(contest, OPENS - timedelta(minutes=1)).state == "upcoming"
+    assert window_of(contest, OPENS - timedelta(minutes=1)).is_upcoming
     assert window_of(contest, datetime(2026, 9, 27, 23, 59, tzinfo=SEOUL)).countdown == "D-3"
     # 00:30 KST on the last day is still the previous day in UTC: the countdown follows Korea's calendar
     assert window_of(contest, datetime(2026, 9, 30, 0, 30, tzinfo=SEOUL)).countdown == "D-day"
     assert window_of(contest, CLOSES).is_open
     closed = window_of(contest, CLOSES + timedelta(seconds=1))
-    assert closed.state == "closed" and closed.countdown == ""
+    assert closed.state == WindowState.CLOSED and closed.countdown == ""
 
 
 def test_no_draft_is_started_after_the_deadline_by_any_door(client, official, closed_contest):

@@ -84,3 +84,8 @@ class CompanyApplication(models.Model):
     @property
     def formatted_registration_number(self) -> str:
         return formatted(self.business_registration_number)
+
+    @property
+    def is_selected(self) -> bool:
+        """Chosen for the task's support: its growth stage and the support it receives are tracked."""
+        return self.status == ApplicationStatus.SELECTED

@@ -71,6 +71,11 @@ class ProgressReport(models.Model):
     def is_editable(self) -> bool:
         return self.status in REPORT_EDITABLE
 
+    @property
+    def is_returned(self) -> bool:
+        """The council sent it back with comments for the local government to correct."""
+        return self.status == ReportStatus.RETURNED
+
 
 class KpiActual(models.Model):
     """What the period achieved on one of the proposal's indicators (the increase in that half-year)."""

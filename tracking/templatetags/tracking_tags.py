@@ -1,10 +1,25 @@
-"""Template helpers for tracking pages: support-line cells described by the ministries' registry."""
+"""Template helpers for tracking pages: support-line cells described by the ministries' registry, and the
+task status badge's colour."""
 from django import template
 
 from core.formats import number
 from ministries.models import NUMERIC_TYPES
+from tracking.models import TaskStatus
 
 register = template.Library()
+
+TASK_BADGES = {
+    TaskStatus.PREPARING: "text-bg-warning",
+    TaskStatus.RUNNING: "text-bg-success",
+    TaskStatus.SUSPENDED: "text-bg-danger",
+    TaskStatus.COMPLETED: "text-bg-secondary",
+}
+
+
+@register.filter
+def task_badge(status: str) -> str:
+    """``{{ task.status|task_badge }}``: the Bootstrap class of the task status badge."""
+    return TASK_BADGES.get(status, TASK_BADGES[TaskStatus.PREPARING])
 
 
 @register.simple_tag
