@@ -24,6 +24,8 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
         call_command("seed_demo", "--force")
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--force")
+    seeded = AuditEntry.objects.filter(action="command.ran", target_id="seed_demo")  # each run, in the trail
+    assert seeded.count() == 2 and seeded.first().changes["door"] == "command"
     statuses = dict(Proposal.objects.filter(contest__year=2024).values_list("lead_local_government__code", "status"))
     assert {code: statuses.pop(code) for code in ("48870", "48860", "48880", "48890")} == {
         "48870": ProposalStatus.SUBMITTED, "48860": ProposalStatus.RESUBMITTED, "48880": ProposalStatus.DRAFT,

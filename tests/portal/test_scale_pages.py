@@ -6,6 +6,7 @@ import os
 import pytest
 from django.core.management import call_command
 
+from audit.models import AuditEntry
 from portal.scale.pages import bench_pages, load_pages
 from tests.portal.test_page_cache import KEPT_PAGE_QUERIES
 
@@ -30,6 +31,7 @@ def test_every_benchmarked_page_runs_the_same_queries_at_one_round_and_at_more(d
     assert rows["API proposals"] == 250 * MORE_ROUNDS  # the all-rounds lists did grow
     assert queries_per_page() == at_one_round
     assert len(at_one_round) == 16 and max(at_one_round.values()) <= 16
+    assert AuditEntry.objects.filter(action="command.ran", target_id="seed_scale").count() == 2  # each run
 
 
 def test_every_benchmarked_page_is_kept_when_read_again(db, settings):

@@ -11,6 +11,7 @@ from portal.backup import write_backup
 
 
 class Command(BaseCommand):
+    changes_state = False  # reads the database and the uploads; writes only the archive (audit.commands)
     help = ("Write one archive with the database (pg_dump) and the uploads: to a file, or with `-` to standard "
             "output (docker compose exec -T web python manage.py backup_portal - > backup.tar).")
 

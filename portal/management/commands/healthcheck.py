@@ -4,6 +4,7 @@ from portal.health import report
 
 
 class Command(BaseCommand):
+    changes_state = False  # asks the database and the broker (audit.commands)
     help = ("Exit 0 when the database and the broker answer (what /healthz reports), 1 otherwise: the health "
             "check of containers that serve no HTTP (Celery beat).")
 

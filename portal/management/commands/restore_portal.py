@@ -6,15 +6,19 @@ from subprocess import CalledProcessError
 import dj_database_url
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
+from audit.commands import AuditedCommand
 from portal.backup import restore_backup
 
 
-class Command(BaseCommand):
+class Command(AuditedCommand):
     help = ("Restore an archive written by backup_portal: replaces the database's tables and writes the uploads. "
-            "Stop web, worker and beat first. --database-url and --uploads-dir restore elsewhere (a drill).")
+            "Stop web, worker and beat first. --database-url and --uploads-dir restore elsewhere (a drill). "
+            "The run is recorded in the portal's own audit trail (the restored one when that is what was restored).")
+    default_reason = _("Restored from a backup")
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="the archive to read, or - for standard input")
@@ -35,5 +39,8 @@ class Command(BaseCommand):
         except CalledProcessError as error:
             raise CommandError(f"pg_restore failed, nothing changed: {error.stderr.decode(errors='replace')}") \
                 from error
+        self.outcome = {"archive": "-" if archive == "-" else Path(archive).name, "backup_of": manifest["created"],
+                        "database": database["NAME"], "uploads_dir": str(upload_root),
+                        "upload_files": manifest["upload_files"]}
         self.stderr.write(f"restored the backup of {manifest['created']} into {database['NAME']} "
                           f"({manifest['upload_files']} uploaded files into {upload_root})")

@@ -1,16 +1,18 @@
 import time
 
-from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
+from django.utils.translation import gettext_lazy as _
 
+from audit.commands import AuditedCommand
 from portal.scale import FIRST_YEAR, build_scale
 from portal.scale.people import SCALE_PASSWORD
 from regions.models import LocalGovernment
 
 
-class Command(BaseCommand):
+class Command(AuditedCommand):
     help = ("Build the national-scale data set on the configured database: per round 250 proposals, two review "
             "stages, a confirmed selection and its tracked tasks. Deterministic; re-running adds missing rounds.")
+    default_reason = _("National-scale test data built")
 
     def add_arguments(self, parser):
         parser.add_argument("--rounds", type=int, default=1, help=f"Yearly rounds to build (from {FIRST_YEAR}).")
@@ -36,6 +38,7 @@ class Command(BaseCommand):
         # Applicants are notified in-app as always; their e-mails are not printed to the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             build_scale(rounds, seed, progress)
+        self.outcome = {"rounds": rounds, "seed": seed}
         self.stdout.write(self.style.SUCCESS(
             f"Scale data ready in {time.monotonic() - started:.0f} s. Accounts scale-council, scale-lg-<code>, "
             f"scale-reviewer-<nnn>, scale-moj, ... (password: {SCALE_PASSWORD})"))
