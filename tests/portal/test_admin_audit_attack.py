@@ -29,6 +29,18 @@ def writes(model_admin, request) -> bool:
             or model_admin.has_delete_permission(request))
 
 
+def pages_of_their_own() -> dict[str, list[str]]:
+    """The admin pages beyond Django's list, add, change, delete and history, by model."""
+    pages = {}
+    for model, model_admin in admin.site._registry.items():
+        standard = {f"{model._meta.app_label}_{model._meta.model_name}_{page}"
+                    for page in ("changelist", "add", "history", "delete", "change")}
+        extra = [url.name for url in model_admin.get_urls() if url.name and url.name not in standard]
+        if extra:
+            pages[model._meta.label] = extra
+    return pages
+
+
 def test_every_admin_that_writes_asks_why_and_records_it_the_installed_packages_included():
     """The walk covers every registered admin of the portal's one site (``portal.admin_site``, Django's
     ``admin.site``), the installed packages' (groups, API tokens, schedules, sign-in locks) as well."""
@@ -55,6 +67,9 @@ def test_every_admin_that_writes_asks_why_and_records_it_the_installed_packages_
         unasked_actions += [f"{label}: {name}" for name, (function, _name, _label)
                             in model_admin.get_actions(request).items() if not getattr(function, "audited", False)]
     assert (unaudited, bypassed, unasked_actions) == ([], [], [])
+    assert pages_of_their_own() == {  # each asks why and is recorded; a new one joins this list tested
+        "accounts.User": ["auth_user_password_change"],  # below: an audit entry with the reason
+        "regions.Designation": ["regions_designation_import"]}  # the import's record: who, when, why
     assert read_only >= 10 and len(admin.site._registry) > read_only + 10  # the walk saw both kinds
 
 
@@ -156,3 +171,22 @@ def test_an_installed_packages_admin_asks_why_too(client):
     group = Group.objects.get(name="검토반")
     entry = AuditEntry.objects.get(action="admin.added", target_type="auth.group")
     assert (entry.target_id, entry.reason) == (str(group.pk), "검토 담당 묶음")
+
+
+def test_a_password_set_in_the_admin_asks_why_and_is_in_the_trail_without_it(client):
+    client.force_login(make_user(Role.ADMINISTRATOR))
+    official = make_user(Role.LOCAL_OFFICIAL)
+    url, secret, stored = f"/admin/accounts/user/{official.pk}/password/", "Zq8!another-2026", official.password
+    data = {"password1": secret, "password2": secret, "usable_password": "true", "set-password": "1"}
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and refused.context["form"].errors["audit_reason"]
+    assert 'name="audit_reason"' in refused.content.decode()
+    official.refresh_from_db()
+    assert official.password == stored
+    assert client.post(url, {**data, "audit_reason": "본인 요청으로 초기화"}).status_code == 302
+    official.refresh_from_db()
+    assert official.check_password(secret)
+    entry = AuditEntry.objects.get(action="admin.changed", target_type="accounts.user", target_id=str(official.pk))
+    assert entry.reason == "본인 요청으로 초기화" and entry.changes == {"object": str(official),
+                                                                      "password": "changed"}
+    assert secret not in str(entry.changes) and official.password not in str(entry.changes)
