@@ -3,9 +3,10 @@ ministry keeps it and which rules its rows obey. The proposal's requests, the ta
 the dashboard, every export, the API and the timeline all read a line from here, so a line the council adds
 as data is shown, checked and summed like the six of the 2026 round, with no code change."""
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
@@ -173,3 +174,17 @@ def line_for(code: str) -> LineSpec:
     if kind is None:
         raise Http404
     return _spec(kind)
+
+
+def with_current_rules(line: LineSpec) -> LineSpec:
+    """``line`` with the rules a row written now must obey, read again inside the writer's transaction after a
+    share lock on the line: a rule the council adds meanwhile (``rule_services.add_rule`` locks the line for
+    update, then checks the rows saved) either waits for this row and finds it, or commits before this read and
+    is checked here, even when the page was read before it. On PostgreSQL ``FOR KEY SHARE``, which rows'
+    writers of one line take without waiting for each other; SQLite lets one writer in at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(SupportLineKind._meta.db_table)
+            cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR KEY SHARE", [line.pk])  # noqa: S608
+    rules = tuple(MeasureRule.objects.filter(line_id=line.pk).values_list("left__code", "op", "right__code"))
+    return line if rules == line.rules else replace(line, rules=rules)

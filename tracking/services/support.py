@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import field_changes, record
 from core.permissions import refuse_unless
-from ministries.registry import LineSpec
+from ministries.registry import LineSpec, with_current_rules
 from ministries.values import clean_values
 from tracking.models import SelectedTask, SupportLineRow
 from tracking.permissions import can_edit_support_line
@@ -39,6 +39,7 @@ def save_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportL
     if row is not None:
         row = SupportLineRow.objects.select_for_update().get(pk=row.pk)
         _check_row_of(row, task, line)
+    line = with_current_rules(line)  # a rule added since the page or the file was read counts too
     cleaned = clean_values(line, values)
     before = dict(row.values) if row else {}
     row = row or SupportLineRow(task=task, line_id=line.pk)
