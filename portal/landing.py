@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from applications.selectors import (
+    all_designations,
     contests_for_overview,
+    designations_held_by,
     eligibility_for_contests,
     eligible_counts,
 )
 from regions.models import DesignationKind
 from regions.selectors import (
-    designation_counts,
-    designations_valid_on,
+    count_designations,
     in_province_on,
     local_governments_for_registry,
     recent_designation_imports,
@@ -30,22 +31,25 @@ TEMPLATES = {
 }
 
 
-def _contest_overview(contests) -> list[dict]:
+def _contest_overview(contests, designations) -> list[dict]:
     contests = list(contests)
-    counts = eligible_counts(contests)
+    counts = eligible_counts(contests, designations)
     return [{"contest": contest, "eligible_count": counts[contest.pk]} for contest in contests]
 
 
 def local_official_context(user) -> dict:
+    """The official's local government (with its province), the three latest contests with its eligibility
+    and its designations valid today: the designations are read once for both."""
     today = timezone.localdate()
-    local_government = user.local_government
+    local_government = user.local_government  # with its province (accounts.backends.BOUND_TO)
+    held = designations_held_by(local_government)
     contests = list(contests_for_overview()[:3])
     contests = [{"contest": contest, "eligibility": eligibility}
-                for contest, eligibility in zip(contests, eligibility_for_contests(contests, local_government),
+                for contest, eligibility in zip(contests, eligibility_for_contests(contests, local_government, held),
                                                 strict=True)]
     return {
         "local_government": local_government,
-        "current_designations": designations_valid_on(today).filter(local_government=local_government),
+        "current_designations": [designation for designation in held if designation.is_valid_on(today)],
         "contests": contests,
     }
 
@@ -71,10 +75,11 @@ def ministry_staff_context(user) -> dict:
 
 def council_context(user) -> dict:
     today = timezone.localdate()
-    counts = designation_counts(on=today)
+    designations = all_designations()  # read once for today's counts and each contest's eligible count
+    counts = count_designations(designations, on=today)
     return {"today": today, "counts": counts,
             "count_cards": [(kind, label, counts[kind]) for kind, label in COUNT_CARD_LABELS],
-            "contests": _contest_overview(contests_for_overview()[:5]),
+            "contests": _contest_overview(contests_for_overview()[:5], designations),
             "imports": recent_designation_imports(5)}
 
 

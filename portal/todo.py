@@ -61,16 +61,34 @@ def _half_begun(today: date) -> Q:
     return Q(year__lt=today.year) | Q(year=today.year, half__lte=1 if today.month < 7 else 2)
 
 
+def _earliest_first(rows: list, deadline) -> list:
+    """The first ``SHOWN`` rows by ``deadline(row)``, those without one last (as the database orders nulls
+    ascending in PostgreSQL), then by primary key."""
+    def key(row):
+        moment = deadline(row)
+        return (moment is None, moment or 0, row.pk)  # the 0 is only ever compared with another row's 0
+
+    return sorted(rows, key=key)[:SHOWN]
+
+
 def official_todo(user, now) -> list[Todo]:
     own = Proposal.objects.filter(lead_local_government=user.local_government_id)
+    # Corrections and drafts still before their deadline in one query: a local government has a proposal or
+    # two per round, so these are a handful of rows.
+    waiting = list(own.filter(Q(status=ProposalStatus.CORRECTION_REQUESTED)
+                              | Q(status=ProposalStatus.DRAFT, contest__application_closes_at__gte=now))
+                   .select_related("contest").only("pk", "title", "status", "correction_due_at",
+                                                   "contest__application_closes_at"))
     corrections = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
                             **_due(proposal.correction_due_at, now))
-                   for proposal in own.filter(status=ProposalStatus.CORRECTION_REQUESTED)
-                   .order_by("correction_due_at")[:SHOWN]]
+                   for proposal in _earliest_first([proposal for proposal in waiting
+                                                    if proposal.status == ProposalStatus.CORRECTION_REQUESTED],
+                                                   lambda proposal: proposal.correction_due_at)]
     drafts = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
                        **_due(proposal.contest.application_closes_at, now))
-              for proposal in own.filter(status=ProposalStatus.DRAFT, contest__application_closes_at__gte=now)
-              .select_related("contest").order_by("contest__application_closes_at")[:SHOWN]]
+              for proposal in _earliest_first([proposal for proposal in waiting
+                                               if proposal.status == ProposalStatus.DRAFT],
+                                              lambda proposal: proposal.contest.application_closes_at)]
     slots = [TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link or slot.place}",
                       reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at)
              for slot in PresentationSlot.objects.filter(proposal__in=own, starts_at__gte=now)

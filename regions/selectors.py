@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -220,13 +220,19 @@ def provinces_with_counts(*, on: date) -> list[Province]:
     return provinces
 
 
+def count_designations(designations: Iterable[Designation], *, on: date) -> dict[str, int]:
+    """``designation_counts`` over rows read already: distinct local governments per kind valid on ``on``."""
+    holders: dict[str, set[int]] = {kind: set() for kind in DesignationKind.values}
+    for designation in designations:
+        if designation.is_valid_on(on):
+            holders.setdefault(designation.kind, set()).add(designation.local_government_id)
+    return {kind: len(ids) for kind, ids in holders.items()}
+
+
 def designation_counts(*, on: date) -> dict[str, int]:
-    """Distinct local governments per designation kind valid on ``on``."""
-    rows = (designations_valid_on(on).values("kind")
-            .annotate(total=Count("local_government", distinct=True)).order_by())
-    counts = dict.fromkeys(DesignationKind.values, 0)
-    counts.update({row["kind"]: row["total"] for row in rows})
-    return counts
+    """Distinct local governments per designation kind valid on ``on`` (one query)."""
+    return count_designations(designations_valid_on(on).only("local_government_id", "kind", "valid_from",
+                                                             "valid_to"), on=on)
 
 
 def recent_designation_imports(limit: int = 10) -> QuerySet[DesignationImport]:

@@ -64,10 +64,19 @@ def eligibility_for_contest(*, contest: Contest, local_government: LocalGovernme
     return eligibility_for_contests([contest], local_government)[0]
 
 
-def eligibility_for_contests(contests: list[Contest], local_government: LocalGovernment) -> list[Eligibility]:
-    """One local government's eligibility for each contest, in two queries however many contests (the
-    accepted kinds come from ``contests_for_overview``'s prefetch, or one query per contest without it)."""
-    designations = list(Designation.objects.filter(local_government=local_government).order_by("kind", "valid_from"))
+def designations_held_by(local_government: LocalGovernment) -> list[Designation]:
+    """Every designation the local government ever held, by kind then start (one query), for
+    ``eligibility_for_contests`` and for the ones valid on a day (``Designation.is_valid_on``)."""
+    return list(Designation.objects.filter(local_government=local_government).order_by("kind", "valid_from"))
+
+
+def eligibility_for_contests(contests: list[Contest], local_government: LocalGovernment,
+                             designations: list[Designation] | None = None) -> list[Eligibility]:
+    """One local government's eligibility for each contest, in two queries however many contests, or one when
+    ``designations`` (``designations_held_by``) were read already. The accepted kinds come from
+    ``contests_for_overview``'s prefetch, or one query per contest without it."""
+    if designations is None:
+        designations = designations_held_by(local_government)
     preliminary = {selection.contest_id: selection for selection in
                    PreliminarySelection.objects.filter(contest__in=contests, local_government=local_government)}
     rows = []
@@ -81,13 +90,20 @@ def eligibility_for_contests(contests: list[Contest], local_government: LocalGov
     return rows
 
 
-def eligible_counts(contests: list[Contest]) -> dict[int, int]:
-    """How many local governments may apply to each contest, in three queries however many contests: the
-    rule of ``eligible_local_governments_for_contest``, applied to the registry's rows in memory (a few
-    hundred local governments and designations)."""
+def all_designations() -> list[Designation]:
+    """Every designation's holder, kind and validity (one query; a few hundred rows), for
+    ``eligible_counts`` and ``regions.selectors.count_designations`` to share."""
+    return list(Designation.objects.only("local_government_id", "kind", "valid_from", "valid_to"))
+
+
+def eligible_counts(contests: list[Contest], designations: list[Designation] | None = None) -> dict[int, int]:
+    """How many local governments may apply to each contest, in three queries however many contests (two
+    when ``designations``, ``all_designations()``, were read already): the rule of
+    ``eligible_local_governments_for_contest``, applied to the registry's rows in memory (a few hundred local
+    governments and designations)."""
     local_governments = list(LocalGovernment.objects.only("pk", "valid_from", "valid_to"))
     held: dict[int, list[Designation]] = defaultdict(list)
-    for designation in Designation.objects.only("local_government_id", "kind", "valid_from", "valid_to"):
+    for designation in all_designations() if designations is None else designations:
         held[designation.local_government_id].append(designation)
     preselected = set(PreliminarySelection.objects.filter(contest__in=contests)
                       .values_list("contest_id", "local_government_id"))

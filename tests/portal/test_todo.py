@@ -106,3 +106,33 @@ def test_the_administrator_sees_accounts_never_signed_in(client):
     assert reverse("admin:accounts_user_change", args=[newcomer.pk]) in page
     client.force_login(newcomer)  # a sign-in records last_login
     assert newcomer.username not in landing(client, administrator)
+
+
+
+def test_an_official_s_drafts_come_earliest_deadline_first_in_a_fixed_number_of_queries(
+        client, django_assert_max_num_queries):
+    """Two rounds open: a draft in each, listed by their deadlines; a draft of a round already closed is not
+    asked of him any more. The page reads them, and what his header names, in a fixed number of queries."""
+    from datetime import timedelta
+
+    from tests.factories import make_contest
+
+    official = make_user(Role.LOCAL_OFFICIAL, language="en")
+    now = timezone.now()
+    rounds = {"Late round draft": make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=9),
+                                               year=2031),
+              "Early round draft": make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=2),
+                                                year=2032),
+              "Closed round draft": make_contest(opens=now - timedelta(days=1), closes=now + timedelta(days=1),
+                                                 year=2033)}
+    for title, contest in rounds.items():
+        create_proposal(actor=official, contest=contest, values={**SECTIONS, "title": title},
+                        lead_local_government=official.local_government)
+    closed = rounds["Closed round draft"]
+    type(closed).objects.filter(pk=closed.pk).update(application_closes_at=now - timedelta(minutes=1))
+    client.force_login(official)
+    with django_assert_max_num_queries(11):
+        page = client.get(reverse("home")).content.decode()
+    todo = page[page.index("Drafts to submit"):]
+    assert todo.index("Early round draft") < todo.index("Late round draft")
+    assert "Closed round draft" not in todo.split("</ul>")[0]
