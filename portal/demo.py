@@ -99,12 +99,15 @@ CONTEST_2025 = {
     "application_opens_at": datetime(2024, 10, 2, 9, 0, tzinfo=SEOUL),
     # The closing hour was not reported; 18:00 is the usual one.
     "application_closes_at": datetime(2024, 10, 21, 18, 0, tzinfo=SEOUL),
-    "document_review_starts_on": date(2024, 10, 22), "document_review_ends_on": date(2024, 10, 25),
-    "presentation_review_starts_on": date(2024, 10, 29), "presentation_review_ends_on": date(2024, 10, 31),
     "selection_on": date(2024, 12, 5), "results_published_on": date(2024, 12, 10),
     "objection_period_days": 7, "target_task_count": 30, "funding_years": 2,
     "national_cap_per_task_krw": 1_000_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
     "total_national_budget_krw": 30_000_000_000,
+}
+# The document and presentation stages' dates (the stage rows hold them).
+REVIEW_DATES_2025 = {
+    "document_review_starts_on": date(2024, 10, 22), "document_review_ends_on": date(2024, 10, 25),
+    "presentation_review_starts_on": date(2024, 10, 29), "presentation_review_ends_on": date(2024, 10, 31),
 }
 MINISTRIES_2025 = ("MSS", "MOIS", "MOJ", "MAFRA")
 
@@ -116,26 +119,29 @@ CONTEST_2026 = {
     "announced_on": date(2025, 9, 1), "briefing_on": date(2025, 9, 9),
     "application_opens_at": datetime(2025, 9, 15, 9, 0, tzinfo=SEOUL),
     "application_closes_at": datetime(2025, 10, 31, 18, 0, tzinfo=SEOUL),
+    "selection_on": date(2025, 12, 22), "results_published_on": date(2026, 1, 2),
+}
+REVIEW_DATES_2026 = {
     "document_review_starts_on": date(2025, 11, 10), "document_review_ends_on": date(2025, 11, 21),
     "presentation_review_starts_on": date(2025, 12, 2), "presentation_review_ends_on": date(2025, 12, 4),
-    "selection_on": date(2025, 12, 22), "results_published_on": date(2026, 1, 2),
 }
 
 
-def _ensure_contest(values: dict, council, ministry_codes: tuple[str, ...] | None = None) -> Contest:
-    """``ministry_codes`` limits the participating ministries; without it, every ministry in the reference
-    data takes part (six once MCST and MOF are there)."""
+def _ensure_contest(values: dict, council, dates: dict, ministry_codes: tuple[str, ...] | None = None) -> Contest:
+    """``dates`` date its document and presentation stages; ``ministry_codes`` limits the participating
+    ministries; without it, every ministry in the reference data takes part (six once MCST and MOF are there)."""
     contest = Contest.objects.filter(year=values["year"], name_ko=values["name_ko"]).first()
     if contest is None:
         ministries = Ministry.objects.all()
         if ministry_codes:
             ministries = ministries.filter(code__in=ministry_codes)
-        contest = create_contest(actor=council, values=values, kinds=DesignationKind.values, ministries=ministries)
+        contest = create_contest(actor=council, values=values, kinds=DesignationKind.values, ministries=ministries,
+                                 dates=dates)
     return contest
 
 
 def _ensure_contest_2025(council) -> Contest:
-    contest = _ensure_contest(CONTEST_2025, council, MINISTRIES_2025)
+    contest = _ensure_contest(CONTEST_2025, council, REVIEW_DATES_2025, MINISTRIES_2025)
     hamyang = LocalGovernment.objects.get(code="48870")
     if not PreliminarySelection.objects.filter(contest=contest, local_government=hamyang).exists():
         # From the article: selected in late February 2024 by the Regional SME Innovation Contest,
@@ -166,7 +172,7 @@ def seed_demo() -> None:
     ensure_selection(contest, council, ROUND_2025)
     ensure_tracking(contest)
     ensure_reports_2025(contest)
-    contest_2026 = _ensure_contest(CONTEST_2026, council)
+    contest_2026 = _ensure_contest(CONTEST_2026, council, REVIEW_DATES_2026)
     ensure_round_2026(contest_2026, accounts)
     ensure_round_2027(accounts)
     ensure_ministries_demo(DEMO_PASSWORD)

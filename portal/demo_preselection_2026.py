@@ -26,11 +26,13 @@ PRESELECTION_2026 = {
     "announced_on": date(2025, 2, 10), "briefing_on": date(2025, 2, 14),
     "application_opens_at": datetime(2025, 2, 17, 9, 0, tzinfo=SEOUL),
     "application_closes_at": datetime(2025, 3, 7, 18, 0, tzinfo=SEOUL),
-    "document_review_starts_on": date(2025, 3, 10), "document_review_ends_on": date(2025, 3, 14),
-    "presentation_review_starts_on": date(2025, 3, 18), "presentation_review_ends_on": date(2025, 3, 19),
     "selection_on": date(2025, 3, 20), "results_published_on": date(2025, 3, 21),
     "objection_period_days": 5, "target_task_count": 8, "funding_years": 2,
     "national_cap_per_task_krw": 1_000_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
+}
+PRESELECTION_REVIEW_DATES = {  # its document and presentation stages' dates
+    "document_review_starts_on": date(2025, 3, 10), "document_review_ends_on": date(2025, 3, 14),
+    "presentation_review_starts_on": date(2025, 3, 18), "presentation_review_ends_on": date(2025, 3, 19),
 }
 PRESELECTION_MINISTRIES = ("MSS", "MOIS")
 
@@ -55,7 +57,8 @@ def preselection_contest(final: Contest, council) -> Contest:
     if contest is None:
         contest = create_contest(actor=council, values={**PRESELECTION_2026, "preselection_for": final},
                                  kinds=DesignationKind.values,
-                                 ministries=Ministry.objects.filter(code__in=PRESELECTION_MINISTRIES))
+                                 ministries=Ministry.objects.filter(code__in=PRESELECTION_MINISTRIES),
+                                 dates=PRESELECTION_REVIEW_DATES)
     return contest
 
 

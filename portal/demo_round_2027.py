@@ -33,10 +33,6 @@ def contest_values(today) -> dict:
         "name_en": f"{year + 1} Si/Gun/Gu Local Industry Development Collaboration Project",
         "announced_on": opens.date() - timedelta(days=7), "briefing_on": opens.date() + timedelta(days=3),
         "application_opens_at": opens, "application_closes_at": closes,
-        "document_review_starts_on": close_day + timedelta(days=3),
-        "document_review_ends_on": close_day + timedelta(days=10),
-        "presentation_review_starts_on": close_day + timedelta(days=17),
-        "presentation_review_ends_on": close_day + timedelta(days=19),
         "selection_on": close_day + timedelta(days=30), "results_published_on": close_day + timedelta(days=35),
         "objection_period_days": 7, "target_task_count": 30, "funding_years": 2,
         "national_cap_per_task_krw": 1_000_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
@@ -57,14 +53,24 @@ PROPOSALS_2027 = {
 }
 
 
+def review_dates(today) -> dict:
+    """The open round's document and presentation stages' dates, after its deadline computed from ``today``."""
+    close_day = today + timedelta(days=CLOSES_DAYS_AFTER)
+    return {"document_review_starts_on": close_day + timedelta(days=3),
+            "document_review_ends_on": close_day + timedelta(days=10),
+            "presentation_review_starts_on": close_day + timedelta(days=17),
+            "presentation_review_ends_on": close_day + timedelta(days=19)}
+
+
 def open_contest(council) -> Contest:
     """The open round, created on the first seed; a later seed keeps it (and its window) as it is."""
-    values = contest_values(timezone.localdate())
+    today = timezone.localdate()
+    values = contest_values(today)
     existing = Contest.objects.filter(year=values["year"], name_ko=values["name_ko"]).first()
     if existing is not None:
         return existing
     return create_contest(actor=council, values=values, kinds=DesignationKind.values,
-                          ministries=Ministry.objects.all())
+                          ministries=Ministry.objects.all(), dates=review_dates(today))
 
 
 def ensure_round_2027(accounts: dict) -> Contest:

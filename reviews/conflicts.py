@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from applications.models import Contest, ParticipatingCompany, Proposal, ProposalPartner
+from applications.selectors import stored_stages
 from core.text import organisation_key as _normalized
 from regions.selectors import province_ids_on, provinces_covering_on
 
@@ -22,9 +23,10 @@ from .models import DeclaredConflict, Reviewer
 
 def contest_days(contest: Contest) -> list[date]:
     """The days whose registry layout decides a contest's home-province conflicts: the application deadline
-    (the day eligibility is judged on) and the start of each review stage set. A reorganisation between them
-    makes a conflict of either layout count (a recusal too many rather than one missing)."""
-    days = [contest.eligibility_date, contest.document_review_starts_on, contest.presentation_review_starts_on]
+    (the day eligibility is judged on) and the start of each evaluation stage set (its stage row; prefetch
+    ``stages`` for several contests). A reorganisation between them makes a conflict of either layout count (a
+    recusal too many rather than one missing)."""
+    days = [contest.eligibility_date, *(stage.starts_on for stage in stored_stages(contest))]
     return sorted({day for day in days if day})
 
 
@@ -69,7 +71,7 @@ class ConflictFacts:
         facts = cls()
         ids = [proposal.pk for proposal in proposals]
         contests = {contest.pk: contest for contest in Contest.objects.filter(
-            pk__in={proposal.contest_id for proposal in proposals})}
+            pk__in={proposal.contest_id for proposal in proposals}).prefetch_related("stages")}
         for proposal in proposals:
             facts.local_governments[proposal.pk] = {proposal.lead_local_government_id}
             facts.layouts.current[proposal.lead_local_government_id] = proposal.lead_local_government.province_id

@@ -18,10 +18,14 @@ class ContestInputSerializer(serializers.Serializer):
     briefing_on = serializers.DateField(required=False, allow_null=True)
     application_opens_at = serializers.DateTimeField()
     application_closes_at = serializers.DateTimeField()
-    document_review_starts_on = serializers.DateField(required=False, allow_null=True)
-    document_review_ends_on = serializers.DateField(required=False, allow_null=True)
-    presentation_review_starts_on = serializers.DateField(required=False, allow_null=True)
-    presentation_review_ends_on = serializers.DateField(required=False, allow_null=True)
+    document_review_starts_on = serializers.DateField(
+        required=False, allow_null=True, help_text="The document review stage's first day: its stage's starts_on.")
+    document_review_ends_on = serializers.DateField(
+        required=False, allow_null=True, help_text="The document review stage's last day: its stage's ends_on.")
+    presentation_review_starts_on = serializers.DateField(
+        required=False, allow_null=True, help_text="The presentation review stage's first day: its stage's starts_on.")
+    presentation_review_ends_on = serializers.DateField(
+        required=False, allow_null=True, help_text="The presentation review stage's last day: its stage's ends_on.")
     selection_on = serializers.DateField(required=False, allow_null=True)
     results_published_on = serializers.DateField(required=False, allow_null=True)
     objection_period_days = serializers.IntegerField(min_value=0, max_value=365, required=False)

@@ -41,7 +41,7 @@ class ContestViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["year"]
     ordering_fields = ["year", "application_closes_at", "id"]
     parser_classes = [JSONParser, FormParser, MultiPartParser]
-    queryset = (Contest.objects.prefetch_related("accepted_designation_kinds", "participating_ministries")
+    queryset = (Contest.objects.prefetch_related("accepted_designation_kinds", "participating_ministries", "stages")
                 .order_by("-year", "-application_closes_at", "pk"))
 
     def _answer(self, contest, code=status.HTTP_200_OK) -> Response:
@@ -60,7 +60,8 @@ class ContestViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         form = validated(ContestForm(data=data))
         contest = services.create_contest(actor=request.user, values=form.model_values(),
                                           kinds=form.cleaned_data["accepted_kinds"],
-                                          ministries=form.cleaned_data["participating_ministries"])
+                                          ministries=form.cleaned_data["participating_ministries"],
+                                          dates=form.review_dates())
         return self._answer(contest, status.HTTP_201_CREATED)
 
     @extend_schema(tags=TAG, request=ContestChangeSerializer(partial=True), responses=ContestSerializer,
@@ -74,7 +75,7 @@ class ContestViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         contest = services.update_contest(actor=request.user, contest=form.instance, values=form.model_values(),
                                           kinds=form.cleaned_data["accepted_kinds"],
                                           ministries=form.cleaned_data["participating_ministries"],
-                                          reason=form.cleaned_data["reason"])
+                                          reason=form.cleaned_data["reason"], dates=form.review_dates())
         return self._answer(contest)
 
     @extend_schema(tags=TAG, methods=["GET"], responses=ContestFileSerializer(many=True),

@@ -18,11 +18,27 @@ from applications.models import (
     ProposalVersion,
     SupportRequest,
 )
+from applications.selectors import review_dates
 from core.fields import MAX_KRW, validate_plausible_date
+
+
+class ReviewDateField(serializers.DateField):
+    """A date of the contest's document or presentation stage (``applications.selectors.REVIEW_DATE_FIELDS``), read
+    from its stage rows: prefetch ``stages`` for a list."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, contest: Contest) -> str | None:
+        return super().to_representation(review_dates(contest)[self.field_name])
 
 
 class ContestSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
+    document_review_starts_on = ReviewDateField(help_text="The document review stage's first day.")
+    document_review_ends_on = ReviewDateField(help_text="The document review stage's last day.")
+    presentation_review_starts_on = ReviewDateField(help_text="The presentation review stage's first day.")
+    presentation_review_ends_on = ReviewDateField(help_text="The presentation review stage's last day.")
     accepted_designation_kinds = serializers.SlugRelatedField(many=True, read_only=True, slug_field="kind")
     participating_ministries = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
 

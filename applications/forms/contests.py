@@ -3,25 +3,34 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Contest, PreliminarySelection
-from core.fields import DATE_INPUT, BoundedModelForm
+from applications.selectors import REVIEW_DATE_FIELDS, contest_stages, review_dates
+from core.fields import DATE_INPUT, BoundedModelForm, PlausibleDateField
 from core.uploads import check_upload
 from ministries.models import Ministry
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
 
 DATE = DATE_INPUT
-DATE_FIELDS = ("announced_on", "briefing_on", "document_review_starts_on", "document_review_ends_on",
-               "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
-               "results_published_on")
+DATE_FIELDS = ("announced_on", "briefing_on", "selection_on", "results_published_on")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def _review_date(label: str) -> PlausibleDateField:
+    return PlausibleDateField(label=label, required=False, widget=DATE)
+
+
 class ContestForm(BoundedModelForm):
-    """Create or change a contest. Times are entered in Asia/Seoul, to the minute."""
+    """Create or change a contest. Times are entered in Asia/Seoul, to the minute. The document and presentation
+    review dates are those stages' dates (the stage rows hold them; ``review_dates`` gives them for the
+    services), shown and set here as on the stages page."""
 
     accepted_kinds = forms.MultipleChoiceField(label=_("Designations that make a local government eligible"),
                                                choices=DesignationKind.choices,
                                                widget=forms.CheckboxSelectMultiple)
+    document_review_starts_on = _review_date(_("document review starts"))
+    document_review_ends_on = _review_date(_("document review ends"))
+    presentation_review_starts_on = _review_date(_("presentation review starts"))
+    presentation_review_ends_on = _review_date(_("presentation review ends"))
     reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False,
                              widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("Recorded in the contest's history with your name and the time."))
@@ -30,9 +39,8 @@ class ContestForm(BoundedModelForm):
         model = Contest
         fields = [
             "name_ko", "name_en", "year", "announced_on", "briefing_on", "application_opens_at",
-            "application_closes_at", "document_review_starts_on", "document_review_ends_on",
-            "presentation_review_starts_on", "presentation_review_ends_on", "selection_on",
-            "results_published_on", "objection_period_days", "target_task_count", "funding_years",
+            "application_closes_at", "selection_on", "results_published_on", "objection_period_days",
+            "target_task_count", "funding_years",
             "national_cap_per_task_krw", "provincial_match_min_bp", "local_match_min_bp",
             "total_national_budget_krw", "company_support_cap_krw", "participating_ministries",
             "preselection_for",
@@ -49,9 +57,12 @@ class ContestForm(BoundedModelForm):
         self.fields["preselection_for"].queryset = Contest.objects.exclude(pk=self.instance.pk)
         for name in ("application_opens_at", "application_closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.stage_codes = {stage.code for stage in contest_stages(self.instance)} if self.instance.pk else set()
         if self.instance.pk:
             self.initial.setdefault("accepted_kinds", list(
                 self.instance.accepted_designation_kinds.values_list("kind", flat=True)))
+            for name, value in review_dates(self.instance).items():
+                self.initial.setdefault(name, value)
         if editing:
             self.fields["reason"].required = True
         else:
@@ -70,10 +81,18 @@ class ContestForm(BoundedModelForm):
         review = cleaned.get("document_review_starts_on")
         if closes and review and review < closes.date():
             self.add_error("document_review_starts_on", _("Document review starts after the application deadline."))
+        for name, (code, _field) in REVIEW_DATE_FIELDS.items():
+            if self.instance.pk and code not in self.stage_codes and cleaned.get(name) and name in self.changed_data:
+                self.add_error(name, _("This contest has no stage with the code “%(code)s”: date its stages on the "
+                                       "stages page.") % {"code": code})
         return cleaned
 
     def model_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "participating_ministries"}
+
+    def review_dates(self) -> dict:
+        """The document and presentation stages' dates as entered (names of ``REVIEW_DATE_FIELDS``)."""
+        return {name: self.cleaned_data.get(name) for name in REVIEW_DATE_FIELDS}
 
 
 class PreliminarySelectionForm(BoundedModelForm):

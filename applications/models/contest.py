@@ -25,10 +25,6 @@ class Contest(BilingualNameMixin):
     briefing_on = models.DateField(_("briefing session"), null=True, blank=True)
     application_opens_at = models.DateTimeField(_("application window opens"))
     application_closes_at = models.DateTimeField(_("application deadline"))
-    document_review_starts_on = models.DateField(_("document review starts"), null=True, blank=True)
-    document_review_ends_on = models.DateField(_("document review ends"), null=True, blank=True)
-    presentation_review_starts_on = models.DateField(_("presentation review starts"), null=True, blank=True)
-    presentation_review_ends_on = models.DateField(_("presentation review ends"), null=True, blank=True)
     selection_on = models.DateField(_("final selection"), null=True, blank=True)
     results_published_on = models.DateField(_("results published"), null=True, blank=True)
     objection_period_days = models.PositiveSmallIntegerField(_("objection period (days)"), default=7)
@@ -89,20 +85,16 @@ class Contest(BilingualNameMixin):
         """The day eligibility is judged on: the application deadline, in Asia/Seoul."""
         return self.application_closes_at.astimezone(SEOUL).date()
 
-    def _stage_steps(self) -> list[tuple[str, object]]:
-        """Each evaluation stage's start, in the stages' order; the two review columns for a contest whose
-        stages were never stored."""
-        stages = [(stage.name, stage.starts_on) for stage in self.stages.order_by("position", "pk")]
-        return stages or [(_("Document review"), self.document_review_starts_on),
-                          (_("Presentation review"), self.presentation_review_starts_on)]
-
     def schedule(self) -> list[tuple[str, object]]:
-        """The milestones in order, for display; unset ones are left out."""
+        """The milestones in order, for display, each evaluation stage's start among them (the stage rows hold
+        the review dates; ``stages`` is read through its prefetch when a list made one); unset ones are left
+        out."""
+        stages = self.stages.all() if self.pk else []  # ordered by position
         steps = [
             (_("Announcement"), self.announced_on), (_("Briefing session"), self.briefing_on),
             (_("Application window opens"), self.application_opens_at),
             (_("Application deadline"), self.application_closes_at),
-            *self._stage_steps(),
+            *[(stage.name, stage.starts_on) for stage in stages],
             (_("Final selection"), self.selection_on), (_("Results published"), self.results_published_on),
         ]
         return [(label, value) for label, value in steps if value]

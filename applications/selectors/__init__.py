@@ -25,10 +25,19 @@ from .proposals import (
     proposals_visible_to,
     versions_of,
 )
-from .stages import DEFAULT_STAGES, contest_stages, default_stages, stage_of
+from .stages import (
+    DEFAULT_STAGES,
+    REVIEW_DATE_FIELDS,
+    contest_stages,
+    default_stages,
+    review_dates,
+    stage_of,
+    stored_stages,
+)
 
 __all__ = [
     "DEFAULT_STAGES",
+    "REVIEW_DATE_FIELDS",
     "Eligibility",
     "accepted_kinds",
     "all_designations",
@@ -52,6 +61,8 @@ __all__ = [
     "proposals_visible_to",
     "provinces_of_contest",
     "request_lines",
+    "review_dates",
     "stage_of",
+    "stored_stages",
     "versions_of",
 ]

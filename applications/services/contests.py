@@ -7,19 +7,21 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 
 from applications.models import Contest, ContestAttachment, ContestDesignationKind, PreliminarySelection
+from applications.selectors import review_dates
 from audit.services import field_changes, record
 from core.uploads import CheckedUpload
 from ministries.models import Ministry
 from regions.models import LocalGovernment
 
 from .documents import delete_file_on_commit, store_document
-from .stages import ensure_stages, follow_review_dates
+from .stages import ensure_stages, set_review_dates
 
 CONTEST_FIELDS = [field.name for field in Contest._meta.concrete_fields if field.name != "id"]
 
 
 def _snapshot(contest: Contest) -> dict[str, Any]:
     values = model_to_dict(contest, fields=CONTEST_FIELDS)
+    values.update(review_dates(contest))  # the document and presentation stages' dates, as the form names them
     values["accepted_designation_kinds"] = sorted(contest.accepted_designation_kinds.values_list("kind", flat=True))
     values["participating_ministries"] = sorted(contest.participating_ministries.values_list("code", flat=True))
     return values
@@ -34,20 +36,25 @@ def _set_relations(contest: Contest, kinds: Iterable[str], ministries: Iterable[
 
 
 @transaction.atomic
-def create_contest(*, actor, values: dict[str, Any], kinds: Iterable[str], ministries: Iterable[Ministry]) -> Contest:
+def create_contest(*, actor, values: dict[str, Any], kinds: Iterable[str], ministries: Iterable[Ministry],
+                   dates: dict[str, date | None] | None = None) -> Contest:
+    """A new contest with its default stages; ``dates`` (names of ``REVIEW_DATE_FIELDS``) date its document
+    and presentation stages. The audit entry has every setting, those dates too."""
     contest = Contest(**values)
     contest.full_clean()
     contest.save()
     _set_relations(contest, list(kinds), ministries)
     ensure_stages(contest)
+    set_review_dates(contest, dates or {})
     record(actor=actor, action="contest.created", target=contest, changes=_snapshot(contest))
     return contest
 
 
 @transaction.atomic
 def update_contest(*, actor, contest: Contest, values: dict[str, Any], kinds: Iterable[str],
-                   ministries: Iterable[Ministry], reason: str) -> Contest:
-    """Change a contest's settings; the audit entry keeps each changed field's old and new value."""
+                   ministries: Iterable[Ministry], reason: str, dates: dict[str, date | None] | None = None) -> Contest:
+    """Change a contest's settings and (``dates``) its document and presentation stages' dates; the audit entry
+    keeps each changed field's old and new value."""
     contest = Contest.objects.select_for_update().get(pk=contest.pk)
     before = _snapshot(contest)
     for name, value in values.items():
@@ -55,8 +62,8 @@ def update_contest(*, actor, contest: Contest, values: dict[str, Any], kinds: It
     contest.full_clean()
     contest.save()
     _set_relations(contest, list(kinds), ministries)
+    set_review_dates(contest, {name: value for name, value in (dates or {}).items() if before[name] != value})
     changes = field_changes(before, _snapshot(contest))
-    follow_review_dates(contest, set(changes))
     if changes:
         record(actor=actor, action="contest.updated", target=contest, reason=reason, changes=changes)
     return contest

@@ -1,8 +1,13 @@
 """Writes of a contest's stage rows that every layer above needs: keeping the default stages once something is
 set on them. Adding, changing and freezing stages is the review's (``reviews.services.stages``): whether a stage
 still changes depends on its sheets."""
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from applications.models import Contest, ContestStage
-from applications.selectors import contest_stages
+from applications.selectors import REVIEW_DATE_FIELDS, contest_stages
 
 
 def ensure_stages(contest: Contest) -> list[ContestStage]:
@@ -15,16 +20,22 @@ def ensure_stages(contest: Contest) -> list[ContestStage]:
     return stages
 
 
-# The contest form's review dates (columns of the contest) and the stage whose dates they set.
-REVIEW_DATE_COLUMNS = {"document": ("document_review_starts_on", "document_review_ends_on"),
-                       "presentation": ("presentation_review_starts_on", "presentation_review_ends_on")}
-
-
-def follow_review_dates(contest: Contest, changed: set[str]) -> None:
-    """Give the document and presentation stages the review dates just set on the contest's form (only the
-    ones that changed: a stage's dates set on the stage page stay otherwise)."""
-    for code, (starts, ends) in REVIEW_DATE_COLUMNS.items():
-        values = {field: getattr(contest, column) for field, column in (("starts_on", starts), ("ends_on", ends))
-                  if column in changed}
-        if values:
-            ContestStage.objects.filter(contest=contest, code=code).update(**values)
+def set_review_dates(contest: Contest, values: dict[str, date | None]) -> None:
+    """Date the document and presentation stages with the contest form's review dates in ``values`` (names of
+    ``REVIEW_DATE_FIELDS``; only those given: a stage's other dates, set on the stage page, stay). The default
+    stages are saved first when the contest has none (call inside the contest's lock or its creation)."""
+    changes: dict[str, dict[str, date | None]] = {}
+    for name, value in values.items():
+        code, field = REVIEW_DATE_FIELDS[name]
+        changes.setdefault(code, {})[field] = value
+    if not changes:
+        return
+    stages = {stage.code: stage for stage in ensure_stages(contest)}
+    missing = {name: _("This contest has no stage with the code “%(code)s”: date its stages on the stages page.")
+               % {"code": REVIEW_DATE_FIELDS[name][0]}
+               for name, value in values.items() if value and REVIEW_DATE_FIELDS[name][0] not in stages}
+    if missing:
+        raise ValidationError(missing)
+    for code, fields in changes.items():
+        if code in stages:
+            ContestStage.objects.filter(pk=stages[code].pk).update(**fields)

@@ -82,7 +82,8 @@ class ContestCreateView(ContestManageMixin, FormView):
     def form_valid(self, form):
         contest = services.create_contest(actor=self.request.user, values=form.model_values(),
                                           kinds=form.cleaned_data["accepted_kinds"],
-                                          ministries=form.cleaned_data["participating_ministries"])
+                                          ministries=form.cleaned_data["participating_ministries"],
+                                          dates=form.review_dates())
         messages.success(self.request, _("The contest was created."))
         return redirect("applications:contest-detail", pk=contest.pk)
 
@@ -98,7 +99,7 @@ class ContestUpdateView(ContestManageMixin, FormView):
         contest = services.update_contest(actor=self.request.user, contest=form.instance,
                                           values=form.model_values(), kinds=form.cleaned_data["accepted_kinds"],
                                           ministries=form.cleaned_data["participating_ministries"],
-                                          reason=form.cleaned_data["reason"])
+                                          reason=form.cleaned_data["reason"], dates=form.review_dates())
         messages.success(self.request, _("The contest was changed."))
         return redirect("applications:contest-detail", pk=contest.pk)
 

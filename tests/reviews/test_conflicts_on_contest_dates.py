@@ -6,7 +6,8 @@ from datetime import date, datetime
 import pytest
 
 from accounts.roles import Role
-from applications.models import SEOUL
+from applications.models import SEOUL, ContestStage, StageKind
+from applications.services import ensure_stages
 from regions.models import LocalGovernment, Province
 from reviews.services import AssignmentRefused, assign_automatically, assign_reviewer
 from tests.factories import make_contest, make_user
@@ -24,12 +25,17 @@ def council():
     return make_user(Role.COUNCIL_STAFF)
 
 
-def contest_of(year: int, closes: date, document_review: date | None = None):
-    """A contest whose applications close on ``closes`` (18:00 KST)."""
+def contest_of(year: int, closes: date, document_review: date | None = None, site_visit: date | None = None):
+    """A contest whose applications close on ``closes`` (18:00 KST), its document stage starting on
+    ``document_review``, with a site visit stage (added on the stages page) starting on ``site_visit``."""
     contest = make_contest(year=year, opens=datetime(closes.year, closes.month, 1, 9, 0, tzinfo=SEOUL),
                            closes=datetime(closes.year, closes.month, closes.day, 18, 0, tzinfo=SEOUL))
-    contest.document_review_starts_on = document_review
-    contest.save()
+    ensure_stages(contest)
+    contest.stages.filter(code="document").update(starts_on=document_review)
+    if site_visit:
+        kind = StageKind.objects.get(code="site_visit")
+        ContestStage.objects.create(contest=contest, position=3, code="site_visit", kind=kind, name_ko=kind.name_ko,
+                                    name_en=kind.name_en, has_slots=True, starts_on=site_visit)
     return contest
 
 
@@ -95,6 +101,17 @@ def test_a_review_after_the_merger_counts_the_new_layout_too(council):
     Gokseong-gun were one province."""
     panel, reviewer, gokseong = gokseong_panel(from_gwangju_buk_gu(), year=2026, closes=date(2026, 6, 25),
                                                document_review=date(2026, 7, 6))
+    with pytest.raises(AssignmentRefused, match="home province"):
+        assign_reviewer(actor=council, panel=panel, proposal=gokseong, reviewer=reviewer)
+
+
+def test_a_site_visit_stage_after_the_merger_counts_the_new_layout_too(council):
+    """Every stage's start counts, a stage the council added on the stages page too: a site visit on
+    2026-07-08 of a round that closed on 2026-06-25 is judged on the merged layout as well."""
+    panel, reviewer, gokseong = gokseong_panel(from_gwangju_buk_gu(), year=2026, closes=date(2026, 6, 25))
+    assert assign_reviewer(actor=council, panel=panel, proposal=gokseong, reviewer=reviewer)
+    panel, reviewer, gokseong = gokseong_panel(from_gwangju_buk_gu(), year=2027, closes=date(2026, 6, 25),
+                                               site_visit=date(2026, 7, 8))
     with pytest.raises(AssignmentRefused, match="home province"):
         assign_reviewer(actor=council, panel=panel, proposal=gokseong, reviewer=reviewer)
 
