@@ -1,6 +1,7 @@
 """Writes of a contest's stage rows that every layer above needs: keeping the default stages once something is
-set on them. Adding, changing and freezing stages is the review's (``reviews.services.stages``): whether a stage
-still changes depends on its sheets."""
+set on them, and dating the document and presentation stages from the contest form (the stage rows are the only
+store of those dates). Adding, changing and freezing stages is the review's (``reviews.services.stages``):
+whether a stage still changes depends on its sheets."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
