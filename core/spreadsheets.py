@@ -4,7 +4,10 @@ User text reaches these files (titles, names, panel names), and a spreadsheet pr
 instructions. So every cell passes through ``safe_cell``:
 
 - text is text: a value starting with ``= + - @``, a TAB or a CR gets a leading apostrophe (OWASP's advice
-  for CSV injection), and XLSX cells are written with the string type, so no text is ever a formula;
+  for CSV injection), and XLSX cells are written with the string type, so no text is ever a formula; so does a
+  value that would read as one so marked (apostrophes, then one of those), and ``read_back`` takes the mark
+  off a cell of a file the portal wrote and a person sends back (the desk's template), so the text returns as
+  it was typed and a key stays the same key;
 - control characters are removed (XLSX cannot hold most of them, and openpyxl refused the whole file), line
   breaks kept as LF;
 - numbers (int, Decimal, float), dates and None are left as they are: amounts stay whole won a spreadsheet can
@@ -39,11 +42,19 @@ TITLE_LIMIT = 31
 
 
 def safe_text(value: str) -> str:
-    """``value`` without control characters, and with an apostrophe before a leading formula character."""
+    """``value`` without control characters, and with an apostrophe before a leading formula character (or
+    before apostrophes that precede one)."""
     text = CONTROL.sub("", value.replace("\r\n", "\n"))
-    if text.startswith(FORMULA_STARTS):
+    if text.lstrip("'").startswith(FORMULA_STARTS):
         text = "'" + text
     return text.replace("\r", "\n")
+
+
+def read_back(text: str) -> str:
+    """A cell's text as it was before ``safe_text`` marked it: the inverse of the apostrophe it adds."""
+    if text.startswith("'") and text[1:].lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def safe_cell(value):

@@ -1,6 +1,8 @@
 """Reading uploaded tables (CSV or XLSX) into numbered rows.
 
-Row numbers are the ones a person sees in a spreadsheet: the header is row 1.
+Row numbers are the ones a person sees in a spreadsheet: the header is row 1. A cell the portal's own export
+marked as text (a leading apostrophe before ``= + - @``, ``core.spreadsheets.read_back``) is read as the text it
+marked: a template sent back unchanged changes nothing.
 CSV files are read as UTF-8 (with or without BOM) and, failing that, as CP949,
 which is what Korean Excel writes.
 
@@ -21,6 +23,8 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
+
+from core.spreadsheets import read_back
 
 MAX_TABLE_ROWS = 20_000  # a ministry's rows, a designation list: a few thousand at most
 MAX_TABLE_COLUMNS = 200
@@ -143,5 +147,6 @@ def read_table(stream: BinaryIO, file_name: str) -> Table:
         if not any((cell or "").strip() for cell in cells):
             continue
         padded = list(cells) + [""] * (len(columns) - len(cells))
-        rows.append((number, {column: (padded[i] or "").strip() for i, column in enumerate(columns) if column}))
+        rows.append((number, {column: read_back((padded[i] or "").strip())
+                              for i, column in enumerate(columns) if column}))
     return Table(columns=columns, rows=rows)

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from applications.models import SEOUL, Proposal
-from core.spreadsheets import safe_cell, sheet_title
+from core.spreadsheets import CONTROL, read_back, safe_cell, sheet_title
 from ministries.registry import support_lines
 from reviews.models import Panel, PresentationSlot
 from tests.tracking.builders import confirmed_run
@@ -128,6 +128,9 @@ def test_sheet_titles_are_valid_and_unique(title, taken, expected):
 @pytest.mark.parametrize(("value", "expected"), [
     ("=1+1", "'=1+1"), ("+82 10", "'+82 10"), ("-3", "'-3"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "'\nx"),
     ("a\x0bb\x00c\x1f", "abc"), ("줄1\r\n줄2", "줄1\n줄2"), (-3, -3), (None, None), ("함양군", "함양군"),
+    ("'=1+1", "''=1+1"), ("''-3", "'''-3"), ("'90년대", "'90년대"), ("'", "'"),
 ])
 def test_cells_are_neutralised(value, expected):
     assert safe_cell(value) == expected
+    if isinstance(value, str) and "\r" not in value and not CONTROL.search(value):
+        assert read_back(expected) == value  # a file the portal wrote reads back as the text it holds

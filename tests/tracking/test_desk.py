@@ -283,3 +283,17 @@ def test_a_ministry_cannot_upload_rows_of_another_ministrys_line_or_task_outside
     errors = str(response.context["form"].errors)
     assert "Not a column of the template" in errors  # MOF's measures are not MOJ's columns
     assert not SupportLineRow.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["-3공구 정비", "+센터", "=창업센터", "@지원센터", "'=이미 따옴표"])
+def test_the_template_uploaded_back_unchanged_changes_nothing_whatever_the_text(client, tasks, staff, name):
+    """The export writes a text that a spreadsheet would read as a formula with a leading apostrophe; read back,
+    the apostrophe is the export's, not the text's: the key is the same and no second row appears."""
+    row = support_row(tasks["48870"], "extinction_fund", name=name, year=2026, approved_krw=1_000_000)
+    client.force_login(staff["MOIS"])
+    headers, rows = _template(client)
+    filled = [values for values in rows if values[headers.index("name")]]  # the template's empty rows aside
+    assert [values[headers.index("name")] for values in filled] == ["'" + name]  # as text, never a formula
+    response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, *filled])}, follow=True)
+    assert "0 rows added, 0 changed, 1 unchanged" in response.content.decode()
+    assert list(SupportLineRow.objects.values_list("values", flat=True)) == [row.values]
