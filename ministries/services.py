@@ -18,6 +18,10 @@ from .rules import rule_errors
 from .values import no_such_measure
 
 DESCRIPTION_LENGTH = 2000  # characters of a line's description, in either language (page, API, service)
+# A line's measures are the desk's, the template's and the exports' columns, and a choice's options a list on
+# every row: bounded so that a line's template stays within what an upload reads (regions.tabular's columns).
+MAX_MEASURES = 40
+MAX_OPTIONS = 100
 
 
 class MinistryRefused(Exception):
@@ -69,7 +73,9 @@ def _measure(line: SupportLineKind, position: int, data: dict[str, Any]) -> Meas
         errors.update(error.message_dict)
     if measure.type == MeasureType.CHOICE and not options:
         errors["choices"] = [_("A choice measure needs its options.")]
-    if any(not (option["code"] and option["name_ko"] and option["name_en"]) for option in options):
+    if len(options) > MAX_OPTIONS:
+        errors["choices"] = [too_many_options()]
+    elif any(not (option["code"] and option["name_ko"] and option["name_en"]) for option in options):
         errors["choices"] = [_("Each option needs a code and its Korean and English names.")]
     elif len({option["code"] for option in options}) != len(options):
         errors["choices"] = [_("Each option needs its own code.")]
@@ -107,6 +113,8 @@ def create_line_kind(*, actor, ministry_code: str, code: str, name_ko: str, name
         raise taken
     if not measures:
         raise ValidationError({"measures": [no_measure()]})
+    if len(measures) > MAX_MEASURES:
+        raise ValidationError({"measures": [too_many_measures()]})
     made = [_measure(line, position, data) for position, data in enumerate(measures, start=1)]
     codes = [measure.code for measure in made]
     if len(set(codes)) != len(codes):
@@ -172,6 +180,8 @@ def add_measure(*, actor, line_code: str, measure: dict[str, Any], reason: str =
     made = _measure(line, position, measure)
     if line.measures.filter(code=made.code).exists():
         raise MinistryRefused(_("This line has a measure %(code)s already.") % {"code": made.code})
+    if line.measures.count() >= MAX_MEASURES:
+        raise MinistryRefused(too_many_measures())
     if (made.required or made.key) and line_in_use(line):
         raise MinistryRefused(_("Rows or requests exist already: a measure added now can be neither required nor "
                                 "a key."))
@@ -186,6 +196,14 @@ def _measure_of(line: SupportLineKind, code: str) -> Measure:
     if measure is None:
         raise MinistryRefused(no_such_measure(code))
     return measure
+
+
+def too_many_measures() -> str:
+    return _("A line has at most %(count)s measures.") % {"count": MAX_MEASURES}
+
+
+def too_many_options() -> str:
+    return _("A choice measure has at most %(count)s options.") % {"count": MAX_OPTIONS}
 
 
 def no_measure() -> str:

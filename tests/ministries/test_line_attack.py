@@ -118,3 +118,35 @@ def test_a_removal_refused_for_its_reason_says_why_and_removes_nothing(client, c
     assert "at most 2000 characters" in response.content.decode()
     assert Measure.objects.filter(line__code="regional_visa", code="requested").exists()
     assert not AuditEntry.objects.filter(action="ministries.measure_removed").exists()
+
+
+def test_a_line_of_more_measures_or_a_choice_of_more_options_than_its_bound_is_refused_at_every_door(client,
+                                                                                                    council):
+    """A line's measures are the desk's and the template's columns, its options a list on every row: a line of
+    3,000 measures or a choice of 20,000 options was accepted, and its template was more columns than an upload
+    reads. Each door now says the bound beside the field, and nothing is written."""
+    many = [{**MEASURE, "code": f"m{index}", "type": "count"} for index in range(services.MAX_MEASURES + 1)]
+    options = [{"code": f"o{index}", "name_ko": "가", "name_en": "A"} for index in range(services.MAX_OPTIONS + 1)]
+    api = api_as(council)
+    line = {"ministry": "MOF", "code": "local_talent", "name_ko": "가", "name_en": "A"}
+    assert api.post("/api/v1/support-line-kinds/", {**line, "measures": many}, format="json").json() == {
+        "measures": [f"A line has at most {services.MAX_MEASURES} measures."]}
+    refused = api.post("/api/v1/support-line-kinds/", {**line, "measures": [{**MEASURE, "choices": options}]},
+                       format="json")
+    assert refused.json() == {"measures.1.choices": [f"A choice measure has at most {services.MAX_OPTIONS} options."]}
+    measure = api.post("/api/v1/support-line-kinds/regional_visa/measures/", {**MEASURE, "choices": options},
+                       format="json")
+    assert measure.status_code == 400 and "at most 100 options" in str(measure.json())
+    client.force_login(council)
+    typed = "\n".join(f"{option['code']} | 가 | A" for option in options)
+    page = client.post(reverse("ministries:line-create", args=["MOF"]), line_post(m0={**MEASURE, "options": typed}))
+    assert page.context["measures"].forms[0].errors["options"] == [
+        f"A choice measure has at most {services.MAX_OPTIONS} options."]
+    assert not SupportLineKind.objects.filter(code="local_talent").exists()
+
+    services.create_line_kind(actor=council, ministry_code="MOF", code="local_talent", name_ko="가", name_en="A",
+                              measures=many[:services.MAX_MEASURES])
+    one_more = client.post(reverse("ministries:measure-add", args=["local_talent"]),
+                           {**MEASURE, "code": "extra", "type": "count", "reason": "x"})
+    assert f"A line has at most {services.MAX_MEASURES} measures." in one_more.content.decode()
+    assert Measure.objects.filter(line__code="local_talent").count() == services.MAX_MEASURES
