@@ -15,7 +15,8 @@ QUIET = >var/make.log 2>&1 || { cat var/make.log; echo "== failed: see above (al
 start: setup
 	@echo "== the portal: http://$(HOST)/"
 	@echo "   logins (password demo-portal-2025): hamyang, sancheong, geochang, hapcheon (local governments),"
-	@echo "   gyeongnam (province), reviewer, moj, mois, mafra, mss (ministries), council, admin"
+	@echo "   gyeongnam, jeonnamgwangju (provinces), reviewer, mss, mois, moj, mafra, mcst, mof (ministries),"
+	@echo "   council, admin"
 	@$(PY) manage.py runserver $(HOST)
 
 setup: deps assets messages db

@@ -17,6 +17,8 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("language/", portal_views.switch_language, name="set_language"),
     path("healthz", portal_views.healthz, name="healthz"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page says; the page names the SVG.
+    path("favicon.ico", portal_views.favicon, name="favicon"),
     path("metrics", metrics, name="metrics"),
     path("regions/", include("regions.urls")),
     path("ministries/", include("ministries.urls")),

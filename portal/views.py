@@ -1,5 +1,7 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
@@ -36,6 +38,12 @@ def switch_language(request):
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response
+
+
+@require_GET
+def favicon(request):
+    """The portal's icon for whoever asks for ``/favicon.ico`` (the pages name the SVG themselves)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @require_GET
