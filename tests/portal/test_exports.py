@@ -13,7 +13,7 @@ from applications.models import SEOUL, Proposal
 from core.spreadsheets import CONTROL, read_back, safe_cell, sheet_title
 from ministries.registry import support_lines
 from reviews.models import Panel, PresentationSlot
-from tests.tracking.builders import confirmed_run
+from tests.tracking.builders import confirmed_run, support_row
 from tracking.models import SelectedTask
 from tracking.tables import TABLES
 
@@ -40,6 +40,11 @@ def hostile(registry, council, django_capture_on_commit_callbacks, celery_eager)
     PresentationSlot.objects.create(panel=presentation, proposal=hamyang, room="-2+3 회의실",
                                     starts_at=datetime(2025, 10, 28, 10, tzinfo=SEOUL),
                                     ends_at=datetime(2025, 10, 28, 10, 30, tzinfo=SEOUL))
+    # What a ministry types into its lines' text measures reaches the desk, the dashboard and every template.
+    for task in SelectedTask.objects.filter(contest=run.contest):
+        support_row(task, "extinction_fund", name="+82 센터", year=2028, approved_krw=1)
+        support_row(task, "extinction_fund", name="@SUM(1+1)", year=2027, approved_krw=1)
+        support_row(task, "rural_agreement_facility", name=FORMULA, placement="back", amount_krw=1)
     return run
 
 
@@ -59,8 +64,9 @@ def export_urls(run) -> dict[str, str]:
     for line in support_lines():  # the lines the dashboard's support table offers
         urls[f"rows support {line}"] = (reverse("tracking:rows", args=[contest.pk, "support"])
                                         + f"?line={line}&export=xlsx")
-    for code in DESK_MINISTRIES:  # each ministry's desk template, fetched by that ministry's staff
+    for code in DESK_MINISTRIES:  # each ministry's desk, its export and template, fetched by that ministry's staff
         urls[f"desk-template {code}"] = reverse("tracking:desk-template")
+        urls[f"desk-export {code}"] = reverse("tracking:desk") + f"?contest={contest.pk}&export=xlsx"
     return urls
 
 
@@ -80,7 +86,7 @@ def test_every_export_writes_hostile_text_as_text(client, council, staff, hostil
     titles_seen = set()
     for label, url in export_urls(hostile).items():
         kind, _, which = label.partition(" ")
-        client.force_login(staff[which] if kind == "desk-template" else council)
+        client.force_login(staff[which] if kind.startswith("desk-") else council)
         response = client.get(url)
         assert response.status_code == 200, (label, response.status_code)
         assert "attachment" in response["Content-Disposition"]
@@ -88,6 +94,10 @@ def test_every_export_writes_hostile_text_as_text(client, council, staff, hostil
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), label
         assert not any("\x0b" in cell for cell in cells), label
         titles_seen.update(cell for cell in cells if cell in {"'" + FORMULA, "함양 산삼항노화 과제", "'@SUM(1+1)"})
+        if label in ("desk-template MOIS", "rows support extinction_fund"):  # the desk's export: sums only
+            assert all(any(typed in cell for cell in cells) for typed in ("+82 센터", "@SUM(1+1)")), label
+        if label == "desk-template MAFRA":  # a ministry's typing reaches its files as text
+            assert any(FORMULA in cell for cell in cells), label
     assert titles_seen == {"'" + FORMULA, "함양 산삼항노화 과제", "'@SUM(1+1)"}
 
 
@@ -101,7 +111,7 @@ def test_the_walk_reaches_every_export_the_urls_offer(hostile):
                     mark in str(pattern.pattern) for mark in (".xlsx", ".csv", "export")):
                 yield f"{namespace}{pattern.name}"
 
-    walked = {label.split()[0] for label in export_urls(hostile)} - {"rows"}
+    walked = {label.split()[0] for label in export_urls(hostile)} - {"rows", "desk-export"}  # ?export=
     offered = {name.rsplit(":", 1)[-1] for name in names(get_resolver()) if not name.startswith("admin:")}
     assert offered == walked
 
