@@ -5,7 +5,9 @@
 - a time of day: ``18:00`` (the end of a slot on the same day as its start);
 - money: ``1,000,000,000원`` in Korean (``1,000,000,000 KRW`` in English): whole won with thousands
   separators, the unit written right after the number;
-- a count: ``1,200``.
+- a count: ``1,200``;
+- a half-year: ``2025년 상반기`` in Korean (``first half of 2025`` in English), never its code ``2025-H1``;
+- a percentage: ``5%``, no space before the sign in either language.
 
 Templates use the filters of ``core.templatetags.formats`` (``|day``, ``|moment``, ``|clock``, ``|won``, ``|shown``,
 ``|number``; built into every template), Python code these functions. Spreadsheets keep numbers and dates as
@@ -13,6 +15,7 @@ cells a spreadsheet can sum and sort (``core.spreadsheets``): amounts as whole w
 unit, dates and moments as date cells shown in the same style. ``tests/portal/test_formats_by_kind.py`` walks
 the rendered pages, papers, exports and e-mails and finds no other style.
 """
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -90,6 +93,29 @@ def won(amount: int | Decimal | None) -> str:
     if amount is None or amount == "":
         return ""
     return pgettext("money", "%(amount)s KRW") % {"amount": number(amount)}
+
+
+def half_year(year: int, half: int) -> str:
+    """``2025년 상반기`` (ko) / ``first half of 2025`` (en); ``half`` is 1 or 2."""
+    if half == 1:
+        return pgettext("half-year", "first half of %(year)s") % {"year": year}
+    return pgettext("half-year", "second half of %(year)s") % {"year": year}
+
+
+HALF_YEAR_CODE = re.compile(r"^(\d{4})-H([12])$")
+
+
+def half_year_code(code: str) -> str:
+    """A stored half-year code (``2025-H1``, as audit entries keep it) in words; any other text as it is."""
+    match = HALF_YEAR_CODE.match(str(code))
+    return half_year(int(match[1]), int(match[2])) if match else str(code)
+
+
+def percent(value: int | Decimal | float | None) -> str:
+    """``5%`` / ``12.5%``: the number as ``number`` shows it and the sign right after it. ``""`` for None."""
+    if value is None or value == "":
+        return ""
+    return f"{number(value)}%"
 
 
 def shown(value):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import BudgetSource, GrowthStage
 from audit.models import AuditEntry
 from audit.registry import action_label
-from core.formats import number
+from core.formats import half_year_code, number
 from ministries.registry import LineSpec, support_lines
 
 from .models import ApplicationStatus, ContinuationOutcome, Grade, SelectedTask, TaskStatus
@@ -44,6 +44,8 @@ def _value(name: str, value, line: LineSpec | None = None) -> str:
     if measure is not None:
         shown = measure.display(value)
         return number(shown) if measure.is_number else str(shown)
+    if name == "period":
+        return half_year_code(value)
     for choices in CHOICES.get(name, ()):
         if value in choices.values:
             return str(choices(value).label)

@@ -1,5 +1,6 @@
-"""``{{ value|day }}``, ``|moment``, ``|clock``, ``|won``, ``|number``: the portal's one style for dates, money
-and counts (``core.formats``), built into every template (``TEMPLATES["OPTIONS"]["builtins"]``)."""
+"""``{{ value|day }}``, ``|moment``, ``|clock``, ``|won``, ``|number``, ``|percent``: the portal's one style for
+dates, money, percentages and counts (``core.formats``), built into every template
+(``TEMPLATES["OPTIONS"]["builtins"]``)."""
 from django import template
 
 from core import formats
@@ -12,3 +13,4 @@ register.filter("clock", formats.clock)
 register.filter("won", formats.won)
 register.filter("number", formats.number)
 register.filter("shown", formats.shown)
+register.filter("percent", formats.percent)

@@ -99,3 +99,21 @@ def test_the_council_does_not_write_the_local_governments_report(client, hamyang
                            {"narrative": "x", "submit": "1"})
     assert response.status_code == 403
     assert report(hamyang, 2026, 1).status == ReportStatus.DRAFT
+
+
+@pytest.mark.parametrize(("language", "first", "second"), [("ko", "2026년 상반기", "2026년 하반기"),
+                                                           ("en", "first half of 2026", "second half of 2026")])
+def test_a_half_year_reads_in_words_on_the_timeline_and_the_report_pages(client, hamyang, official, council,
+                                                                       language, first, second):
+    """The timeline's audit entries keep the code (2026-H1); the reader sees the half-year in words."""
+    official.language, council.language = language, language
+    official.save(update_fields=["language"])
+    council.save(update_fields=["language"])
+    sent(hamyang, official, council, 2026, 1, {"jobs": 3})
+    client.force_login(council)
+    page = client.get(reverse("tracking:task", args=[hamyang.pk]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    timeline = page[page.index('id="timeline-events"'):]
+    assert first in timeline and "2026-H1" not in page and "H2" not in page
+    assert second in page  # the reports' table
+    report_page = client.get(reverse("tracking:report", args=[report(hamyang, 2026, 2).pk])).content.decode()
+    assert second in report_page and "2026-H2" not in report_page

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from applications.models import KpiIndicator
 from applications.models.documents import StoredDocument, _generated_name
 from audit.models import AppendOnlyModel
-from core.formats import number
+from core.formats import half_year, number
 
 from .tasks import SelectedTask
 
@@ -64,8 +64,8 @@ class ProgressReport(models.Model):
 
     @property
     def period_label(self) -> str:
-        """The half-year in words: "2026년 상반기" / "2026 first half"."""
-        return _("%(year)s %(half)s") % {"year": self.year, "half": self.get_half_display()}
+        """The half-year in words: "2026년 상반기" / "first half of 2026" (``core.formats.half_year``)."""
+        return half_year(self.year, self.half)
 
     @property
     def is_editable(self) -> bool:
