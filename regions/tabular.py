@@ -2,7 +2,7 @@
 
 Row numbers are the ones a person sees in a spreadsheet: the header is row 1. A cell the portal's own export
 marked as text (a leading apostrophe before ``= + - @``, ``core.spreadsheets.read_back``) is read as the text it
-marked: a template sent back unchanged changes nothing.
+marked: a template sent back unchanged changes nothing. Every cell is NFC, as every other text input is.
 CSV files are read as UTF-8 (with or without BOM) and, failing that, as CP949,
 which is what Korean Excel writes.
 
@@ -16,6 +16,7 @@ skipped.
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,6 +53,11 @@ def _cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _nfc(text: str) -> str:
+    """A cell's text as every text input enters the portal: NFC (macOS and some tools write Hangul as NFD)."""
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def _decode(raw: bytes) -> str:
@@ -135,7 +141,7 @@ def read_table(stream: BinaryIO, file_name: str) -> Table:
     header = next(lines, None)
     if not header or not any(cell.strip() for cell in header):
         raise TableError(_("The file is empty: row 1 must hold the column names."))
-    columns = [cell.strip().lower() for cell in header]
+    columns = [_nfc(cell).lower() for cell in header]
     while columns and not columns[-1]:
         columns.pop()
     if len(columns) > MAX_TABLE_COLUMNS:
@@ -147,6 +153,6 @@ def read_table(stream: BinaryIO, file_name: str) -> Table:
         if not any((cell or "").strip() for cell in cells):
             continue
         padded = list(cells) + [""] * (len(columns) - len(cells))
-        rows.append((number, {column: read_back((padded[i] or "").strip())
+        rows.append((number, {column: read_back(_nfc(padded[i] or ""))
                               for i, column in enumerate(columns) if column}))
     return Table(columns=columns, rows=rows)

@@ -8,6 +8,7 @@ and none takes long."""
 import io
 import re
 import time
+import unicodedata
 import zipfile
 
 import pytest
@@ -113,3 +114,24 @@ def test_every_table_upload_door_refuses_a_hostile_file_saying_why(client, tasks
             assert message in errors, (door, errors)
     assert not SupportLineRow.objects.exists()
     assert not DesignationImport.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["list.csv", "list.xlsx"])
+def test_every_table_upload_door_reads_decomposed_hangul_as_the_same_text(client, council, name):
+    """A list saved on macOS holds Hangul decomposed (NFD): '경상남도' looked the same and was refused as an unknown
+    province by the designation import (the desk's upload alone normalised its cells). Every cell is now NFC."""
+    rows = [["selection_year", "province_ko", "name_ko", "source"],
+            [2023, "경상남도", "함양군", "농림축산식품부 보도자료"]]
+    rows = [[unicodedata.normalize("NFD", value) if isinstance(value, str) else value for value in row]
+            for row in rows]
+    content = ("\n".join(",".join(map(str, row)) for row in rows).encode() if name.endswith(".csv")
+               else _xlsx(rows))
+    client.force_login(council)
+    page = client.post(reverse("regions:import"), {"file": SimpleUploadedFile(name, content), "reason": "점검"})
+    assert page.status_code == 302, page.context["form"].errors
+    designation = DesignationImport.objects.get().designations.get()  # the file's one row
+    assert designation.local_government.name_ko == "함양군"
+    assert designation.source == "농림축산식품부 보도자료"
+    api = api_as(council).post("/api/v1/designation-imports/", {"file": SimpleUploadedFile(name, content),
+                                                                "reason": "점검"}, format="multipart")
+    assert api.status_code == 201, api.json()
