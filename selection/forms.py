@@ -2,6 +2,7 @@
 the re-reviewer's opinion."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.fields import MAX_KRW
 from core.uploads import check_upload
@@ -107,7 +108,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ObjectionForm(forms.Form):
-    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 8}),
+    reasons = forms.CharField(label=pgettext_lazy("objection", "Reasons"), widget=forms.Textarea(attrs={"rows": 8}),
                               help_text=_("Say which part of the result you object to and why."))
     files = MultipleFileField(label=_("Supporting files (optional)"), required=False,
                               help_text=_("PDF, HWP, HWPX, DOCX, XLSX or PPTX."))

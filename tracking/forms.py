@@ -4,6 +4,7 @@ import unicodedata
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models import BudgetSource, KpiIndicator
 from applications.registration_number import validate_business_registration_number
@@ -130,6 +131,7 @@ class RecruitmentForm(BoundedModelForm):
     class Meta:
         model = Recruitment
         fields = ["title", "published_through", "body", "opens_on", "closes_on"]
+        labels = {"title": pgettext_lazy("recruitment", "title")}
         widgets = {"opens_on": DATE, "closes_on": DATE, "body": forms.Textarea(attrs={"rows": 5})}
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models import BudgetSource, GrowthStage
 from audit.models import AuditEntry
@@ -17,7 +18,8 @@ from .models import ApplicationStatus, ContinuationOutcome, Grade, SelectedTask,
 LABELS = {
     "year": _("year"), "source": _("source"), "amount_krw": _("amount (KRW)"), "paid_on": _("paid on"),
     "disbursed_krw": _("disbursed so far (KRW)"), "status": _("status"), "milestone": _("milestone"),
-    "title": _("title"), "due_on": _("due on"), "completed_on": _("completed on"), "period": _("period"),
+    "title": pgettext_lazy("recruitment", "title"), "due_on": _("due on"), "completed_on": _("completed on"),
+    "period": _("period"),
     "submission": _("submission"), "grade": _("grade"), "plan": _("plan"), "line": _("support line"),
     "row": _("row"), "company": _("company"), "support_received_krw": _("support received (KRW)"),
     "growth_stage": _("growth stage"), "run": _("selection run"), "national_krw": _("national funding (KRW)"),

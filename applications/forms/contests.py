@@ -1,6 +1,7 @@
 """Forms of contests: the contest itself, preliminary selections and announcement files."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.models import Contest, PreliminarySelection
 from applications.selectors import REVIEW_DATE_FIELDS, contest_stages, review_dates
@@ -122,6 +123,6 @@ class DocumentUploadMixin:
 
 
 class ContestAttachmentForm(DocumentUploadMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200,
+    title = forms.CharField(label=pgettext_lazy("document", "Title"), max_length=200,
                             help_text=_("E.g. announcement, guidelines, application forms."))
     file = forms.FileField(label=_("File"), help_text=_("PDF, HWP, HWPX, PPTX or XLSX."))
