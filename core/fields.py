@@ -1,6 +1,7 @@
 """Form fields shared by the apps."""
 import re
 from datetime import date, datetime
+from decimal import Decimal
 
 from django import forms
 from django.core import validators
@@ -51,6 +52,51 @@ class KRWField(forms.IntegerField):
         attrs.pop("min", None)  # a text input: the number may carry separators
         attrs.pop("step", None)
         return attrs
+
+
+class PercentAsBasisPointsField(forms.DecimalField):
+    """A share officials enter as a percentage with up to two decimals (``5``, ``12.5``, ``7.25%``) and the portal
+    keeps in basis points (500, 1,250, 725): shown as a percentage, cleaned to whole basis points; every message
+    speaks of percent."""
+
+    default_error_messages = {
+        "invalid": _("Enter a percentage, e.g. 5 or 12.5."),
+        "min_value": _("Enter a percentage of at least %(limit_value)s%%."),
+        "max_value": _("Enter a percentage of at most %(limit_value)s%%."),
+        "max_decimal_places": _("Enter a percentage with at most two decimals, e.g. 12.25."),
+        "max_digits": _("Enter a percentage with at most two decimals, e.g. 12.25."),
+        "max_whole_digits": _("Enter a percentage with at most two decimals, e.g. 12.25."),
+    }
+
+    def __init__(self, *, max_percent: int = 100, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.update(max_value=max_percent, max_digits=len(str(max_percent)) + 2, decimal_places=2)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("%", "").strip()
+        return super().to_python(value)
+
+    def clean(self, value) -> int | None:
+        percent = super().clean(value)
+        return None if percent is None else int(percent * 100)
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):  # the stored basis points
+            return f"{(Decimal(value) / 100).normalize():f}"
+        return value
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            return self.clean(data) != initial
+        except forms.ValidationError:
+            return True
+
+
+def percent_of_basis_points(basis_points: int | None) -> Decimal | None:
+    """The percentage a stored share in basis points is (500 -> 5), as a form's data names it."""
+    return None if basis_points is None else Decimal(basis_points) / 100
 
 
 # Bounds of every number and date a page form (and the API, which runs the same forms) accepts. Money is whole won

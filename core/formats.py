@@ -118,6 +118,13 @@ def percent(value: int | Decimal | float | None) -> str:
     return f"{number(value)}%"
 
 
+def basis_points(value: int | None) -> str:
+    """A share kept in basis points (500) as the percentage officials read: ``5%``, ``12.5%``."""
+    if value is None or value == "":
+        return ""
+    return percent(Decimal(int(value)) / 100)
+
+
 def shown(value):
     """A cell of unknown kind as the reader sees it: a moment or a day in the portal's style, anything else as
     it is (a year stays 2026, not 2,026)."""

@@ -51,7 +51,7 @@ class PolicyForm(forms.Form):
         weights = [cleaned.get(f"{stage.code}_weight_pct") for stage in self.stages]
         if self.stages and None not in weights and sum(weights) != 100:
             self.add_error(f"{self.stages[-1].code}_weight_pct",
-                           _("The weights add up to %(total)s %%; they must add up to 100 %%.")
+                           _("The weights add up to %(total)s%%; they must add up to 100%%.")
                            % {"total": sum(weights)})
         for stage in self.stages:
             value = cleaned.get(f"{stage.code}_cutoff")

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from applications.forms import ContestForm
 from applications.models import Contest, ContestAttachment
+from core.fields import percent_of_basis_points
 from ministries.models import Ministry
 from regions.models import DesignationKind
 
@@ -52,10 +53,19 @@ class ContestChangeSerializer(ContestInputSerializer):
     reason = serializers.CharField(max_length=500)
 
 
+SHARES = ("provincial_match_min_bp", "local_match_min_bp")  # basis points here, percentages on the page's form
+
+
+def _as_percent(data: dict) -> dict:
+    """The API's (and the model's) basis points as the percentages the page's form reads."""
+    return {name: percent_of_basis_points(value) if name in SHARES else value for name, value in data.items()}
+
+
 def form_data(values: dict) -> dict:
-    """The API's names and values as ``ContestForm`` data (Python values pass its fields unchanged)."""
-    data = {name: value for name, value in values.items()
-            if name in ContestForm.base_fields and name != "participating_ministries"}
+    """The API's names and values as ``ContestForm`` data (Python values pass its fields unchanged; shares in
+    basis points become the form's percentages)."""
+    data = _as_percent({name: value for name, value in values.items()
+                        if name in ContestForm.base_fields and name != "participating_ministries"})
     if "accepted_designation_kinds" in values:
         data["accepted_kinds"] = list(values["accepted_designation_kinds"])
     if "participating_ministries" in values:
@@ -67,8 +77,8 @@ def form_data(values: dict) -> dict:
 
 def defaults_form_data() -> dict:
     """The model's defaults for what a new contest's request leaves out (objection days, target, years, shares)."""
-    return {field.name: field.get_default() for field in Contest._meta.concrete_fields
-            if field.has_default() and field.name in ContestForm.base_fields}
+    return _as_percent({field.name: field.get_default() for field in Contest._meta.concrete_fields
+                        if field.has_default() and field.name in ContestForm.base_fields})
 
 
 def current_form_data(contest) -> dict:
@@ -77,7 +87,7 @@ def current_form_data(contest) -> dict:
     data = {name: form.initial.get(name) for name in form.fields if name != "reason"}
     data["accepted_kinds"] = list(contest.accepted_designation_kinds.values_list("kind", flat=True))
     data["participating_ministries"] = list(contest.participating_ministries.values_list("pk", flat=True))
-    return {name: value for name, value in data.items() if value is not None}
+    return _as_percent({name: value for name, value in data.items() if value is not None})
 
 
 class ContestFileSerializer(serializers.ModelSerializer):

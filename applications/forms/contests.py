@@ -4,14 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from applications.models import Contest, PreliminarySelection
+from applications.models.contest import BASIS_POINTS
 from applications.selectors import REVIEW_DATE_FIELDS, contest_stages, review_dates
-from core.fields import DATE_INPUT, BoundedModelForm, PlausibleDateField
+from core.fields import DATE_INPUT, BoundedModelForm, PercentAsBasisPointsField, PlausibleDateField
 from core.uploads import check_upload
 from ministries.models import Ministry
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_government_by_code
 
 DATE = DATE_INPUT
+MAX_MATCH_PERCENT = BASIS_POINTS * 10 // 100  # the database's bound on a matching share (1,000%)
 DATE_FIELDS = ("announced_on", "briefing_on", "selection_on", "results_published_on")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -32,6 +34,12 @@ class ContestForm(BoundedModelForm):
     document_review_ends_on = _review_date(_("document review ends"))
     presentation_review_starts_on = _review_date(_("presentation review starts"))
     presentation_review_ends_on = _review_date(_("presentation review ends"))
+    provincial_match_min_bp = PercentAsBasisPointsField(
+        label=_("Minimum provincial matching (percent of national)"), max_percent=MAX_MATCH_PERCENT,
+        help_text=_("A percentage with up to two decimals, e.g. 5 or 12.5."))
+    local_match_min_bp = PercentAsBasisPointsField(
+        label=_("Minimum local matching (percent of national)"), max_percent=MAX_MATCH_PERCENT,
+        help_text=_("A percentage with up to two decimals, e.g. 5 or 12.5."))
     reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False,
                              widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("Recorded in the contest's history with your name and the time."))

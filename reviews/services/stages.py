@@ -56,7 +56,7 @@ def _check(stage: ContestStage, others: list[ContestStage]) -> None:
         raise StageRefused(_("A stage ends on or after the day it starts."))
     total = stage.weight_pct + sum(other.weight_pct for other in others)
     if total > 100:
-        raise StageRefused(_("The stages' weights would add up to %(total)s %%; they add up to 100 %%.")
+        raise StageRefused(_("The stages' weights would add up to %(total)s%%; they add up to 100%%.")
                            % {"total": total})
 
 

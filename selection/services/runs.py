@@ -83,7 +83,7 @@ def check_weights(stages: list[ContestStage]) -> None:
     """Refuse a run over stages whose weights do not add up to 100."""
     total = sum(stage.weight_pct for stage in stages)
     if total != 100:
-        raise SelectionRefused(_("The stages' weights add up to %(total)s %%; they must add up to 100 %%.")
+        raise SelectionRefused(_("The stages' weights add up to %(total)s%%; they must add up to 100%%.")
                                % {"total": total})
 
 

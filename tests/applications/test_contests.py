@@ -24,7 +24,7 @@ FORM = {
     "accepted_kinds": ["population_declining", "interest_area"], "participating_ministries": [],
     "application_opens_at": "2026-10-01T09:00", "application_closes_at": "2026-10-20T18:00",
     "objection_period_days": "7", "target_task_count": "30", "funding_years": "2",
-    "national_cap_per_task_krw": "1000000000", "provincial_match_min_bp": "500", "local_match_min_bp": "1000",
+    "national_cap_per_task_krw": "1000000000", "provincial_match_min_bp": "5", "local_match_min_bp": "10",
 }
 
 
@@ -189,3 +189,21 @@ def test_the_landing_pages_count_and_judge_eligibility_as_the_contest_pages_do(d
         assert [row.eligible for row in together] == [
             eligible_local_governments_for_contest(contest).filter(pk=local_government.pk).exists()
             for contest in contests]
+
+
+def test_matching_shares_are_entered_and_shown_as_percentages_and_kept_in_basis_points(client, council):
+    """Officials write 5 or 12.25 (%), never basis points; the contest keeps 500 and 1,225; a share with three
+    decimals or over the bound is refused in percent."""
+    client.post(reverse("applications:contest-create"),
+                {**FORM, "provincial_match_min_bp": "5", "local_match_min_bp": "12.25%"})
+    contest = Contest.objects.get(year=2026)
+    assert (contest.provincial_match_min_bp, contest.local_match_min_bp) == (500, 1225)
+    edit = client.get(reverse("applications:contest-update", args=[contest.pk])).content.decode()
+    assert 'value="12.25"' in edit and 'value="5"' in edit and "basis points" not in edit
+    detail = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
+    assert "12.25% of national" in detail and "5% of national" in detail
+    refused = client.post(reverse("applications:contest-create"),
+                          {**FORM, "year": "2027", "provincial_match_min_bp": "5.125", "local_match_min_bp": "5000"})
+    errors = refused.context["form"].errors
+    assert errors["provincial_match_min_bp"] == ["Enter a percentage with at most two decimals, e.g. 12.25."]
+    assert errors["local_match_min_bp"] == ["Enter a percentage of at most 1000%."]
