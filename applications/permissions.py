@@ -3,11 +3,14 @@
 The ``is_*``/``can_be_*`` predicates judge the proposal alone: the services ask them under their row lock,
 the ``can_*`` predicates add who is asking for the pages and the API. Each refusal is written here once.
 """
+from datetime import datetime
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
 from applications.models import CORRECTABLE_STATUSES, EDITABLE_STATUSES, MATCHABLE_STATUSES, ProposalStatus
+from core.formats import moment
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
 
@@ -40,18 +43,41 @@ def can_start_proposal(user) -> Decision:
     return deny(_("Only local government officials write proposals."))
 
 
-def is_open_for_editing(proposal) -> Decision:
-    """A proposal's content changes only while it is a draft or under correction."""
+def editing_closes_at(proposal) -> datetime | None:
+    """When a proposal's content stops changing: a draft at the contest's application deadline, a proposal
+    under correction at its own correction deadline (none set: no limit). ``proposal.contest`` is read."""
+    if proposal.status == ProposalStatus.CORRECTION_REQUESTED:
+        return proposal.correction_due_at
+    return proposal.contest.application_closes_at
+
+
+def is_open_for_editing(proposal, now: datetime | None = None) -> Decision:
+    """A proposal's content changes only while it is a draft or under correction, and, judged at ``now``, only
+    until :func:`editing_closes_at`. Every door asks this: the pages and the API through
+    :func:`can_edit_proposal` (the request's time), the services under their row lock with the time the door
+    passes (building a past round's history passes none and skips the deadline)."""
     if proposal.status not in EDITABLE_STATUSES:
         return deny(_("A submitted proposal cannot be changed; ask the council for a correction."))
+    closes_at = editing_closes_at(proposal)
+    if now is not None and closes_at is not None and now > closes_at:
+        if proposal.status == ProposalStatus.CORRECTION_REQUESTED:
+            return deny(_("The correction was due by %(due)s: the proposal can no longer be changed.")
+                        % {"due": moment(closes_at)})
+        return deny(_("Applications closed on %(deadline)s: the draft can no longer be changed.")
+                    % {"deadline": moment(closes_at)})
     return ALLOWED
 
 
-def can_edit_proposal(user, proposal) -> Decision:
-    """Lead and partner officials contribute while the proposal is a draft or under correction."""
-    if not (_is_lead_official(user, proposal) or _is_partner_official(user, proposal)):
+def can_edit_proposal(user, proposal, now: datetime | None = None) -> Decision:
+    """Lead and partner officials contribute while the proposal :func:`is_open_for_editing` now."""
+    if not is_proposal_official(user, proposal):
         return deny(_("Only officials of the proposing local governments edit a proposal."))
-    return is_open_for_editing(proposal)
+    return is_open_for_editing(proposal, now or timezone.now())
+
+
+def is_proposal_official(user, proposal) -> bool:
+    """An official of the lead or a partner local government: who writes the proposal while it is open."""
+    return _is_lead_official(user, proposal) or _is_partner_official(user, proposal)
 
 
 def can_submit_proposal(user, proposal) -> Decision:
@@ -67,9 +93,11 @@ def is_awaiting_submission(proposal) -> Decision:
     return ALLOWED
 
 
-def can_submit_now(user, proposal) -> Decision:
-    """The lead's submit button: allowed for the lead while the proposal waits to be (re)submitted."""
-    return can_submit_proposal(user, proposal) and is_awaiting_submission(proposal)
+def can_submit_now(user, proposal, now: datetime | None = None) -> Decision:
+    """The lead's submit button: allowed for the lead while the proposal waits to be (re)submitted and may still
+    be changed (before the application deadline, or the correction's)."""
+    return (can_submit_proposal(user, proposal) and is_awaiting_submission(proposal)
+            and is_open_for_editing(proposal, now or timezone.now()))
 
 
 def can_be_withdrawn(proposal, now=None) -> Decision:

@@ -1,6 +1,7 @@
 """A proposal's writes through the API: each body is checked by the form its page uses and saved by the same
-service, so a rule (check digit, matching shares, youth jobs within jobs, one request per visa type, file
+service, so a rule (check digit, a malformed amount, youth jobs within jobs, one request per visa type, file
 content) is never written twice. A refused row is named by its position in the list that was sent."""
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
@@ -9,7 +10,6 @@ from applications.budget import funding_years
 from applications.models import Proposal
 from applications.support_requests import request_problems
 from core.api.forms import (
-    NON_FIELD,
     formset_payload,
     refuse_repeated_rows,
     refuse_rows,
@@ -27,7 +27,7 @@ def proposal_form(data: dict, instance: Proposal | None = None) -> forms.Proposa
 def save_companies(*, actor, proposal: Proposal, data: dict) -> None:
     payload = formset_payload("companies", data["companies"])
     formset = validated_formset(forms.CompanyFormSet(payload, prefix="companies"), "companies")
-    services.save_companies(actor=actor, proposal=proposal, companies=formset.companies())
+    services.save_companies(actor=actor, proposal=proposal, companies=formset.companies(), now=timezone.now())
 
 
 def save_budget(*, actor, proposal: Proposal, data: dict) -> None:
@@ -40,14 +40,10 @@ def save_budget(*, actor, proposal: Proposal, data: dict) -> None:
     form = forms.BudgetForm({forms.BudgetForm.field_name(row["year"], row["source"]): row["amount_krw"]
                              for row in rows}, contest=proposal.contest)
     if not form.is_valid():
-        problems, sent = form.row_errors, {row["source"] for row in rows}
-        raise ValidationError({
-            "lines": [{"amount_krw": [str(problems[row["source"]])]} if row["source"] in problems else {}
-                      for row in rows],
-            NON_FIELD: [str(message) for message in form.non_field_errors()]
-            + [str(message) for source, message in problems.items() if source not in sent],
-        })
-    services.save_budget(actor=actor, proposal=proposal, cells=form.cells())
+        raise ValidationError({"lines": [
+            {"amount_krw": [str(message) for message in form.errors[name]]} if name in form.errors else {}
+            for name in (forms.BudgetForm.field_name(row["year"], row["source"]) for row in rows)]})
+    services.save_budget(actor=actor, proposal=proposal, cells=form.cells(), now=timezone.now())
 
 
 def save_kpi_targets(*, actor, proposal: Proposal, data: dict) -> None:
@@ -58,7 +54,7 @@ def save_kpi_targets(*, actor, proposal: Proposal, data: dict) -> None:
         refuse_rows("targets", [{"target": [str(message) for message in form.errors[row["indicator"]]]}
                                 if row["indicator"] in form.errors else {} for row in rows])
     validated(form)
-    services.save_kpi_targets(actor=actor, proposal=proposal, targets=form.targets())
+    services.save_kpi_targets(actor=actor, proposal=proposal, targets=form.targets(), now=timezone.now())
 
 
 def save_support_requests(*, actor, proposal: Proposal, data: dict) -> None:
@@ -67,11 +63,11 @@ def save_support_requests(*, actor, proposal: Proposal, data: dict) -> None:
     rows = [dict(row) for row in data["requests"]]
     lines = selectors.request_lines(proposal.contest, set(proposal.support_requests.values_list("line_id", flat=True)))
     refuse_rows("requests", request_problems(lines, rows)[1])
-    services.save_support_requests(actor=actor, proposal=proposal, requests=rows)
+    services.save_support_requests(actor=actor, proposal=proposal, requests=rows, now=timezone.now())
 
 
 def add_attachment(*, actor, proposal: Proposal, data: dict):
     form = validated(forms.AttachmentForm({"kind": data["kind"]}, {"file": data["file"]}))
     return services.add_attachment(actor=actor, proposal=proposal, kind=form.cleaned_data["kind"],
-                                   upload=form.checked_upload)
+                                   upload=form.checked_upload, now=timezone.now())
 

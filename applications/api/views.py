@@ -96,7 +96,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
             try:
                 services.save_section(actor=request.user, proposal=proposal, values=form.section_values(),
                                       expected_version=data.get("draft_version"),
-                                      partners=form.cleaned_data["partner_codes"])
+                                      partners=form.cleaned_data["partner_codes"], now=timezone.now())
             except services.DraftConflict as conflict:  # nothing saved: both texts back, as the page shows them
                 return Response({"detail": str(conflict), "fields": conflict.fields, "saved": conflict.saved,
                                  "yours": conflict.merged, "draft_version": conflict.version},
@@ -108,7 +108,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def companies(self, request, pk=None):
         return self._save_section(sections.save_companies, CompaniesInputSerializer)
 
-    @_section(BudgetInputSerializer, "Replace the budget table (checked against the contest's cap and matching)")
+    @_section(BudgetInputSerializer, "Replace the budget table (cap and matching are checked at submission)")
     @action(detail=True, methods=["put"])
     def budget(self, request, pk=None):
         return self._save_section(sections.save_budget, BudgetInputSerializer)
@@ -157,7 +157,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         self._editable()
         attachment = self._attachment(attachment_pk)
         with refusals_as_400(*REFUSALS):
-            services.remove_attachment(actor=request.user, attachment=attachment)
+            services.remove_attachment(actor=request.user, attachment=attachment, now=timezone.now())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(tags=TAG, responses={(200, "*/*"): OpenApiResponse(OpenApiTypes.BINARY)},

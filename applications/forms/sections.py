@@ -61,7 +61,9 @@ def company_initial(proposal: Proposal) -> list[dict]:
 
 
 class BudgetForm(forms.Form):
-    """The budget table: one field per funding year and source. Rule breaches are shown on their row."""
+    """The budget table: one field per funding year and source. A draft saves whatever is typed (a malformed
+    amount is refused beside its field); the contest's cap and matching shares are checked at submission, and
+    the rows the saved table does not meet yet are marked (``row_errors``) as what is left to do."""
 
     def __init__(self, *args, contest: Contest, proposal: Proposal | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +71,9 @@ class BudgetForm(forms.Form):
         self.years = funding_years(contest)
         saved = {(line.year, line.source): line.amount_krw for line in proposal.budget_lines.all()} if proposal else {}
         self.row_errors: dict[str, str] = {}
+        if saved:  # an empty table has nothing to mark yet: the page just opened is not a mistake
+            self.row_errors = dict(check_budget(contest, [(year, source, amount)
+                                                          for (year, source), amount in saved.items()]).problems)
         for source, label in BudgetSource.choices:
             for year in self.years:
                 self.fields[self.field_name(year, source)] = KRWField(
@@ -79,7 +84,7 @@ class BudgetForm(forms.Form):
         return f"amount_{year}_{source}"
 
     def rows(self) -> list[dict]:
-        """For the template: each source with its fields per year and its error, if any."""
+        """For the template: each source with its fields per year and what it still lacks for submission."""
         return [{"source": source, "label": label, "error": self.row_errors.get(source, ""),
                  "fields": [self[self.field_name(year, source)] for year in self.years]}
                 for source, label in BudgetSource.choices]
@@ -87,16 +92,6 @@ class BudgetForm(forms.Form):
     def cells(self) -> dict[tuple[int, str], int]:
         return {(year, source): self.cleaned_data.get(self.field_name(year, source)) or 0
                 for year in self.years for source in BudgetSource.values}
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        result = check_budget(self.contest, [(year, source, amount) for (year, source), amount in self.cells().items()])
-        if result.problems:
-            self.row_errors = dict(result.problems)
-            raise forms.ValidationError(_("The budget does not meet the contest's rules; see the marked rows."))
-        return cleaned
 
 
 class KpiTargetForm(forms.Form):

@@ -76,8 +76,15 @@ class SupportRequestsForm:
         return all(checked)
 
     @property
+    def is_bound(self) -> bool:
+        return any(formset.is_bound for formset in self.formsets.values())
+
+    @property
     def errors(self) -> list:
-        return [formset.errors for formset in self.formsets.values() if not formset.is_valid()]
+        """Each line's errors once the form was sent; empty on a page just opened (an unbound formset is
+        never valid, yet has nothing to say)."""
+        return [formset.errors for formset in self.formsets.values()
+                if formset.is_bound and (formset.total_error_count() or formset.non_form_errors())]
 
     def has_changed(self) -> bool:
         return any(formset.has_changed() for formset in self.formsets.values())

@@ -11,6 +11,7 @@ of each field's text when the form was opened):
 """
 import hashlib
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -64,13 +65,13 @@ def merge(saved: Mapping[str, str], mine: Mapping[str, str],
 @transaction.atomic
 def save_section(*, actor, proposal: Proposal, values: Mapping[str, str], expected_version: int | None,
                  base: Mapping[str, str] | None = None,
-                 partners: Iterable[LocalGovernment] | None = None) -> Proposal:
+                 partners: Iterable[LocalGovernment] | None = None, now: datetime | None = None) -> Proposal:
     """Save some of the draft's text fields (``values``: field name → text) written from ``expected_version``
     (``None``: no check, the last save wins). ``base``: the fingerprints of the fields when the author started
     (``fingerprints_of``); without it, every field that differs from the saved text is a conflict. Returns
     the saved proposal. Raises ``DraftConflict`` (nothing saved), or ``SubmissionRefused`` when the draft is
-    no longer editable."""
-    locked = lock_editable(proposal)
+    no longer editable at ``now`` (see ``lock_editable``)."""
+    locked = lock_editable(proposal, now)
     if expected_version is not None and expected_version != locked.draft_version:
         saved = {name: getattr(locked, name) or "" for name in SECTION_FIELDS}
         write, conflicts = merge(saved, values, base or {})
@@ -79,4 +80,4 @@ def save_section(*, actor, proposal: Proposal, values: Mapping[str, str], expect
             raise DraftConflict(fields=conflicts, saved=saved, merged=merged, version=locked.draft_version,
                                 fingerprints=fingerprints_of(locked))
         values = write
-    return update_proposal(actor=actor, proposal=locked, values=dict(values), partners=partners)
+    return update_proposal(actor=actor, proposal=locked, values=dict(values), partners=partners, now=now)

@@ -35,11 +35,12 @@ class SubmissionRefused(Exception):
     """A transition that the rules do not allow now; the message says why."""
 
 
-def lock_editable(proposal: Proposal) -> Proposal:
-    """The proposal, locked for this transaction, if its draft may still be changed."""
+def lock_editable(proposal: Proposal, now: datetime | None = None) -> Proposal:
+    """The proposal, locked for this transaction, if its draft may still be changed at ``now`` (the pages and
+    the API pass the request's time; building a past round's history passes none)."""
     proposal = (Proposal.objects.select_for_update().select_related("contest", "lead_local_government")
                 .get(pk=proposal.pk))
-    refuse_unless(is_open_for_editing(proposal), SubmissionRefused)
+    refuse_unless(is_open_for_editing(proposal, now), SubmissionRefused)
     return proposal
 
 
@@ -73,10 +74,10 @@ def create_proposal(*, actor, contest: Contest, lead_local_government: LocalGove
 
 @transaction.atomic
 def update_proposal(*, actor, proposal: Proposal, values: dict[str, Any],
-                    partners: Iterable[LocalGovernment] | None = None) -> Proposal:
+                    partners: Iterable[LocalGovernment] | None = None, now: datetime | None = None) -> Proposal:
     """Save the draft (or the correction being prepared), moving its ``draft_version`` on. A submitted proposal
     is not edited in place. Two officials at once: ``drafts.save_section`` checks the version first."""
-    proposal = lock_editable(proposal)
+    proposal = lock_editable(proposal, now)
     before = take_snapshot(proposal)
     for name, value in values.items():
         setattr(proposal, name, value)

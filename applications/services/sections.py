@@ -1,9 +1,11 @@
 """Writes of a proposal's structured sections and files.
 
-Each save locks the proposal, refuses if it is no longer editable, replaces the section's rows and
+Each save locks the proposal, refuses if it is no longer editable (at ``now``, the request's time the page or
+the API passes: after the deadline a draft is read-only), replaces the section's rows and
 records what changed, in one transaction. Files are checked (see ``core.uploads``) before they get here.
 """
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -37,9 +39,10 @@ def _record_section(actor, proposal: Proposal, part: str, before: dict[str, Any]
 
 
 @transaction.atomic
-def save_companies(*, actor, proposal: Proposal, companies: Sequence[Mapping[str, Any]]) -> Proposal:
+def save_companies(*, actor, proposal: Proposal, companies: Sequence[Mapping[str, Any]],
+                   now: datetime | None = None) -> Proposal:
     """Replace the participating companies. Registration numbers arrive normalized and checked."""
-    proposal = lock_editable(proposal)
+    proposal = lock_editable(proposal, now)
     before = take_snapshot(proposal)
     numbers = [company["business_registration_number"] for company in companies]
     if len(numbers) != len(set(numbers)):
@@ -52,12 +55,15 @@ def save_companies(*, actor, proposal: Proposal, companies: Sequence[Mapping[str
 
 
 @transaction.atomic
-def save_budget(*, actor, proposal: Proposal, cells: Mapping[tuple[int, str], int]) -> Proposal:
-    """Replace the budget table; refused unless it meets the contest's cap and matching shares."""
-    proposal = lock_editable(proposal)
+def save_budget(*, actor, proposal: Proposal, cells: Mapping[tuple[int, str], int],
+                   now: datetime | None = None) -> Proposal:
+    """Replace the budget table. A draft may be incomplete (only the national amount typed, matching shares not
+    met yet): the cap and the shares are checked at submission (``checklist``); a cell outside the funding
+    years is refused."""
+    proposal = lock_editable(proposal, now)
     result = check_budget(proposal.contest, [(year, source, amount) for (year, source), amount in cells.items()])
-    if result.problems:
-        raise SubmissionRefused(" ".join(result.problems.values()))
+    if "years" in result.problems:
+        raise SubmissionRefused(result.problems["years"])
     before = take_snapshot(proposal)
     BudgetLine.objects.filter(proposal=proposal).delete()
     BudgetLine.objects.bulk_create([BudgetLine(proposal=proposal, year=year, source=source, amount_krw=amount)
@@ -67,8 +73,9 @@ def save_budget(*, actor, proposal: Proposal, cells: Mapping[tuple[int, str], in
 
 
 @transaction.atomic
-def save_kpi_targets(*, actor, proposal: Proposal, targets: Mapping[str, int | None]) -> Proposal:
-    proposal = lock_editable(proposal)
+def save_kpi_targets(*, actor, proposal: Proposal, targets: Mapping[str, int | None],
+                   now: datetime | None = None) -> Proposal:
+    proposal = lock_editable(proposal, now)
     before = take_snapshot(proposal)
     KpiTarget.objects.filter(proposal=proposal).delete()
     KpiTarget.objects.bulk_create([KpiTarget(proposal=proposal, indicator=indicator, target=target)
@@ -78,7 +85,8 @@ def save_kpi_targets(*, actor, proposal: Proposal, targets: Mapping[str, int | N
 
 
 @transaction.atomic
-def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mapping[str, Any]]) -> Proposal:
+def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mapping[str, Any]],
+                   now: datetime | None = None) -> Proposal:
     """Replace the support requests (``{"line": code, "values": {measure code: value}, "description"}``).
 
     Each is checked against its line in the ministries' registry (``applications.support_requests``): a line of
@@ -86,7 +94,7 @@ def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mappi
     above zero, one request per key value (one per visa type, one per MSS item). Refused with the first reason
     (:class:`SubmissionRefused`); the page and the API show every reason beside its row before they get here.
     """
-    proposal = lock_editable(proposal)
+    proposal = lock_editable(proposal, now)
     before = take_snapshot(proposal)
     lines = request_lines(proposal.contest, {request.line_id for request in proposal.support_requests.all()})
     cleaned, problems = request_problems(lines, requests)
@@ -105,16 +113,18 @@ def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mappi
 
 
 @transaction.atomic
-def add_attachment(*, actor, proposal: Proposal, kind: str, upload: CheckedUpload) -> ProposalAttachment:
-    proposal = lock_editable(proposal)
+def add_attachment(*, actor, proposal: Proposal, kind: str, upload: CheckedUpload,
+                   now: datetime | None = None) -> ProposalAttachment:
+    proposal = lock_editable(proposal, now)
     return store_document(actor=actor, document=ProposalAttachment(proposal=proposal, kind=kind), upload=upload,
                           action="proposal.attachment_added", target=proposal, details={"kind": kind})
 
 
 @transaction.atomic
-def remove_attachment(*, actor, attachment: ProposalAttachment) -> None:
+def remove_attachment(*, actor, attachment: ProposalAttachment,
+                   now: datetime | None = None) -> None:
     """Take a file off the draft. A file already part of a submitted version is only hidden."""
-    proposal = lock_editable(attachment.proposal)
+    proposal = lock_editable(attachment.proposal, now)
     attachment = ProposalAttachment.objects.select_for_update().get(pk=attachment.pk, proposal=proposal)
     if attachment.removed_at is not None:
         return

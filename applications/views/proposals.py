@@ -109,6 +109,7 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
             versions=selectors.versions_of(proposal),
             provincial_confirmation=selectors.latest_provincial_confirmation(proposal),
             can_edit=permissions.can_edit_proposal(user, proposal),
+            editing=permissions.is_open_for_editing(proposal, timezone.now()),
             can_submit=permissions.can_submit_now(user, proposal),
             can_withdraw=permissions.can_withdraw_proposal(user, proposal),
             can_request_correction=permissions.can_request_correction(user, proposal),
@@ -117,14 +118,21 @@ class ProposalDetailView(ProposalAccessMixin, TemplateView):
 
 
 class EditableProposalMixin(ProposalAccessMixin):
-    """A page that changes the draft: the proposal must be visible (else 404) and editable by the user."""
+    """A page that changes the draft: the proposal must be visible (else 404) and editable by the user. To its
+    own officials, a draft (or correction) whose deadline passed shows read-only, saying why, whatever the page
+    or the method; an autosave is answered "not saved", saying why."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.proposal = self.get_proposal()
             decision = permissions.can_edit_proposal(request.user, self.proposal)
             if not decision:
-                self.refuse(decision)
+                if not (self.proposal.is_editable and permissions.is_proposal_official(request.user, self.proposal)):
+                    self.refuse(decision)
+                if is_autosave(request):
+                    return not_saved_answer(str(decision.reason))
+                messages.error(request, decision.reason)
+                return redirect("applications:proposal-detail", pk=self.proposal.pk)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -144,7 +152,7 @@ class ProposalUpdateView(EditableProposalMixin, FormView):
                                           values=form.section_values(),
                                           expected_version=form.cleaned_data["draft_version"],
                                           base=form.cleaned_data["draft_base"],
-                                          partners=form.cleaned_data["partner_codes"])
+                                          partners=form.cleaned_data["partner_codes"], now=timezone.now())
         except services.DraftConflict as conflict:
             if is_autosave(self.request):
                 return not_saved_answer(str(conflict))

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -65,7 +66,8 @@ class CompaniesView(SectionView):
         return forms.CompanyFormSet(data, initial=forms.company_initial(self.proposal), prefix="companies")
 
     def save(self, form):
-        services.save_companies(actor=self.request.user, proposal=self.proposal, companies=form.companies())
+        services.save_companies(actor=self.request.user, proposal=self.proposal, companies=form.companies(),
+            now=timezone.now())
 
 
 class BudgetView(SectionView):
@@ -76,7 +78,7 @@ class BudgetView(SectionView):
         return forms.BudgetForm(data, contest=self.proposal.contest, proposal=self.proposal)
 
     def save(self, form):
-        services.save_budget(actor=self.request.user, proposal=self.proposal, cells=form.cells())
+        services.save_budget(actor=self.request.user, proposal=self.proposal, cells=form.cells(), now=timezone.now())
 
     def get_context_data(self, **kwargs):
         contest = self.proposal.contest
@@ -97,7 +99,8 @@ class KpiTargetsView(SectionView):
         return forms.KpiTargetForm(data, proposal=self.proposal)
 
     def save(self, form):
-        services.save_kpi_targets(actor=self.request.user, proposal=self.proposal, targets=form.targets())
+        services.save_kpi_targets(actor=self.request.user, proposal=self.proposal, targets=form.targets(),
+            now=timezone.now())
 
 
 class SupportRequestsView(SectionView):
@@ -111,7 +114,8 @@ class SupportRequestsView(SectionView):
                                          initial=forms.support_request_initial(self.proposal))
 
     def save(self, form):
-        services.save_support_requests(actor=self.request.user, proposal=self.proposal, requests=form.requests())
+        services.save_support_requests(actor=self.request.user, proposal=self.proposal, requests=form.requests(),
+            now=timezone.now())
 
 
 class AttachmentsView(SectionView):
@@ -124,7 +128,8 @@ class AttachmentsView(SectionView):
 
     def save(self, form):
         attachment = services.add_attachment(actor=self.request.user, proposal=self.proposal,
-                                             kind=form.cleaned_data["kind"], upload=form.checked_upload)
+                                             kind=form.cleaned_data["kind"], upload=form.checked_upload,
+                                                 now=timezone.now())
         self.saved_message = _("%(name)s was attached.") % {"name": attachment.original_name}
 
     def post(self, request, *args, **kwargs):
@@ -145,7 +150,7 @@ class AttachmentRemoveView(EditableProposalMixin, View):
         except ProposalAttachment.DoesNotExist as error:
             raise Http404 from error
         try:
-            services.remove_attachment(actor=request.user, attachment=attachment)
+            services.remove_attachment(actor=request.user, attachment=attachment, now=timezone.now())
         except services.SubmissionRefused as refused:
             messages.error(request, str(refused))
         else:

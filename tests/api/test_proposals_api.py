@@ -93,10 +93,11 @@ def test_bad_rows_are_named_by_position_and_nothing_is_saved(official, contest, 
     rows = refused.json()["companies"]
     assert rows[0] == {} and "the check digit does not match" in rows[1]["business_registration_number"][0]
 
-    short = [{**row, "amount_krw": 1_000} if row["source"] == "provincial" else row for row in budget_rows(contest)]
-    refused = api.put(f"{url}budget/", {"lines": short}, format="json").json()
-    marked = [row for row in refused["lines"] if row]
-    assert marked and all("Provincial matching totals 2,000 KRW" in row["amount_krw"][0] for row in marked)
+    negative = [{**row, "amount_krw": -1_000} if row["source"] == "provincial" else row for row in budget_rows(contest)]
+    refused = api.put(f"{url}budget/", {"lines": negative}, format="json")
+    assert refused.status_code == 400
+    marked = {int(index) for index, row in refused.json()["lines"].items() if row}
+    assert marked == {index for index, row in enumerate(negative) if row["source"] == "provincial"}
     outside = api.put(f"{url}budget/", {"lines": [{"year": 2040, "source": "national", "amount_krw": 1}]},
                       format="json").json()
     assert "covers 2026 to 2027 only" in outside["lines"][0]["year"][0]
@@ -209,3 +210,13 @@ def test_a_client_of_the_first_round_still_sends_requests_in_its_fixed_fields(of
     assert refused.status_code == 400 and refused.json()["requests"][0]["requested"]
     assert [row["values"]["requested"] for row in api.get(f"/api/v1/proposals/{draft.pk}/").json()[
         "support_requests"] if row["line"] == "regional_visa"] == [10]
+
+
+def test_a_partial_budget_is_saved_as_a_draft_and_the_submission_names_it(official, contest, draft):
+    api = api_as(official)
+    url = f"/api/v1/proposals/{draft.pk}/"
+    national_only = [row for row in budget_rows(contest) if row["source"] == "national"]
+    assert api.put(f"{url}budget/", {"lines": national_only}, format="json").status_code == 200
+    assert draft.budget_lines.count() == len(national_only)
+    refused = api.post(f"{url}submit/", format="json")
+    assert refused.status_code == 400 and "Budget" in str(refused.json())

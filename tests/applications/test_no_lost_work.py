@@ -69,8 +69,12 @@ def test_autosave_of_the_text_sections_and_the_budget(client, official, draft):
     draft.refresh_from_db()
     assert draft.title == "자동 저장된 제목"
     response = client.post(reverse("applications:proposal-budget", args=[draft.pk]),
-                           {"national_2026": "not a number"}, **AUTOSAVE)
-    assert response.status_code == 400
+                           {"amount_2026_national": "not a number"}, **AUTOSAVE)
+    assert response.status_code == 400 and response.json()["saved"] is False
+    response = client.post(reverse("applications:proposal-budget", args=[draft.pk]),
+                           {"amount_2026_national": "300,000,000"}, **AUTOSAVE)  # partial: saved as it is
+    assert response.json()["saved"] is True
+    assert list(draft.budget_lines.values_list("year", "source", "amount_krw")) == [(2026, "national", 300_000_000)]
 
 
 def test_every_draft_section_page_autosaves_and_saves_on_leaving(client, official, draft):

@@ -46,16 +46,18 @@ def test_the_same_company_twice_is_flagged_on_the_second_row(client, official, d
         "This company is already listed."]
 
 
-def test_an_over_cap_budget_is_refused_on_its_row_and_kept(client, official, draft):
+def test_an_over_cap_budget_is_saved_as_a_draft_and_marked_on_its_row_until_fixed(client, official, draft):
     client.force_login(official)
     url = reverse("applications:proposal-budget", args=[draft.pk])
     typed = {"amount_2026_national": "700,000,000", "amount_2027_national": "700,000,000",
              "amount_2026_provincial": "70,000,000", "amount_2026_local": "140,000,000"}
-    response = client.post(url, typed)
-    body = response.content.decode()
+    assert client.post(url, typed).status_code == 302  # the draft keeps what was typed
+    body = client.get(url).content.decode()
     assert 'data-source="national"' in body and "allows at most 1,000,000,000 KRW" in body
     assert 'value="700,000,000"' in body and 'value="140,000,000"' in body
-    assert not draft.budget_lines.exists()
+    detail = client.get(reverse("applications:proposal-detail", args=[draft.pk]))
+    assert not detail.context["budget"].ok
+    assert "budget" in {item.field for item in detail.context["checklist"] if not item.done}
     typed["amount_2027_national"] = "300,000,000"
     assert client.post(url, typed).status_code == 302
     assert sorted(draft.budget_lines.values_list("year", "source", "amount_krw")) == [
@@ -63,6 +65,15 @@ def test_an_over_cap_budget_is_refused_on_its_row_and_kept(client, official, dra
         (2027, "national", 300_000_000)]
     detail = client.get(reverse("applications:proposal-detail", args=[draft.pk]))
     assert detail.context["budget"].ok and "1,210,000,000" in detail.content.decode()
+    assert "budget-error" not in client.get(url).content.decode()
+
+
+def test_a_malformed_amount_is_refused_beside_its_cell_and_nothing_is_saved(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-budget", args=[draft.pk])
+    response = client.post(url, {"amount_2026_national": "300,000,000", "amount_2026_local": "-5"})
+    assert response.status_code == 200 and "amount_2026_local" in response.context["form"].errors
+    assert not draft.budget_lines.exists()
 
 
 def test_kpi_youth_jobs_cannot_exceed_all_jobs(client, official, draft):
@@ -123,3 +134,27 @@ def test_untouched_extra_rows_are_ignored_as_the_browser_sends_them(client, offi
     data["companies-0-growth_stage"] = "early"
     assert client.post(reverse("applications:proposal-companies", args=[draft.pk]), data).status_code == 302
     assert draft.companies.count() == 1
+
+
+@pytest.mark.parametrize("name", ["applications:proposal-update", "applications:proposal-companies",
+                                  "applications:proposal-budget", "applications:proposal-kpi",
+                                  "applications:proposal-support", "applications:proposal-attachments"])
+def test_a_section_page_just_opened_shows_no_alert(client, official, draft, name):
+    """Nothing typed yet, nothing to fix: no red alert on the first opening (the support requests' page said
+    "Some rows need attention" on every GET)."""
+    client.force_login(official)
+    body = client.get(reverse(name, args=[draft.pk])).content.decode()
+    assert "alert-danger" not in body and "Some rows need attention" not in body and "table-warning" not in body
+
+
+def test_the_support_requests_alert_shows_only_after_a_refused_save(client, official, draft):
+    client.force_login(official)
+    url = reverse("applications:proposal-support", args=[draft.pk])
+    form = client.get(url).context["form"]
+    data = {}
+    for formset in form.formsets.values():
+        data.update({f"{formset.prefix}-TOTAL_FORMS": "1", f"{formset.prefix}-INITIAL_FORMS": "0"})
+    data.update({"requests-regional_visa-0-visa_type": "F-2-R", "requests-regional_visa-0-requested": "-3"})
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Some rows need attention" in response.content.decode()
+    assert not draft.support_requests.exists()
