@@ -39,7 +39,8 @@ def take_snapshot(proposal: Proposal) -> dict[str, Any]:
                               "growth_stage": company.growth_stage, "youth_led": company.youth_led}
                              for company in proposal.companies.all()), key=lambda row: row["brn"]),
         "budget": sorted(({"year": line.year, "source": line.source, "amount_krw": line.amount_krw}
-                          for line in proposal.budget_lines.all()), key=lambda row: (row["year"], row["source"])),
+                          for line in proposal.budget_lines.all()),
+                         key=lambda row: (row["year"], BudgetSource.rank(row["source"]))),
         "kpi_targets": {target.indicator: target.target for target in proposal.kpi_targets.all()},
         "support_requests": [
             {"line": request.line.code, "values": request.values, "description": request.description}
@@ -82,6 +83,21 @@ def _render_support_requests(rows: list[dict]) -> str:
     return "\n".join(describe_request(lines.get(row["line"]), row) for row in rows)
 
 
+def _render_budget(rows: list[dict]) -> str:
+    """Every source of every year in the official order (국비, 도비, 시·군·구비, 민간), a source without money as 0,
+    each year's total and the whole total: a snapshot stores the lines it has, in any order."""
+    amounts = {(row["year"], row["source"]): row["amount_krw"] for row in rows}
+    lines = []
+    for year in sorted({row["year"] for row in rows}):
+        lines += [f"{year} {_label(BudgetSource, source)}: {won(amounts.get((year, source), 0))}"
+                  for source in BudgetSource.values]
+        year_total = sum(amounts.get((year, source), 0) for source in BudgetSource.values)
+        lines.append(f"{year} {_('Total')}: {won(year_total)}")
+    if rows:
+        lines.append(f"{_('Total')}: {won(sum(amounts.values()))}")
+    return "\n".join(lines)
+
+
 def render(content: dict, part: str) -> str:
     """One part of a snapshot as text, one line per row, so two versions compare line by line."""
     value = content.get(part)
@@ -91,8 +107,7 @@ def render(content: dict, part: str) -> str:
         return "\n".join(f"{row['name']} ({formatted(row['brn'])}) · {_label(GrowthStage, row['growth_stage'])}"
                          + (f" · {_('youth-led')}" if row["youth_led"] else "") for row in value or [])
     if part == "budget":
-        return "\n".join(f"{row['year']} {_label(BudgetSource, row['source'])}: {won(row['amount_krw'])}"
-                         for row in value or [])
+        return _render_budget(value or [])
     if part == "kpi_targets":
         targets = value or {}
         return "\n".join(f"{label}: {number(targets[code])}" for code, label in KpiIndicator.choices if code in targets)

@@ -51,7 +51,7 @@ class DisbursementForm(forms.Form):
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["line"].queryset = task.agreement_lines.order_by("year", "source")
+        self.fields["line"].queryset = task.agreement_lines.order_by("year", BudgetSource.ordering())
 
 
 class MilestoneForm(BoundedModelForm):

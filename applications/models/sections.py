@@ -3,7 +3,7 @@
 Each row belongs to the draft being edited; a submission copies them into the frozen version's snapshot.
 """
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from applications.registration_number import formatted
@@ -53,6 +53,17 @@ class BudgetSource(models.TextChoices):
     PROVINCIAL = "provincial", _("Provincial")
     LOCAL = "local", _("Local (si/gun/gu)")
     PRIVATE = "private", _("Private")
+
+    @classmethod
+    def rank(cls, source: str) -> int:
+        """The official order of the sources, as declared: 국비, 도비, 시·군·구비, 민간 (never their codes' order)."""
+        return cls.values.index(source) if source in cls.values else len(cls.values)
+
+    @classmethod
+    def ordering(cls, field: str = "source") -> Case:
+        """The same order for a query: ``.order_by("year", BudgetSource.ordering())``."""
+        return Case(*(When(**{field: source}, then=Value(rank)) for rank, source in enumerate(cls.values)),
+                    default=Value(len(cls.values)), output_field=IntegerField())
 
 
 class BudgetLine(models.Model):

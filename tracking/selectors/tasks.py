@@ -52,7 +52,7 @@ def with_details(tasks: QuerySet[SelectedTask]) -> QuerySet[SelectedTask]:
             .select_related("contest", "local_government__province", "decision__run", "proposal")
             .prefetch_related(
                 Prefetch("agreement_lines", queryset=AgreementLine.objects.annotate(
-                    disbursed_krw=Sum("disbursements__amount_krw")).order_by("year", "source")),
+                    disbursed_krw=Sum("disbursements__amount_krw")).order_by("year", BudgetSource.ordering())),
                 "agreement_lines__disbursements", "milestones", "grades__graded_by",
                 "plan_inclusions__confirmed_by", "continuation_evaluations__decided_by",
                 Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("kpi_actuals")),
