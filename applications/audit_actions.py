@@ -23,6 +23,7 @@ register_actions({
     "proposal.support_requests_saved": _("Support requests saved"),
     "proposal.attachment_added": _("Attachment added"),
     "proposal.attachment_removed": _("Attachment removed"),
+    "proposal.receipt_renumbered": _("Receipt number renumbered (was issued twice)"),
     "proposal.provincial_match_confirmed": _("Provincial matching confirmed"),
     "contest.attachment_added": _("Announcement file added"),
     "contest.attachment_removed": _("Announcement file removed"),

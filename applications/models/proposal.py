@@ -65,8 +65,8 @@ class Proposal(models.Model):
             models.UniqueConstraint(fields=["contest", "lead_local_government"],
                                     condition=~Q(status=ProposalStatus.WITHDRAWN),
                                     name="proposal_one_active_per_local_government"),
-            models.UniqueConstraint(fields=["contest", "receipt_number"], condition=~Q(receipt_number=""),
-                                    name="proposal_unique_receipt_per_contest"),
+            models.UniqueConstraint(fields=["receipt_number"], condition=~Q(receipt_number=""),
+                                    name="proposal_unique_receipt_number"),
             models.CheckConstraint(name="proposal_status_known", condition=Q(status__in=ProposalStatus.values)),
             models.CheckConstraint(name="proposal_submitted_has_receipt",
                                    condition=Q(status=ProposalStatus.DRAFT) | Q(status=ProposalStatus.WITHDRAWN)

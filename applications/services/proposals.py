@@ -111,22 +111,34 @@ def _check_can_submit(proposal: Proposal, contest: Contest, now: datetime) -> No
                                 % {"sections": ", ".join(item.label for item in missing)})
 
 
+def next_receipt_number(year: int) -> str:
+    """The next free receipt number of ``year`` across every contest ("2025-0009" after "2025-0008"). Call with
+    the year's contests locked (``submit_proposal``)."""
+    prefix = f"{year}-"
+    issued = Proposal.objects.filter(receipt_number__startswith=prefix).values_list("receipt_number", flat=True)
+    numbers = [int(number[len(prefix):]) for number in issued if number[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
 @transaction.atomic
 def submit_proposal(*, actor, proposal: Proposal, now: datetime | None = None) -> ProposalVersion:
     """Submit (or resubmit after a correction request): freeze a version and give a receipt number.
 
-    The contest row is locked so that receipt numbers are handed out one at a time and a
-    submission racing the deadline is judged against one clock reading.
+    The contests of the proposal's year are locked (in one order) so that receipt numbers, unique across the
+    portal and numbered per year over all its contests (a pre-selection and the final round of one year share
+    2025-0001, 2025-0002, …), are handed out one at a time, and a submission racing the deadline is judged
+    against one clock reading.
     """
     now = now or timezone.now()
-    contest = Contest.objects.select_for_update().get(pk=proposal.contest_id)
+    year = Contest.objects.values_list("year", flat=True).get(pk=proposal.contest_id)
+    locked = list(Contest.objects.select_for_update().filter(year=year).order_by("pk"))
+    contest = next(candidate for candidate in locked if candidate.pk == proposal.contest_id)
     proposal = (Proposal.objects.select_for_update().select_related("lead_local_government")
                 .get(pk=proposal.pk))
     _check_can_submit(proposal, contest, now)
     resubmission = proposal.status == ProposalStatus.CORRECTION_REQUESTED
     if not proposal.receipt_number:
-        issued = Proposal.objects.filter(contest=contest).exclude(receipt_number="").count()
-        proposal.receipt_number = f"{contest.year}-{issued + 1:04d}"
+        proposal.receipt_number = next_receipt_number(contest.year)
         proposal.first_submitted_at = now
     number = proposal.versions.count() + 1
     content = take_snapshot(proposal)
