@@ -82,11 +82,14 @@ def breaks_rule(values: Mapping[str, Any], left: str, op: str, right: str) -> bo
     return op == "lte" and values.get(left, 0) > values.get(right, 0)
 
 
-def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: bool = False) -> dict[str, Any]:
+def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: bool = False,
+                 named: bool = True) -> dict[str, Any]:
     """The row's values checked and normalised: ``{measure code: value}`` with empty values left out.
 
-    ``request``: a proposal's request, which may hold only the line's requestable measures. Raises
-    ``ValidationError`` whose ``message_dict`` is keyed by measure code (an unknown code under its own name).
+    ``request``: a proposal's request, which may hold only the line's requestable measures. ``named``: each
+    message begins with its measure's name; without, it is bare, for a reader that names the measure itself
+    (the desk's upload: "row 4, column F (Year): required"). Raises ``ValidationError`` whose ``message_dict``
+    is keyed by measure code (an unknown code under its own name).
     """
     if not isinstance(values, Mapping):
         raise ValidationError({"values": [_("Give the values as an object of measure codes.")]})
@@ -103,19 +106,22 @@ def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: b
         raw = values.get(measure.code)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if measure.required:
-                errors[measure.code] = [_("%(measure)s is required.") % {"measure": measure.name}]
+                errors[measure.code] = [_("%(measure)s is required.") % {"measure": measure.name} if named
+                                        else _("Required.")]
             continue
         try:
             cleaned[measure.code] = clean_value(measure, raw)
         except ValidationError as error:
-            errors[measure.code] = [f"{measure.name}: {message}" for message in error.messages]
+            errors[measure.code] = [f"{measure.name}: {message}" if named else message
+                                    for message in error.messages]
     for left, op, right in line.rules:
         if left in errors or right in errors or left not in known or right not in known:
             continue
         if breaks_rule(cleaned, left, op, right):
-            errors[left] = [_("%(left)s cannot exceed %(right)s (%(limit)s).") % {
-                "left": line.measure(left).name, "right": line.measure(right).name,
-                "limit": number(cleaned.get(right, 0))}]
+            words = {"left": line.measure(left).name, "right": line.measure(right).name,
+                     "limit": number(cleaned.get(right, 0))}
+            errors[left] = [(_("%(left)s cannot exceed %(right)s (%(limit)s).") if named
+                             else _("At most %(right)s (%(limit)s).")) % words]
     if errors:
         raise ValidationError(errors)
     return cleaned

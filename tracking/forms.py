@@ -109,18 +109,26 @@ def support_row_form(line: LineSpec) -> type[LineValuesForm]:
     return line_values_form(line, extra={"reason": reason_field()})
 
 
-def desk_row_form(line: LineSpec, task, row) -> LineValuesForm:
-    """The same form as :func:`support_row_form`, filled with ``row``'s values, for editing the row in place on
-    the ministry desk: each field belongs to the HTML form ``desk-row-<row id>`` (its ``form`` attribute), which
-    posts to the row's own page, so the service, the checks and the history are those of a single edit."""
-    form = support_row_form(line)(initial=dict(row.values), auto_id=f"desk-row-{row.pk}-%s")
+def desk_row_form(line: LineSpec, task, row=None) -> LineValuesForm:
+    """The same form as :func:`support_row_form`, for the ministry desk's line tables in place: filled with
+    ``row``'s values to change it, or empty (``row`` None) to add the first row of ``line`` to ``task``. Each
+    field belongs to the HTML form :func:`desk_form_id` names (its ``form`` attribute), which posts to the row's
+    own page or the task's add page, so the service, the checks and the history are those of a single edit."""
+    key = desk_form_id(line, task, row)
+    form = support_row_form(line)(initial=dict(row.values) if row else None, auto_id=f"{key}-%s")
     for name, field in form.fields.items():
         label = field.label if name != "reason" else _("Why")
-        field.widget.attrs.update({"form": f"desk-row-{row.pk}", "class": "form-control form-control-sm",
+        field.widget.attrs.update({"form": key, "class": "form-control form-control-sm",
                                    "aria-label": f"{label} ({task.title})"})
     form.fields["reason"].widget = forms.TextInput(attrs={**form.fields["reason"].widget.attrs,
                                                           "maxlength": 1000, "size": 12})
     return form
+
+
+def desk_form_id(line: LineSpec, task, row=None) -> str:
+    """The id of the desk's HTML form for ``row`` (``desk-row-<id>``) or for a new row of ``line`` to ``task``
+    (``desk-new-<task id>-<line code>``)."""
+    return f"desk-row-{row.pk}" if row is not None else f"desk-new-{task.pk}-{line.code}"
 
 
 class RemoveRowForm(forms.Form):

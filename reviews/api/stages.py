@@ -52,7 +52,11 @@ class StageChangeSerializer(serializers.Serializer):
 
 class StageInputSerializer(StageChangeSerializer):
     """A new stage: names and slots default to its kind's, the weight to 0, the cut-off to 60, the position to
-    last."""
+    last; ``weights`` gives stages already there new weights in the same step."""
+
+    weights = serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=100), required=False,
+                                    help_text="New weights of stages already there, by code, e.g. "
+                                              '{"document": 60}: room for the new stage in the same step.')
 
     def get_fields(self):
         fields = super().get_fields()
@@ -80,12 +84,14 @@ class ContestStagesView(UserLanguageMixin, APIView):
     def post(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
         values, position, _reason = _split(validated_data(StageInputSerializer, request))
+        weights = values.pop("weights", None)
         kind = values["kind"]
         values.setdefault("name_ko", kind.name_ko)
         values.setdefault("name_en", kind.name_en)
         values.setdefault("has_slots", kind.scheduled_slots)
         with refusals_as_400(services.StageRefused):
-            stage = services.add_stage(actor=request.user, contest=contest, values=values, position=position)
+            stage = services.add_stage(actor=request.user, contest=contest, values=values, position=position,
+                                       weights=weights)
         return Response(StageSerializer(stage).data, status=status.HTTP_201_CREATED)
 
 

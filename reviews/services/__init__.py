@@ -26,7 +26,7 @@ from .rubric_rules import (
     save_rubric,
 )
 from .scoring import ScoringRefused, reopen_sheet, save_sheet, sign_off_panel, submit_sheet
-from .stages import StageRefused, StagesFrozen, add_stage, change_stage, remove_stage
+from .stages import StageRefused, StagesFrozen, add_stage, change_stage, remove_stage, weights_sum
 
 __all__ = [
     "AssignmentRefused",
@@ -59,4 +59,5 @@ __all__ = [
     "sign_pledge",
     "submit_sheet",
     "update_reviewer",
+    "weights_sum",
 ]

@@ -1,7 +1,9 @@
 """A contest's evaluation stages, set by the council: added, changed and removed until the first score sheet of
 the contest is submitted (``reviews.permissions.can_change_stages``), each write audited. Codes are unique in
 the contest and never a snapshot key; the weights never add up to more than 100 (a run refuses less or more:
-``selection.services.runs.check_weights``)."""
+``selection.services.runs.check_weights``). A stage is added with the other stages' new weights in the same
+step (``weights``), so a third stage can take its share at once; refused, the message gives the sum and what
+to do."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -56,8 +58,37 @@ def _check(stage: ContestStage, others: list[ContestStage]) -> None:
         raise StageRefused(_("A stage ends on or after the day it starts."))
     total = stage.weight_pct + sum(other.weight_pct for other in others)
     if total > 100:
-        raise StageRefused(_("The stages' weights would add up to %(total)s%%; they add up to 100%%.")
-                           % {"total": total})
+        words = {"sum": weights_sum([*others, stage]), "total": total,
+                 "room": max(0, 100 - (total - stage.weight_pct))}
+        if stage.pk is None:
+            raise StageRefused(_(
+                "The stages' weights would add up to %(sum)s = %(total)s%%; they must add up to 100%%. Lower "
+                "the other stages' weights in the same form (their new weights are under this stage's), or "
+                "give this stage at most %(room)s%%.") % words)
+        raise StageRefused(_("The stages' weights would add up to %(sum)s = %(total)s%%; they must add up to "
+                             "100%%. Lower another stage's weight first, or give this stage at most %(room)s%%.")
+                           % words)
+
+
+def weights_sum(stages: list[ContestStage]) -> str:
+    """The stages' weights as a sum a person can check: "document 80 + presentation 20 + site_visit 20"."""
+    return " + ".join(f"{stage.code} {stage.weight_pct}" for stage in stages)
+
+
+def _reweigh(stages: list[ContestStage], weights: dict[str, int]) -> dict[str, list[int]]:
+    """Set the stages' new weights (by code) in memory; the changes as ``{code: [before, after]}``."""
+    by_code = {stage.code: stage for stage in stages}
+    unknown = sorted(set(weights) - set(by_code))
+    if unknown:
+        raise StageRefused(_("This contest has no stage %(code)s.") % {"code": ", ".join(unknown)})
+    changes = {}
+    for code, weight in weights.items():
+        if isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 100:
+            raise StageRefused(_("A weight is a whole percent from 0 to 100."))
+        if by_code[code].weight_pct != weight:
+            changes[code] = [by_code[code].weight_pct, weight]
+            by_code[code].weight_pct = weight
+    return changes
 
 
 def _place(stage: ContestStage, others: list[ContestStage], position: int | None) -> None:
@@ -73,15 +104,23 @@ def _place(stage: ContestStage, others: list[ContestStage], position: int | None
 
 
 @transaction.atomic
-def add_stage(*, actor, contest: Contest, values: dict[str, Any], position: int | None = None) -> ContestStage:
-    """A new stage of ``contest`` (``values``: ``STAGE_FIELDS``, ``kind`` a ``StageKind``), at ``position``."""
+def add_stage(*, actor, contest: Contest, values: dict[str, Any], position: int | None = None,
+              weights: dict[str, int] | None = None) -> ContestStage:
+    """A new stage of ``contest`` (``values``: ``STAGE_FIELDS``, ``kind`` a ``StageKind``), at ``position``;
+    ``weights``: new weights of stages already there, by code, set in the same step (the sum is checked with
+    them)."""
     others = _locked(contest)
+    reweighed = _reweigh(others, weights or {})
     stage = ContestStage(contest=contest, **values)
     _check(stage, others)
+    for other in others:
+        if other.code in reweighed:
+            other.save(update_fields=["weight_pct"])
     _place(stage, others, position)
     stage.full_clean(validate_unique=False)
     stage.save()
-    record(actor=actor, action="review.stage_added", target=contest, changes=_values(stage))
+    record(actor=actor, action="review.stage_added", target=contest,
+           changes={**_values(stage), **({"weights": reweighed} if reweighed else {})})
     return stage
 
 

@@ -25,18 +25,20 @@ class ContestStagesView(ServiceFormMixin, CouncilMixin, TemplateView):
     def get_context_data(self, **kwargs):
         contest = self.get_contest()
         stages = contest_stages(contest)
-        kwargs.setdefault("form", StageForm(initial={"position": len(stages) + 1}))
+        kwargs.setdefault("form", StageForm(initial={"position": len(stages) + 1}, stages=stages))
         return super().get_context_data(contest=contest, stages=stages,
                                         can_change=permissions.can_change_stages(contest),
-                                        weights_total=sum(stage.weight_pct for stage in stages), **kwargs)
+                                        weights_total=sum(stage.weight_pct for stage in stages),
+                                        weights_sum=services.weights_sum(stages), **kwargs)
 
     def post(self, request, *args, **kwargs):
         contest = self.get_contest()
-        form = StageForm(request.POST)
+        form = StageForm(request.POST, stages=contest_stages(contest))
 
         def act(data):
             values, position = form.stage_values()
-            services.add_stage(actor=request.user, contest=contest, values=values, position=position)
+            services.add_stage(actor=request.user, contest=contest, values=values, position=position,
+                               weights=form.weights())
             return _("The stage was added."), reverse("reviews:contest-stages", args=[contest.pk])
 
         return self.submit(form, act)

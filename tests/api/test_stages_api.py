@@ -36,7 +36,7 @@ def test_the_council_adds_a_site_visit_between_the_stages_and_reweighs_them(coun
     rows = {row["code"]: row for row in api.get(url).json()}
     assert [row["code"] for row in api.get(url).json()] == ["document", "site_visit", "presentation"]
     over = api.patch(f"/api/v1/contest-stages/{body['id']}/", {"weight_pct": 30}, format="json")
-    assert over.status_code == 400 and "130 %" in over.json()["detail"][0]
+    assert over.status_code == 400 and "= 130%" in over.json()["detail"][0]
     for code, weight in (("presentation", 50), ("document", 20), ("site_visit", 30)):
         changed = api.patch(f"/api/v1/contest-stages/{rows[code]['id']}/", {"weight_pct": weight}, format="json")
         assert changed.status_code == 200, changed.content

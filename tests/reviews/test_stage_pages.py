@@ -18,7 +18,8 @@ def test_the_council_adds_a_site_visit_and_reweighs_on_the_page(client, council)
     kind = StageKind.objects.get(code="site_visit")
     over = client.post(url, {"code": "site_visit", "kind": kind.pk, "has_slots": "on", "weight_pct": 30,
                              "cutoff": "60", "position": 2}).content.decode()
-    assert "would add up to 130%" in over and not contest.stages.filter(code="site_visit").exists()
+    assert "would add up to document 30 + presentation 70 + site_visit 30 = 130%" in over
+    assert not contest.stages.filter(code="site_visit").exists()
     response = client.post(url, {"code": "site_visit", "kind": kind.pk, "has_slots": "on", "weight_pct": 0,
                                  "cutoff": "60", "position": 2, "starts_on": "2025-11-03"})
     assert response.status_code == 302

@@ -57,7 +57,9 @@ def test_the_desk_lists_every_task_with_the_ministrys_own_lines_and_sums(client,
     body = page.content.decode()
     assert "700,000,000" not in body and "양식장" not in body
     assert reverse("tracking:support-add", args=[gokseong.pk, "regional_visa"]) in body  # a row added from here
-    visa_rows = dict(page.context["line_rows"])[table.lines["regional_visa"]]
+    visa_rows, new_visa_rows = {line: (rows, new) for line, rows, new in page.context["line_rows"]}[
+        table.lines["regional_visa"]]
+    assert [task for task, _form in new_visa_rows] == [gokseong]  # a task without a row: an empty row in place
     assert [(task, form.initial) for task, _row, form in visa_rows] == [
         (hamyang, {"year": 2026, "visa_type": "F-2-R", "requested": 15, "allocated": 12, "issued": 9}),
         (hamyang, {"year": 2026, "visa_type": "F-4-R", "requested": 3, "allocated": 2})]
@@ -192,7 +194,8 @@ def test_an_upload_of_the_filled_template_saves_every_row_audited(client, tasks,
     assert SupportLineRow.objects.filter(task=hamyang).count() == 2
     assert AuditEntry.objects.filter(action="tracking.support_saved", reason="1분기 배정").count() == 3
     upload = AuditEntry.objects.get(action="tracking.support_uploaded")
-    assert upload.changes == {"file": "support.xlsx", "created": 2, "updated": 1, "unchanged": 0}
+    assert upload.changes == {"file": "support.xlsx", "created": 2, "updated": 1, "unchanged": 0,
+                              "skipped": 0}
     again = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, *rows])}, follow=True)
     assert "0 rows added, 0 changed, 3 unchanged" in again.content.decode()
 
@@ -203,15 +206,15 @@ def test_a_bad_row_refuses_the_whole_file_naming_its_row_and_column(client, task
     headers = ["task_id", "line", "year", "visa_type", "requested", "allocated", "issued"]
     good = [hamyang.pk, "regional_visa", 2026, "F-2-R", 5, 4, 3]
     cases = [
-        ([gokseong.pk, "regional_visa", 2026, "F-2-R", "many", 1, 0], "Row 3, column E (requested): "),
-        ([gokseong.pk, "regional_visa", 2026, "F-2-R", 5, 2, 3], "Row 3, column G (issued): Visas issued cannot "
-                                                                  "exceed Persons allocated"),
+        ([gokseong.pk, "regional_visa", 2026, "F-2-R", "many", 1, 0], "Row 3, column E (Persons requested): "),
+        ([gokseong.pk, "regional_visa", 2026, "F-2-R", 5, 2, 3], "Row 3, column G (Visas issued): At most "
+                                                                  "Persons allocated (2)."),
         ([999999, "regional_visa", 2026, "F-2-R", 5, 2, 1], "Row 3, column A (task_id): No task your ministry "
                                                             "supports has this number."),
         ([gokseong.pk, "extinction_fund", 2026, "", "", "", ""], "Row 3, column B (line): Not one of your "
                                                                  "ministry's lines"),
         ([hamyang.pk, "regional_visa", 2026, "F-2-R", 1, 1, 1], "Row 3: The same row as row 2"),
-        ([gokseong.pk, "regional_visa", 2026, "E-9", 1, 1, 1], "Row 3, column D (visa_type): "),
+        ([gokseong.pk, "regional_visa", 2026, "E-9", 1, 1, 1], "Row 3, column D (Visa type): "),
     ]
     for bad, message in cases:
         response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, good, bad])})

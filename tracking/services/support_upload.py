@@ -4,7 +4,10 @@ The sheet is the desk's template (``tracking.desk_template``): ``task_id``, ``li
 code of the ministry's lines (``receipt_number``, ``local_government`` and ``title`` are there for the reader
 and ignored). Every row is checked first, against the same rules as a single edit (the task is one the
 ministry supports, the line is the ministry's own, each value fits its measure, the line's rules hold, one row
-per key); any problem refuses the whole file, naming the row and the column. Then each row is written through
+per key); any problem refuses the whole file, naming the row and the column (its letter and its measure's
+name). A row whose measure cells are all empty is a template row left blank (the template has one per task and
+line without a row yet) and is left aside, not refused; a row with any value is checked whole. Columns are read
+by the codes of the template's first row, whatever language a header is shown in. Then each row is written through
 ``save_support_row`` (the same permission and audit as a single edit) and the upload itself is recorded.
 Text is NFC-normalised; a choice may be given by its code or its name.
 """
@@ -36,13 +39,14 @@ MAX_ROWS = 2000
 @dataclass(frozen=True)
 class UploadProblem:
     row: int
-    column: str  # the column's letter and name ("D (amount_krw)"), or "" for the whole row or file
+    column: str  # the column's letter ("D"), or "" for the whole row or file
     message: str
+    name: str = ""  # the column's measure name ("Amount (KRW)") or, for a column that is no measure, its code
 
     def __str__(self) -> str:
         if self.column:
-            return _("Row %(row)s, column %(column)s: %(message)s") % {
-                "row": self.row, "column": self.column, "message": self.message}
+            return _("Row %(row)s, column %(letter)s (%(name)s): %(message)s") % {
+                "row": self.row, "letter": self.column, "name": self.name, "message": self.message}
         return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
 
 
@@ -59,6 +63,7 @@ class UploadResult:
     created: int
     updated: int
     unchanged: int
+    skipped: int = 0  # template rows left blank
 
 
 def _nfc(text: str) -> str:
@@ -80,9 +85,21 @@ class _Sheet:
         self.letters = {name: get_column_letter(index + 1) for index, name in enumerate(table.columns)}
         self.problems: list[UploadProblem] = []
 
-    def refuse(self, row: int, column: str, message: str) -> None:
-        named = f"{self.letters[column]} ({column})" if column in self.letters else column
-        self.problems.append(UploadProblem(row, named, message))
+    def refuse(self, row: int, column: str, message: str, line: LineSpec | None = None) -> None:
+        """Record a problem of ``column`` (its code), named by its letter and by ``line``'s (or any line's)
+        measure of that code, else by the code."""
+        if column not in self.letters:
+            self.problems.append(UploadProblem(row, "", message))
+            return
+        measure = next((measure for each in (line, *self.lines.values()) if each is not None
+                        for measure in each.measures if measure.code == column), None)
+        self.problems.append(UploadProblem(row, self.letters[column], message, measure.name if measure else column))
+
+    @staticmethod
+    def blank(cells: dict[str, str]) -> bool:
+        """Whether a row is a template row left blank: nothing but the task and line it was prefilled with."""
+        return not any(_nfc(value) for name, value in cells.items()
+                       if name not in {"task_id", "line", *INFORMATIONAL})
 
     def check_columns(self) -> None:
         measures = {measure.code for line in self.lines.values() for measure in line.measures}
@@ -92,8 +109,8 @@ class _Sheet:
                                        "measure codes."))
         for index, name in enumerate(self.table.columns):
             if name and self.table.columns.index(name) != index:  # a second one would silently win
-                self.problems.append(UploadProblem(1, f"{get_column_letter(index + 1)} ({name})",
-                                                   _("This column appears twice.")))
+                self.problems.append(UploadProblem(1, get_column_letter(index + 1), _("This column appears twice."),
+                                                   name))
         if "task_id" not in self.table.columns:
             self.problems.append(UploadProblem(1, "", _("The column task_id is missing.")))
         if "line" not in self.table.columns and len(self.lines) != 1:
@@ -120,15 +137,16 @@ class _Sheet:
         own = {measure.code for measure in line.measures}
         for name, value in cells.items():
             if value and name not in own and name not in {"task_id", "line", *INFORMATIONAL}:
-                self.refuse(number, name, _("%(line)s has no such measure; leave it empty.") % {"line": line.label})
+                self.refuse(number, name, _("%(line)s has no such measure; leave it empty.") % {"line": line.label},
+                            line)
         values = {measure.code: (_choice_code(line, measure.code, cells[measure.code])
                                  if measure.type == "choice" else cells[measure.code])
                   for measure in line.measures if cells.get(measure.code)}
         try:
-            cleaned = clean_values(line, values)
+            cleaned = clean_values(line, values, named=False)  # the column names the measure
         except ValidationError as error:
             for code, messages in error.message_dict.items():
-                self.refuse(number, code, " ".join(messages))
+                self.refuse(number, code, " ".join(messages), line)
             return None
         return None if len(self.problems) > before else (task, line, cleaned)
 
@@ -137,7 +155,8 @@ def import_support_rows(*, actor, ministry: Ministry, table: Table, lines: dict[
                         tasks: dict[int, Any], file_name: str, reason: str = "") -> UploadResult:
     """Write the sheet's rows for ``ministry`` (``lines``: its lines; ``tasks``: the tasks it supports, by id)
     or refuse it whole with :class:`UploadRefused`. A row whose task already has a row with the same key values
-    changes that row; an identical one is left alone; any other is added."""
+    changes that row; an identical one is left alone; any other is added; a template row left blank is left
+    aside (counted as ``skipped``)."""
     decision = can_upload_support_rows(actor, ministry)
     if not decision:
         raise UploadRefused([UploadProblem(1, "", decision.reason)])
@@ -145,8 +164,11 @@ def import_support_rows(*, actor, ministry: Ministry, table: Table, lines: dict[
     sheet.check_columns()
     if sheet.problems:
         raise UploadRefused(sheet.problems)
-    parsed, first_row_of = [], {}
+    parsed, first_row_of, skipped = [], {}, 0
     for number, cells in table.rows:
+        if sheet.blank(cells):
+            skipped += 1
+            continue
         result = sheet.parse(number, cells, tasks)
         if result is None:
             continue
@@ -159,13 +181,16 @@ def import_support_rows(*, actor, ministry: Ministry, table: Table, lines: dict[
             continue
         first_row_of[key] = number
         parsed.append((number, task, line, cleaned))
+    if not parsed and not sheet.problems:
+        sheet.problems.append(UploadProblem(2, "", _("Every row is empty: fill the measure columns of the rows to "
+                                                     "save.")))
     if sheet.problems:
         raise UploadRefused(sheet.problems)
-    return _write(actor, ministry, parsed, file_name, reason)
+    return _write(actor, ministry, parsed, file_name, reason, skipped)
 
 
 @transaction.atomic
-def _write(actor, ministry: Ministry, parsed: list, file_name: str, reason: str) -> UploadResult:
+def _write(actor, ministry: Ministry, parsed: list, file_name: str, reason: str, skipped: int) -> UploadResult:
     existing = {(row.task_id, row.line_id, row.key): row for row in SupportLineRow.objects.select_for_update()
                 .filter(task__in={task.pk for _n, task, _l, _c in parsed}, line__ministry=ministry)}
     created = updated = unchanged = 0
@@ -181,5 +206,6 @@ def _write(actor, ministry: Ministry, parsed: list, file_name: str, reason: str)
             raise UploadRefused([UploadProblem(number, "", str(error))]) from error
         created, updated = (created + 1, updated) if row is None else (created, updated + 1)
     record(actor=actor, action="tracking.support_uploaded", target=ministry, reason=why,
-           changes={"file": file_name, "created": created, "updated": updated, "unchanged": unchanged})
-    return UploadResult(created=created, updated=updated, unchanged=unchanged)
+           changes={"file": file_name, "created": created, "updated": updated, "unchanged": unchanged,
+                    "skipped": skipped})
+    return UploadResult(created=created, updated=updated, unchanged=unchanged, skipped=skipped)

@@ -48,7 +48,9 @@ class DeskView(DeskMixin, TemplateView):
         table = kwargs["table"]
         return super().get_context_data(
             ministry=ministry, rows=[(row, table.cells(row)) for row in table.rows], totals=table.totals,
-            line_rows=[(line, [(task, row, desk_row_form(line, task, row)) for task, row in rows])
+            line_rows=[(line, [(task, row, desk_row_form(line, task, row)) for task, row in rows],
+                        [(desk_row.task, desk_row_form(line, desk_row.task)) for desk_row in table.rows
+                         if not desk_row.count(line.code)])
                        for line, rows in table.line_rows()],
             contests=contests_of(ministry), statuses=TaskStatus.choices, params=self.request.GET,
             provinces=provinces_existing_on(timezone.localdate()),
@@ -90,7 +92,9 @@ class DeskUploadView(DeskView):
                 for problem in refused.problems:
                     form.add_error("file", str(problem))
             else:
-                messages.success(request, _("Saved: %(created)s rows added, %(updated)s changed, %(unchanged)s "
-                                            "unchanged.") % result.__dict__)
+                said = (_("Saved: %(created)s rows added, %(updated)s changed, %(unchanged)s unchanged; "
+                          "%(skipped)s blank template rows left aside.") if result.skipped
+                        else _("Saved: %(created)s rows added, %(updated)s changed, %(unchanged)s unchanged."))
+                messages.success(request, said % result.__dict__)
                 return redirect(reverse("tracking:desk"))
         return self.get(request, form=form)
