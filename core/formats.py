@@ -2,6 +2,7 @@
 
 - a day: ``2026-03-31``;
 - a moment: ``2026-03-31 18:00``, in Korea's time (KST) and to the minute, as deadlines are set;
+- a deadline that ends a whole day (00:00 KST of the next): that day, ``2024-12-17`` (``|deadline``);
 - a time of day: ``18:00`` (the end of a slot on the same day as its start);
 - money: ``1,000,000,000원`` in Korean (``1,000,000,000 KRW`` in English): whole won with thousands
   separators, the unit written right after the number;
@@ -16,7 +17,7 @@ unit, dates and moments as date cells shown in the same style. ``tests/portal/te
 the rendered pages, papers, exports and e-mails and finds no other style.
 """
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -56,6 +57,18 @@ def moment(value: datetime | date | None) -> str:
     if not isinstance(value, datetime):
         return day(value)
     return _local(value).strftime(MOMENT)
+
+
+def deadline(value: datetime | None) -> str:
+    """A deadline as its reader counts it: one that ends a whole day (00:00 KST, the start of the next day) is
+    that day, ``2024-12-17`` (never the ambiguous ``2024-12-18 00:00``); any other one the moment."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        local = _local(value)
+        if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+            return day(local - timedelta(days=1))
+    return moment(value)
 
 
 def clock(value: datetime | None) -> str:

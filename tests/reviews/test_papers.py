@@ -87,3 +87,13 @@ def test_the_ranking_prints_for_the_council_and_the_chair_only(client, ranked_pa
         first = ranked_panel.proposals.order_by("receipt_number").first()
         assert_paper(response, receipt_number=first.receipt_number, korean="함양군")
         assert reverse("reviews:panel-results-pdf", args=[ranked_panel.pk]) in page.content.decode()
+
+
+def test_the_rankings_cells_do_not_wrap_syllable_by_syllable(client, ranked_panel):
+    """A local government's name and the result stay on one line of the PDF (no "구/례군", "통/과")."""
+    client.force_login(make_user(Role.COUNCIL_STAFF, language="ko"))
+    text = pdf_text(client.get(reverse("reviews:panel-results-pdf", args=[ranked_panel.pk])))
+    lines = text.splitlines()
+    for proposal in ranked_panel.proposals.select_related("lead_local_government"):
+        assert any(str(proposal.lead_local_government) in line for line in lines), text
+    assert not any(line.strip() in ("통", "과", "미", "달") for line in lines), text

@@ -48,3 +48,17 @@ def test_no_letter_reaches_the_applicant_before_publication(client, scored, coun
     assert client.get(reverse("selection:decision-letter", args=[decision.pk])).status_code == 404
     client.force_login(council)
     assert client.get(reverse("selection:decision-letter", args=[decision.pk])).status_code == 200
+
+
+def test_the_letters_objection_deadline_is_the_last_whole_day_not_the_next_midnight(client, published):
+    """The window closes at 00:00 KST after its last day: the letter says "<last day>까지", never "… 00:00"."""
+    from datetime import timedelta
+
+    from core.formats import day
+
+    run, _proposals = published
+    decision = hamyang_decision(run)
+    client.force_login(make_user(Role.LOCAL_OFFICIAL, language="ko"))
+    text = pdf_text(client.get(reverse("selection:decision-letter", args=[decision.pk])))
+    last_day = day(run.objection_closes_at - timedelta(minutes=1))
+    assert f"{last_day}까지" in text.replace("\n", "") and "00:00" not in text
