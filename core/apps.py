@@ -13,5 +13,7 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from core.data_version import install_write_watcher
+        from core.form_words import install as install_form_words
 
         connection_created.connect(install_write_watcher, dispatch_uid="portal-write-watcher")
+        install_form_words()

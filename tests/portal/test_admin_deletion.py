@@ -44,7 +44,7 @@ def test_a_deletion_without_why_is_refused_beside_the_field_and_deletes_nothing(
     assert refused.status_code == 200
     html = refused.content.decode()
     field = html[html.index("field-audit_reason"):]
-    assert "이 필드는 필수 항목입니다." in field[:field.index('name="audit_reason"')]  # beside the field
+    assert "이 항목을 입력하십시오." in field[:field.index('name="audit_reason"')]  # beside the field
     assert LocalGovernment.objects.filter(pk=doomed.pk).exists() and doomed.codes.count() == 2
     assert not deletions().exists()
 
