@@ -19,6 +19,8 @@ from ministries.models import Ministry
 from regions.models import DesignationImport, DesignationKind, LocalGovernment, Province
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
+from .demo_clock import demo_clock
+from .demo_dates import kst
 from .demo_ministries import ensure_ministries_demo
 from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals
 from .demo_reviews import ensure_reviews
@@ -127,16 +129,20 @@ REVIEW_DATES_2026 = {
 }
 
 
-def _ensure_contest(values: dict, council, dates: dict, ministry_codes: tuple[str, ...] | None = None) -> Contest:
+def _ensure_contest(values: dict, council, dates: dict, ministry_codes: tuple[str, ...] | None = None,
+                    created_at: datetime | None = None) -> Contest:
     """``dates`` date its document and presentation stages; ``ministry_codes`` limits the participating
-    ministries; without it, every ministry in the reference data takes part (six once MCST and MOF are there)."""
+    ministries; without it, every ministry in the reference data takes part (six once MCST and MOF are there).
+    Created at ``created_at``, by default the morning of its announcement."""
     contest = Contest.objects.filter(year=values["year"], name_ko=values["name_ko"]).first()
     if contest is None:
         ministries = Ministry.objects.all()
         if ministry_codes:
             ministries = ministries.filter(code__in=ministry_codes)
-        contest = create_contest(actor=council, values=values, kinds=DesignationKind.values, ministries=ministries,
-                                 dates=dates)
+        announced = values["announced_on"]
+        with demo_clock(created_at or kst(announced.year, announced.month, announced.day, 9, 30)):
+            contest = create_contest(actor=council, values=values, kinds=DesignationKind.values,
+                                     ministries=ministries, dates=dates)
     return contest
 
 
@@ -146,20 +152,23 @@ def _ensure_contest_2025(council) -> Contest:
     if not PreliminarySelection.objects.filter(contest=contest, local_government=hamyang).exists():
         # From the article: selected in late February 2024 by the Regional SME Innovation Contest,
         # which made Hamyang-gun eligible for this project. The other 21 are not public: not invented.
-        add_preliminary_selection(
-            actor=council, contest=contest, local_government=hamyang,
-            programme="2024 지방소멸 대응 지역 중소기업 혁신 공모", selected_on=date(2024, 2, 26),
-            task_title="산삼 항노화 고부가가치 제품 개발", source="아시아경제 2024-12-26",
-            reason="지역혁신 공모 예비 선정 과제 등록")
+        with demo_clock(kst(2024, 10, 1, 11)):
+            add_preliminary_selection(
+                actor=council, contest=contest, local_government=hamyang,
+                programme="2024 지방소멸 대응 지역 중소기업 혁신 공모", selected_on=date(2024, 2, 26),
+                task_title="산삼 항노화 고부가가치 제품 개발", source="아시아경제 2024-12-26",
+                reason="지역혁신 공모 예비 선정 과제 등록")
     return contest
 
 
 @transaction.atomic
 def seed_demo() -> None:
+    """Each phase runs with the clock at its own moment (``demo_clock``); what is current (the open round, a
+    recruitment open now, the to-dos) is built at the real now."""
     load_region_registry()
     accounts = {account.username: _ensure_account(account) for account in DEMO_ACCOUNTS}
     if not DesignationImport.objects.filter(kind=DesignationKind.RURAL_AGREEMENT).exists():
-        with (DATA_DIR / "rural_agreement_2021_2024.csv").open("rb") as stream:
+        with (DATA_DIR / "rural_agreement_2021_2024.csv").open("rb") as stream, demo_clock(kst(2024, 9, 23, 10)):
             import_rural_agreement(stream=stream, file_name="rural_agreement_2021_2024.csv",
                                    reason="2021–2024 농촌협약 선정 지자체 (공개 자료로 확인된 81곳)",
                                    imported_by=accounts["council"])
@@ -172,7 +181,8 @@ def seed_demo() -> None:
     ensure_selection(contest, council, ROUND_2025)
     ensure_tracking(contest)
     ensure_reports_2025(contest)
-    contest_2026 = _ensure_contest(CONTEST_2026, council, REVIEW_DATES_2026)
+    # Created when its pre-selection was announced (February 2025), which names it as the round it feeds.
+    contest_2026 = _ensure_contest(CONTEST_2026, council, REVIEW_DATES_2026, created_at=kst(2025, 2, 10, 9))
     ensure_round_2026(contest_2026, accounts)
     ensure_round_2027(accounts)
     ensure_ministries_demo(DEMO_PASSWORD)

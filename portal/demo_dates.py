@@ -13,6 +13,7 @@ def kst(*parts: int) -> datetime:
 
 @dataclass(frozen=True)
 class RoundDates:
+    document_opens: datetime  # the document panel is set up and starts scoring
     document_due: datetime
     presentations_start: datetime
     presentation_due: datetime
@@ -25,12 +26,14 @@ class RoundDates:
 
 
 ROUND_2025 = RoundDates(
+    document_opens=kst(2024, 10, 22, 9),
     document_due=kst(2024, 10, 25, 18), presentations_start=kst(2024, 10, 29, 10),
     presentation_due=kst(2024, 10, 31, 18), approved=kst(2024, 12, 5, 17), published=kst(2024, 12, 10, 10),
     objected=kst(2024, 12, 12, 16, 30), re_reviewed=kst(2024, 12, 16, 11), decided=kst(2024, 12, 17, 15),
     confirmed=kst(2024, 12, 23, 9))
 
 ROUND_2026 = RoundDates(
+    document_opens=kst(2025, 11, 10, 9),
     document_due=kst(2025, 11, 21, 18), presentations_start=kst(2025, 12, 2, 10),
     presentation_due=kst(2025, 12, 4, 18), approved=kst(2025, 12, 22, 17), published=kst(2026, 1, 2, 10),
     objected=None, re_reviewed=None, decided=None, confirmed=kst(2026, 1, 13, 9))

@@ -12,6 +12,8 @@ from ministries.reference import FISHERIES_INFRASTRUCTURE
 from ministries.registry import line_for
 from tracking.services import save_support_row
 
+from .demo_clock import demo_clock
+from .demo_dates import kst
 from .demo_round_2026 import wando_aquaculture_task
 
 # username, family name, given name, ministry, organisation
@@ -45,6 +47,8 @@ def ensure_ministries_demo(password: str) -> None:
     line = line_for(FISHERIES_INFRASTRUCTURE)
     if task is None or task.support_rows.filter(line_id=line.pk).exists():
         return
-    save_support_row(actor=users["mof"], task=task, line=line, row=None, reason="2026년 어촌·양식 기반시설 연계 확정",
-                     values={"facility": "완도 전복 종자 배양장 현대화", "year": 2026, "kind": "aquaculture",
-                             "amount_krw": 1_500_000_000, "status": "under_construction"})
+    with demo_clock(kst(2026, 3, 16, 11)):
+        save_support_row(actor=users["mof"], task=task, line=line, row=None,
+                         reason="2026년 어촌·양식 기반시설 연계 확정",
+                         values={"facility": "완도 전복 종자 배양장 현대화", "year": 2026, "kind": "aquaculture",
+                                 "amount_krw": 1_500_000_000, "status": "under_construction"})

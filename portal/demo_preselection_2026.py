@@ -15,6 +15,7 @@ from applications.services import create_contest
 from ministries.models import Ministry
 from regions.models import DesignationKind
 
+from .demo_clock import demo_clock
 from .demo_dates import RoundDates, kst
 from .demo_proposals import ensure_submitted
 from .demo_reviews import ensure_reviews
@@ -37,6 +38,7 @@ PRESELECTION_REVIEW_DATES = {  # its document and presentation stages' dates
 PRESELECTION_MINISTRIES = ("MSS", "MOIS")
 
 ROUND_PRESELECTION = RoundDates(
+    document_opens=kst(2025, 3, 10, 9),
     document_due=kst(2025, 3, 14, 18), presentations_start=kst(2025, 3, 18, 10),
     presentation_due=kst(2025, 3, 19, 18), approved=kst(2025, 3, 20, 17), published=kst(2025, 3, 21, 10),
     objected=None, re_reviewed=None, decided=None, confirmed=kst(2025, 3, 28, 9))
@@ -55,10 +57,11 @@ def _rows(final_rows: dict, codes: set[str]) -> dict:
 def preselection_contest(final: Contest, council) -> Contest:
     contest = Contest.objects.filter(year=PRESELECTION_2026["year"], name_ko=PRESELECTION_2026["name_ko"]).first()
     if contest is None:
-        contest = create_contest(actor=council, values={**PRESELECTION_2026, "preselection_for": final},
-                                 kinds=DesignationKind.values,
-                                 ministries=Ministry.objects.filter(code__in=PRESELECTION_MINISTRIES),
-                                 dates=PRESELECTION_REVIEW_DATES)
+        with demo_clock(kst(2025, 2, 10, 9, 30)):  # on its announcement
+            contest = create_contest(actor=council, values={**PRESELECTION_2026, "preselection_for": final},
+                                     kinds=DesignationKind.values,
+                                     ministries=Ministry.objects.filter(code__in=PRESELECTION_MINISTRIES),
+                                     dates=PRESELECTION_REVIEW_DATES)
     return contest
 
 

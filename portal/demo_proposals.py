@@ -4,7 +4,7 @@ its 24 tasks, ``demo_tasks_2025.py``), and the helpers the later rounds use.
 Company names and numbers are made up for the demo (the numbers carry valid check digits);
 the Hamyang-gun task follows the articles in ``shared/background``.
 """
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -32,11 +32,17 @@ from core.uploads import check_upload
 from portal.sample_documents import minimal_pdf, workbook
 from regions.models import LocalGovernment
 
+from .demo_clock import demo_clock
 from .demo_tasks_2025 import TASKS_2025, values_of
 
 
 def _at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=SEOUL)
+
+
+def _drafted_at(contest: Contest, submitted_at: datetime) -> datetime:
+    """When a proposal submitted at ``submitted_at`` was started: four days before, not before the window."""
+    return max(submitted_at - timedelta(days=4), contest.application_opens_at + timedelta(hours=1))
 
 
 def _brn(first_nine: str) -> str:
@@ -235,9 +241,12 @@ def _submitted(contest: Contest, key: str, code: str, official, submitted_at: st
     lead = LocalGovernment.objects.get(code=code)
     if contest.proposals.filter(lead_local_government=lead).exists():
         return
-    proposal = create_proposal(actor=official, contest=contest, values=values, lead_local_government=lead)
-    _fill_sections(contest, key, proposal, official)
-    submit_proposal(actor=official, proposal=proposal, now=_at(submitted_at))
+    submitted = _at(submitted_at)
+    with demo_clock(_drafted_at(contest, submitted)):
+        proposal = create_proposal(actor=official, contest=contest, values=values, lead_local_government=lead)
+        _fill_sections(contest, key, proposal, official)
+    with demo_clock(submitted):
+        submit_proposal(actor=official, proposal=proposal, now=submitted)
 
 
 def ensure_more_proposals(contest: Contest) -> None:
@@ -260,10 +269,12 @@ def ensure_announcement_file(contest: Contest, council) -> None:
     if contest.attachments.exists():
         return
     title = "2025년 시군구 연고산업 육성 협업 프로젝트 공모 공고문"
-    add_contest_attachment(actor=council, contest=contest, title=title,
-                           upload=_upload("2025_협업프로젝트_공고문.pdf", minimal_pdf([
-                               "2025 Local Industry Development Collaboration Project", "Announcement (demo copy)",
-                               "Application window: 2024-10-02 09:00 - 2024-10-21 18:00 KST"])))
+    with demo_clock(_at("2024-10-01T10:00:00")):
+        add_contest_attachment(actor=council, contest=contest, title=title,
+                               upload=_upload("2025_협업프로젝트_공고문.pdf", minimal_pdf([
+                                   "2025 Local Industry Development Collaboration Project",
+                                   "Announcement (demo copy)",
+                                   "Application window: 2024-10-02 09:00 - 2024-10-21 18:00 KST"])))
 
 
 def ensure_proposals(contest: Contest, accounts: dict, council) -> None:
@@ -271,23 +282,40 @@ def ensure_proposals(contest: Contest, accounts: dict, council) -> None:
     if contest.proposals.exists():
         return
     created = {}
+    # Each step at its moment (KST): drafted from the window's opening, submitted, corrected, withdrawn.
+    started = {"hamyang": "2024-10-07T10:30:00", "sancheong": "2024-10-04T14:00:00",
+               "geochang": "2024-10-10T11:20:00", "hapcheon": "2024-10-08T09:40:00"}
     for username, values in DEMO_PROPOSALS.items():
         official = accounts[username]
-        created[username] = create_proposal(actor=official, contest=contest, values=values,
-                                            lead_local_government=official.local_government)
-        _fill_sections(contest, username, created[username], official)
-    submit_proposal(actor=accounts["hamyang"], proposal=created["hamyang"], now=_at("2024-10-17T14:20:00"))
-    confirm_provincial_match(actor=accounts["gyeongnam"], proposal=created["hamyang"], amount_krw=300_000_000,
-                             note="2025년 경상남도 본예산 반영 예정")
-    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2024-10-15T10:05:00"))
-    request_correction(actor=council, proposal=created["sancheong"], due_at=_at("2024-10-25T18:00:00"),
-                       now=_at("2024-10-21T11:00:00"),
-                       reason="연도별·재원별 예산표와 KPI 목표의 산출 근거를 보완하여 주십시오.")
-    update_proposal(actor=accounts["sancheong"], proposal=created["sancheong"],
-                    values={"extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출, 청년 정착 지원 연계"})
-    submit_proposal(actor=accounts["sancheong"], proposal=created["sancheong"], now=_at("2024-10-24T16:40:00"))
-    confirm_provincial_match(actor=accounts["gyeongnam"], proposal=created["sancheong"], amount_krw=150_000_000,
-                             note="도 재정 여건상 2025년분 우선 확정, 2026년분은 추경 검토")
-    submit_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2024-10-16T09:30:00"))
-    withdraw_proposal(actor=accounts["hapcheon"], proposal=created["hapcheon"], now=_at("2024-10-18T11:00:00"),
-                      reason="내부 사업계획 재검토로 이번 공모에는 신청하지 않음")
+        with demo_clock(_at(started[username])):
+            created[username] = create_proposal(actor=official, contest=contest, values=values,
+                                                lead_local_government=official.local_government)
+            _fill_sections(contest, username, created[username], official)
+    steps = [
+        ("2024-10-15T10:05:00", lambda now: submit_proposal(actor=accounts["sancheong"],
+                                                             proposal=created["sancheong"], now=now)),
+        ("2024-10-16T09:30:00", lambda now: submit_proposal(actor=accounts["hapcheon"],
+                                                             proposal=created["hapcheon"], now=now)),
+        ("2024-10-17T14:20:00", lambda now: submit_proposal(actor=accounts["hamyang"],
+                                                             proposal=created["hamyang"], now=now)),
+        ("2024-10-18T11:00:00", lambda now: withdraw_proposal(
+            actor=accounts["hapcheon"], proposal=created["hapcheon"], now=now,
+            reason="내부 사업계획 재검토로 이번 공모에는 신청하지 않음")),
+        ("2024-10-18T15:10:00", lambda now: confirm_provincial_match(
+            actor=accounts["gyeongnam"], proposal=created["hamyang"], amount_krw=300_000_000,
+            note="2025년 경상남도 본예산 반영 예정")),
+        ("2024-10-21T11:00:00", lambda now: request_correction(
+            actor=council, proposal=created["sancheong"], due_at=_at("2024-10-25T18:00:00"), now=now,
+            reason="연도별·재원별 예산표와 KPI 목표의 산출 근거를 보완하여 주십시오.")),
+        ("2024-10-23T15:30:00", lambda now: update_proposal(
+            actor=accounts["sancheong"], proposal=created["sancheong"],
+            values={"extinction_strategy": "약초 재배 농가와 기업을 잇는 일자리 창출, 청년 정착 지원 연계"})),
+        ("2024-10-24T16:40:00", lambda now: submit_proposal(actor=accounts["sancheong"],
+                                                             proposal=created["sancheong"], now=now)),
+        ("2024-10-25T10:20:00", lambda now: confirm_provincial_match(
+            actor=accounts["gyeongnam"], proposal=created["sancheong"], amount_krw=150_000_000,
+            note="도 재정 여건상 2025년분 우선 확정, 2026년분은 추경 검토")),
+    ]
+    for moment, step in steps:
+        with demo_clock(_at(moment)) as now:
+            step(now)

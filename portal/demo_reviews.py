@@ -28,6 +28,8 @@ from reviews.services import (
     submit_sheet,
 )
 
+from .demo_clock import demo_clock, working_moments
+
 # username: (last name, first name, affiliation, home province code, home LG code, fields, external, bias)
 POOL = {
     "reviewer": ("이", "평가", "한국산업기술진흥원", "11", "", "지역산업 정책, 기술사업화", True, 0),
@@ -104,12 +106,16 @@ def _points(assignment: Assignment, bias: int) -> dict[str, Decimal]:
     return result
 
 
-def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer], focus: str | None) -> None:
-    """Every sheet in, but one recusal. With a ``focus`` local government the demo reviewer is still at work:
-    its proposal waits for his pledge, the next one is a draft; without one he has submitted everything."""
+def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer], focus: str | None, dates) -> None:
+    """Every sheet in, but one recusal, each at its own moment of the review days (``dates``). With a ``focus``
+    local government the demo reviewer is still at work: its proposal waits for his pledge, the next one is a
+    draft; without one he has submitted everything."""
     by_id = {reviewer.pk: username for username, reviewer in reviewers.items()}
     assignments = (panel.assignments.select_related("proposal__lead_local_government", "reviewer__user")
                    .order_by("proposal__receipt_number", "reviewer_id"))
+    assignments = list(assignments)
+    moments = iter(working_moments(dates.document_opens + timedelta(hours=1),
+                                   dates.document_due - timedelta(hours=1), len(assignments)))
     recused = False
     demo_seen = []
     for assignment in assignments:
@@ -118,15 +124,18 @@ def _score_document_panel(panel: Panel, reviewers: dict[str, Reviewer], focus: s
         if username == "reviewer":
             demo_seen.append(assignment)
             continue
-        if username == "jeong.saneop" and not recused and assignment.proposal.lead_local_government.code == HAMYANG:
-            declare_conflict(actor=user, assignment=assignment,
-                             reason="해당 지자체 특산물 연구용역(2024)에 자문위원으로 참여하였음")
-            recused = True
-            continue
-        _score(assignment, POOL[username][7], submit=True)
+        with demo_clock(next(moments)):
+            if (username == "jeong.saneop" and not recused
+                    and assignment.proposal.lead_local_government.code == HAMYANG):
+                declare_conflict(actor=user, assignment=assignment,
+                                 reason="해당 지자체 특산물 연구용역(2024)에 자문위원으로 참여하였음")
+                recused = True
+                continue
+            _score(assignment, POOL[username][7], submit=True)
     if focus is None:
         for assignment in demo_seen:
-            _score(assignment, 0, submit=True)
+            with demo_clock(next(moments)):
+                _score(assignment, 0, submit=True)
         return
     demo_seen.sort(key=lambda assignment: assignment.proposal.lead_local_government.code != focus)
     for number, assignment in enumerate(demo_seen[1:], start=1):
@@ -173,25 +182,34 @@ def _open_document_panel(contest: Contest, council, reviewers: dict[str, Reviewe
 
 
 def _ensure_document_panel(contest: Contest, council, reviewers: dict[str, Reviewer], *, hand_assigned: str,
-                           due_at: datetime, focus: str | None) -> None:
-    """The panel of eight, five per proposal; the demo reviewer is put on ``hand_assigned``'s proposal by
-    hand and the rest assigned automatically. Signed off by its chair once every sheet is in."""
+                           dates, focus: str | None) -> None:
+    """The panel of eight, five per proposal, set up on the morning the document review opens; the demo
+    reviewer is put on ``hand_assigned``'s proposal by hand and the rest assigned automatically. Signed off by
+    its chair once every sheet is in, before the deadline."""
     if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
         return
-    panel, proposals = _open_document_panel(contest, council, reviewers)
-    chosen = next(proposal for proposal in proposals if proposal.lead_local_government.code == hand_assigned)
-    assign_reviewer(actor=council, panel=panel, proposal=chosen, reviewer=reviewers["reviewer"])
-    _staff_without_demo_reviewer(council, panel, proposals, reviewers)
-    assign_automatically(actor=council, panel=panel)
-    set_panel_deadline(actor=council, panel=panel, due_at=due_at)
-    _score_document_panel(panel, reviewers, focus)
+    with demo_clock(dates.document_opens):
+        panel, proposals = _open_document_panel(contest, council, reviewers)
+        chosen = next(proposal for proposal in proposals if proposal.lead_local_government.code == hand_assigned)
+        assign_reviewer(actor=council, panel=panel, proposal=chosen, reviewer=reviewers["reviewer"])
+        _staff_without_demo_reviewer(council, panel, proposals, reviewers)
+        assign_automatically(actor=council, panel=panel)
+        set_panel_deadline(actor=council, panel=panel, due_at=dates.document_due)
+    _score_document_panel(panel, reviewers, focus, dates)
     if focus is None:
-        sign_off_panel(actor=reviewers["reviewer"].user, panel=panel)
+        with demo_clock(dates.document_due - timedelta(minutes=30)):
+            sign_off_panel(actor=reviewers["reviewer"].user, panel=panel)
 
 
 def _ensure_presentation_panel(contest: Contest, council, reviewers: dict[str, Reviewer], dates) -> None:
+    """Set up and scheduled the morning after the document review's deadline."""
     if contest.panels.filter(stage=ReviewStage.PRESENTATION).exists():
         return
+    with demo_clock(dates.document_due + timedelta(hours=16)):
+        _set_up_presentation_panel(contest, council, reviewers, dates)
+
+
+def _set_up_presentation_panel(contest: Contest, council, reviewers: dict[str, Reviewer], dates) -> None:
     members = [reviewers[name] for name in ("reviewer", "choi.wiwon", "han.gisul", "yun.pyeongga", "oh.simsa")]
     panel = create_panel(actor=council, contest=contest, stage=ReviewStage.PRESENTATION, name="1분과",
                          reviewers_per_proposal=3, members=members, chair=reviewers["han.gisul"])
@@ -215,8 +233,7 @@ def ensure_reviews(contest: Contest, council, dates, *, hand_assigned: str = HAM
     """A reviewed round: both stages; the document panel finished and signed off."""
     reviewers = _ensure_reviewers()
     _ensure_rubrics(contest)
-    _ensure_document_panel(contest, council, reviewers, hand_assigned=hand_assigned, due_at=dates.document_due,
-                           focus=None)
+    _ensure_document_panel(contest, council, reviewers, hand_assigned=hand_assigned, dates=dates, focus=None)
     _ensure_presentation_panel(contest, council, reviewers, dates)
 
 

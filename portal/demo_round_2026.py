@@ -9,23 +9,28 @@ Jeonnam: Hwasun-gun, Haenam-gun, Wando-gun's aquaculture, Sinan-gun), the confir
 ministries. Made up: the titles and figures, the pre-selection's day, Geochang-gun's and Hapcheon-gun's
 selected tasks and Yeongyang-gun's proposal that falls below the presentation cut-off.
 """
+from datetime import date, timedelta
+
 from selection.models import RunStatus
 from tracking.models import ContinuationOutcome, ProgressReport, ReportStatus, SelectedTask, TaskStatus
 from tracking.services import (
     change_status,
     open_tasks_for_run,
     record_continuation,
+    record_disbursement,
     review_report,
     save_report,
     set_condition,
     submit_report,
 )
 
-from .demo_dates import ROUND_2026
+from .demo_clock import demo_clock, working_moments
+from .demo_dates import ROUND_2026, kst
 from .demo_preselection_2026 import ensure_preselection
 from .demo_proposals import ensure_submitted
 from .demo_reviews import GEOCHANG, ensure_reviews
 from .demo_selection import ensure_selection
+from .demo_tracking import REPORT_DAYS
 
 WANDO = "12850"  # Wando-gun's current code (46890 until 2026-07-01)
 DANYANG = "43800"
@@ -73,29 +78,57 @@ def wando_aquaculture_task() -> SelectedTask | None:
             .select_related("local_government").first())
 
 
+AGREED_2026 = kst(2026, 1, 19, 10)  # the agreements signed the week after the confirmation (made up)
+# Each task's 2026 national funding is paid in two halves (made up): February and July 2026.
+PAYMENTS_2026 = ((date(2026, 2, 23), "1차"), (date(2026, 7, 20), "2차"))
+
+
 def _run_tasks(contest, council) -> None:
+    """Opened on confirmation, running from the agreements of January 2026, paid in February and July, the
+    first half's reports in (Sinan-gun's late)."""
     run = contest.selection_runs.filter(status=RunStatus.CONFIRMED).first()
     if run is None:
         return
-    open_tasks_for_run(run.pk)
+    with demo_clock(ROUND_2026.confirmed + timedelta(minutes=1)):
+        open_tasks_for_run(run.pk)
     tasks = {task.local_government.code: task
              for task in SelectedTask.objects.filter(contest=contest).select_related("local_government")}
     if all(task.status != TaskStatus.PREPARING for task in tasks.values()):
         return
-    for task in tasks.values():
-        change_status(actor=council, task=task, status=TaskStatus.RUNNING, reason="2026-01 협약 체결 및 사업 착수")
-    for code, task in tasks.items():
-        if code == "12870":
+    ordered = [task for _code, task in sorted(tasks.items())]
+    for task, moment in zip(ordered, working_moments(AGREED_2026, AGREED_2026 + timedelta(days=4), len(ordered)),
+                            strict=True):
+        with demo_clock(moment):
+            change_status(actor=council, task=task, status=TaskStatus.RUNNING, reason="2026-01 협약 체결 및 사업 착수")
+    for paid_on, tranche in PAYMENTS_2026:
+        _pay(ordered, council, paid_on, tranche)
+    written, submitted, reviewed = REPORT_DAYS[(2026, 1)]
+    for number, task in enumerate(ordered):
+        if task.local_government.code == "12870":
             continue  # Sinan-gun's first report is late
         report = ProgressReport.objects.get(task=task, year=2026, half=1)
         if report.status == ReportStatus.ACCEPTED:
             continue
-        official = task.proposal.created_by
-        save_report(actor=official, report=report, narrative="참여기업 선정과 1차 지원 착수, 시제품 개발 진행.",
-                    actuals={"jobs": 8, "youth_jobs": 3, "companies_supported": 6, "sales_krw": 300_000_000,
-                             "population_influx": 9})
-        submit_report(actor=official, report=report)
-        review_report(actor=council, report=report, accept=True, comment="상반기 실적 확인")
+        official, later = task.proposal.created_by, timedelta(minutes=23 * number)
+        with demo_clock(written + later):
+            save_report(actor=official, report=report, narrative="참여기업 선정과 1차 지원 착수, 시제품 개발 진행.",
+                        actuals={"jobs": 8, "youth_jobs": 3, "companies_supported": 6, "sales_krw": 300_000_000,
+                                 "population_influx": 9})
+        with demo_clock(submitted - timedelta(hours=8) + later):
+            submit_report(actor=official, report=report)
+        with demo_clock(reviewed + later):
+            review_report(actor=council, report=report, accept=True, comment="상반기 실적 확인")
+
+
+def _pay(tasks: list[SelectedTask], council, paid_on: date, tranche: str) -> None:
+    """Half of each task's 2026 national funding, paid on ``paid_on``."""
+    for number, task in enumerate(tasks):
+        line = task.agreement_lines.filter(year=2026, source="national").first()
+        if line is None or not line.amount_krw:
+            continue
+        with demo_clock(kst(paid_on.year, paid_on.month, paid_on.day, 14, number)):
+            record_disbursement(actor=council, line=line, amount_krw=line.amount_krw // 2, paid_on=paid_on,
+                                reference=f"교부결정 제2026-{40 + number:03d}호 ({tranche})")
 
 
 def _continue_danyang(contest, council) -> None:
@@ -106,15 +139,17 @@ def _continue_danyang(contest, council) -> None:
     if task is None or task.continuation_evaluations.exists():
         return
     if task.conditional_from_year is None:
-        set_condition(actor=council, task=task, from_year=2027,
-                      reason="1년 과제: 2027년 지원은 2026년 성과평가 결과로 결정")
+        with demo_clock(kst(2026, 1, 14, 10)):
+            set_condition(actor=council, task=task, from_year=2027,
+                          reason="1년 과제: 2027년 지원은 2026년 성과평가 결과로 결정")
     lines = {line.year: line.amount_krw for line in task.agreement_lines.filter(source="national")}
     planned = lines.get(2027) or task.decision.national_krw - sum(amount for year, amount in lines.items()
                                                                    if year != 2027)
-    record_continuation(actor=council, task=task, year=2027, outcome=ContinuationOutcome.REDUCED,
-                        national_krw=planned * 7 // 10 // 10_000_000 * 10_000_000,
-                        reason="2026년 성과평가 '보통': 참여기업 매출 목표 일부 미달. "
-                               "2027년 국비 30 % 감액하여 계속 지원")
+    with demo_clock(kst(2026, 11, 16, 15)):  # after the 2026 performance review (a moment past now is now)
+        record_continuation(actor=council, task=task, year=2027, outcome=ContinuationOutcome.REDUCED,
+                            national_krw=planned * 7 // 10 // 10_000_000 * 10_000_000,
+                            reason="2026년 성과평가 '보통': 참여기업 매출 목표 일부 미달. "
+                                   "2027년 국비 30 % 감액하여 계속 지원")
 
 
 def ensure_round_2026(contest, accounts: dict) -> None:

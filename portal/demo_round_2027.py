@@ -16,6 +16,7 @@ from applications.services import create_contest, create_proposal, submit_propos
 from ministries.models import Ministry
 from regions.models import DesignationKind
 
+from .demo_clock import demo_clock
 from .demo_proposals import _fill_sections
 from .demo_reviews import ensure_early_panel
 
@@ -69,21 +70,25 @@ def open_contest(council) -> Contest:
     existing = Contest.objects.filter(year=values["year"], name_ko=values["name_ko"]).first()
     if existing is not None:
         return existing
-    return create_contest(actor=council, values=values, kinds=DesignationKind.values,
-                          ministries=Ministry.objects.all(), dates=review_dates(today))
+    announced = values["announced_on"]
+    with demo_clock(datetime.combine(announced, time(9, 30), tzinfo=SEOUL)):  # on its announcement
+        return create_contest(actor=council, values=values, kinds=DesignationKind.values,
+                              ministries=Ministry.objects.all(), dates=review_dates(today))
 
 
 def ensure_round_2027(accounts: dict) -> Contest:
     council = accounts["council"]
     contest = open_contest(council)
     if not contest.proposals.exists():
-        for key, (username, values) in PROPOSALS_2027.items():
+        # Started in the window's first days; Hapcheon-gun's submitted on its sixth. All before today.
+        for number, (key, (username, values)) in enumerate(PROPOSALS_2027.items()):
             official = accounts[username]
-            proposal = create_proposal(actor=official, contest=contest, values=values,
-                                       lead_local_government=official.local_government)
-            _fill_sections(contest, key, proposal, official)
+            with demo_clock(contest.application_opens_at + timedelta(days=1 + number, hours=1 + number)):
+                proposal = create_proposal(actor=official, contest=contest, values=values,
+                                           lead_local_government=official.local_government)
+                _fill_sections(contest, key, proposal, official)
             if key == "hapcheon_2027":
-                submit_proposal(actor=official, proposal=proposal,
-                                now=contest.application_opens_at + timedelta(days=6, hours=6))
+                with demo_clock(contest.application_opens_at + timedelta(days=6, hours=6)) as now:
+                    submit_proposal(actor=official, proposal=proposal, now=now)
     ensure_early_panel(contest, council, due_at=contest.application_closes_at + timedelta(days=10))
     return contest

@@ -1,0 +1,80 @@
+"""The demo's history carries the dates it happened on, not the moment it was seeded."""
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from applications.models import SEOUL, Contest
+from audit.models import AuditEntry
+from notifications.models import Notification
+from portal.demo_clock import demo_clock, working_moments
+from reviews.models import ReviewStage, ScoreSheet
+from selection.models import SelectionRun
+from tracking.models import Disbursement, PerformanceGrade, SelectedTask
+from tracking.timeline import timeline
+
+
+def _kst(moment: datetime) -> datetime:
+    return moment.astimezone(SEOUL)
+
+
+@pytest.mark.usefixtures("registry")
+def test_each_phase_of_the_demo_is_dated_when_it_happened(celery_eager, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
+    contest = Contest.objects.get(year=2024)
+    run = SelectionRun.objects.get(contest=contest)
+    assert _kst(run.confirmed_at).date() == date(2024, 12, 23)
+    assert _kst(run.requested_at).date() == _kst(run.approved_at).date() == date(2024, 12, 5)
+    # Score sheets submitted during their stage's review days, at many different moments.
+    windows = {ReviewStage.DOCUMENT: (date(2024, 10, 22), date(2024, 10, 25)),
+               ReviewStage.PRESENTATION: (date(2024, 10, 29), date(2024, 10, 31))}
+    sheets = ScoreSheet.objects.filter(assignment__panel__contest=contest, submitted_at__isnull=False)
+    stages = sheets.values_list("assignment__panel__stage", "submitted_at")
+    assert len(stages) > 100
+    for stage, submitted_at in stages:
+        first, last = windows[stage]
+        assert first <= _kst(submitted_at).date() <= last, (stage, submitted_at)
+    assert len({submitted_at for _stage, submitted_at in stages}) == len(stages)
+    # Hamyang-gun's task timeline runs from its proposal (October 2024) through 2025 into 2026.
+    hamyang = SelectedTask.objects.get(contest=contest, local_government__code="48870")
+    months = {(_kst(event.at).year, _kst(event.at).month) for event in timeline(hamyang)}
+    assert (2024, 12) in months and (2025, 1) in months and (2026, 7) in months and len(months) >= 12
+    assert all(month < (2026, 11) for month in months)
+    grade = PerformanceGrade.objects.get(task=hamyang, year=2025)
+    assert _kst(grade.graded_at).date() == date(2026, 2, 20)
+    # The 2025 round's audit trail (contest, proposals, panels, run) is dated in 2024.
+    targets = (Q(target_type="applications.contest", target_id=str(contest.pk))
+               | Q(target_type="applications.proposal",
+                   target_id__in=[str(pk) for pk in contest.proposals.values_list("pk", flat=True)])
+               | Q(target_type="selection.selectionrun", target_id=str(run.pk)))
+    years = set(AuditEntry.objects.filter(targets).values_list("at__year", flat=True))
+    assert AuditEntry.objects.filter(targets).count() > 100 and years == {2024}
+    # The 2026 round's tasks were paid in 2026: money shows as paid out by November 2026.
+    paid = Disbursement.objects.filter(line__task__contest__year=2025, line__task__contest__preselection_for=None,
+                                       paid_on__year=2026, paid_on__lte=date(2026, 11, 30))
+    assert paid.aggregate(total=Sum("amount_krw"))["total"] > 0
+    assert {_kst(moment).year for moment in paid.values_list("recorded_at", flat=True)} == {2026}
+    # Nothing is dated after the seeding; what is current stays current.
+    now = timezone.now()
+    assert not AuditEntry.objects.filter(at__gt=now).exists()
+    open_round = Contest.objects.get(year=2026)
+    assert open_round.application_opens_at < now < open_round.application_closes_at
+    assert Notification.objects.filter(read_at=None, created_at__gte=now - timedelta(hours=1)).exists()
+
+
+def test_the_demo_clock_never_runs_ahead_of_now():
+    with demo_clock(datetime(2024, 12, 23, 9, tzinfo=SEOUL)):
+        assert timezone.localtime(timezone.now(), SEOUL).date() == date(2024, 12, 23)
+    before = timezone.now()
+    with demo_clock(before + timedelta(days=30)):
+        assert timezone.now() - before < timedelta(minutes=1)
+
+
+def test_working_moments_fall_in_working_hours_in_order():
+    moments = working_moments(datetime(2024, 10, 22, 10, tzinfo=SEOUL), datetime(2024, 10, 25, 17, tzinfo=SEOUL), 40)
+    assert moments == sorted(set(moments)) and len(moments) == 40
+    assert all(9 <= _kst(moment).hour < 18 for moment in moments)
+    assert {_kst(moment).day for moment in moments} == {22, 23, 24, 25}
