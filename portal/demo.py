@@ -22,7 +22,8 @@ from regions.services import DATA_DIR, import_rural_agreement, load_region_regis
 from .demo_clock import demo_clock
 from .demo_dates import kst
 from .demo_ministries import ensure_ministries_demo
-from .demo_proposals import ensure_announcement_file, ensure_more_proposals, ensure_proposals
+from .demo_proposals import ensure_more_proposals
+from .demo_proposals_2025 import ensure_announcement_file, ensure_proposals
 from .demo_reviews import ensure_reviews
 from .demo_round_2026 import ensure_round_2026
 from .demo_round_2027 import ensure_round_2027

@@ -12,16 +12,13 @@ selected tasks and Yeongyang-gun's proposal that falls below the presentation cu
 from datetime import date, timedelta
 
 from selection.models import RunStatus
-from tracking.models import ContinuationOutcome, ProgressReport, ReportStatus, SelectedTask, TaskStatus
+from tracking.models import ContinuationOutcome, SelectedTask, TaskStatus
 from tracking.services import (
     change_status,
     open_tasks_for_run,
     record_continuation,
     record_disbursement,
-    review_report,
-    save_report,
     set_condition,
-    submit_report,
 )
 
 from .demo_clock import demo_clock, working_moments
@@ -30,7 +27,7 @@ from .demo_preselection_2026 import ensure_preselection
 from .demo_proposals import ensure_submitted
 from .demo_reviews import GEOCHANG, ensure_reviews
 from .demo_selection import ensure_selection
-from .demo_tracking import REPORT_DAYS
+from .demo_tracking import accept_report
 
 WANDO = "12850"  # Wando-gun's current code (46890 until 2026-07-01)
 DANYANG = "43800"
@@ -102,22 +99,13 @@ def _run_tasks(contest, council) -> None:
             change_status(actor=council, task=task, status=TaskStatus.RUNNING, reason="2026-01 협약 체결 및 사업 착수")
     for paid_on, tranche in PAYMENTS_2026:
         _pay(ordered, council, paid_on, tranche)
-    written, submitted, reviewed = REPORT_DAYS[(2026, 1)]
     for number, task in enumerate(ordered):
         if task.local_government.code == "12870":
             continue  # Sinan-gun's first report is late
-        report = ProgressReport.objects.get(task=task, year=2026, half=1)
-        if report.status == ReportStatus.ACCEPTED:
-            continue
-        official, later = task.proposal.created_by, timedelta(minutes=23 * number)
-        with demo_clock(written + later):
-            save_report(actor=official, report=report, narrative="참여기업 선정과 1차 지원 착수, 시제품 개발 진행.",
-                        actuals={"jobs": 8, "youth_jobs": 3, "companies_supported": 6, "sales_krw": 300_000_000,
-                                 "population_influx": 9})
-        with demo_clock(submitted - timedelta(hours=8) + later):
-            submit_report(actor=official, report=report)
-        with demo_clock(reviewed + later):
-            review_report(actor=council, report=report, accept=True, comment="상반기 실적 확인")
+        accept_report(task, task.proposal.created_by, council, 2026, 1, lateness=timedelta(minutes=23 * number),
+                      narrative="참여기업 선정과 1차 지원 착수, 시제품 개발 진행.", comment="상반기 실적 확인",
+                      actuals={"jobs": 8, "youth_jobs": 3, "companies_supported": 6, "sales_krw": 300_000_000,
+                               "population_influx": 9})
 
 
 def _pay(tasks: list[SelectedTask], council, paid_on: date, tranche: str) -> None:

@@ -127,7 +127,7 @@ def _hamyang(task: SelectedTask, users: dict) -> None:
     _recruit(task, official)
     for (year, half), actuals, narrative in HAMYANG_REPORTS:
         comment = "KPI 증빙 확인. 하반기 인증 지원 실적 보완 바람." if (year, half) == (2025, 1) else "KPI 증빙 확인."
-        _report_accepted(task, official, council, year, half, actuals, narrative, comment)
+        accept_report(task, official, council, year, half, actuals, narrative, comment)
     with demo_clock(kst(2025, 2, 25, 14)):
         confirm_plan_inclusion(actor=users["gyeongnam"], task=task, year=2025,
                                plan_title="2025년 경상남도 지역산업진흥계획")
@@ -137,8 +137,8 @@ def _hamyang(task: SelectedTask, users: dict) -> None:
     _support_lines(task, users)
 
 
-def _report_accepted(task, official, council, year: int, half: int, actuals: dict, narrative: str,
-                     comment: str, lateness: timedelta = timedelta()) -> None:
+def accept_report(task, official, council, year: int, half: int, actuals: dict, narrative: str,
+                  comment: str, lateness: timedelta = timedelta()) -> None:
     """Written and submitted in the days after the half (``lateness`` later for one task than another), and
     accepted the week after."""
     report = ProgressReport.objects.get(task=task, year=year, half=half)
@@ -167,7 +167,7 @@ def ensure_reports_2025(contest) -> None:
         for year, half in ((2025, 1), (2025, 2), (2026, 1)):
             if (task.local_government.code, year, half) == (LATE, 2026, 1):
                 continue
-            _report_accepted(task, task.proposal.created_by, council, year, half, GENERIC_ACTUALS,
+            accept_report(task, task.proposal.created_by, council, year, half, GENERIC_ACTUALS,
                              "참여기업 지원과 시제품 개발 추진 실적 보고", "실적 확인",
                              lateness=timedelta(minutes=17 * number))
 
