@@ -99,6 +99,11 @@ class LocalGovernment(BilingualNameMixin):
         ]
 
     def __str__(self) -> str:
+        """The province and name; as they stood on a date when ``regions.as_of.stand_rows_on`` (or
+        ``regions.selectors.stand_on``) gave the row ``as_of`` (a 2025 round's Haenam: 전라남도 해남군)."""
+        as_of = getattr(self, "as_of", None)
+        if as_of is not None:
+            return f"{as_of.province.name} {as_of.name}"
         return f"{self.province.name} {self.name}" if self.province_id else self.name
 
     def exists_on(self, day: date) -> bool:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.permissions import is_council, is_local_official
 from applications.models import Contest, ContestStage, Proposal
 from applications.selectors import contest_stages
+from applications.selectors.layout import in_round_layout
 
 from .computation import NATIONAL_REQUEST, RECEIPT_NUMBER, tie_break_order, upgraded
 from .models import (
@@ -28,8 +29,12 @@ def runs_of(contest: Contest) -> QuerySet[SelectionRun]:
                       committed=Sum("decisions__national_krw")).order_by("-number"))
 
 
-def decisions_of(run: SelectionRun) -> QuerySet[SelectionDecision]:
-    return run.decisions.select_related("proposal__lead_local_government__province", "objection")
+def decisions_of(run: SelectionRun) -> list[SelectionDecision]:
+    """The run's decisions, each lead local government named as on the contest's eligibility date (a 2025 round's
+    Haenam in 전라남도, ``applications.selectors.layout``), in a fixed number of queries."""
+    return in_round_layout(run.decisions.select_related("proposal__lead_local_government__province", "objection",
+                                                        "proposal__contest"),
+                           local_government="proposal__lead_local_government", contest="proposal__contest")
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,12 @@ def summary_of(run: SelectionRun) -> RunSummary:
     return RunSummary(by_outcome, committed, run.contest.total_national_budget_krw, run.contest.target_task_count)
 
 
-def adjustments_of(run: SelectionRun) -> QuerySet[DecisionAdjustment]:
-    return (DecisionAdjustment.objects.filter(decision__run=run)
-            .select_related("actor", "decision__proposal__lead_local_government").order_by("at", "pk"))
+def adjustments_of(run: SelectionRun) -> list[DecisionAdjustment]:
+    return in_round_layout(DecisionAdjustment.objects.filter(decision__run=run)
+                           .select_related("actor", "decision__proposal__lead_local_government__province",
+                                           "decision__proposal__contest").order_by("at", "pk"),
+                           local_government="decision__proposal__lead_local_government",
+                           contest="decision__proposal__contest")
 
 
 def with_published_outcome(proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
@@ -97,9 +105,12 @@ def objections_visible_to(user) -> QuerySet[Objection]:
     return objections.none()
 
 
-def objections_of(run: SelectionRun) -> QuerySet[Objection]:
-    return (Objection.objects.filter(decision__run=run)
-            .select_related("decision__proposal__lead_local_government").order_by("filed_at", "pk"))
+def objections_of(run: SelectionRun) -> list[Objection]:
+    return in_round_layout(Objection.objects.filter(decision__run=run)
+                           .select_related("decision__proposal__lead_local_government__province",
+                                           "decision__proposal__contest").order_by("filed_at", "pk"),
+                           local_government="decision__proposal__lead_local_government",
+                           contest="decision__proposal__contest")
 
 
 def re_reviews_of(user) -> QuerySet[ObjectionReview]:

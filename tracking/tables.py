@@ -2,6 +2,7 @@
 definition per table, so the page, the export and the dashboard's sums read the same rows."""
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db.models import Sum
 from django.http import Http404
@@ -9,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import BudgetSource, Contest, KpiIndicator
+from applications.selectors.layout import in_round_layout, in_round_province
 from ministries.registry import line_for
-from regions.selectors import in_province_code_on
 
 from .models import AgreementLine, ProgressReport, SelectedTask
 from .selectors import kpi_rollup, late_reports
@@ -31,8 +32,18 @@ class RowsTable:
 
 
 def _task_cells(task: SelectedTask) -> list:
-    return [task.proposal.receipt_number, task.local_government.province.name, task.local_government.name,
+    """A task's first cells, its local government named as on its round's date (``_stood`` gave it ``as_of``)."""
+    return [task.proposal.receipt_number, task.local_government.as_of.province.name, task.local_government.as_of.name,
             task.title]
+
+
+def _stood(rows, task: str = "") -> list:
+    """``rows`` with their task's local government in the round's layout (``applications.selectors.layout``),
+    ordered by that province and code, then as given."""
+    prefix = f"{task}__" if task else ""
+    rows = in_round_layout(rows, local_government=f"{prefix}local_government", contest=f"{prefix}contest")
+    unit = attrgetter(f"{task}.local_government.as_of" if task else "local_government.as_of")
+    return sorted(rows, key=lambda row: (unit(row).province.code, unit(row).code))
 
 
 def _task_headers() -> list[str]:
@@ -48,11 +59,11 @@ def _tasks(contest: Contest):
 def tasks_table(contest: Contest, params) -> RowsTable:
     tasks = _tasks(contest)
     if params.get("province"):  # the province as the layout stood on the contest's date
-        tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], contest.eligibility_date))
+        tasks = in_round_province(tasks, params["province"])
     if params.get("status"):
         tasks = tasks.filter(status=params["status"])
     return RowsTable(_("Selected tasks"), [*_task_headers(), _("Status")],
-                     [([*_task_cells(task), task.get_status_display()], task.pk) for task in tasks])
+                     [([*_task_cells(task), task.get_status_display()], task.pk) for task in _stood(tasks)])
 
 
 def money_table(contest: Contest, params) -> RowsTable:
@@ -65,7 +76,7 @@ def money_table(contest: Contest, params) -> RowsTable:
     headers = [*_task_headers(), _("Year"), _("Source"), _("Agreed (KRW)"), _("Disbursed (KRW)")]
     return RowsTable(_("Funding agreements and disbursements"), headers,
                      [([*_task_cells(line.task), line.year, line.get_source_display(), line.amount_krw,
-                        line.paid or 0], line.task_id) for line in lines], numeric=(6, 7))
+                        line.paid or 0], line.task_id) for line in _stood(lines, "task")], numeric=(6, 7))
 
 
 def support_table(contest: Contest, params) -> RowsTable:
@@ -77,7 +88,7 @@ def support_table(contest: Contest, params) -> RowsTable:
     return RowsTable(str(line.label), [*_task_headers(), *[measure.name for measure in measures]],
                      [([*_task_cells(row.task), *[measure.display(row.values.get(measure.code))
                                                    for measure in measures]], row.task_id)
-                      for row in contest_rows(contest, line)], numeric=numeric)
+                      for row in _stood(contest_rows(contest, line), "task")], numeric=numeric)
 
 
 def kpi_table(contest: Contest, params) -> RowsTable:
@@ -85,7 +96,7 @@ def kpi_table(contest: Contest, params) -> RowsTable:
     rollup = kpi_rollup(tasks)
     wanted = params.get("indicator") if params.get("indicator") in KpiIndicator.values else None
     rows = []
-    for task in tasks:
+    for task in _stood(tasks):
         for kpi in rollup.get(task.pk, []):
             if wanted in (None, kpi.indicator):
                 rows.append(([*_task_cells(task), kpi.label, kpi.target, kpi.actual,
@@ -104,7 +115,8 @@ def reports_table(contest: Contest, params) -> RowsTable:
     return RowsTable(_("Late progress reports") if params.get("late") else _("Progress reports"),
                      [*_task_headers(), _("Period"), _("Due on"), _("Status")],
                      [([*_task_cells(report.task), report.period_label, report.due_on, report.get_status_display()],
-                       report.task_id) for report in reports])
+                       report.task_id) for report in in_round_layout(reports, local_government="task__local_government",
+                                                                     contest="task__contest")])
 
 
 TABLES: dict[str, Callable[[Contest, dict], RowsTable]] = {

@@ -7,6 +7,8 @@ from applications.models import BudgetLine, BudgetSource, Contest, Proposal, Pro
 from core.formats import moment
 from ministries.models import SupportLineKind
 
+from .layout import in_round_layout
+
 SORTS = {
     "receipt": "receipt_number", "-receipt": "-receipt_number",
     "title": "title", "-title": "-title",
@@ -70,14 +72,15 @@ def export_headers() -> list[str]:
 
 
 def export_rows(proposals: QuerySet[Proposal]) -> list[list[object]]:
-    """One row per proposal, in the order of ``EXPORT_HEADERS``; money stays integer won."""
+    """One row per proposal, in the order of ``EXPORT_HEADERS``; money stays integer won; the lead local
+    government and its province as on the contest's eligibility date (``layout``)."""
     lines_to_ministry = ministry_codes_by_line()
     rows = []
-    for proposal in proposals:
+    for proposal in in_round_layout(proposals, local_government="lead_local_government"):
         submitted = proposal.first_submitted_at
         rows.append([
             proposal.receipt_number, str(proposal.get_status_display()), proposal.title,
-            proposal.lead_local_government.name, proposal.lead_local_government.province.name,
+            proposal.lead_local_government.as_of.name, proposal.lead_local_government.as_of.province.name,
             ", ".join(partner.name for partner in proposal.partners.all()),
             proposal.national_krw, proposal.provincial_krw, proposal.local_krw, proposal.private_krw,
             proposal.national_krw + proposal.provincial_krw + proposal.local_krw + proposal.private_krw,

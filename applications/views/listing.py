@@ -9,6 +9,7 @@ from applications import permissions, selectors
 from applications.extensions import with_published_outcome
 from applications.filters import ProposalFilter
 from applications.models import Contest
+from applications.selectors.layout import in_round_layout
 from applications.selectors.listing import (
     contest_proposals,
     export_headers,
@@ -47,6 +48,7 @@ class ContestProposalListView(ContestProposalsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["proposals"] = in_round_layout(context["proposals"], local_government="lead_local_government")
         label_requested_ministries(context["proposals"])
         query = self.request.GET.copy()
         query.pop("page", None)

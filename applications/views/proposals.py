@@ -14,6 +14,7 @@ from applications.checklist import completeness_checklist
 from applications.extensions import outcome_page_context, with_published_outcome
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
+from applications.selectors.layout import in_round_layout
 from applications.window import accepts_new_drafts
 from core.autosave import is_autosave, next_address, not_saved_answer, saved_answer
 from core.formats import moment
@@ -28,9 +29,10 @@ class ProposalAccessMixin(DecisionRequiredMixin):
 
     def get_proposal(self) -> Proposal:
         try:
-            return selectors.proposal_for_user(user=self.request.user, pk=self.kwargs["pk"])
+            proposal = selectors.proposal_for_user(user=self.request.user, pk=self.kwargs["pk"])
         except Proposal.DoesNotExist as error:
             raise Http404 from error
+        return in_round_layout([proposal], local_government="lead_local_government")[0]
 
     def refuse(self, decision):
         raise PermissionDenied(decision.reason)
@@ -47,6 +49,7 @@ class ProposalListView(ProposalAccessMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["proposals"] = in_round_layout(context["proposals"], local_government="lead_local_government")
         context["can_start"] = permissions.can_start_proposal(self.request.user)
         context["open_contests"] = (selectors.contests_for_overview().filter(
             application_closes_at__gte=timezone.now())[:5] if context["can_start"] else [])

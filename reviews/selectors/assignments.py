@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from accounts.permissions import is_council, is_reviewer
 from applications.models import Contest, Proposal
+from applications.selectors.layout import in_round_layout
 from reviews.models import (
     Assignment,
     AssignmentStatus,
@@ -119,7 +120,8 @@ def panel_rows(panel: Panel) -> list[PanelRow]:
                  .prefetch_related(Prefetch("review_assignments", queryset=assignments, to_attr="panel_assignments"))
                  .order_by("receipt_number", "pk"))
     slots = {slot.proposal_id: slot for slot in panel.slots.all()}
-    return [PanelRow(proposal, proposal.panel_assignments, slots.get(proposal.pk)) for proposal in proposals]
+    return [PanelRow(proposal, proposal.panel_assignments, slots.get(proposal.pk))
+            for proposal in in_round_layout(proposals, local_government="lead_local_government")]
 
 
 def pool_with_load(contest: Contest | None = None) -> QuerySet[Reviewer]:

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, F, QuerySet, Sum
 
 from applications.models import Contest, Proposal
+from applications.selectors.layout import in_round_layout
 from reviews.models import AssignmentStatus, Criterion, Panel, Reviewer, Rubric, Score, ScoreSheet, SheetStatus
 
 
@@ -79,9 +80,10 @@ def _round(value) -> Decimal | None:
 
 
 def _proposals_by_panel(panels: list[Panel]) -> Iterable[tuple[int, Proposal]]:
-    for proposal in (Proposal.objects.filter(panelproposal__panel__in=panels)
-                     .select_related("lead_local_government__province")
-                     .annotate(panel_id=F("panelproposal__panel_id"))):
+    for proposal in in_round_layout(Proposal.objects.filter(panelproposal__panel__in=panels)
+                                    .select_related("lead_local_government__province", "contest")
+                                    .annotate(panel_id=F("panelproposal__panel_id")),
+                                    local_government="lead_local_government"):
         yield proposal.panel_id, proposal
 
 

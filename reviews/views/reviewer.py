@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from applications import selectors as proposal_selectors
+from applications.selectors.layout import in_round_layout
 from core.autosave import is_autosave, not_saved_answer, saved_answer
 from core.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors, services
@@ -51,13 +52,16 @@ class AssignmentDetailView(ReviewerMixin, TemplateView):
         context = {"assignment": assignment, "panel": assignment.panel,
                    "can_open": permissions.can_open_proposal(assignment)}
         if assignment.status == AssignmentStatus.ASSIGNED:
-            context["proposal"] = assignment.proposal
+            context["proposal"] = in_round_layout([assignment.proposal], local_government="lead_local_government",
+                                                  contest="contest")[0]
             context["companies"] = assignment.proposal.companies.order_by("name")
             context["partners"] = assignment.proposal.partners.select_related("province")
             kwargs.setdefault("pledge_form", PledgeForm())
             kwargs.setdefault("conflict_form", ConflictForm())
         else:
-            proposal = proposal_selectors.proposal_for_user(user=self.request.user, pk=assignment.proposal_id)
+            proposal = in_round_layout([proposal_selectors.proposal_for_user(user=self.request.user,
+                                                                             pk=assignment.proposal_id)],
+                                       local_government="lead_local_government")[0]
             sheet = getattr(assignment, "sheet", None)
             can_edit = permissions.can_edit_sheet(assignment)
             context.update(proposal_selectors.proposal_reading(proposal))

@@ -1,5 +1,7 @@
 """The council's selection pages: a contest's policy and runs, a run's decisions with adjustments, approval,
 publication and confirmation, and the run's XLSX export."""
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -10,6 +12,7 @@ from django.views.generic import TemplateView
 
 from applications.models import Contest
 from applications.selectors import contest_stages
+from applications.selectors.layout import in_round_layout
 from core.downloads import xlsx_response
 from core.form_flow import ServiceFormMixin
 from core.permissions import DecisionRequiredMixin
@@ -85,7 +88,7 @@ class RunDetailView(RunMixin, TemplateView):
         return super().get_context_data(
             run=run, contest=run.contest, summary=selectors.summary_of(run), rules=selectors.run_rules(run),
             # read only when the table is rendered, not when it comes from the cache (see frozen_key)
-            decisions=selectors.decisions_of(run), frozen_key=run.frozen_key,
+            decisions=partial(selectors.decisions_of, run), frozen_key=run.frozen_key,
             adjustments=list(selectors.adjustments_of(run)),
             objections=list(selectors.objections_of(run)), same_inputs_as=same_as, stalled=stalled,
             can_adjust=permissions.can_be_adjusted(run), can_approve=permissions.can_be_approved(run),
@@ -174,6 +177,7 @@ class DecisionAdjustView(CouncilMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         decision = kwargs.pop("decision", None) or self.get_decision()
+        in_round_layout([decision], local_government="proposal__lead_local_government", contest="run__contest")
         kwargs.setdefault("form", forms.AdjustDecisionForm(initial={"outcome": decision.outcome,
                                                                     "national_krw": decision.national_krw}))
         return super().get_context_data(decision=decision, run=decision.run,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from applications.selectors.layout import in_round_layout
 from core.downloads import document_response
 from core.form_flow import ServiceFormMixin
 from core.permissions import DecisionRequiredMixin
@@ -23,7 +24,9 @@ class ObjectionListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         objections = selectors.objections_visible_to(self.request.user).order_by("-filed_at")
-        return super().get_context_data(objections=list(objections), **kwargs)
+        return super().get_context_data(objections=in_round_layout(
+            objections, local_government="decision__proposal__lead_local_government", contest="decision__run__contest"),
+            **kwargs)
 
 
 class ObjectionCreateView(ServiceFormMixin, LoginRequiredMixin, TemplateView):
@@ -63,7 +66,8 @@ class ObjectionMixin(ServiceFormMixin, LoginRequiredMixin):
             raise Http404 from error
         if not permissions.can_view_objection(self.request.user, objection):
             raise Http404
-        return objection
+        return in_round_layout([objection], local_government="decision__proposal__lead_local_government",
+                               contest="decision__run__contest")[0]
 
 
 class ObjectionDetailView(ObjectionMixin, TemplateView):

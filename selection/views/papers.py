@@ -4,6 +4,7 @@ council always, the applicant and its province's officer once the result is publ
 from django.http import Http404
 from django.views import View
 
+from applications.selectors.layout import in_round_layout
 from core.papers import digest_of, paper_response
 from core.permissions import ALLOWED, DecisionRequiredMixin
 from selection.models import SelectionDecision
@@ -21,6 +22,7 @@ class DecisionLetterView(DecisionRequiredMixin, View):
                     .filter(pk=pk).first())
         if decision is None or not can_view_decision(request.user, decision):
             raise Http404
+        in_round_layout([decision], local_government="proposal__lead_local_government", contest="run__contest")
         run, proposal = decision.run, decision.proposal
         content = {"decision": decision.pk, "run": run.pk, "proposal": proposal.receipt_number,
                    "outcome": decision.outcome, "rank": decision.rank, "national_krw": decision.national_krw,

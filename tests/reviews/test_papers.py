@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import Role
+from applications.selectors.layout import in_round_layout
 from reviews.models import Assignment
 from reviews.services import save_sheet, sign_pledge, submit_sheet
 from tests.factories import make_user
@@ -94,6 +95,8 @@ def test_the_rankings_cells_do_not_wrap_syllable_by_syllable(client, ranked_pane
     client.force_login(make_user(Role.COUNCIL_STAFF, language="ko"))
     text = pdf_text(client.get(reverse("reviews:panel-results-pdf", args=[ranked_panel.pk])))
     lines = text.splitlines()
-    for proposal in ranked_panel.proposals.select_related("lead_local_government"):
+    # each named as on the round's eligibility date (a 2025 round's Gurye-gun: 전라남도 구례군; issue 20)
+    for proposal in in_round_layout(ranked_panel.proposals.select_related("lead_local_government", "contest"),
+                                    local_government="lead_local_government"):
         assert any(str(proposal.lead_local_government) in line for line in lines), text
     assert not any(line.strip() in ("통", "과", "미", "달") for line in lines), text

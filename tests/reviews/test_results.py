@@ -88,7 +88,7 @@ def test_results_run_the_same_few_queries_whatever_the_rows(panel, django_assert
             submitted_sheet(panel, proposal, scores)
     with django_assert_max_num_queries(len(one_sheet.captured_queries)):
         rows = ranked_results(panel)
-    assert len(one_sheet.captured_queries) <= 5
+    assert len(one_sheet.captured_queries) <= 7  # 5, and the lead units' periods and codes (the round's layout)
     assert [row.sheets for row in rows] == [7, 6, 6]
 
 

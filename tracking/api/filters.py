@@ -1,6 +1,7 @@
 """Filters of the tracking API."""
 import django_filters
 
+from applications.selectors.layout import in_round_province
 from core.api.filters import WholeNumberFilter
 from tracking.models import ProgressReport, ReportStatus, SelectedTask, TaskStatus
 
@@ -10,12 +11,16 @@ class SelectedTaskFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=TaskStatus.choices)
     local_government = django_filters.CharFilter(field_name="local_government__code",
                                                  help_text="The lead local government's 5-digit code.")
-    province = django_filters.CharFilter(field_name="local_government__province__code",
-                                         help_text="The province's 2-digit code.")
+    province = django_filters.CharFilter(method="filter_province",
+                                         help_text="The province's 2-digit code on each task's round's eligibility "
+                                                   "date (46 finds a 2026 round's Jeonnam tasks, 12 a 2027 round's).")
 
     class Meta:
         model = SelectedTask
         fields = ["contest", "status", "local_government", "province"]
+
+    def filter_province(self, queryset, name, value):
+        return in_round_province(queryset, value)
 
 
 class ProgressReportFilter(django_filters.FilterSet):

@@ -2,6 +2,7 @@
 from rest_framework import serializers
 
 from applications.models import KpiIndicator
+from applications.selectors.layout import in_round_layout
 from core.fields import MAX_KRW
 from tracking.models import (
     AgreementLine,
@@ -19,9 +20,38 @@ from tracking.models import (
 )
 
 
-class SelectedTaskSerializer(serializers.ModelSerializer):
+class _StoodList(serializers.ListSerializer):
+    """A list of tasks, each standing in its round's layout first (``applications.selectors.layout``, bounded)."""
+
+    def to_representation(self, data):
+        return super().to_representation(in_round_layout(data.all() if hasattr(data, "all") else data))
+
+
+class RoundLayoutMixin(serializers.Serializer):
+    """The task's local government, name and province as on its round's eligibility date (a 2026 round's Haenam
+    in Jeollanam-do, 46; a 2027 round's in 전남광주통합특별시, 12)."""
+
     local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    local_government_name = serializers.CharField(source="local_government.name", read_only=True)
+    local_government_name = serializers.SerializerMethodField()
+    province_code = serializers.SerializerMethodField(help_text="The province's 2-digit code on the round's date.")
+    province_name = serializers.SerializerMethodField(help_text="The province's name on the round's date.")
+
+    def to_representation(self, instance):
+        if getattr(instance.local_government, "as_of", None) is None:
+            in_round_layout([instance])
+        return super().to_representation(instance)
+
+    def get_local_government_name(self, task) -> str:
+        return task.local_government.as_of.name
+
+    def get_province_code(self, task) -> str:
+        return task.local_government.as_of.province.code
+
+    def get_province_name(self, task) -> str:
+        return task.local_government.as_of.province.name
+
+
+class SelectedTaskSerializer(RoundLayoutMixin, serializers.ModelSerializer):
     agreed_national_krw = serializers.IntegerField(read_only=True)
     disbursed_national_krw = serializers.IntegerField(read_only=True)
     late_report_count = serializers.IntegerField(read_only=True)
@@ -29,7 +59,9 @@ class SelectedTaskSerializer(serializers.ModelSerializer):
     class Meta:
         model = SelectedTask
         fields = ["id", "contest", "proposal", "decision", "local_government", "local_government_name", "title",
-                  "status", "opened_at", "agreed_national_krw", "disbursed_national_krw", "late_report_count"]
+                  "status", "opened_at", "agreed_national_krw", "disbursed_national_krw", "late_report_count",
+                  "province_code", "province_name"]
+        list_serializer_class = _StoodList
 
 
 class AgreementLineSerializer(serializers.ModelSerializer):
@@ -98,9 +130,7 @@ class ConditionInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
 
 
-class SelectedTaskDetailSerializer(serializers.ModelSerializer):
-    local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    local_government_name = serializers.CharField(source="local_government.name", read_only=True)
+class SelectedTaskDetailSerializer(RoundLayoutMixin, serializers.ModelSerializer):
     agreement_lines = AgreementLineSerializer(many=True, read_only=True)
     milestones = MilestoneSerializer(many=True, read_only=True)
     grades = GradeSerializer(many=True, read_only=True)
@@ -112,7 +142,7 @@ class SelectedTaskDetailSerializer(serializers.ModelSerializer):
         model = SelectedTask
         fields = ["id", "contest", "proposal", "decision", "local_government", "local_government_name", "title",
                   "status", "opened_at", "agreement_lines", "milestones", "grades", "plan_inclusions", "reports",
-                  "conditional_from_year", "continuation_evaluations"]
+                  "conditional_from_year", "continuation_evaluations", "province_code", "province_name"]
 
 
 class StatusChangeSerializer(serializers.Serializer):

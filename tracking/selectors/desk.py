@@ -5,14 +5,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Contest
+from applications.selectors.layout import in_round_layout, in_round_province
 from core.fields import ascii_whole_number
 from ministries.models import Ministry
 from ministries.registry import LineSpec, support_lines
-from regions.selectors import in_province_code_on
 from tracking.models import SelectedTask, SupportLineRow, TaskStatus
 
 
@@ -30,19 +29,16 @@ def contests_of(ministry: Ministry) -> QuerySet[Contest]:
 
 def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
     """The tasks the ministry supports, filtered by ``params``: ``contest`` (id), ``province`` (code, on the
-    contest's date or today), ``status``, ``q`` (title or local government), ``rows`` (``with``/``without``
+    each task's round's date), ``status``, ``q`` (title or local government), ``rows`` (``with``/``without``
     a row of the ministry's lines)."""
     tasks = (SelectedTask.objects.filter(contest__in=contests_of(ministry))
              .select_related("contest", "proposal", "local_government__province")
              .order_by("-contest__year", "local_government__province__code", "local_government__code", "pk"))
-    contest = None
     contest_id = ascii_whole_number(params.get("contest"))
     if contest_id is not None:
-        contest = Contest.objects.filter(pk=contest_id).first()
         tasks = tasks.filter(contest_id=contest_id)
-    if params.get("province"):
-        day = contest.eligibility_date if contest else timezone.localdate()
-        tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], day))
+    if params.get("province"):  # each task judged in its own round's layout
+        tasks = in_round_province(tasks, params["province"])
     if params.get("status") in TaskStatus.values:
         tasks = tasks.filter(status=params["status"])
     text = (params.get("q") or "").strip()
@@ -85,8 +81,8 @@ class DeskTable:
 
     def cells(self, row: DeskRow) -> list:
         task = row.task
-        cells = [task.contest.year, task.proposal.receipt_number, task.local_government.province.name,
-                 task.local_government.name, task.title, task.get_status_display()]
+        cells = [task.contest.year, task.proposal.receipt_number, task.local_government.as_of.province.name,
+                 task.local_government.as_of.name, task.title, task.get_status_display()]
         for code, line in self.lines.items():
             cells.append(row.count(code))
             cells += [row.total(code, measure.code) for measure in line.summed]
@@ -110,9 +106,10 @@ class DeskTable:
 
 def desk_table(ministry: Ministry, params) -> DeskTable:
     """Every task the ministry supports (filtered) with its rows of the ministry's lines: the registry (three
-    queries), the tasks (one) and their rows (one), whatever the number of tasks."""
+    queries), the tasks (one, and three to stand them in their rounds' layouts) and their rows (one), whatever
+    the number of tasks."""
     lines = ministry_lines(ministry)
-    tasks = list(desk_tasks(ministry, params))
+    tasks = in_round_layout(desk_tasks(ministry, params))
     by_task: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     codes = {line.pk: code for code, line in lines.items()}
     if tasks and lines:
@@ -133,7 +130,7 @@ def template_sheet(table: DeskTable) -> tuple[list[str], list[list]]:
     rows = []
     for desk_row in table.rows:
         task = desk_row.task
-        about = [task.pk, task.proposal.receipt_number, task.local_government.name, task.title]
+        about = [task.pk, task.proposal.receipt_number, task.local_government.as_of.name, task.title]
         for code in table.lines:
             for values in [row.values for row in desk_row.rows.get(code, [])] or [{}]:
                 rows.append([*about, code, *[values.get(measure, "") for measure in codes]])

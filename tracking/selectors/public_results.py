@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from applications.budget import funding_years
 from applications.models import SEOUL
+from applications.selectors.layout import in_round_layout, in_round_province
 from regions.models import Province
-from regions.selectors import period_on
 from selection.models import Outcome, RunStatus
 from tracking.models import SelectedTask
 
@@ -49,26 +49,25 @@ FIELDS = (
 
 
 def province_on_contest_date(task: SelectedTask) -> Province:
-    """The lead local government's province on the contest's date (its eligibility date), from the registry's
-    dated history (``regions.selectors.period_on``, read from the prefetched periods): a 2025 round's Jeonnam
-    task stays in Jeollanam-do after the 2026-07-01 merger. The current province where no period is dated."""
-    period = period_on(task.local_government, task.contest.eligibility_date)
-    return period.province if period is not None else task.local_government.province
+    """The lead local government's province on the contest's date (its eligibility date), as ``published_tasks``
+    stood it (``applications.selectors.layout``): a 2025 round's Jeonnam task stays in Jeollanam-do after the
+    2026-07-01 merger."""
+    return task.local_government.as_of.province
 
 
 def published_tasks(*, province: str | None = None, year: int | None = None) -> list[SelectedTask]:
     """Tasks of confirmed selections only, selected outcome only; ``province`` a 2-digit code matched against
-    the province on each contest's date, ``year`` the contest's. Three queries whatever the number of rows."""
+    the province on each contest's date, ``year`` the contest's. Five queries whatever the number of rows."""
     tasks = (SelectedTask.objects.filter(decision__run__status=RunStatus.CONFIRMED,
                                          decision__outcome=Outcome.SELECTED)
              .select_related("contest", "local_government__province", "decision__run", "proposal")
-             .prefetch_related("proposal__partners", "local_government__periods__province")
+             .prefetch_related("proposal__partners")
              .order_by("-contest__year", "local_government__code", "pk"))
     if year:
         tasks = tasks.filter(contest__year=year)
     if province:
-        return [task for task in tasks if province_on_contest_date(task).code == province]
-    return list(tasks)
+        tasks = in_round_province(tasks, province)
+    return in_round_layout(tasks)
 
 
 def public_row(task: SelectedTask) -> dict:

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from applications.models import BudgetSource, KpiIndicator, KpiTarget
+from applications.selectors.layout import in_round_layout
 from tracking.models import (
     REPORT_EDITABLE,
     AgreementLine,
@@ -62,7 +63,9 @@ def with_details(tasks: QuerySet[SelectedTask]) -> QuerySet[SelectedTask]:
 
 
 def task_detail(task_id: int) -> SelectedTask:
-    return with_details(SelectedTask.objects.all()).get(pk=task_id)
+    """One task with its page's rows, its local government standing as on its round's date
+    (``applications.selectors.layout``)."""
+    return in_round_layout([with_details(SelectedTask.objects.all()).get(pk=task_id)])[0]
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """The council's dashboard, the tables behind its figures (each also as XLSX), and the task list."""
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from applications.models import Contest
+from applications.selectors.layout import in_round_layout, in_round_province
 from core.downloads import xlsx_response
 from core.fields import ascii_whole_number
 from core.permissions import DecisionRequiredMixin
-from regions.selectors import in_province_code_on, provinces_existing_on
+from regions.as_of import provinces_of_days
 from tracking import permissions, selectors
 from tracking.korea_map import korea_map
 from tracking.models import TaskStatus
@@ -28,11 +29,20 @@ class DashboardView(DecisionRequiredMixin, TemplateView):
     def decide(self, user):
         return permissions.can_view_dashboard(user)
 
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        return self.render_to_response(context, status=404 if context["unknown_contest"] else 200)
+
     def get_context_data(self, **kwargs):
-        contests = list(Contest.objects.filter(tasks__isnull=False).distinct().order_by("-year"))
-        chosen = self.request.GET.get("contest")
-        contest = next((c for c in contests if str(c.pk) == chosen), contests[0] if contests else None)
-        context = {"contests": contests, "contest": contest}
+        """Every contest is offered (a round with no selected task yet shows its layout with zeros); without a
+        choice, the newest round with tasks. A contest asked for that does not exist is said, never replaced."""
+        contests = list(Contest.objects.annotate(task_count=Count("tasks")).order_by("-year", "-pk"))
+        asked = self.request.GET.get("contest")
+        if asked:
+            contest = next((c for c in contests if str(c.pk) == asked), None)
+        else:
+            contest = next((c for c in contests if c.task_count), contests[0] if contests else None)
+        context = {"contests": contests, "contest": contest, "unknown_contest": asked if asked and not contest else ""}
         if contest:
             figures = selectors.dashboard_figures(contest)
             most = max((count for _province, count in figures.by_province), default=0)
@@ -76,6 +86,9 @@ class RowsView(DecisionRequiredMixin, TemplateView):
 
 
 class TaskListView(DecisionRequiredMixin, TemplateView):
+    """The tasks the user may see, each named in its round's layout (``applications.selectors.layout``); the
+    province filter judges each task on its own round's date and offers every province of the rounds listed."""
+
     template_name = "tracking/task_list.html"
 
     def decide(self, user):
@@ -84,18 +97,19 @@ class TaskListView(DecisionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         tasks = selectors.task_list(self.request.user)
         params = self.request.GET
-        contest = None
+        contests = list(Contest.objects.filter(tasks__isnull=False).distinct().order_by("-year"))
         contest_id = ascii_whole_number(params.get("contest"))
-        if contest_id is not None:
+        unknown_contest = bool(params.get("contest")) and contest_id not in {contest.pk for contest in contests}
+        if params.get("contest"):
             tasks = tasks.filter(contest_id=contest_id)
-            contest = Contest.objects.filter(pk=contest_id).first()
-        day = contest.eligibility_date if contest else timezone.localdate()
-        if params.get("province"):  # the province of the contest's date (today without a contest)
-            tasks = tasks.filter(local_government__in=in_province_code_on(params["province"], day))
+        chosen = [contest for contest in contests if contest.pk == contest_id] or contests
+        if params.get("province"):
+            tasks = in_round_province(tasks, params["province"])
         if params.get("status") in TaskStatus.values:
             tasks = tasks.filter(status=params["status"])
+        filtered = any(params.get(name) for name in ("contest", "province", "status"))
         return super().get_context_data(
-            tasks=tasks, statuses=TaskStatus.choices, params=params,
-            contests=Contest.objects.filter(tasks__isnull=False).distinct().order_by("-year"),
-            provinces=provinces_existing_on(day),
+            tasks=in_round_layout(tasks), statuses=TaskStatus.choices, params=params, contests=contests,
+            filtered=filtered, unknown_contest=unknown_contest,
+            provinces=provinces_of_days(contest.eligibility_date for contest in chosen),
             can_dashboard=bool(permissions.can_view_dashboard(self.request.user)), **kwargs)

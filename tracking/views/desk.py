@@ -7,14 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.permissions import DecisionRequiredMixin
 from core.spreadsheets import xlsx_response
 from core.uploads import clean_file_name
-from regions.selectors import provinces_existing_on
+from regions.as_of import provinces_of_days
 from regions.tabular import TableError, read_table
 from tracking import permissions
 from tracking.forms import SupportUploadForm, desk_row_form
@@ -46,14 +45,15 @@ class DeskView(DeskMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ministry = self.request.user.ministry
         table = kwargs["table"]
+        contests = list(contests_of(ministry))
         return super().get_context_data(
             ministry=ministry, rows=[(row, table.cells(row)) for row in table.rows], totals=table.totals,
             line_rows=[(line, [(task, row, desk_row_form(line, task, row)) for task, row in rows],
                         [(desk_row.task, desk_row_form(line, desk_row.task)) for desk_row in table.rows
                          if not desk_row.count(line.code)])
                        for line, rows in table.line_rows()],
-            contests=contests_of(ministry), statuses=TaskStatus.choices, params=self.request.GET,
-            provinces=provinces_existing_on(timezone.localdate()),
+            contests=contests, statuses=TaskStatus.choices, params=self.request.GET,
+            provinces=provinces_of_days(contest.eligibility_date for contest in contests),
             template_query=self.request.GET.urlencode(), **kwargs)
 
 

@@ -9,7 +9,7 @@ from functools import partial
 
 from django import forms
 from django.http import Http404, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import conditional_page
 from django.views.generic import TemplateView
 
 from core.downloads import csv_response, xlsx_response
+from regions.as_of import layouts_of_days
 from regions.models import Province
 from tracking.korea_map import korea_map
 from tracking.models import TaskStatus
@@ -76,24 +77,38 @@ class PublicResultsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = ResultsFilterForm(self.request.GET or None)
-        tasks = list(published_tasks(**form.filters()))
-        counts: dict[str, int] = {}
-        for task in tasks:
-            code = province_on_contest_date(task).code
-            counts[code] = counts.get(code, 0) + 1
-        shapes = korea_map()
-        most = max(counts.values(), default=0)
-        provinces = [{"province": province, "count": counts.get(province.code, 0),
-                      "shape": shapes.shapes.get(province.code), "fill": _shade(counts.get(province.code, 0), most)}
-                     for province in Province.objects.order_by("code")]
+        tasks = published_tasks(**form.filters())
+        return super().get_context_data(form=form, rows=[(task, public_row(task)) for task in tasks],
+                                        maps=_maps(tasks), **self._page(form, tasks), **kwargs)
+
+    def _page(self, form, tasks) -> dict:
         query = self.request.GET.copy()
         query.pop("lang", None)
         year = form.filters().get("year")
-        return super().get_context_data(
-            form=form, rows=[(task, public_row(task)) for task in tasks], years=published_years(), map=shapes,
-            provinces=provinces, statuses=dict(TaskStatus.choices), query=query.urlencode(),
-            total_krw=sum(task.decision.national_krw for task in tasks), public_page=True,
-            map_link_prefix=f"?year={year}&province=" if year else "?province=", **kwargs)
+        return {"years": published_years(), "map": korea_map(), "statuses": dict(TaskStatus.choices),
+                "query": query.urlencode(), "total_krw": sum(task.decision.national_krw for task in tasks),
+                "public_page": True, "map_link_prefix": f"?year={year}&province=" if year else "?province="}
+
+
+def _maps(tasks) -> list[dict]:
+    """One map per layout among the listed tasks' rounds, newest first: each task counts in its province as its
+    round's eligibility date had it, and rounds with the same layout share a map (2025 and 2026 rounds: Gwangju
+    and Jeollanam-do; a 2027 round: 전남광주통합특별시), so no map draws a province beside its successor."""
+    shapes = korea_map()
+    maps = []
+    dates = [task.contest.eligibility_date for task in tasks] or [timezone.localdate()]
+    for days, provinces in reversed(layouts_of_days(dates)):
+        counts: dict[str, int] = {}
+        years = sorted({task.contest.year for task in tasks if task.contest.eligibility_date in days})
+        for task in tasks:
+            if task.contest.eligibility_date in days:
+                code = province_on_contest_date(task).code
+                counts[code] = counts.get(code, 0) + 1
+        most = max(counts.values(), default=0)
+        maps.append({"years": years, "suffix": "" if not maps else f"-{len(maps)}", "provinces": [
+            {"province": province, "count": counts.get(province.code, 0), "shape": shapes.shapes.get(province.code),
+             "fill": _shade(counts.get(province.code, 0), most)} for province in provinces]})
+    return maps
 
 
 def _rows(request) -> list[dict]:

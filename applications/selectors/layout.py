@@ -1,0 +1,31 @@
+"""A contest's proposals and tasks in the region layout of the contest's eligibility date (issue 20).
+
+The one door for every page, export, API and paper that names or filters a proposal's or task's local
+government for a contest: a 2025 or 2026 round (dated before 2026-07-01) shows Haenam in 전라남도, a 2027 round
+in 전남광주통합특별시. ``in_round_layout`` gives each row's local government ``as_of`` (and so its ``str``),
+``in_round_province`` filters by a province code of each row's own round.
+"""
+from django.db.models import QuerySet
+from django.db.models.functions import TruncDate
+
+from applications.models import SEOUL
+from regions.as_of import in_province_code_as_of, stand_rows_on
+
+
+def eligibility_day(contest: str = "contest") -> TruncDate:
+    """SQL for ``Contest.eligibility_date`` of the contest at the ``__`` path ``contest`` (its application
+    deadline's day in Asia/Seoul)."""
+    return TruncDate(f"{contest}__application_closes_at" if contest else "application_closes_at", tzinfo=SEOUL)
+
+
+def in_round_layout(rows, *, local_government: str = "local_government", contest: str = "contest") -> list:
+    """``rows`` as a list, each one's local government (at the ``__`` path ``local_government``) standing as on
+    its contest's eligibility date (``as_of``: code, names, province). Four queries at most, whatever the rows."""
+    return stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date")
+
+
+def in_round_province(queryset: QuerySet, code: str, *, local_government: str = "local_government",
+                      contest: str = "contest") -> QuerySet:
+    """The rows whose local government was in the province coded ``code`` on their own contest's eligibility
+    date (``46`` finds a 2026 round's Haenam and not a 2027 round's; ``12`` the other way round)."""
+    return in_province_code_as_of(queryset, code, local_government=local_government, day=eligibility_day(contest))
