@@ -95,7 +95,7 @@ class RuleForm(forms.Form):
 
     def __init__(self, *args, measures: Iterable[Measure] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "—"), *((measure.code, f"{measure.name} ({measure.code})") for measure in measures
+        choices = [("", "—"), *((measure.code, measure.name) for measure in measures
                                 if measure.type in NUMERIC_TYPES)]
         for name in ("left", "right"):
             self.fields[name].widget.choices = choices
