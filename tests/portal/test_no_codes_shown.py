@@ -21,7 +21,7 @@ def codes_in(text: str, codes: set[str]) -> list[str]:
 
 def test_the_ministries_and_rules_pages_show_names_not_codes(client):
     lines = support_lines()
-    codes = {code for code in lines} | {measure.code for line in lines.values() for measure in line.measures
+    codes = set(lines) | {measure.code for line in lines.values() for measure in line.measures
                                         if "_" in measure.code}
     client.force_login(make_user(Role.COUNCIL_STAFF, language="ko"))
     pages = [reverse("ministries:list"), *(reverse("ministries:rules", args=[code]) for code in lines)]
