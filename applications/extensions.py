@@ -28,6 +28,7 @@ class ProposalOutcomes:
 
 _outcomes: list[ProposalOutcomes] = []
 _reviewer_access: list[Callable[[object, QuerySet], QuerySet]] = []
+_decided_contests: list[Callable[[], QuerySet]] = []
 
 
 def register_outcomes(outcomes: ProposalOutcomes) -> None:
@@ -39,6 +40,18 @@ def register_outcomes(outcomes: ProposalOutcomes) -> None:
 def register_reviewer_access(visible: Callable[[object, QuerySet], QuerySet]) -> None:
     """Install how a reviewer's proposals are found (``visible(user, proposals) -> proposals``), from reviews."""
     _reviewer_access[:] = [visible]
+
+
+def register_decided_contests(decided: Callable[[], QuerySet]) -> None:
+    """Install how the contests whose selection is decided are found (``decided() -> a queryset of contest
+    ids``, one subquery), from selection."""
+    _decided_contests[:] = [decided]
+
+
+def decided_contest_ids() -> QuerySet | list:
+    """The ids of the contests whose selection the council has decided (a subquery; none when no app decides):
+    past that, a proposal's provincial matching is no longer asked for."""
+    return _decided_contests[0]() if _decided_contests else []
 
 
 def with_published_outcome(proposals: QuerySet) -> QuerySet:

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
-from applications.models import CORRECTABLE_STATUSES, EDITABLE_STATUSES, MATCHABLE_STATUSES, ProposalStatus
+from applications.extensions import decided_contest_ids
+from applications.models import (
+    CORRECTABLE_STATUSES,
+    EDITABLE_STATUSES,
+    MATCHABLE_STATUSES,
+    Contest,
+    ProposalStatus,
+)
 from core.formats import moment
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
@@ -130,9 +137,13 @@ def can_request_correction(user, proposal=None) -> Decision:
 
 
 def is_open_to_matching(proposal) -> Decision:
-    """The province confirms its matching fund once the proposal is submitted, also while under correction."""
+    """The province confirms its matching fund once the proposal is submitted, also while under correction, until
+    the contest's selection is decided (approved): after that the confirmation decides nothing. The same rule as
+    :func:`applications.selectors.awaiting_matching` (one query for the contest)."""
     if proposal.status not in MATCHABLE_STATUSES:
         return deny(_("Provincial matching is confirmed for submitted proposals only."))
+    if Contest.objects.filter(pk=proposal.contest_id, pk__in=decided_contest_ids()).exists():
+        return deny(_("The selection of this contest is decided: its provincial matching is no longer confirmed."))
     return ALLOWED
 
 

@@ -12,6 +12,7 @@ from applications.selectors import (
     eligibility_for_contests,
     eligible_counts,
 )
+from applications.window import WindowState, window_of
 from regions.models import DesignationKind
 from regions.selectors import (
     count_designations,
@@ -44,7 +45,8 @@ def local_official_context(user) -> dict:
     local_government = user.local_government  # with its province (accounts.backends.BOUND_TO)
     held = designations_held_by(local_government)
     contests = list(contests_for_overview()[:3])
-    contests = [{"contest": contest, "eligibility": eligibility}
+    contests = [{"contest": contest, "eligibility": eligibility,
+                 "closed": window_of(contest).state == WindowState.CLOSED}  # eligible then, but no more applying
                 for contest, eligibility in zip(contests, eligibility_for_contests(contests, local_government, held),
                                                 strict=True)]
     return {

@@ -1,10 +1,10 @@
-"""What each role has to do today, for the top of its landing page: a few counted lists, each item with the
-address where it is done and, where there is one, its deadline (overdue items marked).
+"""What each role has to do today, for the top of its landing page: a few lists, each item with the address
+where it is done and, where there is one, its deadline (overdue items marked).
 
 ``todo_for(user)`` returns ``[Todo]``; a list with no item is left out, so a page with nothing to do says so.
-Each list is one query (its first ``SHOWN`` items, counted with the same query's length).
+Each list is one query reading one row more than it shows (``portal.todo_items``), so a list cut at ``SHOWN``
+says "8 or more" instead of a total it did not count.
 """
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
@@ -14,45 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
-from applications.models import CORRECTABLE_STATUSES, Contest, Proposal, ProposalStatus, ProvincialMatchConfirmation
-from applications.selectors import eligible_local_governments_for_contest
-from core.formats import day, moment
-from reviews.models import Assignment, AssignmentStatus, Panel, PresentationSlot, SheetStatus
-from selection.models import OPEN_OBJECTION_STATUSES, Objection, RunStatus, SelectionRun
-from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask, TaskStatus
+from applications.models import Contest, Proposal, ProposalStatus
+from applications.selectors import awaiting_matching, eligible_local_governments_for_contest
+from reviews.models import Assignment, AssignmentStatus, PresentationSlot, SheetStatus
+from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask
 
-SHOWN = 8
+from .todo_items import FETCHED, SHOWN, Todo, TodoItem, due, listed
+from .todo_oversight import council_todo, ministry_todo, reports
 
-
-@dataclass
-class TodoItem:
-    label: str
-    url: str
-    due: datetime | date | None = None  # a moment (shown in KST) or a day
-    overdue: bool = False
-
-    @property
-    def due_text(self) -> str:
-        if isinstance(self.due, datetime):
-            return moment(self.due)
-        return day(self.due)
-
-
-@dataclass
-class Todo:
-    title: str
-    items: list[TodoItem] = field(default_factory=list)
-
-
-def _due(moment, now) -> dict:
-    return {"due": moment, "overdue": moment is not None and moment < now}
-
-
-def _reports(queryset, now) -> list[TodoItem]:
-    today = timezone.localdate(now)
-    return [TodoItem(f"{report.task.local_government} · {report.period_label}",
-                     reverse("tracking:report", args=[report.pk]), due=report.due_on, overdue=report.due_on < today)
-            for report in queryset.select_related("task__local_government").order_by("due_on")[:SHOWN]]
+__all__ = ["SHOWN", "Todo", "TodoItem", "todo_for"]
 
 
 def _half_begun(today: date) -> Q:
@@ -62,13 +32,13 @@ def _half_begun(today: date) -> Q:
 
 
 def _earliest_first(rows: list, deadline) -> list:
-    """The first ``SHOWN`` rows by ``deadline(row)``, those without one last (as the database orders nulls
+    """The first ``FETCHED`` rows by ``deadline(row)``, those without one last (as the database orders nulls
     ascending in PostgreSQL), then by primary key."""
     def key(row):
         moment = deadline(row)
         return (moment is None, moment or 0, row.pk)  # the 0 is only ever compared with another row's 0
 
-    return sorted(rows, key=key)[:SHOWN]
+    return sorted(rows, key=key)[:FETCHED]
 
 
 def official_todo(user, now) -> list[Todo]:
@@ -79,102 +49,86 @@ def official_todo(user, now) -> list[Todo]:
                               | Q(status=ProposalStatus.DRAFT, contest__application_closes_at__gte=now))
                    .select_related("contest").only("pk", "title", "status", "correction_due_at",
                                                    "contest__application_closes_at"))
-    corrections = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
-                            **_due(proposal.correction_due_at, now))
-                   for proposal in _earliest_first([proposal for proposal in waiting
-                                                    if proposal.status == ProposalStatus.CORRECTION_REQUESTED],
-                                                   lambda proposal: proposal.correction_due_at)]
-    drafts = [TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
-                       **_due(proposal.contest.application_closes_at, now))
-              for proposal in _earliest_first([proposal for proposal in waiting
-                                               if proposal.status == ProposalStatus.DRAFT],
-                                              lambda proposal: proposal.contest.application_closes_at)]
-    slots = [TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link or slot.place}",
-                      reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at)
-             for slot in PresentationSlot.objects.filter(proposal__in=own, starts_at__gte=now)
-             .select_related("proposal").order_by("starts_at")[:SHOWN]]
-    reports = _reports(ProgressReport.objects.filter(_half_begun(timezone.localdate(now)),
-                                                     task__local_government=user.local_government_id,
-                                                     status__in=REPORT_EDITABLE), now)
-    return [Todo(_("Corrections requested"), corrections), Todo(_("Drafts to submit before the deadline"), drafts),
-            Todo(_("Open contests you may apply to"), _open_contests(user, now)),
-            Todo(_("Presentation times"), slots), Todo(_("Half-year reports due"), reports)]
+    proposals = reverse("applications:proposal-list")
+    corrections = listed(
+        _("Corrections requested"),
+        _earliest_first([row for row in waiting if row.status == ProposalStatus.CORRECTION_REQUESTED],
+                        lambda proposal: proposal.correction_due_at),
+        lambda proposal: TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
+                                  **due(proposal.correction_due_at, now)), proposals)
+    drafts = listed(
+        _("Drafts to submit before the deadline"),
+        _earliest_first([row for row in waiting if row.status == ProposalStatus.DRAFT],
+                        lambda proposal: proposal.contest.application_closes_at),
+        lambda proposal: TodoItem(proposal.title, reverse("applications:proposal-detail", args=[proposal.pk]),
+                                  **due(proposal.contest.application_closes_at, now)), proposals)
+    slots = listed(
+        _("Presentation times"),
+        PresentationSlot.objects.filter(proposal__in=own, starts_at__gte=now).select_related("proposal")
+        .order_by("starts_at", "pk")[:FETCHED],
+        lambda slot: TodoItem(f"{slot.proposal.title} · {slot.room or slot.online_link or slot.place}",
+                              reverse("applications:proposal-detail", args=[slot.proposal_id]), due=slot.starts_at))
+    half_year = reports(_("Half-year reports due"), ProgressReport.objects.filter(
+        _half_begun(timezone.localdate(now)), task__local_government=user.local_government_id,
+        status__in=REPORT_EDITABLE), now, reverse("tracking:task-list"))
+    return [corrections, drafts, _open_contests(user, now), slots, half_year]
 
 
-def _open_contests(user, now) -> list[TodoItem]:
+def _open_contests(user, now) -> Todo:
     """Contests taking applications now for which the official's local government is eligible and has no
-    proposal yet: one query for the open contests, one per open contest (at most ``SHOWN``; a round or two)."""
-    if user.local_government_id is None:
-        return []
-    contests = (Contest.objects.filter(application_opens_at__lte=now, application_closes_at__gte=now)
-                .exclude(proposals__lead_local_government=user.local_government_id)
-                .prefetch_related("accepted_designation_kinds").order_by("application_closes_at")[:SHOWN])
-    return [TodoItem(contest.name, reverse("applications:proposal-create") + f"?contest={contest.pk}",
-                     **_due(contest.application_closes_at, now))
-            for contest in contests
-            if eligible_local_governments_for_contest(contest).filter(pk=user.local_government_id).exists()]
+    proposal yet: one query for the open contests, one per open contest (at most ``FETCHED``; a round or two)."""
+    contests = [] if user.local_government_id is None else (
+        Contest.objects.filter(application_opens_at__lte=now, application_closes_at__gte=now)
+        .exclude(proposals__lead_local_government=user.local_government_id)
+        .prefetch_related("accepted_designation_kinds").order_by("application_closes_at", "pk")[:FETCHED])
+    eligible = [contest for contest in contests
+                if eligible_local_governments_for_contest(contest).filter(pk=user.local_government_id).exists()]
+    return listed(_("Open contests you may apply to"), eligible,
+                  lambda contest: TodoItem(contest.name,
+                                           reverse("applications:proposal-create") + f"?contest={contest.pk}",
+                                           **due(contest.application_closes_at, now)),
+                  reverse("applications:contest-list"))
 
 
 def provincial_todo(user, now) -> list[Todo]:
-    confirmed = ProvincialMatchConfirmation.objects.filter(proposal=OuterRef("pk"))
-    matching = [TodoItem(f"{proposal.lead_local_government} · {proposal.title}",
-                         reverse("applications:proposal-detail", args=[proposal.pk]))
-                for proposal in Proposal.objects.filter(
-                    lead_local_government__province=user.province_id, status__in=CORRECTABLE_STATUSES)
-                .exclude(Exists(confirmed)).select_related("lead_local_government").order_by("receipt_number")[:SHOWN]]
+    matching = listed(
+        _("Provincial matching to confirm"),
+        awaiting_matching(user.province_id).select_related("lead_local_government__province")[:FETCHED],
+        lambda proposal: TodoItem(f"{proposal.lead_local_government} · {proposal.title}",
+                                  reverse("applications:proposal-detail", args=[proposal.pk])),
+        reverse("applications:proposal-list"))
     year = timezone.localdate(now).year
     in_plan = PlanInclusion.objects.filter(task=OuterRef("pk"), year=year)
-    plans = [TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk]))
-             for task in SelectedTask.objects.filter(local_government__province=user.province_id)
-             .exclude(Exists(in_plan)).select_related("local_government").order_by("pk")[:SHOWN]]
-    return [Todo(_("Provincial matching to confirm"), matching),
-            Todo(_("Tasks to confirm in this year's promotion plan"), plans)]
+    plans = listed(
+        _("Tasks to confirm in this year's promotion plan"),
+        SelectedTask.objects.filter(local_government__province=user.province_id).exclude(Exists(in_plan))
+        .select_related("local_government__province").order_by("pk")[:FETCHED],
+        lambda task: TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk])),
+        reverse("tracking:task-list"))
+    return [matching, plans]
 
 
 def reviewer_todo(user, now) -> list[Todo]:
     open_assignments = (Assignment.objects.filter(reviewer__user=user, panel__signed_off_at__isnull=True)
                         .exclude(status=AssignmentStatus.RECUSED)
                         .exclude(sheet__status=SheetStatus.SUBMITTED)
-                        .select_related("proposal__lead_local_government", "panel").order_by("due_at", "pk"))
-    sheets = [TodoItem(f"{assignment.proposal.lead_local_government} · {assignment.panel}",
-                       reverse("reviews:assignment-detail", args=[assignment.pk]), **_due(assignment.due_at, now))
-              for assignment in open_assignments[:SHOWN]]
-    return [Todo(_("Score sheets to submit"), sheets)]
-
-
-def ministry_todo(user, now) -> list[Todo]:
-    tasks = [TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk]))
-             for task in SelectedTask.objects.filter(status=TaskStatus.RUNNING).select_related("local_government")
-             .order_by("local_government__code")[:SHOWN]]
-    return [Todo(_("Running tasks whose support line to keep up to date"), tasks)]
-
-
-def council_todo(user, now) -> list[Todo]:
-    late = _reports(ProgressReport.objects.filter(status__in=REPORT_EDITABLE, due_on__lt=timezone.localdate(now)),
-                    now)
-    objections = [TodoItem(f"{objection.decision.proposal.lead_local_government} · {objection.decision.proposal.title}",
-                           reverse("selection:objection-detail", args=[objection.pk]))
-                  for objection in Objection.objects.filter(status__in=OPEN_OBJECTION_STATUSES)
-                  .select_related("decision__proposal__lead_local_government").order_by("pk")[:SHOWN]]
-    panels = [TodoItem(f"{panel.contest} · {panel}", reverse("reviews:panel-results", args=[panel.pk]))
-              for panel in Panel.objects.filter(signed_off_at__isnull=True, assignments__isnull=False)
-              .distinct().select_related("contest").order_by("contest", "stage", "name")[:SHOWN]]
-    runs = [TodoItem(f"{run.contest} · #{run.number} · {run.get_status_display()}",
-                     reverse("selection:run", args=[run.pk]))
-            for run in SelectionRun.objects.filter(Q(status=RunStatus.COMPLETED) | Q(status=RunStatus.APPROVED))
-            .select_related("contest").order_by("pk")[:SHOWN]]
-    return [Todo(_("Late half-year reports"), late), Todo(_("Objections to decide"), objections),
-            Todo(_("Panels not signed off"), panels), Todo(_("Selection runs waiting for approval or publication"),
-                                                          runs)]
+                        .select_related("proposal__lead_local_government__province", "panel").order_by("due_at", "pk"))
+    return [listed(_("Score sheets to submit"), open_assignments[:FETCHED],
+                   lambda assignment: TodoItem(f"{assignment.proposal.lead_local_government} · {assignment.panel}",
+                                               reverse("reviews:assignment-detail", args=[assignment.pk]),
+                                               **due(assignment.due_at, now)),
+                   reverse("reviews:assignment-list"))]
 
 
 def administrator_todo(user, now) -> list[Todo]:
     """Accounts made but never used: their holders still need their sign-in (or the account is not needed)."""
-    unused = [TodoItem(f"{account.username} · {account.get_role_display()}",
-                       reverse("admin:accounts_user_change", args=[account.pk]), due=account.date_joined)
-              for account in get_user_model().objects.filter(is_active=True, last_login__isnull=True)
-              .order_by("date_joined", "pk")[:SHOWN]]
-    return [Todo(_("Accounts never signed in"), unused)]
+    unused = (get_user_model().objects.filter(is_active=True, last_login__isnull=True)
+              .order_by("date_joined", "pk")[:FETCHED])
+    return [listed(_("Accounts never signed in"), unused,
+                   lambda account: TodoItem(f"{account.username} · {account.get_role_display()}",
+                                            reverse("admin:accounts_user_change", args=[account.pk]),
+                                            due=account.date_joined),
+                   reverse("admin:accounts_user_changelist"))]
 
 
 BUILDERS = {Role.ADMINISTRATOR: administrator_todo, Role.LOCAL_OFFICIAL: official_todo,

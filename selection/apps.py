@@ -7,8 +7,9 @@ class SelectionConfig(AppConfig):
     verbose_name = _("Final selection")
 
     def ready(self) -> None:
-        from applications.extensions import register_outcomes
+        from applications.extensions import register_decided_contests, register_outcomes
         from selection.api import schema  # noqa: F401  (registers the OpenAPI shape of a proposal's result)
-        from selection.proposal_outcomes import OUTCOMES
+        from selection.proposal_outcomes import OUTCOMES, decided_contest_ids
 
         register_outcomes(OUTCOMES)
+        register_decided_contests(decided_contest_ids)

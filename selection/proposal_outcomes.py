@@ -29,3 +29,11 @@ def api_result(request, proposal, context: dict) -> dict | None:
 
 OUTCOMES = ProposalOutcomes(annotate=selectors.with_published_outcome, page_context=page_context,
                             api_result=api_result)
+
+
+def decided_contest_ids():
+    """The contests whose selection the council has approved (and maybe published and confirmed): past that a
+    proposal's provincial matching decides nothing any more (``applications.permissions.is_open_to_matching``)."""
+    from .models import APPROVED_STATUSES, SelectionRun
+
+    return SelectionRun.objects.filter(status__in=APPROVED_STATUSES).values("contest_id")

@@ -17,6 +17,7 @@ from .contests import (
 )
 from .proposals import (
     attachment_for_user,
+    awaiting_matching,
     compare_versions,
     kpi_rows,
     latest_provincial_confirmation,
@@ -42,6 +43,7 @@ __all__ = [
     "accepted_kinds",
     "all_designations",
     "attachment_for_user",
+    "awaiting_matching",
     "compare_versions",
     "contest_detail",
     "contest_stages",

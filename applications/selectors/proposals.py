@@ -1,13 +1,14 @@
 """Reads of proposals. Visibility is decided once, in ``proposals_visible_to``, and every list asks it."""
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_reviewer
 from applications.budget import check_saved_budget, funding_years
 from applications.checklist import section_texts
-from applications.extensions import proposals_for_reviewer
+from applications.extensions import decided_contest_ids, proposals_for_reviewer
 from applications.models import (
+    MATCHABLE_STATUSES,
     KpiIndicator,
     Proposal,
     ProposalAttachment,
@@ -34,6 +35,16 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     if is_reviewer(user):
         return proposals_for_reviewer(user, proposals)
     return proposals.none()
+
+
+def awaiting_matching(province_id: int) -> QuerySet[Proposal]:
+    """The province's proposals whose matching it may confirm (the rule of
+    :func:`applications.permissions.is_open_to_matching`: submitted, resubmitted or under correction, in a
+    contest whose selection is not decided yet) and has not confirmed yet, by receipt number."""
+    confirmed = ProvincialMatchConfirmation.objects.filter(proposal=OuterRef("pk"))
+    return (Proposal.objects.filter(lead_local_government__province=province_id, status__in=MATCHABLE_STATUSES)
+            .exclude(contest__in=decided_contest_ids()).exclude(Exists(confirmed))
+            .order_by("receipt_number", "pk"))
 
 
 PROPOSAL_PARTS = ("partners__province", "companies", "budget_lines", "kpi_targets", "support_requests__line",

@@ -56,11 +56,11 @@ def test_signing_in_lands_on_the_page_of_the_role(client, role):
 def test_local_official_sees_eligibility_with_its_reason(client):
     from tests.factories import make_contest
 
-    make_contest()
+    make_contest()  # the 2025 round, closed: eligible then, no more applying
     client.force_login(make_user(Role.LOCAL_OFFICIAL))
     client.cookies["django_language"] = "en"
     body = client.get(reverse("home")).content.decode()
-    assert "Eligible" in body
+    assert "Was eligible; applications are closed" in body
     assert "Population-declining area, valid from 2021-10-19" in body
 
 

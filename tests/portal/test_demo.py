@@ -121,7 +121,12 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
         assert client.get(reverse(f"applications:{name}", args=[geochang.pk])).status_code == 200, name
     pages_of("gyeongnam")
     detail = client.get(reverse("applications:proposal-detail", args=[hamyang.pk]))
-    assert "provincial-match-form" in detail.content.decode()
+    # The 2025 round is decided: its confirmation is shown and no longer offered; the open round's is.
+    assert 'id="provincial-match"' in detail.content.decode()
+    assert "provincial-match-form" not in detail.content.decode()
+    hapcheon_2027 = Proposal.objects.get(contest__year=2026, lead_local_government__name_ko="합천군")
+    assert "provincial-match-form" in client.get(
+        reverse("applications:proposal-detail", args=[hapcheon_2027.pk])).content.decode()
     assert "presentation-slot" in detail.content.decode()
     pages_of("reviewer")
     mine = client.get(reverse("reviews:assignment-list")).content.decode()
@@ -226,3 +231,45 @@ def test_hamyang_starts_and_submits_in_the_open_round_without_a_council_step(cli
     assert client.post(reverse("applications:proposal-submit", args=[proposal.pk])).status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED and proposal.receipt_number
+
+
+@pytest.mark.usefixtures("registry")
+def test_every_demo_login_opens_on_a_to_do_list_it_can_act_on(celery_eager, django_capture_on_commit_callbacks):
+    """Each of the fifteen logins has something to do, and nothing it cannot act on: the province confirms the
+    matching of the open round's proposal only (once), a ministry is asked for rows of the contests it takes part
+    in, the council decides Incheon Dong-gu's successor."""
+    from django.contrib.auth import get_user_model
+    from django.urls import resolve, reverse
+    from django.utils import translation
+
+    from portal.todo import todo_for
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
+    users = get_user_model().objects.filter(username__in=LOGINS)
+    assert users.count() == len(LOGINS) == 15
+    with translation.override("en"):
+        todos = {user.username: {str(todo.title): todo for todo in todo_for(user)} for user in users}
+    assert all(todos.values()), [name for name, lists in todos.items() if not lists]
+
+    hapcheon = Proposal.objects.get(contest__year=2026, lead_local_government__name_ko="합천군")
+    assert [item.url for item in todos["gyeongnam"]["Provincial matching to confirm"].items] == [
+        reverse("applications:proposal-detail", args=[hapcheon.pk])]
+    assert "Provincial matching to confirm" not in todos["jeonnamgwangju"]
+    for ministry in ("moj", "mois", "mafra", "mss", "mcst", "mof"):
+        items = todos[ministry]["Running tasks without this year's row on your support lines"].items
+        tasks = SelectedTask.objects.filter(pk__in=[resolve(item.url).kwargs["pk"] for item in items])
+        code = get_user_model().objects.get(username=ministry).ministry.code
+        assert len(tasks) == len(items) and all(task.status == TaskStatus.RUNNING for task in tasks)
+        taking_part = [{m.code for m in task.contest.participating_ministries.all()} for task in tasks]
+        assert all(not codes or code in codes for codes in taking_part), ministry  # none named: every ministry
+    from regions.models import LocalGovernment
+
+    dong_gu = reverse("regions:detail", args=[LocalGovernment.objects.get(code="28140").pk])
+    assert dong_gu in [item.url for item in todos["council"]["Designations whose successor is undecided"].items]
+    # Danyang-gun's 2027 continuation is decided in the demo: nothing left to record.
+    assert "Continuation evaluations to record" not in todos["council"]
+
+
+LOGINS = ("admin", "council", "hamyang", "sancheong", "geochang", "hapcheon", "gyeongnam", "jeonnamgwangju",
+          "reviewer", "moj", "mois", "mafra", "mss", "mcst", "mof")
