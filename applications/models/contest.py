@@ -81,6 +81,11 @@ class Contest(BilingualNameMixin):
                 "A pre-selection feeds a later contest: its deadline must come after this one's.")})
 
     @property
+    def round_year(self) -> int:
+        """The year the round is named for: its tasks' first funded year (the 2026 round is held in 2025)."""
+        return self.year + 1
+
+    @property
     def eligibility_date(self) -> date:
         """The day eligibility is judged on: the application deadline, in Asia/Seoul."""
         return self.application_closes_at.astimezone(SEOUL).date()

@@ -128,3 +128,12 @@ def test_the_page_reads_a_bounded_number_of_queries(client, tasks, django_assert
     assert page.count("<tr>") >= 12
     with django_assert_max_num_queries(6):
         assert client.get("/results/selected-tasks.json").status_code == 200
+
+
+def test_the_round_is_named_and_filtered_by_its_funding_year_and_an_unknown_one_says_so(client, tasks):
+    """The builders' round is held in 2025 (Contest.year) and funded 2026–2027: it is the 2026 round."""
+    page = client.get("/results/?year=2026", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "과제 48870" in page and 'value="2026" selected' in page
+    assert "<td>2026</td>" in page and "<td>2025</td>" not in page
+    unknown = client.get("/results/?year=2025", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "과제 48870" not in unknown and 'id="unknown-round"' in unknown

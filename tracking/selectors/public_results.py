@@ -63,8 +63,8 @@ def published_tasks(*, province: str | None = None, year: int | None = None) -> 
              .select_related("contest", "local_government__province", "decision__run", "proposal")
              .prefetch_related("proposal__partners")
              .order_by("-contest__year", "local_government__code", "pk"))
-    if year:
-        tasks = tasks.filter(contest__year=year)
+    if year:  # the round's year, the one it is named for (its first funded year)
+        tasks = tasks.filter(contest__year=year - 1)
     if province:
         tasks = in_round_province(tasks, province)
     return in_round_layout(tasks)
@@ -89,5 +89,6 @@ def public_row(task: SelectedTask) -> dict:
 
 
 def published_years() -> list[int]:
-    return list(SelectedTask.objects.filter(decision__run__status=RunStatus.CONFIRMED)
-                .values_list("contest__year", flat=True).distinct().order_by("-contest__year"))
+    """The confirmed rounds by the year each is named for (``Contest.round_year``), newest first."""
+    return [year + 1 for year in SelectedTask.objects.filter(decision__run__status=RunStatus.CONFIRMED)
+            .values_list("contest__year", flat=True).distinct().order_by("-contest__year")]

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import conditional_page
 from django.views.generic import TemplateView
 
@@ -40,7 +41,7 @@ LANGUAGES = ("ko", "en")
 class ResultsFilterForm(forms.Form):
     province = forms.ChoiceField(label=_lazy("Province"), required=False,
                                  widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
-    year = forms.IntegerField(label=_lazy("Year"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=pgettext_lazy("round", "Round"), required=False, min_value=2000, max_value=2100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,7 +86,9 @@ class PublicResultsView(TemplateView):
         query = self.request.GET.copy()
         query.pop("lang", None)
         year = form.filters().get("year")
-        return {"years": published_years(), "map": korea_map(), "statuses": dict(TaskStatus.choices),
+        years = published_years()
+        return {"years": years, "unknown_year": year if year and year not in years else None, "map": korea_map(),
+                "statuses": dict(TaskStatus.choices),
                 "query": query.urlencode(), "total_krw": sum(task.decision.national_krw for task in tasks),
                 "public_page": True, "map_link_prefix": f"?year={year}&province=" if year else "?province="}
 
@@ -99,7 +102,7 @@ def _maps(tasks) -> list[dict]:
     dates = [task.contest.eligibility_date for task in tasks] or [timezone.localdate()]
     for days, provinces in reversed(layouts_of_days(dates)):
         counts: dict[str, int] = {}
-        years = sorted({task.contest.year for task in tasks if task.contest.eligibility_date in days})
+        years = sorted({task.contest.round_year for task in tasks if task.contest.eligibility_date in days})
         for task in tasks:
             if task.contest.eligibility_date in days:
                 code = province_on_contest_date(task).code
