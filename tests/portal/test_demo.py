@@ -116,9 +116,12 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     assert client.get(reverse("applications:contest-proposals-export", args=[contest.pk, "xlsx"])).status_code == 200
     assert client.get(reverse("applications:proposal-versions", args=[sancheong.pk])).status_code == 200
     pages_of("geochang")
+    # The 2025 round's draft is past its deadline, so read-only; the open round's draft takes every section.
+    open_draft = Proposal.objects.get(contest__year=2026, lead_local_government__code="48880")
     for name in ("proposal-companies", "proposal-budget", "proposal-kpi", "proposal-support",
                  "proposal-attachments", "proposal-update"):
-        assert client.get(reverse(f"applications:{name}", args=[geochang.pk])).status_code == 200, name
+        assert client.get(reverse(f"applications:{name}", args=[open_draft.pk])).status_code == 200, name
+        assert client.get(reverse(f"applications:{name}", args=[geochang.pk])).status_code == 302, name
     pages_of("gyeongnam")
     detail = client.get(reverse("applications:proposal-detail", args=[hamyang.pk]))
     # The 2025 round is decided: its confirmation is shown and no longer offered; the open round's is.
