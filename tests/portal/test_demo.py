@@ -118,10 +118,14 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     pages_of("geochang")
     # The 2025 round's draft is past its deadline, so read-only; the open round's draft takes every section.
     open_draft = Proposal.objects.get(contest__year=2026, lead_local_government__code="48880")
+    closed_detail = reverse("applications:proposal-detail", args=[geochang.pk])
     for name in ("proposal-companies", "proposal-budget", "proposal-kpi", "proposal-support",
                  "proposal-attachments", "proposal-update"):
         assert client.get(reverse(f"applications:{name}", args=[open_draft.pk])).status_code == 200, name
-        assert client.get(reverse(f"applications:{name}", args=[geochang.pk])).status_code == 302, name
+        shown = client.get(reverse(f"applications:{name}", args=[geochang.pk]), follow=True)
+        assert shown.redirect_chain == [(closed_detail, 302)], name
+        assert 'id="editing-closed"' in shown.content.decode(), name
+    assert 'id="submit-proposal"' not in client.get(closed_detail).content.decode()
     pages_of("gyeongnam")
     detail = client.get(reverse("applications:proposal-detail", args=[hamyang.pk]))
     # The 2025 round is decided: its confirmation is shown and no longer offered; the open round's is.
