@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
-from django.urls import reverse
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from ministries.models import Ministry
 
