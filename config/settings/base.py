@@ -136,7 +136,6 @@ TEMPLATES = [
                 "portal.context_processors.navigation",
                 "portal.context_processors.kept_post",
                 "notifications.context_processors.unread_notifications",
-                "ministries.footer.footer_ministries",
             ],
             # The one style of dates, money and counts (core.formats) in every template without a load.
             "builtins": ["core.templatetags.formats"],
