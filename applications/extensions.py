@@ -1,9 +1,10 @@
-"""Places where the apps built on applications (reviews, selection) add to what a proposal shows.
+"""Places where the apps built on applications (reviews, selection, tracking) add to what a proposal shows.
 
-applications sits below reviews and selection and imports neither (``tests/test_layering.py``). Where a
-proposal's page, list or API answer shows something those apps own (a reviewer's access, the published
-result), the owning app registers a function here from its ``AppConfig.ready``; with nothing registered
-(a portal without that app) the proposal simply shows none of it.
+applications sits below reviews, selection and tracking and imports none of them (``tests/test_layering.py``).
+Where a proposal's page, list or API answer shows something those apps own (a reviewer's access, the published
+result, a ministry's access to the proposals of the tasks it supports), the owning app registers a function
+here from its ``AppConfig.ready``; with nothing registered (a portal without that app) the proposal simply
+shows none of it.
 """
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class ProposalOutcomes:
 _outcomes: list[ProposalOutcomes] = []
 _reviewer_access: list[Callable[[object, QuerySet], QuerySet]] = []
 _decided_contests: list[Callable[[], QuerySet]] = []
+_ministry_access: list[Callable[[object, QuerySet], QuerySet]] = []
 
 
 def register_outcomes(outcomes: ProposalOutcomes) -> None:
@@ -74,3 +76,14 @@ def outcome_api_result(request, proposal, context: dict) -> dict | None:
 def proposals_for_reviewer(user, proposals: QuerySet) -> QuerySet:
     """The proposals a reviewer may read (none when no review app is installed)."""
     return _reviewer_access[0](user, proposals) if _reviewer_access else proposals.none()
+
+
+def register_ministry_access(visible: Callable[[object, QuerySet], QuerySet]) -> None:
+    """Install how a ministry officer's proposals are found (``visible(user, proposals) -> proposals``), from
+    tracking: the proposals of the selected tasks his ministry supports."""
+    _ministry_access[:] = [visible]
+
+
+def proposals_for_ministry(user, proposals: QuerySet) -> QuerySet:
+    """The proposals a ministry officer may read (none when no tracking app is installed)."""
+    return _ministry_access[0](user, proposals) if _ministry_access else proposals.none()

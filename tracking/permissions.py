@@ -1,11 +1,12 @@
 """Who may see and do what on selected tasks. Views, the API and the selectors ask these predicates.
 
 The council sees everything and runs the agreement, payments, status, report reviews and grades. Ministry
-staff see every task and keep only their own ministry's support line. The lead local government's officials
+staff see every task and keep only their own ministry's support lines, on the tasks of the contests their
+ministry takes part in. The lead local government's officials
 see their task and write its reports, milestones and recruitment. The province's officer sees the province's
 tasks and confirms their inclusion in the provincial plan. Reviewers have nothing here.
 """
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import (
@@ -15,6 +16,7 @@ from accounts.permissions import (
     is_provincial_officer,
     is_signed_in,
 )
+from applications.models import Contest, ProposalStatus
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 from ministries.registry import LineSpec
 
@@ -111,14 +113,41 @@ def is_participating(application: CompanyApplication) -> Decision:
     return ALLOWED
 
 
-def can_edit_support_line(user, line: LineSpec) -> Decision:
-    """A ministry's staff keep their own lines and no other, not even the council. The page, the API and the
-    service all ask this one predicate, for the six lines of 2026 and any the council adds."""
+def takes_part(ministry_id: int, contest) -> bool:
+    """Whether the ministry takes part in ``contest``: it is among the contest's participating ministries, or
+    the contest names none (then every ministry does). Read once per contest object (prefetched
+    ``participating_ministries`` are used as they are)."""
+    prefetched = getattr(contest, "_prefetched_objects_cache", {}).get("participating_ministries")
+    if prefetched is not None:
+        chosen = {ministry.pk for ministry in prefetched}
+    else:
+        if not hasattr(contest, "_participant_ids"):
+            contest._participant_ids = set(contest.participating_ministries.values_list("pk", flat=True))
+        chosen = contest._participant_ids
+    return not chosen or ministry_id in chosen
+
+
+def supported_tasks(ministry_id: int, queryset: QuerySet[SelectedTask] | None = None) -> QuerySet[SelectedTask]:
+    """The tasks whose support rows the ministry keeps: those of the contests it takes part in (or that name no
+    ministry). The same rule as :func:`can_edit_support_line` with a task, as a queryset (the desk's list)."""
+    queryset = SelectedTask.objects.all() if queryset is None else queryset
+    chosen = Contest.participating_ministries.through.objects.filter(contest_id=OuterRef("contest_id"))
+    return queryset.filter(Exists(chosen.filter(ministry_id=ministry_id)) | ~Exists(chosen))
+
+
+def can_edit_support_line(user, line: LineSpec, task: SelectedTask | None) -> Decision:
+    """A ministry's staff keep their own lines and no other, not even the council, and only on the tasks of the
+    contests their ministry takes part in (:func:`takes_part`). ``task`` None asks about the line itself (the
+    API's list of lines). The page, the API, the desk and the service all ask this one predicate, for the six
+    lines of 2026 and any the council adds."""
     if not is_signed_in(user):
         return NOT_SIGNED_IN
-    if is_ministry_staff(user) and user.ministry_id == line.ministry_id:
-        return ALLOWED
-    return deny(_("Only %(ministry)s staff keep this support line.") % {"ministry": line.ministry_label})
+    if not (is_ministry_staff(user) and user.ministry_id == line.ministry_id):
+        return deny(_("Only %(ministry)s staff keep this support line.") % {"ministry": line.ministry_label})
+    if task is not None and not takes_part(line.ministry_id, task.contest):
+        return deny(_("%(ministry)s does not take part in %(contest)s, the round of this task, so it keeps no "
+                      "support rows on it.") % {"ministry": line.ministry_label, "contest": task.contest})
+    return ALLOWED
 
 
 def can_use_ministry_desk(user) -> Decision:
@@ -162,3 +191,13 @@ def tasks_for_user(user, queryset: QuerySet[SelectedTask] | None = None) -> Quer
     if is_provincial_officer(user):
         return queryset.filter(local_government__province_id=user.province_id)
     return queryset.none()
+
+
+def proposals_for_ministry(user, proposals: QuerySet) -> QuerySet:
+    """The proposals a ministry officer reads (registered with ``applications.extensions``): those of the
+    selected tasks his ministry supports (:func:`supported_tasks`), which carry the support requests addressed
+    to the ministries; never a draft, never another proposal. Read only: no proposal predicate lets him act."""
+    if not (is_ministry_staff(user) and user.ministry_id):
+        return proposals.none()
+    return proposals.filter(task__in=supported_tasks(user.ministry_id).values("pk")).exclude(
+        status=ProposalStatus.DRAFT)

@@ -3,10 +3,10 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_reviewer
+from accounts.permissions import is_council, is_local_official, is_ministry_staff, is_provincial_officer, is_reviewer
 from applications.budget import check_saved_budget, funding_years
 from applications.checklist import section_texts
-from applications.extensions import decided_contest_ids, proposals_for_reviewer
+from applications.extensions import decided_contest_ids, proposals_for_ministry, proposals_for_reviewer
 from applications.models import (
     MATCHABLE_STATUSES,
     KpiIndicator,
@@ -22,7 +22,8 @@ from ministries.registry import kinds_to_show, spec_to_show
 def proposals_visible_to(user) -> QuerySet[Proposal]:
     """Council: all. Officials: their local government's, as lead or partner. Provincial officers: their
     province's, as lead or partner. Reviewers: those assigned to them once they signed the pledge and confirmed
-    no conflict. Everyone else: none."""
+    no conflict. Ministry staff: the proposals of the selected tasks of the contests their ministry takes part in
+(read only: no draft, no other proposal; ``tracking.permissions.proposals_for_ministry``). Everyone else: none."""
     proposals = Proposal.objects.select_related("contest", "lead_local_government__province")
     if is_council(user):
         return proposals
@@ -34,6 +35,8 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
                                 | Q(partners__province=user.province_id)).distinct()
     if is_reviewer(user):
         return proposals_for_reviewer(user, proposals)
+    if is_ministry_staff(user):
+        return proposals_for_ministry(user, proposals)
     return proposals.none()
 
 

@@ -75,7 +75,8 @@ def sheet_history(sheet: ScoreSheet | None) -> list[SheetEvent]:
 
 
 def chaired_panels(user) -> QuerySet[Panel]:
-    return Panel.objects.filter(chair__user=user).select_related("contest").order_by("contest", "stage", "name")
+    return (Panel.objects.filter(chair__user=user).select_related("contest", "chair")
+            .order_by("contest", "stage", "name"))
 
 
 def _with_progress(panels: QuerySet[Panel]) -> QuerySet[Panel]:

@@ -38,7 +38,11 @@ class AssignmentListView(ReviewerMixin, ListView):
             "-panel__contest__year", "due_at", "panel", "proposal__receipt_number", "pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(chaired_panels=selectors.chaired_panels(self.request.user), **kwargs)
+        user = self.request.user
+        panels = list(selectors.chaired_panels(user))
+        for panel in panels:  # the results open once his own sheets are in: the link is offered only then
+            panel.results_decision = permissions.can_view_results(user, panel)
+        return super().get_context_data(chaired_panels=panels, **kwargs)
 
 
 class AssignmentDetailView(ReviewerMixin, TemplateView):

@@ -29,7 +29,9 @@ def client_for(users, role) -> APIClient:
 
 def reads(ids) -> list[tuple[str, frozenset]]:
     """Each GET and the roles that may read Hamyang-gun's data through it."""
-    proposal_readers = frozenset({"lead", "province", "assigned_reviewer", "council"})
+    # the ministries read the proposal of a selected task of a round they take part in (its support requests
+    # are addressed to them), and only read it: every write below stays refused to them
+    proposal_readers = frozenset({"lead", "province", "assigned_reviewer", "council", "moj", "mss"})
     return [
         ("/api/v1/provinces/", SIGNED_IN), ("/api/v1/local-governments/?code=48870", SIGNED_IN),
         ("/api/v1/designations/", SIGNED_IN), ("/api/v1/contests/", SIGNED_IN), ("/api/v1/ministries/", SIGNED_IN),

@@ -2,7 +2,8 @@
 
 ``/support-lines/`` lists the lines with their measures; ``/support-lines/<line_code>/`` holds one line's rows
 for the tasks the caller may see: ``{"task": ID, "values": {MEASURE_CODE: value, ...}}``. Only the line's
-ministry writes (``can_edit_support_line``, as on the pages and in the service); each value is checked
+ministry writes, on the tasks of the contests it takes part in (``can_edit_support_line``, as on the pages
+and in the service, a 403 otherwise); each value is checked
 against the line's measures and rules by the same service, and a refusal is a 400 naming the measure."""
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.utils.translation import gettext as _
@@ -65,7 +66,7 @@ class SupportLineViewSet(UserLanguageMixin, viewsets.GenericViewSet, mixins.List
         user = self.request.user
         return [{"code": line.code, "ministry": line.ministry_code, "name_ko": line.name_ko,
                  "name_en": line.name_en, "measures": measure_data(line),
-                 "editable": bool(permissions.can_edit_support_line(user, line))}
+                 "editable": bool(permissions.can_edit_support_line(user, line, None))}
                 for line in support_lines().values()]
 
 
@@ -137,21 +138,22 @@ class SupportRowViewSet(UserLanguageMixin, mixins.CreateModelMixin, mixins.Updat
                         status=200 if row else 201)
 
     def create(self, request, *args, **kwargs):
-        require(permissions.can_edit_support_line(request.user, self.line()))
+        require(permissions.can_edit_support_line(request.user, self.line(), None))
         data = validated_data(SupportRowAddSerializer, request)
         if not permissions.tasks_for_user(request.user).filter(pk=data["task"].pk).exists():
             raise serializers.ValidationError({"task": [_("No task you can see has this number.")]})
+        require(permissions.can_edit_support_line(request.user, self.line(), data["task"]))
         return self._save(None, data["task"], data)
 
     def update(self, request, *args, **kwargs):
         row = self.get_object()
-        require(permissions.can_edit_support_line(request.user, self.line()))
+        require(permissions.can_edit_support_line(request.user, self.line(), row.task))
         return self._save(row, row.task, validated_data(SupportRowChangeSerializer, request))
 
     @action(detail=True, methods=["post"])
     def remove(self, request, *args, **kwargs):
         row = self.get_object()
-        require(permissions.can_edit_support_line(request.user, self.line()))
+        require(permissions.can_edit_support_line(request.user, self.line(), row.task))
         reason = validated_data(ReasonSerializer, request)["reason"]
         with refusals_as_400(*REFUSALS):
             services.remove_support_row(actor=request.user, task=row.task, line=self.line(), row=row, reason=reason)

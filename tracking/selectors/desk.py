@@ -13,6 +13,7 @@ from core.fields import ascii_whole_number
 from ministries.models import Ministry
 from ministries.registry import LineSpec, support_lines
 from tracking.models import SelectedTask, SupportLineRow, TaskStatus
+from tracking.permissions import supported_tasks
 
 
 def ministry_lines(ministry: Ministry) -> dict[str, LineSpec]:
@@ -28,11 +29,11 @@ def contests_of(ministry: Ministry) -> QuerySet[Contest]:
 
 
 def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
-    """The tasks the ministry supports, filtered by ``params``: ``contest`` (id), ``province`` (code, on the
-    each task's round's date), ``status``, ``q`` (title or local government), ``rows`` (``with``/``without``
-    a row of the ministry's lines)."""
-    tasks = (SelectedTask.objects.filter(contest__in=contests_of(ministry))
-             .select_related("contest", "proposal", "local_government__province")
+    """The tasks the ministry supports (``tracking.permissions.supported_tasks``), filtered by ``params``:
+    ``contest`` (id), ``province`` (code, on each task's round's date), ``status``, ``q`` (title or local
+    government), ``rows`` (``with``/``without`` a row of the ministry's lines)."""
+    tasks = (supported_tasks(ministry.pk).select_related("contest", "proposal", "local_government__province")
+             .prefetch_related("contest__participating_ministries")  # the predicate asked per row reads these
              .order_by("-contest__year", "local_government__province__code", "local_government__code", "pk"))
     contest_id = ascii_whole_number(params.get("contest"))
     if contest_id is not None:

@@ -17,8 +17,8 @@ from tracking.permissions import can_edit_support_line
 from .refusals import TrackingRefused
 
 
-def _allowed(actor, line: LineSpec) -> None:
-    refuse_unless(can_edit_support_line(actor, line), TrackingRefused)
+def _allowed(actor, line: LineSpec, task: SelectedTask) -> None:
+    refuse_unless(can_edit_support_line(actor, line, task), TrackingRefused)
 
 
 def _check_row_of(row: SupportLineRow, task: SelectedTask, line: LineSpec) -> None:
@@ -31,11 +31,12 @@ def save_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportL
                      values: dict[str, Any], reason: str) -> SupportLineRow:
     """Create (``row`` None) or change one row of ``line`` for ``task``; ``values`` is ``{measure code: value}``.
 
-    Raises :class:`TrackingRefused` when the actor's ministry does not keep the line, the row is another
+    Raises :class:`TrackingRefused` when the actor's ministry does not keep the line or takes no part in the
+    task's contest, the row is another
     task's or another line's, or the task has a row with the same key values already; ``ValidationError``
     keyed by measure code when a value does not fit the line (type, unknown, missing, a broken rule).
     """
-    _allowed(actor, line)
+    _allowed(actor, line, task)
     if row is not None:
         row = SupportLineRow.objects.select_for_update().get(pk=row.pk)
         _check_row_of(row, task, line)
@@ -58,7 +59,7 @@ def save_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportL
 @transaction.atomic
 def remove_support_row(*, actor, task: SelectedTask, line: LineSpec, row: SupportLineRow, reason: str) -> None:
     """Remove one row; the audit entry keeps every value it held."""
-    _allowed(actor, line)
+    _allowed(actor, line, task)
     _check_row_of(row, task, line)
     snapshot = dict(row.values)
     row.delete()

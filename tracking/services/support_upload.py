@@ -3,12 +3,13 @@
 The sheet is the desk's template (``tracking.desk_template``): ``task_id``, ``line`` and a column per measure
 code of the ministry's lines (``receipt_number``, ``local_government`` and ``title`` are there for the reader
 and ignored). Every row is checked first, against the same rules as a single edit (the task is one the
-ministry supports, the line is the ministry's own, each value fits its measure, the line's rules hold, one row
-per key); any problem refuses the whole file, naming the row and the column (its letter and its measure's
-name). A row whose measure cells are all empty is a template row left blank (the template has one per task and
-line without a row yet) and is left aside, not refused; a row with any value is checked whole. Columns are read
-by the codes of the template's first row, whatever language a header is shown in. Then each row is written through
-``save_support_row`` (the same permission and audit as a single edit) and the upload itself is recorded.
+ministry supports, of a contest it takes part in; the line is the ministry's own; each value fits its measure;
+the line's rules hold; one row per key); any problem refuses the whole file, naming the row and the column (its
+letter and its measure's name). A row whose measure cells are all empty is a template row left blank (the
+template has one per task and line without a row yet) and is left aside, not refused; a row with any value is
+checked whole. Columns are read by the codes of the template's first row, whatever language a header is shown
+in. Then each row is written through ``save_support_row`` (the same permission and audit as a single edit) and
+the upload itself is recorded.
 Text is NFC-normalised; a choice may be given by its code or its name.
 """
 import unicodedata
@@ -27,7 +28,7 @@ from ministries.registry import LineSpec
 from ministries.values import clean_values
 from regions.tabular import Table
 from tracking.models import SupportLineRow
-from tracking.permissions import can_upload_support_rows
+from tracking.permissions import can_edit_support_line, can_upload_support_rows
 
 from .refusals import TrackingRefused
 from .support import save_support_row
@@ -80,8 +81,8 @@ def _choice_code(line: LineSpec, code: str, text: str) -> str:
 
 
 class _Sheet:
-    def __init__(self, table: Table, lines: dict[str, LineSpec]):
-        self.table, self.lines = table, lines
+    def __init__(self, table: Table, lines: dict[str, LineSpec], actor):
+        self.table, self.lines, self.actor = table, lines, actor
         self.letters = {name: get_column_letter(index + 1) for index, name in enumerate(table.columns)}
         self.problems: list[UploadProblem] = []
 
@@ -134,6 +135,10 @@ class _Sheet:
             self.refuse(number, "line", _("Not one of your ministry's lines: %(lines)s.")
                         % {"lines": ", ".join(self.lines)})
             return None
+        if task is not None:  # a task of a contest the ministry takes no part in, whoever listed it
+            decision = can_edit_support_line(self.actor, line, task)
+            if not decision:
+                self.refuse(number, "task_id", decision.reason)
         own = {measure.code for measure in line.measures}
         for name, value in cells.items():
             if value and name not in own and name not in {"task_id", "line", *INFORMATIONAL}:
@@ -160,7 +165,7 @@ def import_support_rows(*, actor, ministry: Ministry, table: Table, lines: dict[
     decision = can_upload_support_rows(actor, ministry)
     if not decision:
         raise UploadRefused([UploadProblem(1, "", decision.reason)])
-    sheet = _Sheet(table, lines)
+    sheet = _Sheet(table, lines, actor)
     sheet.check_columns()
     if sheet.problems:
         raise UploadRefused(sheet.problems)

@@ -31,7 +31,7 @@ class SupportRowView(TaskActionView):
             "ministry": self.line().ministry_label}
 
     def permission(self, user, task):
-        return permissions.can_edit_support_line(user, self.line())
+        return permissions.can_edit_support_line(user, self.line(), task)
 
     def desk_return(self) -> str | None:
         """The ministry desk the officer came from (``next`` on the desk's links), so that saving, removing or

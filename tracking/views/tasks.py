@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from applications.selectors import proposals_visible_to
 from tracking import forms, permissions, selectors, services
 from tracking.models import Milestone, SelectedTask
 from tracking.timeline import timeline
@@ -23,7 +24,7 @@ class TaskDetailView(TaskMixin, TemplateView):
         rollup = selectors.kpi_rollup(SelectedTask.objects.filter(pk=task.pk)).get(task.pk, [])
         rows = selectors.rows_by_line(task.support_rows.all())
         lines = [{"line": line, "rows": rows.get(line.pk, []),
-                  "can_edit": bool(permissions.can_edit_support_line(user, line))}
+                  "can_edit": bool(permissions.can_edit_support_line(user, line, task))}
                  for line in selectors.lines_for_contest(task.contest).values()]
         evaluations = list(task.continuation_evaluations.all())
         for line in task.agreement_lines.all():  # the prefetched rows the page lists
@@ -32,7 +33,9 @@ class TaskDetailView(TaskMixin, TemplateView):
             can_evaluate_continuation=bool(permissions.can_evaluate_continuation(user)),
             task=task, kpis=rollup, support_lines=lines, timeline=timeline(task),
             can_manage=bool(permissions.can_manage_task(user)), can_run=bool(permissions.can_run_task(user, task)),
-            can_confirm_plan=bool(permissions.can_confirm_plan(user, task)), today=timezone.localdate(), **kwargs)
+            can_confirm_plan=bool(permissions.can_confirm_plan(user, task)),
+            can_read_proposal=proposals_visible_to(user).filter(pk=task.proposal_id).exists(),
+            today=timezone.localdate(), **kwargs)
 
 
 class CouncilActionView(TaskActionView):
