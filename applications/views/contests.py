@@ -55,7 +55,12 @@ class ContestDetailView(ContestViewMixin, TemplateView):
         context["eligible_count"] = selectors.eligible_local_governments_for_contest(contest).count()
         context["preliminary_selections"] = selectors.preliminary_selections_of(contest)
         if can_manage:
-            context["history"] = history_of(contest)[:50]
+            labels = {name: str(field.label) for name, field in ContestForm(instance=contest).fields.items()}
+            history = list(history_of(contest)[:50])
+            for entry in history:  # each changed setting by its label on the form, not its field's code
+                entry.labelled_changes = [(labels.get(name, name), change) for name, change in entry.changes.items()
+                                          if isinstance(change, list | tuple) and len(change) == 2]
+            context["history"] = history
             context["preliminary_form"] = kwargs.get("preliminary_form") or PreliminarySelectionForm(
                 initial={"programme": _("Regional Innovation Contest")})
             context["file_form"] = kwargs.get("file_form") or ContestAttachmentForm()

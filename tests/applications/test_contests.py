@@ -207,3 +207,14 @@ def test_matching_shares_are_entered_and_shown_as_percentages_and_kept_in_basis_
     errors = refused.context["form"].errors
     assert errors["provincial_match_min_bp"] == ["Enter a percentage with at most two decimals, e.g. 12.25."]
     assert errors["local_match_min_bp"] == ["Enter a percentage of at most 1000%."]
+
+
+def test_the_contests_history_names_each_changed_setting_by_its_label(client, council):
+    contest = make_contest()
+    url = reverse("applications:contest-update", args=[contest.pk])
+    values = {**FORM, "year": "2025", "name_ko": contest.name_ko, "accepted_kinds": DesignationKind.values,
+              "application_opens_at": "2025-10-01T09:00", "application_closes_at": "2025-10-24T18:00",
+              "reason": "연장"}
+    client.post(url, values)
+    page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
+    assert "Application deadline" in page.split(">History<")[1] and "<code>application_closes_at</code>" not in page
