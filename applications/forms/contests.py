@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from applications.models import Contest, PreliminarySelection
 from applications.models.contest import BASIS_POINTS
 from applications.selectors import REVIEW_DATE_FIELDS, contest_stages, review_dates
+from applications.services.stages import no_stage_to_date
 from core.fields import DATE_INPUT, BoundedModelForm, PercentAsBasisPointsField, PlausibleDateField
 from core.uploads import check_upload
 from ministries.models import Ministry
@@ -92,8 +93,7 @@ class ContestForm(BoundedModelForm):
             self.add_error("document_review_starts_on", _("Document review starts after the application deadline."))
         for name, (code, _field) in REVIEW_DATE_FIELDS.items():
             if self.instance.pk and code not in self.stage_codes and cleaned.get(name) and name in self.changed_data:
-                self.add_error(name, _("This contest has no stage with the code “%(code)s”: date its stages on the "
-                                       "stages page.") % {"code": code})
+                self.add_error(name, no_stage_to_date(code))
         return cleaned
 
     def model_values(self) -> dict:

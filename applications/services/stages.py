@@ -21,6 +21,13 @@ def ensure_stages(contest: Contest) -> list[ContestStage]:
     return stages
 
 
+def no_stage_to_date(code: str) -> str:
+    """The refusal of a review date whose stage (``code``: document or presentation) the contest no longer has,
+    for the contest form and ``set_review_dates`` alike."""
+    return _("This contest has no stage with the code “%(code)s”: date its stages on the stages page.") % {
+        "code": code}
+
+
 def set_review_dates(contest: Contest, values: dict[str, date | None]) -> None:
     """Date the document and presentation stages with the contest form's review dates in ``values`` (names of
     ``REVIEW_DATE_FIELDS``; only those given: a stage's other dates, set on the stage page, stay). The default
@@ -32,8 +39,7 @@ def set_review_dates(contest: Contest, values: dict[str, date | None]) -> None:
     if not changes:
         return
     stages = {stage.code: stage for stage in ensure_stages(contest)}
-    missing = {name: _("This contest has no stage with the code “%(code)s”: date its stages on the stages page.")
-               % {"code": REVIEW_DATE_FIELDS[name][0]}
+    missing = {name: no_stage_to_date(REVIEW_DATE_FIELDS[name][0])
                for name, value in values.items() if value and REVIEW_DATE_FIELDS[name][0] not in stages}
     if missing:
         raise ValidationError(missing)
