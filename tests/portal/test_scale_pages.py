@@ -30,7 +30,8 @@ def test_every_benchmarked_page_runs_the_same_queries_at_one_round_and_at_more(d
     rows = {page.name: page.rows for page in bench_pages()}
     assert rows["API proposals"] == 250 * MORE_ROUNDS  # the all-rounds lists did grow
     assert queries_per_page() == at_one_round
-    assert len(at_one_round) == 16 and max(at_one_round.values()) <= 16
+    # at most 16 a page, and two to stand its rows in their round's layout (periods, codes; issue 20)
+    assert len(at_one_round) == 16 and max(at_one_round.values()) <= 18
     assert AuditEntry.objects.filter(action="command.ran", target_id="seed_scale").count() == 2  # each run
 
 
