@@ -63,6 +63,22 @@ def with_published_outcome(proposals: QuerySet) -> QuerySet:
     return proposals.annotate(published_outcome=Value(None))
 
 
+def attach_published_outcome(proposals: list) -> list:
+    """A page of proposals already read, each given ``published_outcome`` in one more query over those rows only.
+
+    A list's page is ``OFFSET n LIMIT 50``: annotating the list's own queryset makes the database work the
+    outcome out for every row before the page too (2,450 of them on the last page of 2,500), so lists read
+    the page plain and ask for the outcomes of its rows here."""
+    if not proposals:
+        return proposals
+    model = type(proposals[0])
+    outcomes = dict(with_published_outcome(model.objects.filter(pk__in=[proposal.pk for proposal in proposals]))
+                    .values_list("pk", "published_outcome"))
+    for proposal in proposals:
+        proposal.published_outcome = outcomes.get(proposal.pk)
+    return proposals
+
+
 def outcome_page_context(user, proposal) -> dict:
     """The detail page's result variables for ``user`` (empty when no app publishes results)."""
     return _outcomes[0].page_context(user, proposal) if _outcomes else {}

@@ -6,7 +6,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from applications import permissions, selectors
-from applications.extensions import with_published_outcome
+from applications.extensions import attach_published_outcome
 from applications.filters import ProposalFilter
 from applications.models import Contest
 from applications.selectors.layout import in_round_layout
@@ -44,11 +44,12 @@ class ContestProposalListView(ContestProposalsMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return with_published_outcome(self.filtered())
+        return self.filtered()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["proposals"] = in_round_layout(context["proposals"], local_government="lead_local_government")
+        context["proposals"] = in_round_layout(attach_published_outcome(list(context["proposals"])),
+                                               local_government="lead_local_government")
         label_requested_ministries(context["proposals"])
         query = self.request.GET.copy()
         query.pop("page", None)

@@ -11,7 +11,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from applications import permissions, selectors, services
 from applications.checklist import completeness_checklist
-from applications.extensions import outcome_page_context, with_published_outcome
+from applications.extensions import attach_published_outcome, outcome_page_context
 from applications.forms import CorrectionRequestForm, ProposalForm, ProvincialMatchForm, WithdrawForm
 from applications.models import BudgetSource, Contest, Proposal
 from applications.selectors.layout import in_round_layout
@@ -44,12 +44,12 @@ class ProposalListView(ProposalAccessMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return with_published_outcome(
-            selectors.proposals_visible_to(self.request.user)).order_by("-updated_at")
+        return selectors.proposals_visible_to(self.request.user).order_by("-updated_at")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["proposals"] = in_round_layout(context["proposals"], local_government="lead_local_government")
+        context["proposals"] = in_round_layout(attach_published_outcome(list(context["proposals"])),
+                                               local_government="lead_local_government")
         context["can_start"] = permissions.can_start_proposal(self.request.user)
         context["open_contests"] = (selectors.contests_for_overview().filter(
             application_closes_at__gte=timezone.now())[:5] if context["can_start"] else [])
