@@ -64,7 +64,8 @@ def test_filters_by_province_and_year_and_bad_filters_are_no_error(client, tasks
     page = client.get("/results/?province=48").content.decode()
     assert "과제 48870" in page and "과제 12720" not in page
     assert "과제 48870" not in client.get("/results/?year=2024").content.decode()
-    for query in ("?year=abc", "?year=1e30", "?province=<script>", "?province=99&year=-1"):
+    for query in ("?year=abc", "?year=1e30", "?round=abc", "?round=-5", "?province=<script>",
+                  "?province=99&year=-1"):
         response = client.get(f"/results/{query}")
         assert response.status_code == 200, query
         assert "과제 48870" in response.content.decode(), query  # a bad filter is shown, not applied
@@ -132,8 +133,14 @@ def test_the_page_reads_a_bounded_number_of_queries(client, tasks, django_assert
 
 def test_the_round_is_named_and_filtered_by_its_funding_year_and_an_unknown_one_says_so(client, tasks):
     """The builders' round is held in 2025 (Contest.year) and funded 2026–2027: it is the 2026 round."""
-    page = client.get("/results/?year=2026", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    page = client.get("/results/?round=2026", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "과제 48870" in page and 'value="2026" selected' in page
     assert "<td>2026</td>" in page and "<td>2025</td>" not in page
-    unknown = client.get("/results/?year=2025", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    unknown = client.get("/results/?round=2025", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert "과제 48870" not in unknown and 'id="unknown-round"' in unknown
+    # The downloads' documented filter keeps its meaning for those who use it: ``year`` is the rows'
+    # ``contest_year``; the page's round filter carries over to them too.
+    by_contest_year = client.get("/results/selected-tasks.json?year=2025").json()["tasks"]
+    assert {row["contest_year"] for row in by_contest_year} == {2025} and by_contest_year
+    assert client.get("/results/selected-tasks.json?round=2026").json()["tasks"] == by_contest_year
+    assert client.get("/results/selected-tasks.json?year=2026").json()["tasks"] == []

@@ -55,7 +55,8 @@ def province_on_contest_date(task: SelectedTask) -> Province:
     return task.local_government.as_of.province
 
 
-def published_tasks(*, province: str | None = None, year: int | None = None) -> list[SelectedTask]:
+def published_tasks(*, province: str | None = None, year: int | None = None,
+                    round: int | None = None) -> list[SelectedTask]:
     """Tasks of confirmed selections only, selected outcome only; ``province`` a 2-digit code matched against
     the province on each contest's date, ``year`` the contest's. Five queries whatever the number of rows."""
     tasks = (SelectedTask.objects.filter(decision__run__status=RunStatus.CONFIRMED,
@@ -63,8 +64,10 @@ def published_tasks(*, province: str | None = None, year: int | None = None) -> 
              .select_related("contest", "local_government__province", "decision__run", "proposal")
              .prefetch_related("proposal__partners")
              .order_by("-contest__year", "local_government__code", "pk"))
-    if year:  # the round's year, the one it is named for (its first funded year)
-        tasks = tasks.filter(contest__year=year - 1)
+    if year:  # the documented filter: the contest's year, the rows' ``contest_year``
+        tasks = tasks.filter(contest__year=year)
+    if round:  # the round as it is named (its first funded year, ``Contest.round_year``): the page's filter
+        tasks = tasks.filter(contest__year=round - 1)
     if province:
         tasks = in_round_province(tasks, province)
     return in_round_layout(tasks)

@@ -41,7 +41,11 @@ LANGUAGES = ("ko", "en")
 class ResultsFilterForm(forms.Form):
     province = forms.ChoiceField(label=_lazy("Province"), required=False,
                                  widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
-    year = forms.IntegerField(label=pgettext_lazy("round", "Round"), required=False, min_value=2000, max_value=2100)
+    # ``round``: the round as it is named (2026 for the round held in 2025), the page's filter; ``year``: the
+    # contest's year, the downloads' documented filter (the rows' ``contest_year``), kept for their users.
+    round = forms.IntegerField(label=pgettext_lazy("round", "Round"), required=False, min_value=2000,
+                               max_value=2100)
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +57,7 @@ class ResultsFilterForm(forms.Form):
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {name: self.cleaned_data.get(name) or None for name in ("province", "year")
+        return {name: self.cleaned_data.get(name) or None for name in ("province", "year", "round")
                 if name not in self.errors}
 
 
@@ -85,12 +89,12 @@ class PublicResultsView(TemplateView):
     def _page(self, form, tasks) -> dict:
         query = self.request.GET.copy()
         query.pop("lang", None)
-        year = form.filters().get("year")
+        year = form.filters().get("round")
         years = published_years()
         return {"years": years, "unknown_year": year if year and year not in years else None, "map": korea_map(),
                 "statuses": dict(TaskStatus.choices),
                 "query": query.urlencode(), "total_krw": sum(task.decision.national_krw for task in tasks),
-                "public_page": True, "map_link_prefix": f"?year={year}&province=" if year else "?province="}
+                "public_page": True, "map_link_prefix": f"?round={year}&province=" if year else "?province="}
 
 
 def _maps(tasks) -> list[dict]:
