@@ -6,7 +6,7 @@ ministry takes part in. The lead local government's officials
 see their task and write its reports, milestones and recruitment. The province's officer sees the province's
 tasks and confirms their inclusion in the provincial plan. Reviewers have nothing here.
 """
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import (
@@ -127,12 +127,18 @@ def takes_part(ministry_id: int, contest) -> bool:
     return not chosen or ministry_id in chosen
 
 
+def taking_part(ministry_id: int, contest_id: str = "contest_id") -> Q:
+    """:func:`takes_part` as a filter, for a queryset whose rows reach their contest's id at ``contest_id``
+    (``"pk"`` for contests themselves)."""
+    chosen = Contest.participating_ministries.through.objects.filter(contest_id=OuterRef(contest_id))
+    return Q(Exists(chosen.filter(ministry_id=ministry_id))) | ~Exists(chosen)
+
+
 def supported_tasks(ministry_id: int, queryset: QuerySet[SelectedTask] | None = None) -> QuerySet[SelectedTask]:
     """The tasks whose support rows the ministry keeps: those of the contests it takes part in (or that name no
     ministry). The same rule as :func:`can_edit_support_line` with a task, as a queryset (the desk's list)."""
     queryset = SelectedTask.objects.all() if queryset is None else queryset
-    chosen = Contest.participating_ministries.through.objects.filter(contest_id=OuterRef("contest_id"))
-    return queryset.filter(Exists(chosen.filter(ministry_id=ministry_id)) | ~Exists(chosen))
+    return queryset.filter(taking_part(ministry_id))
 
 
 def can_edit_support_line(user, line: LineSpec, task: SelectedTask | None) -> Decision:

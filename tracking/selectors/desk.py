@@ -13,7 +13,7 @@ from core.fields import ascii_whole_number
 from ministries.models import Ministry
 from ministries.registry import LineSpec, support_lines
 from tracking.models import SelectedTask, SupportLineRow, TaskStatus
-from tracking.permissions import supported_tasks
+from tracking.permissions import supported_tasks, taking_part
 
 
 def ministry_lines(ministry: Ministry) -> dict[str, LineSpec]:
@@ -23,9 +23,8 @@ def ministry_lines(ministry: Ministry) -> dict[str, LineSpec]:
 
 def contests_of(ministry: Ministry) -> QuerySet[Contest]:
     """The contests with selected tasks that ``ministry`` takes part in (or that name no ministry)."""
-    chosen = Contest.participating_ministries.through.objects.filter(contest_id=OuterRef("pk"))
-    return (Contest.objects.filter(tasks__isnull=False).filter(
-        Q(Exists(chosen.filter(ministry_id=ministry.pk))) | ~Exists(chosen)).distinct().order_by("-year", "pk"))
+    return (Contest.objects.filter(tasks__isnull=False).filter(taking_part(ministry.pk, "pk"))
+            .distinct().order_by("-year", "pk"))
 
 
 def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
