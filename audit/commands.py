@@ -2,14 +2,20 @@
 :class:`AuditedCommand`, so each run that changed something is an audit entry (``command.ran``) naming the
 command as the door, who ran it (``--user``, and the operating-system account), when, why (``--reason``, or the
 command's own ``default_reason``) and what it did. A command that only reads says so with
-``changes_state = False``."""
+``changes_state = False``.
+
+The entry is written in the transaction of the change: the command's ``handle`` and its entry commit together
+or not at all (a change that fails leaves no entry; an entry that cannot be written undoes the change).
+``restore_portal`` is the one exception (``entry_in_transaction = False``): ``pg_restore`` replaces the tables
+from another process, in its own transaction, which the portal's connection must not hold open against it."""
 import getpass
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 
 from .services import record_command
@@ -30,6 +36,7 @@ class AuditedCommand(BaseCommand):
     only lists). A run that fails writes no entry: the commands' writes are all or nothing."""
 
     default_reason: Any = ""  # why, when the operator gives no --reason (lazily translated)
+    entry_in_transaction = True  # the change and its entry in one transaction (see the module's docstring)
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
@@ -40,6 +47,11 @@ class AuditedCommand(BaseCommand):
     def ran_changes(self, options: dict[str, Any]) -> bool:
         return True
 
+    def surroundings(self, options: dict[str, Any]) -> AbstractContextManager:
+        """What the whole run, its commit included, runs inside: the seeds keep the e-mails that their commit
+        sends (on-commit notifications) off the console."""
+        return nullcontext()
+
     def execute(self, *args, **options):
         actor = None
         if options.get("user"):
@@ -47,9 +59,11 @@ class AuditedCommand(BaseCommand):
             if actor is None:
                 raise CommandError(f"No such user: {options['user']}")
         self.actor, self.outcome, self.audit_target = actor, {}, None
-        output = super().execute(*args, **options)
-        if self.ran_changes(options) and self.outcome is not None:
-            self.record_run(options)
+        with self.surroundings(options), \
+                transaction.atomic() if self.entry_in_transaction else nullcontext():
+            output = super().execute(*args, **options)
+            if self.ran_changes(options) and self.outcome is not None:
+                self.record_run(options)
         return output
 
     def reason(self, options: dict[str, Any]) -> str:

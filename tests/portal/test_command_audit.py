@@ -86,3 +86,77 @@ def test_a_sweep_by_hand_is_in_the_trail_and_a_listing_is_not():
     entry = runs("pending_work").get()
     assert entry.reason == "워커 재기동 후"
     assert entry.changes["outcome"] == {"handed_over": 0, "not_handed_over": 0, "forgotten": 0}
+
+
+# A command's change and its entry are one transaction (audit/commands.py): the kind is every command that
+# changes state, each made to fail on either side of its entry.
+
+def test_every_state_changing_command_writes_its_entry_in_the_changes_transaction_but_the_restore():
+    for label in PORTAL_APPS:
+        config = apps.get_app_config(label)
+        for name in find_commands(str(Path(config.path) / "management")):
+            command = importlib.import_module(f"{config.name}.management.commands.{name}").Command
+            if issubclass(command, AuditedCommand):
+                assert command.entry_in_transaction is (name != "restore_portal"), name
+
+
+def _old_done_work():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from outbox.models import PendingWork
+
+    return PendingWork.objects.create(key="done-long-ago", task="outbox.tasks.task_sweep_pending_work",
+                                      done_at=timezone.now() - timedelta(days=400))
+
+
+def _changing_runs():
+    """Each state-changing command with what it changes: (arguments, prepare, the change as a reading)."""
+    from outbox.models import PendingWork
+
+    return {
+        "load_regions": ((), lambda: Province.objects.filter(code="48").update(name_en="Gyeongnam (typo)"),
+                         lambda: Province.objects.get(code="48").name_en),
+        "import_rural_agreement": ((str(DATA_DIR / "rural_agreement_2021_2024.csv"),), lambda: None,
+                                   lambda: (Designation.objects.count(), DesignationImport.objects.count())),
+        "pending_work": (("--sweep",), _old_done_work, lambda: PendingWork.objects.count()),
+    }
+
+
+class EntryRefused(Exception):
+    pass
+
+
+@pytest.mark.parametrize("command", ["load_regions", "import_rural_agreement", "pending_work"])
+@pytest.mark.parametrize("when", ["entry not written", "fails after the entry"])
+def test_a_run_whose_entry_fails_or_that_fails_after_it_leaves_neither_change_nor_entry(monkeypatch, command, when):
+    from audit import commands
+
+    arguments, prepare, reading = _changing_runs()[command]
+    prepare()
+    before = reading()
+    real = commands.record_command
+
+    def failing(**kwargs):
+        if when == "fails after the entry":
+            real(**kwargs)
+            assert runs(command).exists()  # written, in the run's transaction
+        raise EntryRefused(when)
+
+    monkeypatch.setattr(commands, "record_command", failing)
+    with pytest.raises(EntryRefused):
+        call_command(command, *arguments, reason="시험")
+    assert reading() == before and not runs(command).exists()
+    monkeypatch.setattr(commands, "record_command", real)
+    call_command(command, *arguments, reason="시험")  # the same run, its entry written: the change stays
+    assert reading() != before and runs(command).count() == 1
+
+
+def test_a_change_that_fails_leaves_no_entry(tmp_path):
+    refused = tmp_path / "bad.csv"
+    refused.write_text("selection_year,province_ko,name_ko\n2024,없는도,없는군\n", encoding="utf-8")
+    before = Designation.objects.count()
+    with pytest.raises(CommandError):
+        call_command("import_rural_agreement", str(refused), reason="시험")
+    assert not runs("import_rural_agreement").exists() and Designation.objects.count() == before

@@ -19,6 +19,9 @@ class Command(AuditedCommand):
             "Stop web, worker and beat first. --database-url and --uploads-dir restore elsewhere (a drill). "
             "The run is recorded in the portal's own audit trail (the restored one when that is what was restored).")
     default_reason = _("Restored from a backup")
+    # pg_restore drops and recreates the tables from its own process: a transaction of the portal's connection
+    # held open around it would hold locks pg_restore waits for. Its entry is written once the restore is in.
+    entry_in_transaction = False
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="the archive to read, or - for standard input")

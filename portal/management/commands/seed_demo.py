@@ -15,12 +15,15 @@ class Command(AuditedCommand):
         parser.add_argument("--force", action="store_true",
                             help="Seed even though DEBUG is off. Never on a production database.")
 
+    def surroundings(self, options):
+        # The demo's notifications are delivered in-app; their e-mails, sent as the seed commits, are not
+        # printed to the console.
+        return override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+
     def handle(self, *args, force: bool, **options):
         if not (settings.DEBUG or force):
             raise CommandError("Demo accounts have a published password: refusing without DEBUG or --force.")
-        # The demo's notifications are delivered in-app; their e-mails are not printed to the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            seed_demo()
+        seed_demo()
         self.outcome = {"accounts": [account.username for account in DEMO_ACCOUNTS]}
         names = ", ".join(account.username for account in DEMO_ACCOUNTS)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts: {names} (password: {DEMO_PASSWORD})"))

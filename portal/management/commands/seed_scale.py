@@ -18,6 +18,11 @@ class Command(AuditedCommand):
         parser.add_argument("--rounds", type=int, default=1, help=f"Yearly rounds to build (from {FIRST_YEAR}).")
         parser.add_argument("--seed", type=int, default=2025, help="Seed of the generator: same seed, same data.")
 
+    def surroundings(self, options):
+        # Applicants are notified in-app as always; their e-mails, sent as the run commits, are not printed to
+        # the console.
+        return override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+
     def handle(self, *args, rounds: int, seed: int, **options):
         if not LocalGovernment.objects.exists():
             from regions.services import load_region_registry
@@ -35,9 +40,7 @@ class Command(AuditedCommand):
                         f"{figures.sheets} sheets, {figures.scores} scores, {figures.tasks} tasks")
             self.stdout.write(f"[{bar}] {done}/{rounds} {line} ({time.monotonic() - started:.0f} s)")
 
-        # Applicants are notified in-app as always; their e-mails are not printed to the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            build_scale(rounds, seed, progress)
+        build_scale(rounds, seed, progress)
         self.outcome = {"rounds": rounds, "seed": seed}
         self.stdout.write(self.style.SUCCESS(
             f"Scale data ready in {time.monotonic() - started:.0f} s. Accounts scale-council, scale-lg-<code>, "
