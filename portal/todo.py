@@ -19,7 +19,7 @@ from applications.selectors import awaiting_matching, eligible_local_governments
 from reviews.models import Assignment, AssignmentStatus, PresentationSlot, SheetStatus
 from tracking.models import REPORT_EDITABLE, PlanInclusion, ProgressReport, SelectedTask
 
-from .todo_items import FETCHED, SHOWN, Todo, TodoItem, due, listed
+from .todo_items import FETCHED, SHOWN, Todo, TodoItem, due, in_round_layouts, listed
 from .todo_oversight import council_todo, ministry_todo, reports
 
 __all__ = ["SHOWN", "Todo", "TodoItem", "todo_for"]
@@ -93,18 +93,18 @@ def _open_contests(user, now) -> Todo:
 def provincial_todo(user, now) -> list[Todo]:
     matching = listed(
         _("Provincial matching to confirm"),
-        awaiting_matching(user.province_id).select_related("lead_local_government__province")[:FETCHED],
+        awaiting_matching(user.province_id).select_related("lead_local_government__province", "contest")[:FETCHED],
         lambda proposal: TodoItem(f"{proposal.lead_local_government} · {proposal.title}",
                                   reverse("applications:proposal-detail", args=[proposal.pk])),
-        reverse("applications:proposal-list"))
+        reverse("applications:proposal-list"), local_government="lead_local_government")
     year = timezone.localdate(now).year
     in_plan = PlanInclusion.objects.filter(task=OuterRef("pk"), year=year)
     plans = listed(
         _("Tasks to confirm in this year's promotion plan"),
         SelectedTask.objects.filter(local_government__province=user.province_id).exclude(Exists(in_plan))
-        .select_related("local_government__province").order_by("pk")[:FETCHED],
+        .select_related("local_government__province", "contest").order_by("pk")[:FETCHED],
         lambda task: TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk])),
-        reverse("tracking:task-list"))
+        reverse("tracking:task-list"), local_government="local_government")
     return [matching, plans]
 
 
@@ -112,12 +112,14 @@ def reviewer_todo(user, now) -> list[Todo]:
     open_assignments = (Assignment.objects.filter(reviewer__user=user, panel__signed_off_at__isnull=True)
                         .exclude(status=AssignmentStatus.RECUSED)
                         .exclude(sheet__status=SheetStatus.SUBMITTED)
-                        .select_related("proposal__lead_local_government__province", "panel").order_by("due_at", "pk"))
+                        .select_related("proposal__lead_local_government__province", "proposal__contest", "panel")
+                        .order_by("due_at", "pk"))
     return [listed(_("Score sheets to submit"), open_assignments[:FETCHED],
                    lambda assignment: TodoItem(f"{assignment.proposal.lead_local_government} · {assignment.panel}",
                                                reverse("reviews:assignment-detail", args=[assignment.pk]),
                                                **due(assignment.due_at, now)),
-                   reverse("reviews:assignment-list"))]
+                   reverse("reviews:assignment-list"), local_government="proposal__lead_local_government",
+                   contest="proposal__contest")]
 
 
 def administrator_todo(user, now) -> list[Todo]:
@@ -141,4 +143,4 @@ def todo_for(user, now: datetime | None = None) -> list[Todo]:
     builder = BUILDERS.get(user.role)
     if builder is None:
         return []
-    return [todo for todo in builder(user, now or timezone.now()) if todo.items]
+    return [todo for todo in in_round_layouts(builder(user, now or timezone.now())) if todo.items]

@@ -1,10 +1,20 @@
 """The pieces of a to-do list: an item, a list, and how a list is cut at ``SHOWN`` items without reading as a
-total ("8 or more" with a link to the full list where there is one)."""
+total ("8 or more" with a link to the full list where there is one).
+
+A list that names local governments says where its rows keep one (``local_government``) and their contest
+(``contest``): its items are made by ``in_round_layouts`` once every list of the page is read, each unit named
+as it stood on its round's eligibility date (issue 20: a 2026 round's Haenam in 전라남도), one query for all
+the lists together.
+"""
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.db.models import Prefetch, prefetch_related_objects
+
 from core.formats import day, moment
+from regions.as_of import stand_rows_on
+from regions.models import LocalGovernmentPeriod
 
 SHOWN = 8
 FETCHED = SHOWN + 1  # one more than shown: whether the list goes on is known without a count query
@@ -30,12 +40,47 @@ class Todo:
     items: list[TodoItem] = field(default_factory=list)
     more: bool = False  # more than the items shown wait: the count reads "8 or more"
     more_url: str = ""  # the full list, where there is one
+    # Rows whose items wait for their round's layout: (rows, to_item, local government path, contest path).
+    waiting: tuple | None = field(default=None, repr=False)
 
 
-def listed(title, rows: Iterable, to_item: Callable[[object], TodoItem], more_url: str = "") -> Todo:
-    """A list of the first ``SHOWN`` of ``rows`` (read up to ``FETCHED`` of them), marked when there are more."""
+def listed(title, rows: Iterable, to_item: Callable[[object], TodoItem], more_url: str = "", *,
+           local_government: str = "", contest: str = "contest") -> Todo:
+    """A list of the first ``SHOWN`` of ``rows`` (read up to ``FETCHED`` of them), marked when there are more.
+    With ``local_government`` (the ``__`` path from a row to the unit it names, ``contest`` the path to the
+    row's contest, both selected with the rows) the items are made by ``in_round_layouts``."""
     rows = list(rows)[:FETCHED]
-    return Todo(title, [to_item(row) for row in rows[:SHOWN]], more=len(rows) > SHOWN, more_url=more_url)
+    todo = Todo(title, more=len(rows) > SHOWN, more_url=more_url)
+    if local_government:
+        todo.waiting = (rows[:SHOWN], to_item, local_government, contest)
+    else:
+        todo.items = [to_item(row) for row in rows[:SHOWN]]
+    return todo
+
+
+def in_round_layouts(todos: list[Todo]) -> list[Todo]:
+    """Make the waiting lists' items with each row's local government as it stood on its contest's eligibility
+    date: the units' periods are read once for all the lists (one query, none when no list waits; the labels
+    name the province and the unit, so codes are not read), then ``regions.as_of.stand_rows_on`` stands each
+    list's rows without reading again."""
+    waiting = [todo for todo in todos if todo.waiting and todo.waiting[0]]
+    units = [_unit(row, todo.waiting[2]) for todo in waiting for row in todo.waiting[0]]
+    if units:
+        prefetch_related_objects(
+            units, Prefetch("periods", queryset=LocalGovernmentPeriod.objects.select_related("province")))
+    for todo in waiting:
+        rows, to_item, local_government, contest = todo.waiting
+        stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date", codes=False)
+        todo.items = [to_item(row) for row in rows]
+    for todo in todos:
+        todo.waiting = None
+    return todos
+
+
+def _unit(row, path: str):
+    for attribute in path.split("__"):
+        row = getattr(row, attribute)
+    return row
 
 
 def due(moment_, now) -> dict:

@@ -24,19 +24,20 @@ def report_item(report, today) -> TodoItem:
 def reports(title, queryset, now, more_url: str = "") -> Todo:
     """Half-year reports, earliest due first."""
     today = timezone.localdate(now)
-    rows = queryset.select_related("task__local_government__province").order_by("due_on", "pk")[:FETCHED]
-    return listed(title, rows, lambda report: report_item(report, today), more_url)
+    rows = queryset.select_related("task__local_government__province", "task__contest").order_by("due_on", "pk")
+    return listed(title, rows[:FETCHED], lambda report: report_item(report, today), more_url,
+                  local_government="task__local_government", contest="task__contest")
 
 
 def ministry_todo(user, now) -> list[Todo]:
     """Running tasks of the contests the ministry takes part in where its lines have no row for this year."""
     year = timezone.localdate(now).year
-    tasks = wanting_support_rows(user.ministry, year).select_related("local_government__province")[:FETCHED] \
-        if user.ministry_id else []
+    tasks = wanting_support_rows(user.ministry, year).select_related("local_government__province", "contest")[
+        :FETCHED] if user.ministry_id else []
     return [listed(_("Running tasks without this year's row on your support lines"), tasks,
                    lambda task: TodoItem(f"{task.local_government} · {task.title}",
                                          reverse("tracking:task", args=[task.pk])),
-                   reverse("tracking:desk") + "?status=running")]
+                   reverse("tracking:desk") + "?status=running", local_government="local_government")]
 
 
 def council_todo(user, now) -> list[Todo]:
@@ -45,11 +46,13 @@ def council_todo(user, now) -> list[Todo]:
     objections = listed(
         _("Objections to decide"),
         Objection.objects.filter(status__in=OPEN_OBJECTION_STATUSES)
-        .select_related("decision__proposal__lead_local_government__province").order_by("pk")[:FETCHED],
+        .select_related("decision__proposal__lead_local_government__province", "decision__proposal__contest")
+        .order_by("pk")[:FETCHED],
         lambda objection: TodoItem(
             f"{objection.decision.proposal.lead_local_government} · {objection.decision.proposal.title}",
             reverse("selection:objection-detail", args=[objection.pk])),
-        reverse("selection:objection-list"))
+        reverse("selection:objection-list"), local_government="decision__proposal__lead_local_government",
+        contest="decision__proposal__contest")
     panels = listed(
         _("Panels not signed off"),
         Panel.objects.filter(signed_off_at__isnull=True, assignments__isnull=False).distinct()
@@ -68,8 +71,8 @@ def council_todo(user, now) -> list[Todo]:
         reverse("regions:list"))
     continuations = listed(
         _("Continuation evaluations to record"),
-        continuation_due().select_related("local_government__province")[:FETCHED],
+        continuation_due().select_related("local_government__province", "contest")[:FETCHED],
         lambda task: TodoItem(f"{task.local_government} · {task.title} · {task.due_year}",
                               reverse("tracking:task-continuation", args=[task.pk])),
-        reverse("tracking:task-list"))
+        reverse("tracking:task-list"), local_government="local_government")
     return [late, objections, panels, runs, successions, continuations]

@@ -25,18 +25,19 @@ def _getter(path: str):
 
 
 def stand_rows_on(rows: Iterable, *, local_government: str = "local_government",
-                  day: str = "contest__eligibility_date") -> list:
+                  day: str = "contest__eligibility_date", codes: bool = True) -> list:
     """``rows`` as a list, each one's local government (at the ``__`` path ``local_government``) given ``as_of``
     as it stood on the row's date (at the path ``day``, the contest's eligibility date by default). Three queries
     at most whatever the number of rows (periods with their provinces, codes, and the date's owner when it was
-    not selected with the rows); none when the rows are empty."""
+    not selected with the rows); none when the rows are empty, or for what was prefetched already. With
+    ``codes=False`` the codes are not read (labels name the province and the unit, not the code)."""
     rows = list(rows)
     if not rows:
         return rows
     owner = day.rpartition("__")[0]
     lookups = [Prefetch(f"{local_government}__periods",
                         queryset=LocalGovernmentPeriod.objects.select_related("province")),
-               f"{local_government}__codes", f"{local_government}__province"]
+               *([f"{local_government}__codes"] if codes else []), f"{local_government}__province"]
     prefetch_related_objects(rows, *([owner] if owner else []), *lookups)
     parent_path, _sep, attribute = local_government.rpartition("__")
     parent_of, day_of = (_getter(parent_path) if parent_path else (lambda row: row)), _getter(day)
@@ -47,7 +48,7 @@ def stand_rows_on(rows: Iterable, *, local_government: str = "local_government",
         if stood.setdefault(id(unit), when) != when:  # one instance shared by rows of two rounds: split it
             unit = copy(unit)
             setattr(parent, attribute, unit)
-        stand_on([unit], when)
+        stand_on([unit], when, codes=codes)
     return rows
 
 

@@ -151,12 +151,14 @@ def administrative_code_on(local_government: LocalGovernment, day: date) -> Admi
     return None
 
 
-def stand_on(local_governments, day: date) -> list[LocalGovernment]:
+def stand_on(local_governments, day: date, *, codes: bool = True) -> list[LocalGovernment]:
     """Give each local government ``as_of``: its code, names and province as they stood on ``day``
-    (``periods`` and ``codes`` prefetched with ``with_history`` keep this free of queries per row)."""
+    (``periods`` and ``codes`` prefetched with ``with_history`` keep this free of queries per row). With
+    ``codes=False`` the codes are not read (``as_of.code`` is the current code): for labels, which name the
+    province and the unit only."""
     rows = list(local_governments)
     for lg in rows:
-        period, code = period_on(lg, day), administrative_code_on(lg, day)
+        period, code = period_on(lg, day), administrative_code_on(lg, day) if codes else None
         lg.as_of = StandingOn(day=day, code=code.code if code else lg.code,
                               code_verified=code.verified if code else True,
                               name_ko=period.name_ko if period else lg.name_ko,

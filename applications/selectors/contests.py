@@ -91,29 +91,37 @@ def eligibility_for_contests(contests: list[Contest], local_government: LocalGov
 
 
 def all_designations() -> list[Designation]:
-    """Every designation's holder, kind and validity (one query; a few hundred rows), for
-    ``eligible_counts`` and ``regions.selectors.count_designations`` to share."""
-    return list(Designation.objects.only("local_government_id", "kind", "valid_from", "valid_to"))
+    """Every designation's holder (with the holder's own validity), kind and validity (one query; a few hundred
+    rows), for ``eligible_counts`` and ``regions.selectors.count_designations`` to share."""
+    return list(Designation.objects.select_related("local_government")
+                .only("local_government_id", "kind", "valid_from", "valid_to",
+                      "local_government__valid_from", "local_government__valid_to"))
 
 
 def eligible_counts(contests: list[Contest], designations: list[Designation] | None = None) -> dict[int, int]:
-    """How many local governments may apply to each contest, in three queries however many contests (two
-    when ``designations``, ``all_designations()``, were read already): the rule of
-    ``eligible_local_governments_for_contest``, applied to the registry's rows in memory (a few hundred local
-    governments and designations)."""
-    local_governments = list(LocalGovernment.objects.only("pk", "valid_from", "valid_to"))
+    """How many local governments may apply to each contest, in two queries however many contests (one when
+    ``designations``, ``all_designations()``, were read already): the rule of
+    ``eligible_local_governments_for_contest``, applied to the registry's rows in memory (a few hundred
+    designations). A unit counts when it exists on the contest's eligibility date and is pre-selected for the
+    contest or holds an accepted designation then; so only the holders and the pre-selected are read, each
+    with its own validity."""
     held: dict[int, list[Designation]] = defaultdict(list)
+    existence: dict[int, LocalGovernment] = {}
     for designation in all_designations() if designations is None else designations:
         held[designation.local_government_id].append(designation)
-    preselected = set(PreliminarySelection.objects.filter(contest__in=contests)
-                      .values_list("contest_id", "local_government_id"))
+        existence[designation.local_government_id] = designation.local_government
+    preselected: dict[int, set[int]] = defaultdict(set)
+    for row in PreliminarySelection.objects.filter(contest__in=contests).select_related("local_government").only(
+            "contest_id", "local_government__valid_from", "local_government__valid_to"):
+        preselected[row.contest_id].add(row.local_government_id)
+        existence[row.local_government_id] = row.local_government
     counts = {}
     for contest in contests:
         day, kinds = contest.eligibility_date, set(accepted_kinds(contest))
         counts[contest.pk] = sum(
-            1 for lg in local_governments if lg.exists_on(day) and (
-                (contest.pk, lg.pk) in preselected
-                or any(item.kind in kinds and item.is_valid_on(day) for item in held[lg.pk])))
+            1 for pk, lg in existence.items() if lg.exists_on(day) and (
+                pk in preselected[contest.pk]
+                or any(item.kind in kinds and item.is_valid_on(day) for item in held[pk])))
     return counts
 
 

@@ -178,7 +178,7 @@ def test_the_landing_pages_count_and_judge_eligibility_as_the_contest_pages_do(d
                               local_government=LocalGovernment.objects.get(code="11680"), programme="RIC",
                               selected_on=date(2024, 2, 26))
     contests = list(Contest.objects.prefetch_related("accepted_designation_kinds").order_by("-year"))
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         counts = eligible_counts(contests)
     assert counts == {contest.pk: eligible_local_governments_for_contest(contest).count() for contest in contests}
     assert counts[contests[1].pk] == 19  # 18 interest areas and Gangnam's preliminary selection

@@ -126,3 +126,34 @@ def test_a_closed_round_says_it_is_closed_and_does_not_invite_applying(client):
     panel = page[page.index("Eligibility for contests"):]
     assert "Applications closed" in panel and "Was eligible; applications are closed" in panel
     assert ">Eligible<" not in panel and "Open contests you may apply to" not in page
+
+
+def test_every_list_names_a_task_s_local_government_as_it_stood_in_its_round(tasks, staff, council, client,
+                                                                              django_assert_max_num_queries):
+    """Gokseong-gun's task of a round dated October 2025 reads 'Jeollanam-do' in the ministry's and the
+    council's lists, as on its task page; the same task of a round dated after 2026-07-01 reads the merged
+    province. Standing every list's rows costs one query for the whole page, not one per list."""
+    from tracking.services import set_condition
+
+    gokseong = tasks["12720"]
+    type(gokseong).objects.filter(pk=gokseong.pk).update(status=TaskStatus.RUNNING)
+    set_condition(actor=council, task=gokseong, from_year=2027, reason="1년 과제")
+    ministry_list = "Running tasks without this year's row on your support lines"
+    council_list = "Continuation evaluations to record"
+
+    def labels(user, title):
+        return [item.label for item in lists(user, MAY_2026)[title].items if "Gokseong" in item.label]
+
+    assert labels(staff["MOJ"], ministry_list) == [f"Jeollanam-do Gokseong-gun · {gokseong.title}"]
+    assert labels(council, council_list) == [f"Jeollanam-do Gokseong-gun · {gokseong.title} · 2027"]
+    client.force_login(council)
+    with django_assert_max_num_queries(17):
+        assert "Jeollanam-do Gokseong-gun" in client.get(reverse("home")).content.decode()
+
+    contest = gokseong.contest
+    contest.application_opens_at += timedelta(days=365)
+    contest.application_closes_at += timedelta(days=365)  # a round judged on 2026-10-20
+    contest.save()
+    merged = "Jeonnam-Gwangju Integrated Special City (provisional translation) Gokseong-gun"
+    assert [label.split(" · ")[0] for label in labels(staff["MOJ"], ministry_list)] in (
+        [merged], ["Jeonnam-Gwangju Integrated Special City Gokseong-gun"])
