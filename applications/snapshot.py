@@ -3,6 +3,7 @@
 The snapshot is plain JSON so it stays readable whatever later becomes of the models; ``render``
 turns each part back into lines a reader can compare side by side.
 """
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -68,13 +69,21 @@ def describe_request(line: LineSpec | None, row: dict) -> str:
     return f"{line.ministry_label} · {line.label}: {line.summary(row['values'])}"
 
 
-def _partner_names(codes: list[str]) -> str:
+def _partner_names(codes: list[str], on: date | None = None) -> str:
     """The partners by name ("경상남도 함양군"), found by any code they ever carried (a version keeps the
-    codes of its day); a code no local government carried shows as itself."""
-    from regions.models import AdministrativeCode
+    codes of its day), named as they stood ``on`` (the contest's eligibility date: a 2025 round's Gokseong is
+    전라남도 곡성군, issue 20) or today; a code no local government carried shows as itself."""
+    from regions.models import AdministrativeCode, LocalGovernment
+    from regions.selectors import stand_on, with_history
 
-    found = {row.code: str(row.local_government) for row in AdministrativeCode.objects.filter(
-        code__in=codes).select_related("local_government__province")}
+    rows = list(AdministrativeCode.objects.filter(code__in=codes).select_related("local_government__province"))
+    if on is not None and rows:
+        units = {unit.pk: unit for unit in with_history(LocalGovernment.objects.select_related("province").filter(
+            pk__in=[row.local_government_id for row in rows]))}
+        stand_on(units.values(), on)
+        found = {row.code: str(units[row.local_government_id]) for row in rows}
+    else:
+        found = {row.code: str(row.local_government) for row in rows}
     return ", ".join(found.get(code, code) for code in codes)
 
 
@@ -98,11 +107,12 @@ def _render_budget(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def render(content: dict, part: str) -> str:
-    """One part of a snapshot as text, one line per row, so two versions compare line by line."""
+def render(content: dict, part: str, *, on: date | None = None) -> str:
+    """One part of a snapshot as text, one line per row, so two versions compare line by line; local
+    governments named as they stood ``on`` (the contest's eligibility date) when given."""
     value = content.get(part)
     if part == "partners":
-        return _partner_names(value or [])
+        return _partner_names(value or [], on)
     if part == "companies":
         return "\n".join(f"{row['name']} ({formatted(row['brn'])}) · {_label(GrowthStage, row['growth_stage'])}"
                          + (f" · {_('youth-led')}" if row["youth_led"] else "") for row in value or [])

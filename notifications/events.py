@@ -60,13 +60,18 @@ class Event:
     recipients: Callable[[Model], Iterable]
     link: Callable[[Model], str]
     app: str = ""  # the app that registered it: its templates are under templates/<app>/notifications/
+    # What the texts need besides the loaded row: a proposal's or task's local governments standing in its
+    # round's layout (issue 20), so a text naming them prints a 2025 round's 서구, not today's 서해구.
+    prepare: Callable[[Model], Model] | None = None
 
     @property
     def template_stem(self) -> str:
         return f"{self.app}/notifications/" + self.code.replace(".", "_")
 
     def load(self, target_id: int) -> Model:
-        return apps.get_model(self.model).objects.select_related(*self.related).get(pk=target_id)
+        """The event's row with its related rows, prepared for the texts (``prepare``)."""
+        target = apps.get_model(self.model).objects.select_related(*self.related).get(pk=target_id)
+        return self.prepare(target) if self.prepare else target
 
 
 EVENTS: dict[str, Event] = {}

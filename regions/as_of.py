@@ -52,6 +52,27 @@ def stand_rows_on(rows: Iterable, *, local_government: str = "local_government",
     return rows
 
 
+def stand_many_on(rows: Iterable, *, local_governments: str = "partners",
+                  day: str = "contest__eligibility_date") -> list:
+    """``rows`` as a list, the local governments of each one's many-to-many (at the ``__`` path
+    ``local_governments``: a proposal's ``partners``) given ``as_of`` as they stood on the row's date, so that
+    ``row.partners.all()`` names them in the round's layout. Four queries at most whatever the rows (the partners
+    when not prefetched yet, their periods, codes and provinces); a partner shared by two rows is two instances."""
+    rows = list(rows)
+    if not rows:
+        return rows
+    owner = day.rpartition("__")[0]
+    prefetch_related_objects(rows, *([owner] if owner else []), local_governments,
+                             Prefetch(f"{local_governments}__periods",
+                                      queryset=LocalGovernmentPeriod.objects.select_related("province")),
+                             f"{local_governments}__codes", f"{local_governments}__province")
+    parent_path, _sep, attribute = local_governments.rpartition("__")
+    parent_of, day_of = (_getter(parent_path) if parent_path else (lambda row: row)), _getter(day)
+    for row in rows:
+        stand_on(getattr(parent_of(row), attribute).all(), day_of(row))
+    return rows
+
+
 def in_province_code_as_of(queryset: QuerySet, code: str, *, day: Expression,
                            local_government: str = "local_government") -> QuerySet:
     """``queryset`` narrowed to the rows whose local government was in the province coded ``code`` on the row's

@@ -106,6 +106,28 @@ class LocalGovernment(BilingualNameMixin):
             return f"{as_of.province.name} {as_of.name}"
         return f"{self.province.name} {self.name}" if self.province_id else self.name
 
+    @property
+    def name(self) -> str:
+        """The name in the active language; as it stood on a date when the row was given ``as_of`` (a 2025
+        round's Incheon Seohae-gu is 서구), so a page printing ``.name`` of a stood row prints the round's."""
+        as_of = getattr(self, "as_of", None)
+        if as_of is not None:
+            return as_of.name
+        return self.name_en if (get_language() or "ko").startswith("en") else self.name_ko
+
+    @property
+    def layout_province(self) -> "Province":
+        """The province of the date the row was given ``as_of`` for (a 2025 round's Haenam: 전라남도), else
+        today's: what a page prints beside ``.name``."""
+        as_of = getattr(self, "as_of", None)
+        return as_of.province if as_of is not None else self.province
+
+    @property
+    def layout_code(self) -> str:
+        """The code the row carried on the date of its ``as_of`` (a 2025 round's Gokseong: 46720), else today's."""
+        as_of = getattr(self, "as_of", None)
+        return as_of.code if as_of is not None else self.code
+
     def exists_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or self.valid_to >= day

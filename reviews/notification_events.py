@@ -6,11 +6,18 @@ from collections.abc import Iterable
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from applications.selectors.layout import in_round_layout
 from notifications.events import Event, council_staff, if_active, officials_of, register_events
 from reviews.models import AssignmentStatus
 
 ASSIGNMENT = ("reviews.Assignment", ("panel", "proposal", "reviewer__user"))
 SLOT = ("reviews.PresentationSlot", ("panel", "proposal"))
+
+
+def _in_its_round(row):
+    """An assignment or slot whose proposal names its lead and partners in the round's layout (issue 20)."""
+    return in_round_layout([row], local_government="proposal__lead_local_government", contest="proposal__contest",
+                           partners="proposal__partners")[0]
 
 
 def _slot_audience(slot) -> Iterable:
@@ -28,11 +35,11 @@ def _slot_link(slot) -> str:
 
 register_events("reviews", [
     Event("review.assigned", *ASSIGNMENT, lambda assignment: if_active(assignment.reviewer.user),
-          lambda assignment: reverse("reviews:assignment-detail", args=[assignment.pk])),
+          lambda assignment: reverse("reviews:assignment-detail", args=[assignment.pk]), prepare=_in_its_round),
     Event("review.conflict_declared", *ASSIGNMENT, lambda assignment: council_staff(),
-          lambda assignment: reverse("reviews:panel-detail", args=[assignment.panel_id])),
-    Event("review.slot_scheduled", *SLOT, _slot_audience, _slot_link),
-    Event("review.slot_moved", *SLOT, _slot_audience, _slot_link),
+          lambda assignment: reverse("reviews:panel-detail", args=[assignment.panel_id]), prepare=_in_its_round),
+    Event("review.slot_scheduled", *SLOT, _slot_audience, _slot_link, prepare=_in_its_round),
+    Event("review.slot_moved", *SLOT, _slot_audience, _slot_link, prepare=_in_its_round),
     Event("review.scoring_reminder", "accounts.User", (), if_active,
           lambda user: reverse("reviews:assignment-list")),
 ])

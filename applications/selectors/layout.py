@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import TruncDate
 
 from applications.models import SEOUL
-from regions.as_of import in_province_code_as_of, stand_rows_on
+from regions.as_of import in_province_code_as_of, stand_many_on, stand_rows_on
 
 
 def eligibility_day(contest: str = "contest") -> TruncDate:
@@ -18,10 +18,16 @@ def eligibility_day(contest: str = "contest") -> TruncDate:
     return TruncDate(f"{contest}__application_closes_at" if contest else "application_closes_at", tzinfo=SEOUL)
 
 
-def in_round_layout(rows, *, local_government: str = "local_government", contest: str = "contest") -> list:
+def in_round_layout(rows, *, local_government: str = "local_government", contest: str = "contest",
+                    partners: str | None = None) -> list:
     """``rows`` as a list, each one's local government (at the ``__`` path ``local_government``) standing as on
-    its contest's eligibility date (``as_of``: code, names, province). Four queries at most, whatever the rows."""
-    return stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date")
+    its contest's eligibility date (``as_of``: code, names, province). With ``partners`` (the ``__`` path of a
+    proposal's partners: ``partners``, ``proposal__partners``) the partner local governments stand so too. Four
+    queries at most, whatever the rows, and four more for the partners."""
+    rows = stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date")
+    if partners:
+        stand_many_on(rows, local_governments=partners, day=f"{contest}__eligibility_date")
+    return rows
 
 
 def in_round_province(queryset: QuerySet, code: str, *, local_government: str = "local_government",

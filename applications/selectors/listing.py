@@ -76,12 +76,12 @@ def export_rows(proposals: QuerySet[Proposal]) -> list[list[object]]:
     government and its province as on the contest's eligibility date (``layout``)."""
     lines_to_ministry = ministry_codes_by_line()
     rows = []
-    for proposal in in_round_layout(proposals, local_government="lead_local_government"):
+    for proposal in in_round_layout(proposals, local_government="lead_local_government", partners="partners"):
         submitted = proposal.first_submitted_at
         rows.append([
             proposal.receipt_number, str(proposal.get_status_display()), proposal.title,
             proposal.lead_local_government.as_of.name, proposal.lead_local_government.as_of.province.name,
-            ", ".join(partner.name for partner in proposal.partners.all()),
+            ", ".join(str(partner) for partner in proposal.partners.all()),
             proposal.national_krw, proposal.provincial_krw, proposal.local_krw, proposal.private_krw,
             proposal.national_krw + proposal.provincial_krw + proposal.local_krw + proposal.private_krw,
             proposal.confirmed_provincial_krw,

@@ -115,5 +115,6 @@ class VersionDifference:
 
 
 def compare_versions(older: ProposalVersion, newer: ProposalVersion) -> list[VersionDifference]:
-    return [VersionDifference(str(label), render(older.content, part), render(newer.content, part))
+    on = older.proposal.contest.eligibility_date  # partners named in the round's layout (issue 20)
+    return [VersionDifference(str(label), render(older.content, part, on=on), render(newer.content, part, on=on))
             for part, label in comparable_parts()]

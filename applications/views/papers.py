@@ -46,7 +46,8 @@ class ApplicationPaperView(VersionPaperMixin, View):
     def get(self, request, pk):
         proposal = self.get_proposal()
         version = self.get_version(proposal)
-        parts = [(label, render(version.content, part)) for part, label in comparable_parts()]
+        on = proposal.contest.eligibility_date  # the round's layout names the partners (issue 20)
+        parts = [(label, render(version.content, part, on=on)) for part, label in comparable_parts()]
         return paper_response(template="papers/application.html",
                               context={**self.paper_context(proposal, version), "parts": parts},
                               filename=f"application-{proposal.receipt_number}-v{version.number}.pdf",

@@ -32,7 +32,7 @@ class ProposalAccessMixin(DecisionRequiredMixin):
             proposal = selectors.proposal_for_user(user=self.request.user, pk=self.kwargs["pk"])
         except Proposal.DoesNotExist as error:
             raise Http404 from error
-        return in_round_layout([proposal], local_government="lead_local_government")[0]
+        return in_round_layout([proposal], local_government="lead_local_government", partners="partners")[0]
 
     def refuse(self, decision):
         raise PermissionDenied(decision.reason)

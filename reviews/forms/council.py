@@ -1,12 +1,14 @@
 """What the council fills in to run a review: panels, proposals, assignments, deadlines, slots, reopening."""
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from applications.forms.contests import DATETIME
 from applications.models import Proposal, SlotLocation
 from applications.selectors import contest_stages, stage_of
+from applications.selectors.layout import in_round_layout
 from core.fields import BoundedModelForm, PlausibleDateTimeField
 from reviews.models import Panel, Reviewer
 from reviews.services.assignment import AssignmentRefused
@@ -18,12 +20,27 @@ class ReviewerChoiceField(forms.ModelMultipleChoiceField):
         return f"{reviewer} · {reviewer.fields}" if reviewer.fields else str(reviewer)
 
 
+class InRoundLayoutChoices(ModelChoiceIterator):
+    """The proposals offered, each lead local government named in its round's layout (issue 20: a 2025 round's
+    Incheon Seo-gu is 인천광역시 서구 there, not 서해구). A fixed number of queries however many are offered."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for proposal in in_round_layout(self.queryset.select_related("contest"),
+                                        local_government="lead_local_government"):
+            yield self.choice(proposal)
+
+
 class ProposalChoiceField(forms.ModelChoiceField):
+    iterator = InRoundLayoutChoices
+
     def label_from_instance(self, proposal):
         return f"{proposal.receipt_number} · {proposal.lead_local_government} · {proposal.title}"
 
 
 class ProposalsChoiceField(forms.ModelMultipleChoiceField):
+    iterator = InRoundLayoutChoices
     label_from_instance = ProposalChoiceField.label_from_instance
 
 

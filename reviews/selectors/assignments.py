@@ -141,11 +141,14 @@ def presentation_slots_of(proposal: Proposal) -> list[PresentationSlot]:
     return list(proposal.presentation_slots.select_related("panel").order_by("starts_at"))
 
 
-def schedule_of(panel: Panel, day=None) -> QuerySet[PresentationSlot]:
-    slots = panel.slots.select_related("proposal__lead_local_government__province").order_by("starts_at", "pk")
+def schedule_of(panel: Panel, day=None) -> list[PresentationSlot]:
+    """The panel's slots (of one day, when given) in time order, each proposal's lead local government named
+    in its round's layout (issue 20). A fixed number of queries."""
+    slots = (panel.slots.select_related("proposal__lead_local_government__province", "proposal__contest")
+             .order_by("starts_at", "pk"))
     if day is not None:
         slots = slots.filter(starts_at__date=day)
-    return slots
+    return in_round_layout(slots, local_government="proposal__lead_local_government", contest="proposal__contest")
 
 
 def proposals_assigned_to(user, proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:

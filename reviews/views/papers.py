@@ -7,6 +7,7 @@ asks the results page's own ``can_view_results`` (the council and the panel's ch
 from django.http import Http404
 from django.views import View
 
+from applications.selectors.layout import in_round_layout
 from core.papers import digest_of, paper_response
 from core.permissions import DecisionRequiredMixin
 from reviews import permissions, selectors
@@ -26,7 +27,9 @@ class SheetPaperView(DecisionRequiredMixin, View):
         except ScoreSheet.DoesNotExist as error:
             raise Http404 from error
         scores = list(sheet.scores.select_related("criterion").order_by("criterion__position", "criterion__pk"))
-        assignment = sheet.assignment
+        # The proposal's lead named in its round's layout (issue 20).
+        assignment = in_round_layout([sheet.assignment], local_government="proposal__lead_local_government",
+                                     contest="panel__contest")[0]
         content = {"sheet": sheet.pk, "panel": assignment.panel_id, "proposal": assignment.proposal.receipt_number,
                    "reviewer": assignment.reviewer_id, "submitted_at": sheet.submitted_at,
                    "scores": {score.criterion.code: [str(score.points), score.comment] for score in scores},

@@ -42,7 +42,12 @@ class AssignmentListView(ReviewerMixin, ListView):
         panels = list(selectors.chaired_panels(user))
         for panel in panels:  # the results open once his own sheets are in: the link is offered only then
             panel.results_decision = permissions.can_view_results(user, panel)
-        return super().get_context_data(chaired_panels=panels, **kwargs)
+        context = super().get_context_data(chaired_panels=panels, **kwargs)
+        # Each proposal's local government as in its round's layout (issue 20), whatever the years listed.
+        context["assignments"] = in_round_layout(context["assignments"],
+                                                 local_government="proposal__lead_local_government",
+                                                 contest="panel__contest")
+        return context
 
 
 class AssignmentDetailView(ReviewerMixin, TemplateView):
@@ -56,16 +61,17 @@ class AssignmentDetailView(ReviewerMixin, TemplateView):
         context = {"assignment": assignment, "panel": assignment.panel,
                    "can_open": permissions.can_open_proposal(assignment)}
         if assignment.status == AssignmentStatus.ASSIGNED:
-            context["proposal"] = in_round_layout([assignment.proposal], local_government="lead_local_government",
-                                                  contest="contest")[0]
-            context["companies"] = assignment.proposal.companies.order_by("name")
-            context["partners"] = assignment.proposal.partners.select_related("province")
+            proposal = in_round_layout([assignment.proposal], local_government="lead_local_government",
+                                       partners="partners")[0]
+            context["proposal"] = proposal
+            context["companies"] = proposal.companies.order_by("name")
+            context["partners"] = proposal.partners.all()
             kwargs.setdefault("pledge_form", PledgeForm())
             kwargs.setdefault("conflict_form", ConflictForm())
         else:
             proposal = in_round_layout([proposal_selectors.proposal_for_user(user=self.request.user,
                                                                              pk=assignment.proposal_id)],
-                                       local_government="lead_local_government")[0]
+                                       local_government="lead_local_government", partners="partners")[0]
             sheet = getattr(assignment, "sheet", None)
             can_edit = permissions.can_edit_sheet(assignment)
             context.update(proposal_selectors.proposal_reading(proposal))

@@ -153,7 +153,8 @@ class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
                   .filter(pk=self.kwargs["pk"]).first())
         if review is None:
             raise Http404
-        return review
+        return in_round_layout([review], local_government="objection__decision__proposal__lead_local_government",
+                               contest="objection__decision__run__contest")[0]
 
     def get_context_data(self, **kwargs):
         review = self.review

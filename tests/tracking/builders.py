@@ -18,6 +18,11 @@ def confirmed_run(council, capture, scores=None, **options):
     scores = scores or {"48870": ([80, 80, 80], [90, 90, 90]), "12720": ([70, 70, 70], [75, 75, 75]),
                         "43800": ([65, 65, 65], [70, 70, 70])}
     contest, _proposals = scored_contest(scores, target=options.pop("target", 2), **options)
+    return confirmed_run_of(contest, council, capture)
+
+
+def confirmed_run_of(contest, council, capture):
+    """The scored ``contest``'s run, computed, approved, published and confirmed after its objection period."""
     run = computed_run(contest, council, capture)
     approve_run(actor=council, run=run)
     with capture(execute=False):

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from applications.selectors.layout import in_round_layout
 from core.form_flow import ServiceFormMixin
 from core.permissions import Decision, DecisionRequiredMixin
 from tracking.models import SelectedTask
@@ -13,10 +14,12 @@ from tracking.services import TrackingRefused
 
 
 def visible_task(user, pk: int) -> SelectedTask:
+    """The task if ``user`` may see it (404 otherwise), its local government named in its round's layout
+    (issue 20): every tracking page that finds its task here prints a 2025 round's 전라남도 곡성군."""
     task = get_object_or_404(SelectedTask.objects.select_related("contest", "local_government__province"), pk=pk)
     if not can_view_task(user, task):
         raise Http404
-    return task
+    return in_round_layout([task])[0]
 
 
 class TaskMixin(DecisionRequiredMixin):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from accounts.signin import AddressRateThrottle
+from applications.selectors.layout import in_round_layout
 from core.form_flow import ServiceFormMixin
 from tracking import forms, permissions, services
 from tracking.models import CompanyApplication, Recruitment
@@ -120,7 +121,9 @@ class ApplyView(ServiceFormMixin, TemplateView):
     refusals = (services.TrackingRefused,)
 
     def get_recruitment(self) -> Recruitment:
-        return get_object_or_404(Recruitment.objects.select_related("task__local_government"), pk=self.kwargs["pk"])
+        recruitment = get_object_or_404(Recruitment.objects.select_related("task__local_government", "task__contest"),
+                                        pk=self.kwargs["pk"])
+        return in_round_layout([recruitment], local_government="task__local_government", contest="task__contest")[0]
 
     def get_context_data(self, **kwargs):
         recruitment = self.get_recruitment()
