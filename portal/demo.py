@@ -6,7 +6,7 @@ now); and a 2027 round open for applications on the day the demo is seeded.
 Everything here goes through the same services as real use, so the demo shows
 what the portal really does. Running it twice changes nothing.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
@@ -20,7 +20,7 @@ from regions.models import DesignationImport, DesignationKind, LocalGovernment, 
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
 from .demo_clock import demo_clock
-from .demo_dates import kst
+from .demo_dates import ACCOUNTS_JOINED, MERGED_PROVINCE_JOINED, kst
 from .demo_ministries import ensure_ministries_demo
 from .demo_proposals import ensure_more_proposals
 from .demo_proposals_2025 import ensure_announcement_file, ensure_proposals
@@ -44,6 +44,7 @@ class DemoAccount:
     province_code: str = ""
     ministry_code: str = ""
     organisation: str = ""
+    joined: datetime = field(default=ACCOUNTS_JOINED)  # its ``date_joined``, on the demo's timeline
 
 
 DEMO_ACCOUNTS = [
@@ -60,7 +61,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("gyeongnam", Role.PROVINCIAL_OFFICER, "최", "도정", province_code="48",
                 organisation="경상남도 산업정책과"),
     DemoAccount("jeonnamgwangju", Role.PROVINCIAL_OFFICER, "나", "통합", province_code="12",
-                organisation="전남광주통합특별시 산업정책과"),
+                organisation="전남광주통합특별시 산업정책과", joined=MERGED_PROVINCE_JOINED),
     DemoAccount("reviewer", Role.REVIEWER, "이", "평가", organisation="한국산업기술진흥원"),
     DemoAccount("moj", Role.MINISTRY_STAFF, "정", "법무", ministry_code="MOJ",
                 organisation="법무부 체류관리과"),
@@ -86,6 +87,7 @@ def _ensure_account(account: DemoAccount):
         province=Province.objects.get(code=account.province_code) if account.province_code else None,
         ministry=Ministry.objects.get(code=account.ministry_code) if account.ministry_code else None,
         is_staff=account.role == Role.ADMINISTRATOR, is_superuser=account.role == Role.ADMINISTRATOR,
+        date_joined=account.joined,  # on the timeline, before the rounds it acts in
     )
     user.set_password(DEMO_PASSWORD)
     user.full_clean()

@@ -11,6 +11,16 @@ def kst(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=SEOUL)
 
 
+# When the demo's accounts joined the portal (made up, in the same manner as the timeline): the council, the
+# first round's officials, ministries and reviewers a month before the 2025 round was announced (2024-10-01) and
+# before the council's first act, the Rural Agreement list (2024-09-23); MCST's and MOF's desk officers when
+# their ministries joined, before the 2026 round was announced (2025-09-01 in the demo); the merged province's
+# officer on the day 전남광주통합특별시 came into being (2026-07-01). An account never joins after it first acts.
+ACCOUNTS_JOINED = kst(2024, 9, 2, 9)
+NEW_MINISTRIES_JOINED = kst(2025, 8, 25, 9)
+MERGED_PROVINCE_JOINED = kst(2026, 7, 1, 9)
+
+
 @dataclass(frozen=True)
 class RoundDates:
     document_opens: datetime  # the document panel is set up and starts scoring

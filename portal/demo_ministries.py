@@ -13,7 +13,7 @@ from ministries.registry import line_for
 from tracking.services import save_support_row
 
 from .demo_clock import demo_clock
-from .demo_dates import kst
+from .demo_dates import NEW_MINISTRIES_JOINED, kst
 from .demo_round_2026 import wando_aquaculture_task
 
 # username, family name, given name, ministry, organisation
@@ -28,7 +28,8 @@ def _ensure_account(username: str, last_name: str, first_name: str, ministry: st
     if user is None:
         user = User(username=username, role=Role.MINISTRY_STAFF, last_name=last_name, first_name=first_name,
                     email=f"{username}@demo.invalid", organisation=organisation,
-                    ministry=Ministry.objects.get(code=ministry))
+                    ministry=Ministry.objects.get(code=ministry),
+                    date_joined=NEW_MINISTRIES_JOINED)  # joined with its ministry, before the 2026 round
         user.set_password(password)
         user.full_clean()
         user.save()

@@ -28,6 +28,7 @@ from portal.sample_documents import minimal_pdf, workbook
 from regions.models import LocalGovernment
 
 from .demo_clock import demo_clock
+from .demo_dates import ACCOUNTS_JOINED
 from .demo_tasks_2025 import TASKS_2025, values_of
 
 
@@ -201,7 +202,7 @@ def _official_without_login(username: str, lead: LocalGovernment):
     if official is None:
         official = User(username=username, role=Role.LOCAL_OFFICIAL, local_government=lead,
                         last_name="담당", first_name="공무원", organisation=f"{lead.name} 지역경제과",
-                        email=f"{username}@demo.invalid")
+                        email=f"{username}@demo.invalid", date_joined=ACCOUNTS_JOINED)  # before its rounds
         official.set_unusable_password()
         official.save()
     return official

@@ -29,6 +29,7 @@ from reviews.services import (
 )
 
 from .demo_clock import demo_clock, working_moments
+from .demo_dates import ACCOUNTS_JOINED
 
 # username: (last name, first name, affiliation, home province code, home LG code, fields, external, bias)
 POOL = {
@@ -73,7 +74,8 @@ def _ensure_reviewers() -> dict[str, Reviewer]:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, role=Role.REVIEWER, last_name=last, first_name=first,
-                        organisation=affiliation, email=f"{username}@demo.invalid")
+                        organisation=affiliation, email=f"{username}@demo.invalid",
+                        date_joined=ACCOUNTS_JOINED)  # in the pool before the 2025 round's review
             user.set_unusable_password()
             user.save()
         reviewers[username], _created = Reviewer.objects.get_or_create(user=user, defaults={
@@ -237,15 +239,17 @@ def ensure_reviews(contest: Contest, council, dates, *, hand_assigned: str = HAM
     _ensure_presentation_panel(contest, council, reviewers, dates)
 
 
-def ensure_early_panel(contest: Contest, council, *, due_at: datetime) -> None:
-    """The open round's document panel, set up while applications come in: each submitted proposal is assigned
-    as it arrives, and the demo reviewer has the first one waiting for his confidentiality pledge."""
+def ensure_early_panel(contest: Contest, council, *, set_up_at: datetime, due_at: datetime) -> None:
+    """The open round's document panel, set up at ``set_up_at`` while applications come in (a moment of the
+    open window, computed from the seed date): each submitted proposal is assigned as it arrives, and the demo
+    reviewer has the first one waiting for his confidentiality pledge."""
     reviewers = _ensure_reviewers()
-    _ensure_rubrics(contest)
     if contest.panels.filter(stage=ReviewStage.DOCUMENT).exists():
         return
-    panel, proposals = _open_document_panel(contest, council, reviewers)
-    for proposal in proposals[:1]:
-        assign_reviewer(actor=council, panel=panel, proposal=proposal, reviewer=reviewers["reviewer"])
-    assign_automatically(actor=council, panel=panel)
-    set_panel_deadline(actor=council, panel=panel, due_at=due_at)
+    with demo_clock(set_up_at):
+        _ensure_rubrics(contest)
+        panel, proposals = _open_document_panel(contest, council, reviewers)
+        for proposal in proposals[:1]:
+            assign_reviewer(actor=council, panel=panel, proposal=proposal, reviewer=reviewers["reviewer"])
+        assign_automatically(actor=council, panel=panel)
+        set_panel_deadline(actor=council, panel=panel, due_at=due_at)

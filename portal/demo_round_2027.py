@@ -4,8 +4,9 @@ proposal at once, without any council step. Named for the year after the one it 
 the 2027 round, funded 2027–2028), with every ministry of the reference data taking part.
 
 Geochang-gun and Sancheong-gun have drafts, Hapcheon-gun has submitted (its province still to confirm the
-matching fund), and the council has set up the document panel early: the demo reviewer has Hapcheon-gun's
-proposal waiting for his confidentiality pledge. Hamyang-gun has not started: ``hamyang`` can.
+matching fund), and the council has set up the document panel early, that evening (dated by the window, not
+by the moment of seeding): the demo reviewer has Hapcheon-gun's proposal waiting for his confidentiality
+pledge. Hamyang-gun has not started: ``hamyang`` can.
 """
 from datetime import datetime, time, timedelta
 
@@ -21,6 +22,7 @@ from .demo_proposals import _fill_sections
 from .demo_reviews import ensure_early_panel
 
 OPENED_DAYS_BEFORE, CLOSES_DAYS_AFTER = 14, 21
+PANEL_SET_UP_AFTER = timedelta(days=6, hours=8)  # from the window's opening (09:00): 17:00 the day Hapcheon-gun submits
 
 
 def contest_values(today) -> dict:
@@ -90,5 +92,7 @@ def ensure_round_2027(accounts: dict) -> Contest:
             if key == "hapcheon_2027":
                 with demo_clock(contest.application_opens_at + timedelta(days=6, hours=6)) as now:
                     submit_proposal(actor=official, proposal=proposal, now=now)
-    ensure_early_panel(contest, council, due_at=contest.application_closes_at + timedelta(days=10))
+    # Set up the evening Hapcheon-gun's proposal came in: dated by the open window, not by the moment of seeding.
+    ensure_early_panel(contest, council, set_up_at=contest.application_opens_at + PANEL_SET_UP_AFTER,
+                       due_at=contest.application_closes_at + timedelta(days=10))
     return contest

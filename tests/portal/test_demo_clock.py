@@ -78,3 +78,46 @@ def test_working_moments_fall_in_working_hours_in_order():
     assert moments == sorted(set(moments)) and len(moments) == 40
     assert all(9 <= _kst(moment).hour < 18 for moment in moments)
     assert {_kst(moment).day for moment in moments} == {22, 23, 24, 25}
+
+
+@pytest.mark.usefixtures("registry")
+def test_the_demos_accounts_joined_before_they_acted_and_the_open_rounds_panel_is_dated_by_its_window(
+        celery_eager, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+    from django.db.models import Min, OuterRef, Subquery
+
+    from reviews.models import Assignment, Panel
+
+    seeded_at = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--force")
+    first_act = (AuditEntry.objects.filter(actor=OuterRef("pk")).values("actor")
+                 .annotate(first=Min("at")).values("first"))
+    users = get_user_model().objects.annotate(first_act=Subquery(first_act))
+    assert users.count() > 40
+    first_round_announced = datetime(2024, 10, 1, tzinfo=SEOUL)
+    for user in users:  # the demo's logins, the officials without one, the reviewer pool
+        assert user.date_joined < seeded_at - timedelta(days=30), user.username  # not the moment of seeding
+        assert user.first_act is None or user.date_joined <= user.first_act, user.username
+        assert user.last_login is None or user.date_joined <= user.last_login <= timezone.now(), user.username
+    # Those who acted in the 2025 round joined before it was announced; the merged province's officer not before
+    # the province existed (2026-07-01); the two ministries of 2026 before that round's first act.
+    acted_2025 = users.filter(first_act__lt=datetime(2025, 1, 1, tzinfo=SEOUL))
+    assert acted_2025.count() > 30 and all(user.date_joined < first_round_announced for user in acted_2025)
+    assert users.get(username="jeonnamgwangju").date_joined >= datetime(2026, 7, 1, tzinfo=SEOUL)
+    assert all(user.date_joined < datetime(2025, 9, 1, tzinfo=SEOUL)
+               for user in users.filter(username__in=("mcst", "mof")))
+    # The open round's early panel: set up within its window (computed from the seed date), after the proposal
+    # it holds came in, and days before the seeding; so are its assignments and its audit entries.
+    open_round = Contest.objects.get(year=2026)
+    panel = Panel.objects.get(contest=open_round, stage=ReviewStage.DOCUMENT)
+    moments = [*AuditEntry.objects.filter(target_type="reviews.panel", target_id=str(panel.pk))
+               .values_list("at", flat=True)]
+    assignments = Assignment.objects.filter(panel=panel).select_related("proposal")
+    assert len(moments) >= 3 and assignments.exists()
+    for assignment in assignments:
+        assert assignment.proposal.first_submitted_at <= assignment.assigned_at
+        moments.append(assignment.assigned_at)
+    for moment in moments:
+        assert open_round.application_opens_at <= moment < open_round.application_closes_at, moment
+        assert moment < seeded_at - timedelta(days=1), moment
