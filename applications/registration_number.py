@@ -23,8 +23,8 @@ def check_digit(first_nine: str) -> int:
 
 
 def formatted(digits: str) -> str:
-    """The way officials write it: 220-81-62517."""
-    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+    """The way officials write it: 220-81-62517 (a draft's row without one yet: empty)."""
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}" if digits else ""
 
 
 def is_valid(value: str) -> bool:

@@ -4,6 +4,8 @@ A request names a line of the one registry (``ministries.registry``) and holds v
 *requestable* measures (MOJ: visa type and persons requested; MSS: item, companies, KRW), checked by the same
 ``clean_values`` the task rows use. Every door (page, API, service, demo) checks a request through
 :func:`clean_request` and a whole section through :func:`request_problems`, so a rule is written once.
+A draft keeps a request as far as it is typed (the line and the visa type, the persons not yet known);
+:func:`request_gaps` names what it still lacks, which the checklist shows and submission refuses.
 
 Requests saved before the lines were data had fixed fields (visa type, persons, project, MSS item, companies,
 KRW); :func:`legacy_values` reads such a row, for the data migration and for versions frozen in that shape.
@@ -45,15 +47,33 @@ def request_row(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def clean_request(line: LineSpec, values: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``values`` checked as a request of ``line``: only requestable measures, each of its type, the required
-    ones present and, being asked for, above zero when they count something. ``ValidationError`` by measure."""
-    cleaned = clean_values(line, values, request=True)
-    errors = {measure.code: [_("%(measure)s: ask for more than zero.") % {"measure": measure.name}]
-              for measure in line.requestable if measure.required and measure.is_number
-              and cleaned.get(measure.code) == 0}
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
+    """``values`` checked as a draft's request of ``line``: only requestable measures, each of its type, the
+    line's rules among those typed. A required measure may still be missing or zero, as typed so far: that is
+    what :func:`request_gaps` names and submission refuses. ``ValidationError`` by measure."""
+    return clean_values(line, values, request=True, partial=True)
+
+
+def request_gaps(line: LineSpec, values: Mapping[str, Any]) -> dict[str, str]:
+    """What a saved request still lacks before the proposal can be submitted, by measure code: each required
+    requestable measure missing, or zero where it counts something (being asked for, it must be above zero)."""
+    gaps = {}
+    for measure in line.requestable:
+        if not measure.required:
+            continue
+        value = values.get(measure.code)
+        if value is None or value == "":
+            gaps[measure.code] = _("%(measure)s is required.") % {"measure": measure.name}
+        elif measure.is_number and value == 0:
+            gaps[measure.code] = _("%(measure)s: ask for more than zero.") % {"measure": measure.name}
+    return gaps
+
+
+def request_key(line: LineSpec, values: Mapping[str, Any]) -> str | None:
+    """The request's key among the line's requests, or ``None`` while a key measure is still blank (a half-typed
+    row is not yet the same request as another)."""
+    if any(measure.key and values.get(measure.code) in (None, "") for measure in line.requestable):
+        return None
+    return line.key_of(dict(values), request=True)
 
 
 def has_key(line: LineSpec) -> bool:
@@ -87,11 +107,11 @@ def request_problems(lines: Mapping[str, LineSpec], rows: Sequence[Mapping[str, 
         except ValidationError as error:
             errors.update(error.message_dict)
             values = None
-        if values is not None and has_key(line):
-            key = (line.code, line.key_of(values, request=True))
-            if key in seen:
+        key = request_key(line, values) if values is not None and has_key(line) else None
+        if key is not None:
+            if (line.code, key) in seen:
                 errors["non_field_errors"] = [repeated_message()]
-            seen.add(key)
+            seen.add((line.code, key))
         cleaned_rows.append({"line": line.code, "values": values, "description": description})
         problems.append(errors)
     return cleaned_rows, problems

@@ -49,12 +49,14 @@ class LineValuesForm(forms.Form):
 
     line: LineSpec
     request = False
+    partial = False  # a draft's row: required measures may wait (``clean_values(partial=True)``)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         measures = self.line.requestable if self.request else self.line.measures
         for measure in reversed(measures):
-            self.fields = {measure.code: measure_field(measure), **self.fields}
+            self.fields = {measure.code: measure_field(measure, required=False if self.partial else None),
+                           **self.fields}
 
     def values(self) -> dict[str, Any]:
         """The cleaned values by measure code (dates as ISO text), empty ones left out."""
@@ -70,7 +72,7 @@ class LineValuesForm(forms.Form):
         cleaned = super().clean()
         if not self.errors:
             try:
-                clean_values(self.line, self.values(), request=self.request)
+                clean_values(self.line, self.values(), request=self.request, partial=self.partial)
             except ValidationError as error:
                 for code, messages in error.message_dict.items():
                     self.add_error(code if code in self.fields else None, messages)

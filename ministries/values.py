@@ -83,13 +83,15 @@ def breaks_rule(values: Mapping[str, Any], left: str, op: str, right: str) -> bo
 
 
 def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: bool = False,
-                 named: bool = True) -> dict[str, Any]:
+                 named: bool = True, partial: bool = False) -> dict[str, Any]:
     """The row's values checked and normalised: ``{measure code: value}`` with empty values left out.
 
     ``request``: a proposal's request, which may hold only the line's requestable measures. ``named``: each
     message begins with its measure's name; without, it is bare, for a reader that names the measure itself
-    (the desk's upload: "row 4, column F (Year): required"). Raises ``ValidationError`` whose ``message_dict``
-    is keyed by measure code (an unknown code under its own name).
+    (the desk's upload: "row 4, column F (Year): required"). ``partial``: a draft's row, kept as far as it is
+    typed: a required measure may still be missing (its writer checks it before the row counts), and a rule
+    naming one is checked once it is there. Raises ``ValidationError`` whose ``message_dict`` is keyed by
+    measure code (an unknown code under its own name).
     """
     if not isinstance(values, Mapping):
         raise ValidationError({"values": [_("Give the values as an object of measure codes.")]})
@@ -105,7 +107,7 @@ def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: b
     for measure in measures:
         raw = values.get(measure.code)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if measure.required:
+            if measure.required and not partial:
                 errors[measure.code] = [_("%(measure)s is required.") % {"measure": measure.name} if named
                                         else _("Required.")]
             continue
@@ -116,6 +118,8 @@ def clean_values(line: LineSpec, values: Mapping[str, Any] | None, *, request: b
                                     for message in error.messages]
     for left, op, right in line.rules:
         if left in errors or right in errors or left not in known or right not in known:
+            continue
+        if partial and any(code not in cleaned and line.measure(code).required for code in (left, right)):
             continue
         if breaks_rule(cleaned, left, op, right):
             words = {"left": line.measure(left).name, "right": line.measure(right).name,

@@ -3,9 +3,10 @@
 Input serializers describe the shape for the schema; their rules come from the pages' forms (see
 ``applications/api/sections.py``), so the API refuses exactly what the pages refuse.
 """
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from applications.checklist import SECTION_FIELDS
+from applications.checklist import SECTION_FIELDS, completeness_checklist, missing_company_fields
 from applications.extensions import outcome_api_result
 from applications.models import (
     BudgetLine,
@@ -19,7 +20,9 @@ from applications.models import (
     SupportRequest,
 )
 from applications.selectors import review_dates
+from applications.support_requests import request_gaps
 from core.fields import MAX_KRW, validate_plausible_date
+from ministries.registry import spec_to_show
 
 
 class ReviewDateField(serializers.DateField):
@@ -54,9 +57,16 @@ class ContestSerializer(serializers.ModelSerializer):
 
 
 class CompanySerializer(serializers.ModelSerializer):
+    missing = serializers.SerializerMethodField(help_text=(
+        "The fields this row still lacks before the proposal can be submitted (a draft keeps a row as far as "
+        "it is typed); empty when it is complete."))
+
     class Meta:
         model = ParticipatingCompany
-        fields = ["name", "business_registration_number", "growth_stage", "youth_led"]
+        fields = ["name", "business_registration_number", "growth_stage", "youth_led", "missing"]
+
+    def get_missing(self, company: ParticipatingCompany) -> list[str]:
+        return missing_company_fields({field: getattr(company, field) for field in self.Meta.fields[:3]})
 
 
 class BudgetLineSerializer(serializers.ModelSerializer):
@@ -77,9 +87,36 @@ class SupportRequestSerializer(serializers.ModelSerializer):
     values = serializers.DictField(read_only=True, help_text=(
         "The line's requestable measures by code: integers for counts and KRW, option codes, text."))
 
+    missing = serializers.SerializerMethodField(help_text=(
+        "The required measures this request still lacks (or asks zero of) before the proposal can be "
+        "submitted, by code; empty when it is complete."))
+
     class Meta:
         model = SupportRequest
-        fields = ["line", "values", "description"]
+        fields = ["line", "values", "description", "missing"]
+
+    def get_missing(self, request: SupportRequest) -> list[str]:
+        return list(request_gaps(spec_to_show(request.line), request.values))
+
+
+class ChecklistItemSerializer(serializers.Serializer):
+    part = serializers.CharField(source="field", help_text="A text section's field or a structured part's name.")
+    label = serializers.CharField()
+    done = serializers.BooleanField()
+    hint = serializers.CharField(help_text="What is left to do, when not done.")
+    rows = serializers.ListField(child=serializers.CharField(),
+                                 help_text="Each saved row that still lacks something, named as the page names it.")
+
+
+@extend_schema_field(ChecklistItemSerializer(many=True))
+class ChecklistField(serializers.Field):
+    """What the proposal still needs before submission, as the page's checklist says it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, proposal: Proposal) -> list[dict]:
+        return ChecklistItemSerializer(completeness_checklist(proposal), many=True).data
 
 
 class AttachmentSerializer(serializers.ModelSerializer):
@@ -119,11 +156,13 @@ class ProposalDetailSerializer(ProposalSerializer):
     kpi_targets = KpiTargetSerializer(many=True, read_only=True)
     support_requests = SupportRequestSerializer(many=True, read_only=True)
     attachments = AttachmentSerializer(source="current_attachments", many=True, read_only=True)
+    checklist = ChecklistField(help_text=(
+        "Every part and whether it is ready for submission; a part's rows name what each saved row lacks."))
 
     class Meta(ProposalSerializer.Meta):
         fields = [*ProposalSerializer.Meta.fields, "draft_version", "result", *SECTION_FIELDS[1:], "companies",
                   "budget_lines",
-                  "kpi_targets", "support_requests", "attachments"]
+                  "kpi_targets", "support_requests", "attachments", "checklist"]
         read_only_fields = fields
 
 
@@ -174,9 +213,13 @@ class ProposalCreateSerializer(ProposalInputSerializer):
 
 
 class CompanyInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
-    business_registration_number = serializers.CharField(max_length=14, help_text="10 digits; dashes are allowed.")
-    growth_stage = serializers.ChoiceField(choices=GrowthStage.choices)
+    """A company row. A draft keeps it as far as it is sent (a name without its number yet); the detail's
+    ``missing`` and ``checklist`` say what submission still asks of it."""
+
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    business_registration_number = serializers.CharField(max_length=14, required=False, allow_blank=True, default="",
+                                                         help_text="10 digits; dashes are allowed.")
+    growth_stage = serializers.ChoiceField(choices=GrowthStage.choices, required=False, allow_blank=True, default="")
     youth_led = serializers.BooleanField(required=False, default=False)
 
 

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from applications import permissions, selectors, services
 from applications.models import Proposal, ProposalAttachment
-from applications.selectors.proposals import PROPOSAL_PARTS
+from applications.selectors.proposals import PAGE_PARTS
 from core.api.errors import refusals_as_400
 from core.api.parsers import FormParser, JSONParser, MultiPartParser
 from core.api.permissions import UserLanguageMixin, decision_permission, require
@@ -58,7 +58,7 @@ class ProposalViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
         proposals = selectors.proposals_visible_to(self.request.user).order_by("-updated_at", "-pk")
         if self.action == "list":
             return proposals.prefetch_related("partners")
-        return proposals.prefetch_related(*PROPOSAL_PARTS)
+        return proposals.prefetch_related(*PAGE_PARTS)
 
     def get_serializer_class(self):
         return ProposalSerializer if self.action == "list" else ProposalDetailSerializer

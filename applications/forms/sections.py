@@ -2,10 +2,13 @@
 
 A form that fails keeps every value typed and puts the reason next to the field or row it concerns.
 """
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.budget import check_budget, funding_years
+from applications.checklist import company_gaps
 from applications.models import (
     AttachmentKind,
     BudgetSource,
@@ -22,32 +25,67 @@ from .contests import DocumentUploadMixin
 
 
 class CompanyForm(forms.Form):
-    name = forms.CharField(label=_("Company name"), max_length=200)
+    """One participating company. A draft keeps the row as far as it is typed (the name before the registration
+    number is at hand); a number typed is checked at once, beside its field. :meth:`still_missing` says what
+    submission will ask of the row (``checklist.company_gaps``)."""
+
+    name = forms.CharField(label=_("Company name"), max_length=200, required=False)
     business_registration_number = forms.CharField(label=_("Business registration number"), max_length=14,
+                                                   required=False,
                                                    widget=forms.TextInput(attrs={"placeholder": "123-45-67890"}))
     # A blank first choice: an untouched extra row must submit nothing, or it would count as changed.
-    growth_stage = forms.ChoiceField(label=_("Growth stage"), choices=[("", "—"), *GrowthStage.choices])
+    growth_stage = forms.ChoiceField(label=_("Growth stage"), choices=[("", "—"), *GrowthStage.choices],
+                                     required=False)
     youth_led = forms.BooleanField(label=_("Youth-led"), required=False)
 
+    def clean_name(self) -> str:
+        return unicodedata.normalize("NFC", self.cleaned_data["name"]).strip()
+
     def clean_business_registration_number(self) -> str:
-        return validate_business_registration_number(self.cleaned_data["business_registration_number"])
+        typed = self.cleaned_data["business_registration_number"].strip()
+        return validate_business_registration_number(typed) if typed else ""
+
+    def company(self) -> dict:
+        return {key: self.cleaned_data.get(key) or ("" if key != "youth_led" else False) for key in COMPANY_KEYS}
+
+    def has_content(self) -> bool:
+        """Whether anything is typed in the row (a saved row sent back unchanged counts: it is kept)."""
+        return any(self.company().values())
+
+    def still_missing(self) -> list[str]:
+        """What the row lacks before submission, as typed (or as saved, on a page just opened); nothing for an
+        empty row or one whose typing is refused (its message says more)."""
+        if self.is_bound:
+            if not hasattr(self, "cleaned_data") or self.errors or not self.has_content():
+                return []
+            return company_gaps(self.company())
+        return company_gaps(self.initial) if any(self.initial.get(key) for key in COMPANY_KEYS) else []
+
+
+COMPANY_KEYS = ("name", "business_registration_number", "growth_stage", "youth_led")
 
 
 class BaseCompanyFormSet(forms.BaseFormSet):
+    def kept_forms(self) -> list[CompanyForm]:
+        """Every row with something typed in it, unless marked for deletion: a saved row sent back unchanged is
+        kept (only an empty or deleted row is left out)."""
+        return [form for form in self.forms if not self._should_delete_form(form) and hasattr(form, "cleaned_data")
+                and form.has_content()]
+
     def clean(self):
         seen = set()
         for form in self.forms:
-            if not form.has_changed() or self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
+            if self._should_delete_form(form) or not hasattr(form, "cleaned_data") or form.errors:
                 continue
             number = form.cleaned_data.get("business_registration_number")
+            if not number:
+                continue
             if number in seen:
                 form.add_error("business_registration_number", _("This company is already listed."))
             seen.add(number)
 
     def companies(self) -> list[dict]:
-        return [{key: form.cleaned_data[key] for key in ("name", "business_registration_number", "growth_stage",
-                                                         "youth_led")}
-                for form in self.forms if form.has_changed() and not self._should_delete_form(form)]
+        return [form.company() for form in self.kept_forms()]
 
 
 CompanyFormSet = forms.formset_factory(CompanyForm, formset=BaseCompanyFormSet, extra=3, can_delete=True,

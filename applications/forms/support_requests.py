@@ -8,15 +8,41 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Proposal
-from applications.support_requests import DESCRIPTION_LENGTH, clean_request, has_key, repeated_message
+from applications.support_requests import (
+    DESCRIPTION_LENGTH,
+    clean_request,
+    has_key,
+    repeated_message,
+    request_gaps,
+    request_key,
+)
 from ministries.forms import LineValuesForm, line_values_form
 from ministries.registry import LineSpec
 
 
 class RequestRowForm(LineValuesForm):
-    """One request: the line's requestable measures (refused as :func:`clean_request` refuses) and details."""
+    """One request: the line's requestable measures (refused as :func:`clean_request` refuses) and details. A
+    draft keeps the row as far as it is typed; :meth:`still_missing` says what submission will ask of it."""
 
     request = True
+    partial = True
+
+    def still_missing(self) -> list[str]:
+        """What this row lacks before submission, as typed (or as saved, on a page just opened); nothing for a
+        row left empty."""
+        if self.is_bound:
+            if not hasattr(self, "cleaned_data") or self.errors or not self.has_content():
+                return []
+            values = self.values()
+        else:
+            values = {code: value for code, value in self.initial.items() if code != "description"}
+            if not values and not self.initial.get("description"):
+                return []
+        return list(request_gaps(self.line, values).values())
+
+    def has_content(self) -> bool:
+        """Whether anything is typed in the row (a saved row re-sent unchanged counts: it is kept)."""
+        return bool(self.values() or (self.cleaned_data.get("description") or "").strip())
 
     def clean(self):
         cleaned = super().clean()
@@ -36,7 +62,10 @@ class LineRequestFormSet(forms.BaseFormSet):
     line: LineSpec
 
     def kept_forms(self) -> list[forms.Form]:
-        return [form for form in self.forms if form.has_changed() and not self._should_delete_form(form)]
+        """Every row with something typed in it, unless marked for deletion: a saved row sent back unchanged is
+        kept as it is (only an empty row or a deleted one is left out)."""
+        return [form for form in self.forms if not self._should_delete_form(form) and hasattr(form, "cleaned_data")
+                and form.has_content()]
 
     def clean(self):
         if not has_key(self.line):
@@ -45,7 +74,9 @@ class LineRequestFormSet(forms.BaseFormSet):
         for form in self.kept_forms():
             if not hasattr(form, "cleaned_data") or form.errors:
                 continue
-            key = self.line.key_of(form.values(), request=True)
+            key = request_key(self.line, form.values())
+            if key is None:
+                continue
             if key in seen:
                 form.add_error(None, repeated_message())
             seen.add(key)

@@ -19,29 +19,38 @@ class GrowthStage(models.TextChoices):
 
 
 class ParticipatingCompany(models.Model):
+    """A company taking part. A draft keeps a row as far as it is typed (the name before the registration number
+    is at hand): a value that is there is well-formed, which the constraints hold for every row; a value still
+    blank is what the checklist names, and submission refuses until it is filled (``checklist.company_gaps``),
+    so a frozen version holds complete rows only."""
+
     proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE,
                                  related_name="companies")
-    name = models.CharField(_("company name"), max_length=200)
-    business_registration_number = models.CharField(_("business registration number"), max_length=10,
+    name = models.CharField(_("company name"), max_length=200, blank=True)
+    business_registration_number = models.CharField(_("business registration number"), max_length=10, blank=True,
                                                     help_text=_("10 digits; dashes are allowed."))
-    growth_stage = models.CharField(_("growth stage"), max_length=16, choices=GrowthStage.choices)
+    growth_stage = models.CharField(_("growth stage"), max_length=16, choices=GrowthStage.choices, blank=True)
     youth_led = models.BooleanField(_("youth-led"), default=False,
                                     help_text=_("Run by a representative aged 39 or under."))
 
     class Meta:
-        ordering = ["proposal", "name"]
+        ordering = ["proposal", "pk"]  # as typed: a half-typed row keeps its place among the others
         verbose_name = _("participating company")
         verbose_name_plural = _("participating companies")
         constraints = [
             models.UniqueConstraint(fields=["proposal", "business_registration_number"],
+                                    condition=~Q(business_registration_number=""),
                                     name="company_once_per_proposal"),
             models.CheckConstraint(name="company_brn_ten_digits",
-                                   condition=Q(business_registration_number__regex=r"^[0-9]{10}$")),
-            models.CheckConstraint(name="company_growth_stage_known", condition=Q(growth_stage__in=GrowthStage.values)),
+                                   condition=Q(business_registration_number__regex=r"^[0-9]{10}$")
+                                   | Q(business_registration_number="")),
+            models.CheckConstraint(name="company_growth_stage_known",
+                                   condition=Q(growth_stage__in=[*GrowthStage.values, ""])),
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.formatted_registration_number})"
+        return f"{self.name} ({self.formatted_registration_number})" if self.business_registration_number \
+            else self.name
 
     @property
     def formatted_registration_number(self) -> str:

@@ -108,7 +108,7 @@ def _check_can_submit(proposal: Proposal, contest: Contest, now: datetime) -> No
     missing = missing_items(proposal)
     if missing:
         raise SubmissionRefused(_("Complete these sections first: %(sections)s.")
-                                % {"sections": ", ".join(item.label for item in missing)})
+                                % {"sections": ", ".join(item.refusal for item in missing)})
 
 
 def next_receipt_number(year: int) -> str:

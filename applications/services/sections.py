@@ -23,7 +23,7 @@ from applications.models import (
 )
 from applications.selectors.contests import request_lines
 from applications.snapshot import take_snapshot
-from applications.support_requests import request_problems
+from applications.support_requests import request_key, request_problems
 from audit.services import record
 from core.uploads import CheckedUpload
 
@@ -105,7 +105,7 @@ def save_support_requests(*, actor, proposal: Proposal, requests: Sequence[Mappi
     SupportRequest.objects.filter(proposal=proposal).delete()
     SupportRequest.objects.bulk_create([
         SupportRequest(proposal=proposal, line_id=lines[row["line"]].pk, values=row["values"],
-                       key=lines[row["line"]].key_of(row["values"], request=True), description=row["description"])
+                       key=request_key(lines[row["line"]], row["values"]) or "", description=row["description"])
         for row in cleaned])
     proposal = Proposal.objects.prefetch_related("support_requests__line").get(pk=proposal.pk)
     _record_section(actor, proposal, "support_requests", before)

@@ -38,7 +38,7 @@ def test_the_page_offers_each_line_by_ministry_and_refuses_beside_the_field(clie
                     "Fisheries and aquaculture infrastructure", "Persons requested"):
         assert heading in body
     response = client.post(url, page_data(page.context["form"], {
-        "regional_visa": [{"visa_type": "F-2-R"}, {"visa_type": "F-4-R", "requested": "0"}],
+        "regional_visa": [{"visa_type": "F-2-R"}, {"visa_type": "F-4-R", "requested": "many"}],
         "extinction_fund": [{"name": "기업지원센터"}],
         "sme_commercialization": [{"item": "marketing", "companies": "10"},
                                   {"item": "marketing", "companies": "2"}],
@@ -46,9 +46,10 @@ def test_the_page_offers_each_line_by_ministry_and_refuses_beside_the_field(clie
     assert response.status_code == 200
     form = response.context["form"]
     visa = form.formsets["regional_visa"].forms
-    assert visa[0].errors["requested"] == ["This field is required."]
-    assert visa[1].errors["requested"] == ["Persons requested: ask for more than zero."]
-    assert form.formsets["extinction_fund"].forms[0].errors["approved_krw"] == ["This field is required."]
+    assert not visa[0].errors  # only half typed: a draft keeps it, and says what it still lacks
+    assert visa[0].still_missing() == ["Persons requested is required."]
+    assert visa[1].errors["requested"] == ["Enter a whole number."]
+    assert not form.formsets["extinction_fund"].forms[0].errors
     assert "already has a request of this kind" in str(form.formsets["sme_commercialization"].forms[1].errors)
     assert 'value="기업지원센터"' in response.content.decode()
     assert not draft.support_requests.exists()
@@ -176,8 +177,10 @@ def test_the_api_takes_values_and_names_the_row_and_measure_it_refuses(official,
         {"line": "sme_commercialization", "values": {"item": "marketing", "companies": 2}}]}, format="json")
     assert saved.status_code == 200
     assert saved.json()["support_requests"] == [
-        {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 3}, "description": "연구 인력"},
-        {"line": "sme_commercialization", "values": {"item": "marketing", "companies": 2}, "description": ""}]
+        {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 3}, "description": "연구 인력",
+         "missing": []},
+        {"line": "sme_commercialization", "values": {"item": "marketing", "companies": 2}, "description": "",
+         "missing": []}]
     twice = api.put(url, {"requests": [
         {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 3}},
         {"line": "regional_visa", "values": {"visa_type": "F-2-R", "requested": 4}}]}, format="json").json()
