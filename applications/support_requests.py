@@ -48,24 +48,23 @@ def request_row(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def clean_request(line: LineSpec, values: Mapping[str, Any] | None) -> dict[str, Any]:
     """``values`` checked as a draft's request of ``line``: only requestable measures, each of its type, the
-    line's rules among those typed. A required measure may still be missing or zero, as typed so far: that is
-    what :func:`request_gaps` names and submission refuses. ``ValidationError`` by measure."""
-    return clean_values(line, values, request=True, partial=True)
+    line's rules among those typed, and a required measure that counts something above zero (being asked for).
+    A required measure may still be missing, as typed so far: that is what :func:`request_gaps` names and
+    submission refuses. ``ValidationError`` by measure."""
+    cleaned = clean_values(line, values, request=True, partial=True)
+    errors = {measure.code: [_("%(measure)s: ask for more than zero.") % {"measure": measure.name}]
+              for measure in line.requestable if measure.required and measure.is_number
+              and cleaned.get(measure.code) == 0}
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
 
 
 def request_gaps(line: LineSpec, values: Mapping[str, Any]) -> dict[str, str]:
     """What a saved request still lacks before the proposal can be submitted, by measure code: each required
-    requestable measure missing, or zero where it counts something (being asked for, it must be above zero)."""
-    gaps = {}
-    for measure in line.requestable:
-        if not measure.required:
-            continue
-        value = values.get(measure.code)
-        if value is None or value == "":
-            gaps[measure.code] = _("%(measure)s is required.") % {"measure": measure.name}
-        elif measure.is_number and value == 0:
-            gaps[measure.code] = _("%(measure)s: ask for more than zero.") % {"measure": measure.name}
-    return gaps
+    requestable measure not there yet."""
+    return {measure.code: _("%(measure)s is required.") % {"measure": measure.name}
+            for measure in line.requestable if measure.required and values.get(measure.code) in (None, "")}
 
 
 def request_key(line: LineSpec, values: Mapping[str, Any]) -> str | None:

@@ -88,8 +88,8 @@ class SupportRequestSerializer(serializers.ModelSerializer):
         "The line's requestable measures by code: integers for counts and KRW, option codes, text."))
 
     missing = serializers.SerializerMethodField(help_text=(
-        "The required measures this request still lacks (or asks zero of) before the proposal can be "
-        "submitted, by code; empty when it is complete."))
+        "The required measures this request still lacks before the proposal can be submitted, by code; empty "
+        "when it is complete."))
 
     class Meta:
         model = SupportRequest
