@@ -83,3 +83,25 @@ def test_a_form_sent_after_the_session_ended_is_filled_in_after_signing_in(page,
     page.click("#kpi-form button[type=submit]")
     page.wait_for_selector("#checklist")
     assert dict(draft.kpi_targets.values_list("indicator", "target")) == {"jobs": 80, "youth_jobs": 30}
+
+
+def test_half_typed_rows_are_kept_by_a_section_switch_and_by_autosave(page, live_server, draft_and_official):
+    """A company with only its name, a request without its persons: a tab switch and an autosave both keep
+    them, and coming back shows them as typed with what each still lacks before submission."""
+    draft, official = draft_and_official
+    sign_in(page, live_server, official)
+    page.goto(f"{live_server.url}/proposals/{draft.pk}/companies/")
+    page.fill("[name=companies-0-name]", "한빛식품")
+    page.click("[data-section-nav] a[href$='/support-requests/']")
+    page.wait_for_url(f"**/proposals/{draft.pk}/support-requests/")
+    page.select_option("[name=requests-regional_visa-0-visa_type]", "F-2-R")
+    page.eval_on_selector("#support-form", "form => form.dispatchEvent(new Event('portal:autosave'))")
+    page.wait_for_selector("#support-form [data-autosave-status]:has-text('Draft saved at')")
+    assert draft.support_requests.get().values == {"visa_type": "F-2-R"}
+
+    page.click("[data-section-nav] a[href$='/companies/']")
+    assert page.input_value("[name=companies-0-name]") == "한빛식품"
+    assert "Still missing: Business registration number, Growth stage." in page.inner_text("#companies-form")
+    page.click("[data-section-nav] a[href$='/support-requests/']")
+    assert page.input_value("[name=requests-regional_visa-0-visa_type]") == "F-2-R"
+    assert "Persons requested is required." in page.inner_text("#request-line-regional_visa")
