@@ -24,6 +24,8 @@ from applications.support_requests import request_gaps
 from core.fields import MAX_KRW, validate_plausible_date
 from ministries.registry import spec_to_show
 
+from .layout import LeadInRoundMixin, in_round_list
+
 
 class ReviewDateField(serializers.DateField):
     """A date of the contest's document or presentation stage (``applications.selectors.REVIEW_DATE_FIELDS``), read
@@ -125,15 +127,35 @@ class AttachmentSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "original_name", "file_format", "size_bytes", "sha256", "uploaded_at", "frozen"]
 
 
-class ProposalSerializer(serializers.ModelSerializer):
+IN_ROUND = {"local_government": "lead_local_government", "partners": "partners"}
+
+
+class ProposalSerializer(LeadInRoundMixin, serializers.ModelSerializer):
+    """The lead and partners by their current codes (any code a unit carried finds it), and by name and
+    province as on the contest's eligibility date (issue 20: a 2025 round's Gokseong-gun in 전라남도, 46)."""
+
     lead_local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    lead_local_government_name = serializers.SerializerMethodField(
+        help_text="The lead local government's name on the contest's eligibility date.")
     partners = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    partner_names = serializers.SerializerMethodField(
+        help_text="Each partner, province and name, on the contest's eligibility date (in the order of partners).")
 
     class Meta:
         model = Proposal
-        fields = ["id", "contest", "lead_local_government", "partners", "status", "title", "receipt_number",
+        fields = ["id", "contest", "lead_local_government", "lead_local_government_name", "province_code",
+                  "province_name", "partners", "partner_names", "status", "title", "receipt_number",
                   "first_submitted_at", "correction_due_at", "correction_reason", "created_at", "updated_at"]
         read_only_fields = fields
+        list_serializer_class = in_round_list(**IN_ROUND)
+
+    in_round = IN_ROUND
+
+    def get_lead_local_government_name(self, proposal) -> str:
+        return proposal.lead_local_government.name
+
+    def get_partner_names(self, proposal) -> list[str]:
+        return [str(partner) for partner in proposal.partners.all()]
 
 
 class ProposalResultField(serializers.Field):

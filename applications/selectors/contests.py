@@ -21,6 +21,8 @@ from regions.selectors import (
     with_history,
 )
 
+from .layout import in_round_layout
+
 
 def accepted_kinds(contest: Contest) -> list[str]:
     return [row.kind for row in contest.accepted_designation_kinds.all()]
@@ -160,8 +162,11 @@ def contest_detail(pk: int) -> Contest:
     return contests_for_overview().prefetch_related("participating_ministries").get(pk=pk)
 
 
-def preliminary_selections_of(contest: Contest) -> QuerySet[PreliminarySelection]:
-    return contest.preliminary_selections.select_related("local_government__province", "source_contest")
+def preliminary_selections_of(contest: Contest) -> list[PreliminarySelection]:
+    """The contest's preliminary selections, each local government named as on the contest's eligibility date
+    (issue 20: a 2026 round's pre-selected Gokseong-gun is in 전라남도). A fixed number of queries."""
+    return in_round_layout(contest.preliminary_selections.select_related("local_government__province",
+                                                                         "source_contest", "contest"))
 
 
 def request_lines(contest: Contest, named: set[int] = frozenset()) -> dict[str, LineSpec]:

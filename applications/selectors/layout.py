@@ -8,8 +8,10 @@ in 전남광주통합특별시. ``in_round_layout`` gives each row's local gover
 from django.db.models import QuerySet
 from django.db.models.functions import TruncDate
 
-from applications.models import SEOUL
+from applications.models import SEOUL, Contest
 from regions.as_of import in_province_code_as_of, stand_many_on, stand_rows_on
+from regions.models import LocalGovernment
+from regions.selectors import stand_on, with_history
 
 
 def eligibility_day(contest: str = "contest") -> TruncDate:
@@ -28,6 +30,14 @@ def in_round_layout(rows, *, local_government: str = "local_government", contest
     if partners:
         stand_many_on(rows, local_governments=partners, day=f"{contest}__eligibility_date")
     return rows
+
+
+def unit_in_round(local_government: LocalGovernment, contest: Contest) -> LocalGovernment:
+    """``local_government`` (read again, so the caller's instance keeps today's names) as it stood on the
+    contest's eligibility date: an official of today's Incheon Seohae-gu reads a 2025 round's page as 서구's.
+    Three queries."""
+    unit = with_history(LocalGovernment.objects.select_related("province")).get(pk=local_government.pk)
+    return stand_on([unit], contest.eligibility_date)[0]
 
 
 def in_round_province(queryset: QuerySet, code: str, *, local_government: str = "local_government",

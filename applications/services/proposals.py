@@ -22,6 +22,7 @@ from applications.models import (
 )
 from applications.permissions import can_be_sent_back, can_be_withdrawn, is_awaiting_submission, is_open_for_editing
 from applications.selectors.contests import eligibility_for_contest
+from applications.selectors.layout import in_round_layout
 from applications.snapshot import take_snapshot
 from applications.window import accepts_new_drafts
 from audit.services import field_changes, record
@@ -101,6 +102,8 @@ def _check_can_submit(proposal: Proposal, contest: Contest, now: datetime) -> No
     elif proposal.correction_due_at and now > proposal.correction_due_at:
         raise SubmissionRefused(_("The correction was due by %(due)s.")
                                 % {"due": moment(proposal.correction_due_at)})
+    # A refusal names the unit as on the contest's eligibility date (issue 20), as the contest's pages do.
+    in_round_layout([proposal], local_government="lead_local_government", partners="partners")
     for local_government in [proposal.lead_local_government, *proposal.partners.all()]:
         eligibility = eligibility_for_contest(contest=contest, local_government=local_government)
         if not eligibility.eligible:

@@ -11,6 +11,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from applications import permissions, selectors, services
 from applications.forms import ContestAttachmentForm, ContestForm, PreliminarySelectionForm
 from applications.models import Contest, ContestAttachment, PreliminarySelection
+from applications.selectors.layout import unit_in_round
 from audit.selectors import history_of
 from core.downloads import document_response
 from core.permissions import DecisionRequiredMixin
@@ -67,8 +68,8 @@ class ContestDetailView(ContestViewMixin, TemplateView):
         context["files"] = contest.attachments.all()
         local_government = getattr(self.request.user, "local_government", None)
         if local_government is not None:
-            context["own_eligibility"] = selectors.eligibility_for_contest(contest=contest,
-                                                                           local_government=local_government)
+            context["own_eligibility"] = selectors.eligibility_for_contest(
+                contest=contest, local_government=unit_in_round(local_government, contest))
         return context
 
 

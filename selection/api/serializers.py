@@ -1,22 +1,36 @@
 """The selection's API shapes."""
 from rest_framework import serializers
 
+from applications.api.layout import LeadInRoundMixin, in_round_list
 from applications.models import Contest
 from core.api.filters import BIGINT_MAX
 from core.fields import MAX_KRW
 from selection import permissions
 from selection.models import Objection, Outcome, SelectionDecision, SelectionRun
 
+IN_ROUND = {"local_government": "proposal__lead_local_government", "contest": "run__contest"}
 
-class DecisionSerializer(serializers.ModelSerializer):
+
+class DecisionSerializer(LeadInRoundMixin, serializers.ModelSerializer):
+    """The lead by its current code, and by name and province as on the contest's eligibility date (issue 20)."""
+
     receipt_number = serializers.CharField(source="proposal.receipt_number", read_only=True)
     local_government = serializers.CharField(source="proposal.lead_local_government.code", read_only=True)
+    local_government_name = serializers.SerializerMethodField(
+        help_text="The lead local government's name on the contest's eligibility date.")
 
     class Meta:
         model = SelectionDecision
-        fields = ["id", "proposal", "receipt_number", "local_government", "rank", "stage_scores", "document_score",
-                  "presentation_score", "combined_score", "requested_national_krw", "computed_outcome",
-                  "computed_national_krw", "outcome", "national_krw", "funding_reduced", "tie_at_boundary"]
+        fields = ["id", "proposal", "receipt_number", "local_government", "local_government_name", "province_code",
+                  "province_name", "rank", "stage_scores", "document_score", "presentation_score", "combined_score",
+                  "requested_national_krw", "computed_outcome", "computed_national_krw", "outcome", "national_krw",
+                  "funding_reduced", "tie_at_boundary"]
+        list_serializer_class = in_round_list(**IN_ROUND)
+
+    in_round = IN_ROUND
+
+    def get_local_government_name(self, decision) -> str:
+        return decision.proposal.lead_local_government.name
 
 
 class SelectionRunSerializer(serializers.ModelSerializer):

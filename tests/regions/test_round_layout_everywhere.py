@@ -16,7 +16,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.roles import Role
-from applications.models import SEOUL, Proposal, ProposalPartner, ProposalVersion
+from applications.models import SEOUL, PreliminarySelection, Proposal, ProposalPartner, ProposalVersion
 from applications.snapshot import take_snapshot
 from notifications.events import EVENTS
 from notifications.models import Notification
@@ -56,9 +56,12 @@ def build_round(council, capture, *, year: int, closes: datetime) -> dict:
     ProposalPartner.objects.bulk_create([ProposalPartner(proposal=proposal, local_government=gokseong),
                                          ProposalPartner(proposal=proposal, local_government=dong_gu)])
     lead_official = korean(Role.LOCAL_OFFICIAL, local_government=proposal.lead_local_government)
-    ProposalVersion.objects.create(proposal=proposal, number=1, submitted_at=closes - timedelta(days=1),
-                                   submitted_by=lead_official, content=take_snapshot(proposal),
-                                   content_sha256="0" * 64)
+    for number in (1, 2):  # two versions, so the comparison page shows the partners of both
+        ProposalVersion.objects.create(proposal=proposal, number=number, submitted_at=closes - timedelta(days=1),
+                                       submitted_by=lead_official, content=take_snapshot(proposal),
+                                       content_sha256="0" * 64)
+    PreliminarySelection.objects.create(contest=contest, local_government=gokseong, programme="지역혁신 공모",
+                                        selected_on=closes.date() - timedelta(days=60))
     waiting = Proposal.objects.create(contest=contest, lead_local_government=dong_gu, title="광주 동구 과제",
                                       created_by=lead_official, status="submitted",
                                       receipt_number=f"{contest.year}-0099")
@@ -133,6 +136,8 @@ def pages_by_role(r: dict) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     council = [
         (reverse("applications:proposal-detail", args=[proposal.pk]), all_three),
         (reverse("applications:proposal-list"), lead),
+        (reverse("applications:proposal-versions", args=[proposal.pk]) , THEN[1:]),
+        (reverse("applications:contest-detail", args=[contest.pk]), THEN[1:2]),  # its preliminary selection
         (reverse("applications:proposal-receipt-pdf", args=[proposal.pk]), lead),
         (reverse("applications:proposal-application-pdf", args=[proposal.pk]), all_three),
         (reverse("applications:contest-proposals", args=[contest.pk]), ("서구", "광주광역시")),
@@ -162,6 +167,7 @@ def pages_by_role(r: dict) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         (reverse("selection:re-review", args=[r["review"].pk]), lead),
     ]
     official = [
+        (reverse("applications:contest-detail", args=[contest.pk]), ("서구",)),  # whether his unit may apply
         (reverse("applications:proposal-detail", args=[proposal.pk]), all_three),
         (reverse("applications:proposal-list"), lead),
         (reverse("applications:proposal-application-pdf", args=[proposal.pk]), all_three),
@@ -182,6 +188,25 @@ def test_every_page_export_and_paper_names_a_2025_round_in_its_layout(client, ol
             except AssertionError as error:
                 wrong.append(str(error).splitlines()[0])
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_api_names_the_round_in_its_layout(older, council):
+    """The proposals and selection APIs keep the current codes (identifiers) and add the round's names."""
+    from tests.factories import api_as
+
+    api = api_as(council)
+    listed = api.get("/api/v1/proposals/", {"contest": older["contest"].pk}).json()["results"]
+    row = next(row for row in listed if row["id"] == older["proposal"].pk)
+    assert (row["lead_local_government"], row["lead_local_government_name"], row["province_code"]) == (
+        "28275", "서구", "28")
+    assert sorted(row["partner_names"]) == ["광주광역시 동구", "전라남도 곡성군"]
+    detail = api.get(f"/api/v1/proposals/{older['proposal'].pk}/").json()
+    assert detail["lead_local_government_name"] == "서구" and "전라남도 곡성군" in detail["partner_names"]
+    decisions = api.get(f"/api/v1/selection-runs/{older['run'].pk}/").json()["decisions"]
+    assert [(row["local_government"], row["local_government_name"], row["province_name"]) for row in decisions] \
+        == [("28275", "서구", "인천광역시")]
+    waiting = next(row for row in listed if row["id"] == older["waiting"].pk)
+    assert (waiting["province_code"], waiting["province_name"]) == ("29", "광주광역시")
 
 
 def test_the_panel_forms_label_proposals_in_their_rounds_layout(client, older, council):
@@ -269,7 +294,34 @@ def test_a_2027_round_names_the_same_units_in_todays_layout(client, council, dja
     assert "전남광주통합특별시 곡성군" in detail and "전남광주통합특별시 동구" in detail
 
 
-def test_the_reviewers_list_reads_a_bounded_number_of_queries(client, older, django_assert_max_num_queries):
+def test_the_lists_read_a_bounded_number_of_queries(client, older, council, django_assert_max_num_queries):
+    """The same number of queries at one row as at several: each page stands its rows in a fixed number."""
+    from tests.factories import api_as
+
     client.force_login(older["reviewer"].user)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("reviews:assignment-list")).status_code == 200
+    client.force_login(council)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("applications:contest-proposals", args=[older["contest"].pk])).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("reviews:panel-detail", args=[older["document"].pk])).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert api_as(council).get("/api/v1/proposals/").status_code == 200
+
+
+def test_a_refused_submission_names_the_partner_as_in_the_round(council):
+    """Submitting to a round dated before 2026-07-01 with a partner the round does not accept: the refusal names
+    the partner as the round knew it (서구, not 서해구)."""
+    from applications.services import SubmissionRefused, create_proposal, submit_proposal
+    from tests.applications.test_proposal_services import SECTIONS
+    from tests.factories import make_contest
+
+    contest = make_contest(kinds=("population_declining",))
+    hamyang = LocalGovernment.objects.get(code="48870")
+    official = korean(Role.LOCAL_OFFICIAL, local_government=hamyang)
+    proposal = create_proposal(actor=official, contest=contest, values=SECTIONS, lead_local_government=hamyang,
+                               partners=[LocalGovernment.objects.get(code="28275")])
+    with pytest.raises(SubmissionRefused) as refused:
+        submit_proposal(actor=official, proposal=proposal, now=contest.application_closes_at - timedelta(hours=1))
+    assert "서구" in str(refused.value) and "서해구" not in str(refused.value)
