@@ -85,12 +85,17 @@ class XlsxBook:
         self.workbook = Workbook(write_only=True)
         self.titles: list[str] = []
 
-    def add_sheet(self, title: str, headers: Sequence, rows: Iterable[Sequence]) -> str:
-        """Add a sheet; returns the title it was given."""
+    def add_sheet(self, title: str, headers: Sequence, rows: Iterable[Sequence], codes: Sequence = ()) -> str:
+        """Add a sheet; returns the title it was given. ``headers`` are names a person reads; a sheet that is
+        sent back (a template) gives its columns' ``codes`` too, written in a hidden second row the upload reads
+        the columns by, with the panes frozen below it."""
         name = sheet_title(title, self.titles)
         self.titles.append(name)
         sheet = self.workbook.create_sheet(name)
-        for row in (headers, *rows):
+        if codes:
+            sheet.row_dimensions[2].hidden = True
+            sheet.freeze_panes = "A3"
+        for row in (headers, *([codes] if codes else []), *rows):
             sheet.append([self._cell(sheet, value) for value in row])
         return name
 
@@ -123,10 +128,12 @@ def _download(content: bytes | str, content_type: str, filename: str) -> HttpRes
     return response
 
 
-def xlsx_response(*, title: str, headers: Sequence, rows: Iterable[Sequence], name: str) -> HttpResponse:
-    """One sheet of ``headers`` then ``rows`` as an XLSX download named ``name``.xlsx."""
+def xlsx_response(*, title: str, headers: Sequence, rows: Iterable[Sequence], name: str,
+                  codes: Sequence = ()) -> HttpResponse:
+    """One sheet of ``headers`` (and a template's hidden ``codes``, ``XlsxBook.add_sheet``) then ``rows`` as an
+    XLSX download named ``name``.xlsx."""
     book = XlsxBook()
-    book.add_sheet(title, headers, rows)
+    book.add_sheet(title, headers, rows, codes)
     return _download(book.to_bytes(), XLSX, f"{name}.xlsx")
 
 

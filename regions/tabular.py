@@ -141,7 +141,7 @@ def read_table(stream: BinaryIO, file_name: str) -> Table:
     header = next(lines, None)
     if not header or not any(cell.strip() for cell in header):
         raise TableError(_("The file is empty: row 1 must hold the column names."))
-    columns = [_nfc(cell).lower() for cell in header]
+    columns = [read_back(_nfc(cell)).lower() for cell in header]  # a header the portal wrote (a template's)
     while columns and not columns[-1]:
         columns.pop()
     if len(columns) > MAX_TABLE_COLUMNS:

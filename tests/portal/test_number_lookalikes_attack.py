@@ -55,7 +55,7 @@ def test_an_upload_whose_task_id_is_a_lookalike_is_refused_naming_the_cell(clien
             headers, [text, "regional_visa", 2026, "F-2-R", 5, 4, 3]])})
         assert response.status_code == 200, text[:20]
         errors = [str(error) for error in response.context["form"].errors["file"]]
-        assert "Row 2, column A (task_id): No task your ministry supports has this number." in errors
+        assert "Row 2, column A (Task number): No task your ministry supports has this number." in errors
     assert not SupportLineRow.objects.exists()
 
 
@@ -65,7 +65,7 @@ def test_an_upload_naming_a_column_twice_is_refused_naming_the_second(client, ta
         ["task_id", "line", "year", "visa_type", "requested", "requested"],
         [tasks["48870"].pk, "regional_visa", 2026, "F-2-R", 5, 50]])})
     errors = [str(error) for error in response.context["form"].errors["file"]]
-    assert "Row 1, column F (requested): This column appears twice." in errors
+    assert "Row 1, column F (Persons requested): This column appears twice." in errors
     assert not SupportLineRow.objects.exists()
 
 

@@ -162,14 +162,17 @@ def test_the_export_is_the_table_with_numbers_as_numbers_and_text_never_a_formul
     assert hamyang_row["Local Extinction Response Fund: Approved (KRW)"] == 1_200_000_000
     assert rows[-1][0] == "Total"
     template = workbook(client.get(reverse("tracking:desk-template")))
-    assert template[0][:5] == ["task_id", "receipt_number", "local_government", "title", "line"]
-    filled = next(row for row in template[1:] if row[0] == hamyang.pk)
+    assert template[0][:5] == ["Task number", "Receipt number", "Local government", "Title", "Support line"]
+    assert template[1][:5] == ["task_id", "receipt_number", "local_government", "title", "line"]  # hidden codes
+    filled = next(row for row in template[2:] if row[0] == hamyang.pk)
     assert filled[3].startswith("'=") and "'+센터" in filled
 
 
 def _template(client) -> tuple[list, list[list]]:
+    """The template's column codes (its hidden second row) and its rows; sent back as ``[codes, *rows]``, it is a
+    template of before, whose row 1 was the codes."""
     rows = workbook(client.get(reverse("tracking:desk-template")))
-    return rows[0], [list(row) for row in rows[1:]]
+    return rows[1], [list(row) for row in rows[2:]]
 
 
 def test_an_upload_of_the_filled_template_saves_every_row_audited(client, tasks, staff):
@@ -209,9 +212,9 @@ def test_a_bad_row_refuses_the_whole_file_naming_its_row_and_column(client, task
         ([gokseong.pk, "regional_visa", 2026, "F-2-R", "many", 1, 0], "Row 3, column E (Persons requested): "),
         ([gokseong.pk, "regional_visa", 2026, "F-2-R", 5, 2, 3], "Row 3, column G (Visas issued): At most "
                                                                   "Persons allocated (2)."),
-        ([999999, "regional_visa", 2026, "F-2-R", 5, 2, 1], "Row 3, column A (task_id): No task your ministry "
+        ([999999, "regional_visa", 2026, "F-2-R", 5, 2, 1], "Row 3, column A (Task number): No task your ministry "
                                                             "supports has this number."),
-        ([gokseong.pk, "extinction_fund", 2026, "", "", "", ""], "Row 3, column B (line): Not one of your "
+        ([gokseong.pk, "extinction_fund", 2026, "", "", "", ""], "Row 3, column B (Support line): Not one of your "
                                                                  "ministry's lines"),
         ([hamyang.pk, "regional_visa", 2026, "F-2-R", 1, 1, 1], "Row 3: The same row as row 2"),
         ([gokseong.pk, "regional_visa", 2026, "E-9", 1, 1, 1], "Row 3, column D (Visa type): "),
@@ -226,7 +229,7 @@ def test_a_bad_row_refuses_the_whole_file_naming_its_row_and_column(client, task
     unknown = client.post(reverse("tracking:desk-upload"), {"file": xlsx([[*headers, "amount_krw"], good])})
     assert "Row 1, column H (amount_krw): Not a column of the template" in str(unknown.context["form"].errors)
     missing = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers[1:], good[1:]])})
-    assert "The column task_id is missing." in str(missing.context["form"].errors)
+    assert "The column Task number is missing." in str(missing.context["form"].errors)
     csv = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, good], name="rows.csv")})
     assert csv.context["form"].errors["file"] == ["Upload the template as an XLSX file."]
     broken = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers], name="a.xlsx")})
@@ -277,7 +280,7 @@ def test_a_ministry_cannot_upload_rows_of_another_ministrys_line_or_task_outside
     response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([
         ["task_id", "line", "facility", "year", "kind", "amount_krw"],
         [hamyang.pk, "fisheries_infrastructure", "양식장", 2026, "aquaculture", 1]])})
-    assert "column A (task_id): No task your ministry supports has this number." in str(
+    assert "column A (Task number): No task your ministry supports has this number." in str(
         response.context["form"].errors)
     client.force_login(staff["MOJ"])
     response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([
@@ -300,3 +303,99 @@ def test_the_template_uploaded_back_unchanged_changes_nothing_whatever_the_text(
     response = client.post(reverse("tracking:desk-upload"), {"file": xlsx([headers, *filled])}, follow=True)
     assert "0 rows added, 0 changed, 1 unchanged" in response.content.decode()
     assert list(SupportLineRow.objects.values_list("values", flat=True)) == [row.values]
+
+
+def _downloaded(client, language: str):
+    """The template as a desk officer working in ``language`` downloads it: its rows as cells, and the sheet."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(reverse("tracking:desk-template"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)], sheet
+
+
+@pytest.mark.parametrize(("language", "names"), [
+    ("ko", ["과제 번호", "접수 번호", "지자체", "과제명", "지원 분야"]),
+    ("en", ["Task number", "Receipt number", "Local government", "Title", "Support line"])])
+def test_the_template_names_its_columns_in_the_officers_language_and_keeps_the_codes_hidden(
+        client, tasks, staff, language, names):
+    """Row 1 is what a desk officer reads: every column and line by its name (Korean by default, English), no
+    code; the codes the upload reads are a hidden second row, the panes frozen below it."""
+    from ministries.registry import line_for
+
+    gokseong = tasks["12720"]
+    client.force_login(staff["MOJ"])
+    rows, sheet = _downloaded(client, language)
+    line = line_for("regional_visa")
+    measures = [measure.name_ko if language == "ko" else measure.name_en for measure in line.measures]
+    assert rows[0] == [*names, *measures]
+    assert rows[1] == ["task_id", "receipt_number", "local_government", "title", "line",
+                       *[measure.code for measure in line.measures]]
+    assert sheet.row_dimensions[2].hidden and not sheet.row_dimensions[1].hidden and sheet.freeze_panes == "A3"
+    blank = next(row for row in rows[2:] if row[0] == gokseong.pk)
+    assert blank[4] == (line.name_ko if language == "ko" else line.name_en)  # the line by its name too
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("form", ["as downloaded", "names only", "codes only (a template of before)",
+                                  "names of the other language"])
+def test_the_template_filled_in_any_of_its_forms_uploads(client, tasks, staff, language, form):
+    """Sent back as downloaded (names, hidden codes), with the row of codes deleted (copied into a new file), as
+    a template of before (codes in row 1) or with the other language's names: the same rows are saved."""
+    gokseong = tasks["12720"]
+    client.force_login(staff["MOJ"])
+    rows, _sheet = _downloaded(client, language)
+    other, _sheet = _downloaded(client, "en" if language == "ko" else "ko")
+    names, codes, body = rows[0], rows[1], rows[2:]
+    column = {code: index for index, code in enumerate(codes)}
+    for row in body:
+        if row[0] == gokseong.pk:
+            row[column["year"]], row[column["visa_type"]], row[column["requested"]] = 2026, "F-2-R", 7
+    sent = {"as downloaded": [names, codes, *body], "names only": [names, *body],
+            "codes only (a template of before)": [codes, *body], "names of the other language": [other[0], *body]}
+    client.cookies["django_language"] = language
+    response = client.post(reverse("tracking:desk-upload"), {"file": xlsx(sent[form]), "reason": "배정"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert SupportLineRow.objects.get(task=gokseong).values == {"year": 2026, "visa_type": "F-2-R", "requested": 7}
+
+
+def test_a_refused_upload_of_the_named_template_says_the_row_and_the_column_by_its_name(client, tasks, staff):
+    from ministries.registry import line_for
+
+    gokseong = tasks["12720"]
+    requested = line_for("regional_visa").measure("requested").name_ko
+    client.force_login(staff["MOJ"])
+    rows, _sheet = _downloaded(client, "ko")
+    column = {code: index for index, code in enumerate(rows[1])}
+    for number, row in enumerate(rows[2:], start=3):
+        if row[0] == gokseong.pk:
+            row[column["year"]], row[column["visa_type"]], row[column["requested"]] = 2026, "F-2-R", "많이"
+            bad_row = number
+    for sent in ([rows[0], rows[1], *rows[2:]], [rows[0], *rows[2:]]):  # with and without the row of codes
+        errors = client.post(reverse("tracking:desk-upload"), {"file": xlsx(sent)}).context["form"].errors["file"]
+        letter = "ABCDEFGHIJ"[column["requested"]]
+        number = bad_row if len(sent) == len(rows) else bad_row - 1
+        assert any(str(error).startswith(f"{number}행 {letter}열({requested}): ") for error in errors), errors
+    unknown = [[*rows[0], "비고"], *[[*row, ""] for row in rows[2:]]]
+    errors = client.post(reverse("tracking:desk-upload"), {"file": xlsx(unknown)}).context["form"].errors["file"]
+    assert any(str(error).startswith("1행 " + "ABCDEFGHIJK"[len(rows[0])] + "열(비고): 양식에 없는 열입니다")
+               for error in errors), errors
+    assert not SupportLineRow.objects.exists()
+
+
+def test_a_measure_named_like_a_formula_is_text_in_the_templates_header_and_the_upload_still_reads_it(
+        client, tasks, staff):
+    from ministries.models import Measure
+
+    Measure.objects.filter(line__code="regional_visa", code="requested").update(name_ko="=1+1", name_en="@SUM(A1)")
+    client.force_login(staff["MOJ"])
+    rows, _sheet = _downloaded(client, "en")
+    assert "'@SUM(A1)" in rows[0] and not any(str(name).startswith(("=", "@")) for name in rows[0])
+    column = {code: index for index, code in enumerate(rows[1])}
+    body = rows[2:]
+    body[0][column["year"]], body[0][column["visa_type"]], body[0][column["requested"]] = 2027, "F-2-R", 3
+    for sent in ([rows[0], rows[1], *body], [rows[0], *body]):
+        response = client.post(reverse("tracking:desk-upload"), {"file": xlsx(sent)})
+        assert response.status_code == 302, response.context["form"].errors
+    assert SupportLineRow.objects.get().values["requested"] == 3

@@ -96,7 +96,7 @@ def test_a_ministry_writes_no_row_on_a_task_of_a_contest_without_it(client, hamy
     response = door(client, api_as(staff["MOF"]), hamyang, row)
     if door is _desk_upload:  # refused whole, the row named
         assert response.status_code == 200
-        assert "Row 2, column A (task_id)" in str(response.context["form"].errors)
+        assert "Row 2, column A (Task number)" in str(response.context["form"].errors)
     else:
         assert response.status_code == 403, response
     assert _state() == before
@@ -131,7 +131,7 @@ def test_an_upload_given_a_task_outside_the_ministrys_contests_refuses_that_row_
         import_support_rows(actor=staff["MOF"], ministry=staff["MOF"].ministry,
                             table=read_table(io.BytesIO(file.read()), "support.xlsx"),
                             lines={LINE: line_for(LINE)}, tasks={hamyang.pk: hamyang}, file_name="support.xlsx")
-    assert [str(problem).split(":")[0] for problem in refused.value.problems] == ["Row 2, column A (task_id)"]
+    assert [str(problem).split(":")[0] for problem in refused.value.problems] == ["Row 2, column A (Task number)"]
     assert OUTSIDE in refused.value.problems[0].message
     assert not SupportLineRow.objects.exists()
 

@@ -12,6 +12,7 @@ from applications.selectors.layout import in_round_layout, in_round_province
 from core.fields import ascii_whole_number
 from ministries.models import Ministry
 from ministries.registry import LineSpec, support_lines
+from tracking.desk_template import FIXED, line_cell, template_columns
 from tracking.models import SelectedTask, SupportLineRow, TaskStatus
 from tracking.permissions import supported_tasks, taking_part
 
@@ -119,19 +120,17 @@ def desk_table(ministry: Ministry, params) -> DeskTable:
     return DeskTable(lines=lines, rows=[DeskRow(task=task, rows=dict(by_task.get(task.pk, {}))) for task in tasks])
 
 
-def template_sheet(table: DeskTable) -> tuple[list[str], list[list]]:
-    """The upload template: ``task_id``, the task for the reader, ``line`` and a column per measure code of the
-    ministry's lines (a code two lines share is one column); a row per existing row, and an empty one per task
-    and line that has none yet, to fill in."""
-    codes: list[str] = []
-    for line in table.lines.values():
-        codes += [measure.code for measure in line.measures if measure.code not in codes]
-    headers = ["task_id", "receipt_number", "local_government", "title", "line", *codes]
+def template_sheet(table: DeskTable) -> tuple[list[str], list[str], list[list]]:
+    """The upload template (``tracking.desk_template``): the columns' names in the active language, their codes
+    (the template's hidden second row) and a row per existing row, and an empty one per task and line that has
+    none yet, to fill in; the line named as the officer knows it."""
+    columns = template_columns(table.lines)
+    measures = [column.code for column in columns if column.code not in FIXED]
     rows = []
     for desk_row in table.rows:
         task = desk_row.task
         about = [task.pk, task.proposal.receipt_number, task.local_government.as_of.name, task.title]
-        for code in table.lines:
+        for code, line in table.lines.items():
             for values in [row.values for row in desk_row.rows.get(code, [])] or [{}]:
-                rows.append([*about, code, *[values.get(measure, "") for measure in codes]])
-    return headers, rows
+                rows.append([*about, line_cell(line, table.lines), *[values.get(measure, "") for measure in measures]])
+    return [column.name for column in columns], [column.code for column in columns], rows

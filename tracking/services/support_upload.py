@@ -1,15 +1,16 @@
 """A ministry's support rows from one spreadsheet, all or nothing.
 
-The sheet is the desk's template (``tracking.desk_template``): ``task_id``, ``line`` and a column per measure
-code of the ministry's lines (``receipt_number``, ``local_government`` and ``title`` are there for the reader
-and ignored). Every row is checked first, against the same rules as a single edit (the task is one the
+The sheet is the desk's template (``tracking.desk_template``): the task's number, the line and a column per
+measure of the ministry's lines (the receipt number, local government and title are there for the reader and
+ignored). Every row is checked first, against the same rules as a single edit (the task is one the
 ministry supports, of a contest it takes part in; the line is the ministry's own; each value fits its measure;
 the line's rules hold; one row per key); any problem refuses the whole file, naming the row and the column (its
-letter and its measure's name). A row whose measure cells are all empty is a template row left blank (the
+letter and its name). A row whose measure cells are all empty is a template row left blank (the
 template has one per task and line without a row yet) and is left aside, not refused; a row with any value is
-checked whole. Columns are read by the codes of the template's first row, whatever language a header is shown
-in. Then each row is written through ``save_support_row`` (the same permission and audit as a single edit) and
-the upload itself is recorded.
+checked whole. Columns are read by the template's hidden row of codes, or, without it, by row 1: a column's
+code (the templates of before) or its name in Korean or English; a line by its code or its name. Then each row
+is written through ``save_support_row`` (the same permission and audit as a single edit) and the upload itself
+is recorded.
 Text is NFC-normalised; a choice may be given by its code or its name.
 """
 import unicodedata
@@ -27,13 +28,13 @@ from ministries.models import Ministry
 from ministries.registry import LineSpec
 from ministries.values import clean_values
 from regions.tabular import Table
+from tracking.desk_template import INFORMATIONAL, TemplateColumn, by_code, line_code, template_columns
 from tracking.models import SupportLineRow
 from tracking.permissions import can_edit_support_line, can_upload_support_rows
 
 from .refusals import TrackingRefused
 from .support import save_support_row
 
-INFORMATIONAL = ("receipt_number", "local_government", "title")
 MAX_ROWS = 2000
 
 
@@ -42,7 +43,7 @@ class UploadProblem:
     row: int
     column: str  # the column's letter ("D"), or "" for the whole row or file
     message: str
-    name: str = ""  # the column's measure name ("Amount (KRW)") or, for a column that is no measure, its code
+    name: str = ""  # the column's name ("Amount (KRW)", "Task number") or, for a column of no template, its heading
 
     def __str__(self) -> str:
         if self.column:
@@ -81,20 +82,22 @@ def _choice_code(line: LineSpec, code: str, text: str) -> str:
 
 
 class _Sheet:
-    def __init__(self, table: Table, lines: dict[str, LineSpec], actor):
+    def __init__(self, table: Table, lines: dict[str, LineSpec], actor, columns: list[TemplateColumn]):
         self.table, self.lines, self.actor = table, lines, actor
+        self.names = {column.code: column.name for column in columns}
         self.letters = {name: get_column_letter(index + 1) for index, name in enumerate(table.columns)}
         self.problems: list[UploadProblem] = []
 
     def refuse(self, row: int, column: str, message: str, line: LineSpec | None = None) -> None:
         """Record a problem of ``column`` (its code), named by its letter and by ``line``'s (or any line's)
-        measure of that code, else by the code."""
+        measure of that code, else by the template's name of the column, else by its heading."""
         if column not in self.letters:
             self.problems.append(UploadProblem(row, "", message))
             return
         measure = next((measure for each in (line, *self.lines.values()) if each is not None
                         for measure in each.measures if measure.code == column), None)
-        self.problems.append(UploadProblem(row, self.letters[column], message, measure.name if measure else column))
+        self.problems.append(UploadProblem(row, self.letters[column], message,
+                                           measure.name if measure else self.names.get(column, column)))
 
     @staticmethod
     def blank(cells: dict[str, str]) -> bool:
@@ -106,16 +109,16 @@ class _Sheet:
         measures = {measure.code for line in self.lines.values() for measure in line.measures}
         for name in self.table.columns:
             if name and name not in {"task_id", "line", *INFORMATIONAL, *measures}:
-                self.refuse(1, name, _("Not a column of the template: use task_id, line and your lines' "
-                                       "measure codes."))
+                self.refuse(1, name, _("Not a column of the template: keep the template's column names (or "
+                                       "their codes) and your lines' measures."))
         for index, name in enumerate(self.table.columns):
             if name and self.table.columns.index(name) != index:  # a second one would silently win
                 self.problems.append(UploadProblem(1, get_column_letter(index + 1), _("This column appears twice."),
-                                                   name))
-        if "task_id" not in self.table.columns:
-            self.problems.append(UploadProblem(1, "", _("The column task_id is missing.")))
-        if "line" not in self.table.columns and len(self.lines) != 1:
-            self.problems.append(UploadProblem(1, "", _("The column line is missing.")))
+                                                   self.names.get(name, name)))
+        for code in ("task_id", "line"):
+            if code not in self.table.columns and (code == "task_id" or len(self.lines) != 1):
+                self.problems.append(UploadProblem(1, "", _("The column %(name)s is missing.")
+                                                   % {"name": self.names[code]}))
         if not self.table.rows:
             self.problems.append(UploadProblem(2, "", _("The file has no data rows.")))
         if len(self.table.rows) > MAX_ROWS:
@@ -129,11 +132,12 @@ class _Sheet:
         task = tasks.get(ascii_whole_number(task_text))
         if task is None:
             self.refuse(number, "task_id", _("No task your ministry supports has this number."))
-        line_code = cells.get("line") or (next(iter(self.lines)) if len(self.lines) == 1 else "")
-        line = self.lines.get(line_code)
+        code = line_code(cells.get("line", ""), self.lines) or (next(iter(self.lines)) if len(self.lines) == 1
+                                                                 else "")
+        line = self.lines.get(code)
         if line is None:
             self.refuse(number, "line", _("Not one of your ministry's lines: %(lines)s.")
-                        % {"lines": ", ".join(self.lines)})
+                        % {"lines": ", ".join(str(each.label) for each in self.lines.values())})
             return None
         if task is not None:  # a task of a contest the ministry takes no part in, whoever listed it
             decision = can_edit_support_line(self.actor, line, task)
@@ -165,7 +169,9 @@ def import_support_rows(*, actor, ministry: Ministry, table: Table, lines: dict[
     decision = can_upload_support_rows(actor, ministry)
     if not decision:
         raise UploadRefused([UploadProblem(1, "", decision.reason)])
-    sheet = _Sheet(table, lines, actor)
+    columns = template_columns(lines)
+    sheet = _Sheet(by_code(table, columns), lines, actor, columns)
+    table = sheet.table
     sheet.check_columns()
     if sheet.problems:
         raise UploadRefused(sheet.problems)

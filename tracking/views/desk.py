@@ -60,8 +60,9 @@ class DeskView(DeskMixin, TemplateView):
 class DeskTemplateView(DeskMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         ministry = request.user.ministry
-        headers, rows = template_sheet(desk_table(ministry, request.GET))
-        return xlsx_response(title=ministry.code, headers=headers, rows=rows, name=f"support-{ministry.code}")
+        headers, codes, rows = template_sheet(desk_table(ministry, request.GET))
+        return xlsx_response(title=ministry.code, headers=headers, codes=codes, rows=rows,
+                             name=f"support-{ministry.code}")
 
 
 class DeskUploadView(DeskView):
