@@ -129,11 +129,13 @@ def _download(content: bytes | str, content_type: str, filename: str) -> HttpRes
 
 
 def xlsx_response(*, title: str, headers: Sequence, rows: Iterable[Sequence], name: str,
-                  codes: Sequence = ()) -> HttpResponse:
+                  codes: Sequence = (), more: Sequence[tuple[str, Sequence, Iterable[Sequence]]] = ()) -> HttpResponse:
     """One sheet of ``headers`` (and a template's hidden ``codes``, ``XlsxBook.add_sheet``) then ``rows`` as an
-    XLSX download named ``name``.xlsx."""
+    XLSX download named ``name``.xlsx; ``more`` sheets (title, headers, rows) after it."""
     book = XlsxBook()
     book.add_sheet(title, headers, rows, codes)
+    for sheet in more:
+        book.add_sheet(*sheet)
     return _download(book.to_bytes(), XLSX, f"{name}.xlsx")
 
 

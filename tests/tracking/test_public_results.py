@@ -97,6 +97,24 @@ def test_the_downloads_follow_the_documented_schema(client, tasks):
     assert all(f"`{field.name}`" in readme for field in FIELDS)
 
 
+@pytest.mark.parametrize(("query", "headers", "contest_year"), [
+    ("", ["항목", "이름", "유형", "설명"], ("contest_year", "공모 연도", "integer", "공모가 열린 해(회차).")),
+    ("?lang=en", ["Field", "Name", "Type", "Description"],
+     ("contest_year", "Contest year", "integer", "The contest's year (the round)."))])
+def test_the_spreadsheet_keeps_the_schemas_names_in_row_1_and_names_each_field_for_a_person(
+        client, tasks, query, headers, contest_year):
+    """Row 1 is the documented schema (field names, whatever the language); a second sheet says what each column
+    is in the query's language (Korean unless ``?lang=en``; a language cookie does not change the file)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en" if not query else "ko"
+    book = load_workbook(io.BytesIO(client.get(f"/results/selected-tasks.xlsx{query}").content))
+    data, fields = book.worksheets
+    assert [cell.value for cell in data[1]] == [name for name, _type in SCHEMA]
+    rows = [list(row) for row in fields.iter_rows(values_only=True)]
+    assert rows[0] == headers and tuple(rows[1]) == contest_year
+    assert [row[0] for row in rows[1:]] == [name for name, _type in SCHEMA]
+    assert all(row[1] and row[3] and row[1] != row[0] for row in rows[1:])  # every field named, not by its code
+
+
 def test_nothing_unpublished_or_personal_is_reachable(client, tasks, unpublished):
     outputs = {"page": client.get("/results/").content, **downloads(client),
                **{f"{kind} 2026": content for kind, content in downloads(client, "?year=2026").items()}}

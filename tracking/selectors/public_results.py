@@ -8,7 +8,7 @@ retyped or removed without a new ``SCHEMA_VERSION``.
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from applications.budget import funding_years
 from applications.models import SEOUL
@@ -25,26 +25,53 @@ class Field:
     name: str
     type: str  # JSON type: "integer" or "string" (dates as "YYYY-MM-DD")
     description: str
+    # What a person reads: the spreadsheet download's "fields" sheet names each column in Korean and English.
+    label_ko: str = ""
+    label_en: str = ""
+    description_ko: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.label_en if (translation.get_language() or "").startswith("en") else self.label_ko
+
+    @property
+    def meaning(self) -> str:
+        return self.description if (translation.get_language() or "").startswith("en") else self.description_ko
 
 
 FIELDS = (
-    Field("contest_year", "integer", "The contest's year (the round)."),
-    Field("contest", "string", "The contest's Korean name."),
-    Field("local_government_code", "string", "The lead local government's 5-digit administrative code."),
-    Field("local_government_ko", "string", "The lead local government's Korean name."),
-    Field("local_government_en", "string", "The lead local government's English name."),
-    Field("province_code", "string", "Its province's 2-digit code on the contest's date."),
-    Field("province_ko", "string", "Its province's Korean name on the contest's date."),
-    Field("province_en", "string", "Its province's English name on the contest's date."),
-    Field("partner_codes", "string", "Partner local governments' codes, separated by ';' (empty if none)."),
-    Field("title", "string", "The task's title."),
-    Field("theme", "string", "The local specialty resource the task builds on."),
-    Field("industry", "string", "The industry the task grows on that resource."),
-    Field("national_funding_krw", "integer", "National funding selected, whole Korean won, over the years below."),
-    Field("first_year", "integer", "The first funded calendar year."),
-    Field("last_year", "integer", "The last funded calendar year."),
-    Field("status", "string", "preparing, running, suspended or completed."),
-    Field("confirmed_on", "string", "The day the selection was confirmed (KST), YYYY-MM-DD."),
+    Field("contest_year", "integer", "The contest's year (the round).", "공모 연도", "Contest year",
+          "공모가 열린 해(회차)."),
+    Field("contest", "string", "The contest's Korean name.", "공모명", "Contest", "공모의 한국어 이름."),
+    Field("local_government_code", "string", "The lead local government's 5-digit administrative code.",
+          "지자체 코드", "Local government code", "주관 지자체의 5자리 행정 코드."),
+    Field("local_government_ko", "string", "The lead local government's Korean name.", "지자체명(한국어)",
+          "Local government (Korean)", "주관 지자체의 한국어 이름."),
+    Field("local_government_en", "string", "The lead local government's English name.", "지자체명(영어)",
+          "Local government (English)", "주관 지자체의 영어 이름."),
+    Field("province_code", "string", "Its province's 2-digit code on the contest's date.", "시·도 코드",
+          "Province code", "공모 기준일의 시·도 2자리 코드."),
+    Field("province_ko", "string", "Its province's Korean name on the contest's date.", "시·도명(한국어)",
+          "Province (Korean)", "공모 기준일의 시·도 한국어 이름."),
+    Field("province_en", "string", "Its province's English name on the contest's date.", "시·도명(영어)",
+          "Province (English)", "공모 기준일의 시·도 영어 이름."),
+    Field("partner_codes", "string", "Partner local governments' codes, separated by ';' (empty if none).",
+          "참여 지자체 코드", "Partner local governments' codes", "참여 지자체의 코드, ';'로 구분(없으면 빈칸)."),
+    Field("title", "string", "The task's title.", "과제명", "Title", "과제의 이름."),
+    Field("theme", "string", "The local specialty resource the task builds on.", "연고 자원",
+          "Local specialty resource", "과제가 바탕으로 하는 지역 연고 자원."),
+    Field("industry", "string", "The industry the task grows on that resource.", "육성 산업", "Industry",
+          "그 자원을 바탕으로 육성하는 산업."),
+    Field("national_funding_krw", "integer", "National funding selected, whole Korean won, over the years below.",
+          "국비(원)", "National funding (KRW)", "선정된 국비, 원 단위, 아래 지원 기간의 합계."),
+    Field("first_year", "integer", "The first funded calendar year.", "지원 시작 연도", "First funded year",
+          "지원이 시작되는 연도."),
+    Field("last_year", "integer", "The last funded calendar year.", "지원 종료 연도", "Last funded year",
+          "지원이 끝나는 연도."),
+    Field("status", "string", "preparing, running, suspended or completed.", "과제 상태", "Status",
+          "preparing(준비 중), running(수행 중), suspended(중단), completed(완료)."),
+    Field("confirmed_on", "string", "The day the selection was confirmed (KST), YYYY-MM-DD.", "선정 확정일",
+          "Confirmed on", "선정이 확정된 날(한국 시간), YYYY-MM-DD."),
 )
 
 

@@ -5,9 +5,9 @@ Made to be cached: the answer depends only on the query and the language, carrie
 caches they may keep it for a while when nobody is signed in; reading it writes no session and sets no cookie.
 """
 import json
-from functools import partial
 
 from django import forms
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -136,9 +136,19 @@ def public_results_download(request, file_format: str):
         response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
                                 content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="selected-tasks.json"'
-    elif file_format in ("csv", "xlsx"):
-        write = csv_response if file_format == "csv" else partial(xlsx_response, title=_("Selected tasks"))
-        response = write(headers=names, rows=[[row[name] for name in names] for row in rows], name="selected-tasks")
+    elif file_format == "csv":
+        response = csv_response(headers=names, rows=[[row[name] for name in names] for row in rows],
+                                name="selected-tasks")
+    elif file_format == "xlsx":
+        # Row 1 keeps the schema's field names; a second sheet names each for a person, in the query's language
+        # (``?lang=en``, else Korean), so the file still depends on the query alone.
+        language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else settings.LANGUAGE_CODE
+        with translation.override(language):
+            response = xlsx_response(title=_("Selected tasks"), headers=names,
+                                     rows=[[row[name] for name in names] for row in rows], name="selected-tasks",
+                                     more=[(_("Fields"), [_("Field"), _("Name"), _("Type"), _("Description")],
+                                            [[field.name, field.label, field.type, field.meaning]
+                                             for field in FIELDS])])
     else:
         raise Http404
     response.headers.pop("Cache-Control", None)  # the writer's default is private; these rows are public
