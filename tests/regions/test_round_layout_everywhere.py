@@ -325,3 +325,37 @@ def test_a_refused_submission_names_the_partner_as_in_the_round(council):
     with pytest.raises(SubmissionRefused) as refused:
         submit_proposal(actor=official, proposal=proposal, now=contest.application_closes_at - timedelta(hours=1))
     assert "서구" in str(refused.value) and "서해구" not in str(refused.value)
+
+
+def test_the_reviewers_list_and_the_proposals_api_read_as_many_queries_at_one_row_as_at_four(client, older,
+                                                                                             council):
+    """Standing rows in their rounds' layouts is a fixed number of queries, not one per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import api_as
+
+    reviewer, document = older["reviewer"], older["document"]
+
+    def counted(get) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert get().status_code == 200
+        return len(queries)
+
+    client.force_login(reviewer.user)
+    api = api_as(council)
+    before = (counted(lambda: client.get(reverse("reviews:assignment-list"))),
+              counted(lambda: api.get("/api/v1/proposals/")))
+    for number, code in enumerate(("12110", "12820", "29140"), start=50):  # Mokpo, Hampyeong, Gwangju Seo-gu
+        proposal = Proposal.objects.create(contest=older["contest"], title=f"과제 {code}", status="submitted",
+                                           lead_local_government=local_government_by_code(code),
+                                           created_by=older["official"], receipt_number=f"2025-{number:04d}")
+        proposal.partners.add(local_government_by_code("46720"))
+        Assignment.objects.create(panel=document, proposal=proposal, reviewer=reviewer,
+                                  status=AssignmentStatus.ASSIGNED, assigned_by=council)
+    after = (counted(lambda: client.get(reverse("reviews:assignment-list"))),
+             counted(lambda: api.get("/api/v1/proposals/")))
+    assert after == before
+    rows = api.get("/api/v1/proposals/", {"page_size": 50}).json()["results"]
+    assert {(row["lead_local_government_name"], row["province_name"]) for row in rows} >= {("목포시", "전라남도"),
+                                                                                         ("서구", "광주광역시")}
