@@ -1,5 +1,5 @@
 """Contests (공모) and, later, the proposals submitted to them."""
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -91,7 +91,7 @@ class Contest(BilingualNameMixin):
         return self.application_closes_at.astimezone(SEOUL).date()
 
     def schedule(self) -> list[tuple[str, object]]:
-        """The milestones in order, for display, each evaluation stage's start among them (the stage rows hold
+        """The milestones in date order, for display, each evaluation stage's start among them (the stage rows hold
         the review dates; ``stages`` is read through its prefetch when a list made one); unset ones are left
         out."""
         stages = self.stages.all() if self.pk else []  # ordered by position
@@ -102,7 +102,15 @@ class Contest(BilingualNameMixin):
             *[(stage.name, stage.starts_on) for stage in stages],
             (_("Final selection"), self.selection_on), (_("Results published"), self.results_published_on),
         ]
-        return [(label, value) for label, value in steps if value]
+        steps = [(label, value) for label, value in steps if value]
+        # A round may hold its briefing after the window opens, or a stage before the deadline: the list reads in
+        # date order (a stable sort, so milestones of one day keep the order above).
+        return sorted(steps, key=lambda step: _milestone_day(step[1]))
+
+
+def _milestone_day(value: date | datetime) -> date:
+    """The day a milestone falls on in Asia/Seoul (a window's moments are datetimes, the other milestones days)."""
+    return value.astimezone(SEOUL).date() if isinstance(value, datetime) else value
 
 
 class ContestDesignationKind(models.Model):

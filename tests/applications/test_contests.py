@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import Role
-from applications.models import Contest, PreliminarySelection
+from applications.models import SEOUL, Contest, PreliminarySelection
 from applications.selectors import (
     eligibility_for_contest,
     eligibility_for_contests,
@@ -218,3 +218,19 @@ def test_the_contests_history_names_each_changed_setting_by_its_label(client, co
     client.post(url, values)
     page = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
     assert "Application deadline" in page.split(">History<")[1] and "<code>application_closes_at</code>" not in page
+
+
+def test_the_contest_page_lists_its_milestones_in_date_order_whatever_the_default_order(client, council):
+    """A briefing held after the window opens (2026-11-19 vs 11-16) and a stage that starts before the deadline
+    read where their dates put them, on the contest's page."""
+    contest = make_contest(opens=datetime(2026, 11, 16, 9, 0, tzinfo=SEOUL),
+                           closes=datetime(2026, 12, 4, 18, 0, tzinfo=SEOUL), year=2026)
+    contest.announced_on, contest.briefing_on = date(2026, 11, 2), date(2026, 11, 19)
+    contest.selection_on, contest.results_published_on = date(2027, 1, 20), date(2027, 1, 15)
+    contest.save()
+    labels = [str(label) for label, _value in contest.schedule()]
+    assert labels == ["Announcement", "Application window opens", "Briefing session", "Application deadline",
+                      "Results published", "Final selection"]
+    body = client.get(reverse("applications:contest-detail", args=[contest.pk])).content.decode()
+    positions = [body.index(f"<span>{label}</span>") for label in labels]
+    assert positions == sorted(positions)
