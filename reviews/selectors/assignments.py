@@ -130,7 +130,7 @@ def pool_with_load(contest: Contest | None = None) -> QuerySet[Reviewer]:
     active = ~Q(assignments__status=AssignmentStatus.RECUSED)
     if contest is not None:
         active &= Q(assignments__panel__contest=contest)
-    return (Reviewer.objects.select_related("user", "home_local_government", "home_province")
+    return (Reviewer.objects.select_related("user", "home_local_government__province", "home_province")
             .annotate(load=Count("assignments", filter=active, distinct=True),
                       panel_count=Count("panels", distinct=True)))
 
