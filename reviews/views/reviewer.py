@@ -27,7 +27,9 @@ class ReviewerMixin(DecisionRequiredMixin):
 
 
 class AssignmentListView(ReviewerMixin, ListView):
-    """A reviewer keeps his assignments of every year: a page at a time, the latest contest first."""
+    """A reviewer keeps his assignments of every year: a page at a time, the latest contest first. "Latest" is by
+    the contest's dates (its eligibility date, the application deadline), not its ``year`` field: a March
+    pre-selection and the November round of one year hold the same year, and the November one is the later."""
 
     template_name = "reviews/assignment_list.html"
     context_object_name = "assignments"
@@ -35,7 +37,8 @@ class AssignmentListView(ReviewerMixin, ListView):
 
     def get_queryset(self):
         return selectors.assignments_of(self.request.user).order_by(
-            "-panel__contest__year", "due_at", "panel", "proposal__receipt_number", "pk")
+            "-panel__contest__application_closes_at", "panel__contest", "due_at", "panel", "proposal__receipt_number",
+            "pk")
 
     def get_context_data(self, **kwargs):
         user = self.request.user

@@ -179,3 +179,30 @@ def test_the_draft_sheet_saves_itself_but_never_submits(client, assignment):
                          HTTP_X_PORTAL_AUTOSAVE="1")
     assert answer.json()["saved"] is True
     assert Assignment.objects.get(pk=assignment.pk).sheet.status == SheetStatus.DRAFT
+
+
+def test_the_latest_contest_is_the_one_with_the_latest_dates_not_the_largest_year_or_id(client):
+    """The page says "the latest contest first": the November round comes before the March pre-selection of the
+    same year field, even when the pre-selection was entered later and its sheets are due first."""
+    from datetime import datetime, timedelta
+
+    from applications.models import SEOUL
+
+    reviewer = make_reviewer()
+    november = make_panel(make_contest(year=2025, opens=datetime(2025, 11, 3, 9, 0, tzinfo=SEOUL),
+                                       closes=datetime(2025, 11, 21, 18, 0, tzinfo=SEOUL)), codes=["48870"])
+    november.contest.name_ko = "2026년 협업 프로젝트"
+    november.contest.save()
+    march = make_panel(make_contest(year=2025, opens=datetime(2025, 2, 17, 9, 0, tzinfo=SEOUL),
+                                    closes=datetime(2025, 3, 7, 18, 0, tzinfo=SEOUL)), codes=["12720"],
+                       first_number=2)
+    due = datetime(2025, 12, 1, 18, 0, tzinfo=SEOUL)
+    for panel, due_at in ((november, due), (march, due - timedelta(days=30))):
+        Assignment.objects.create(panel=panel, proposal=panel.proposals.get(), reviewer=reviewer,
+                                  assigned_by=reviewer.user, due_at=due_at)
+    client.force_login(reviewer.user)
+    response = client.get(reverse("reviews:assignment-list"))
+    assert [row.panel for row in response.context["assignments"]] == [november, march]
+    body = response.content.decode()
+    assert "The latest contest first" in body
+    assert body.index(november.proposals.get().receipt_number) < body.index(march.proposals.get().receipt_number)

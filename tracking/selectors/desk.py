@@ -25,7 +25,7 @@ def ministry_lines(ministry: Ministry) -> dict[str, LineSpec]:
 def contests_of(ministry: Ministry) -> QuerySet[Contest]:
     """The contests with selected tasks that ``ministry`` takes part in (or that name no ministry)."""
     return (Contest.objects.filter(tasks__isnull=False).filter(taking_part(ministry.pk, "pk"))
-            .distinct().order_by("-year", "pk"))
+            .distinct().order_by("-application_closes_at", "pk"))
 
 
 def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
@@ -34,7 +34,7 @@ def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
     government), ``rows`` (``with``/``without`` a row of the ministry's lines)."""
     tasks = (supported_tasks(ministry.pk).select_related("contest", "proposal", "local_government__province")
              .prefetch_related("contest__participating_ministries")  # the predicate asked per row reads these
-             .order_by("-contest__year", "local_government__province__code", "local_government__code", "pk"))
+             .order_by("-contest__application_closes_at", "contest", "local_government__province__code", "local_government__code", "pk"))
     contest_id = ascii_whole_number(params.get("contest"))
     if contest_id is not None:
         tasks = tasks.filter(contest_id=contest_id)

@@ -36,7 +36,7 @@ class DashboardView(DecisionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         """Every contest is offered (a round with no selected task yet shows its layout with zeros); without a
         choice, the newest round with tasks. A contest asked for that does not exist is said, never replaced."""
-        contests = list(Contest.objects.annotate(task_count=Count("tasks")).order_by("-year", "-pk"))
+        contests = list(Contest.objects.annotate(task_count=Count("tasks")).order_by("-application_closes_at", "-pk"))
         asked = self.request.GET.get("contest")
         if asked:
             contest = next((c for c in contests if str(c.pk) == asked), None)
@@ -97,7 +97,7 @@ class TaskListView(DecisionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         tasks = selectors.task_list(self.request.user)
         params = self.request.GET
-        contests = list(Contest.objects.filter(tasks__isnull=False).distinct().order_by("-year"))
+        contests = list(Contest.objects.filter(tasks__isnull=False).distinct().order_by("-application_closes_at", "-pk"))
         contest_id = ascii_whole_number(params.get("contest"))
         unknown_contest = bool(params.get("contest")) and contest_id not in {contest.pk for contest in contests}
         if params.get("contest"):
