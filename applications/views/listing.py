@@ -62,9 +62,9 @@ class ContestProposalExportView(ContestProposalsMixin, View):
     def get(self, request, *args, **kwargs):
         rows = export_rows(self.filtered())
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        name = f"proposals-{self.contest.year}-{stamp}"
+        name = f"proposals-{self.contest.round_year}-{stamp}"
         if kwargs["file_format"] == "csv":
             return csv_response(headers=export_headers(), rows=rows, name=name)
         if kwargs["file_format"] == "xlsx":
-            return xlsx_response(title=str(self.contest.year), headers=export_headers(), rows=rows, name=name)
+            return xlsx_response(title=str(self.contest.round_year), headers=export_headers(), rows=rows, name=name)
         raise Http404

@@ -68,7 +68,7 @@ class PanelResultsExportView(PanelResultsMixin, View):
                 for row in selectors.results_visible_to(request.user, panel)]
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         return xlsx_response(title=str(panel.name), headers=headers, rows=rows,
-                             name=f"results-{panel.contest.year}-{panel.pk}-{stamp}")
+                             name=f"results-{panel.contest.round_year}-{panel.pk}-{stamp}")
 
 
 class SignOffView(PanelResultsMixin, View):

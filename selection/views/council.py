@@ -162,7 +162,7 @@ class RunExportView(RunMixin, View):
                  _("yes") if decision.tie_at_boundary else ""]
                 for decision in selectors.decisions_of(run)]
         return xlsx_response(title=f"#{run.number}", headers=headers, rows=rows,
-                             name=f"selection-{run.contest.year}-run-{run.number}")
+                             name=f"selection-{run.contest.round_year}-run-{run.number}")
 
 
 class DecisionAdjustView(CouncilMixin, TemplateView):

@@ -144,3 +144,55 @@ def test_cells_are_neutralised(value, expected):
     assert safe_cell(value) == expected
     if isinstance(value, str) and "\r" not in value and not CONTROL.search(value):
         assert read_back(expected) == value  # a file the portal wrote reads back as the text it holds
+
+
+def _first_row(response) -> list[str]:
+    if response["Content-Type"].startswith("text/csv"):
+        return next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    return [str(cell.value) for cell in next(sheet.iter_rows()) if cell.value is not None]
+
+
+def _rows(response) -> list[list[object]]:
+    if response["Content-Type"].startswith("text/csv"):
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_every_exports_header_row_names_each_column_once(client, council, staff, hostile, language):
+    """Two columns of one file never carry the same heading (the timetable's "Room" and "Place" were both
+    장소 in Korean): in either language, each export's first row names every column differently."""
+    for user in (council, *staff.values()):
+        user.language = language
+        user.save(update_fields=["language"])
+    for label, url in export_urls(hostile).items():
+        kind, _, which = label.partition(" ")
+        client.force_login(staff[which] if kind.startswith("desk-") else council)
+        headers = _first_row(client.get(url, HTTP_ACCEPT_LANGUAGE=language))
+        assert headers, label
+        assert len(headers) == len(set(headers)), (label, [h for h in headers if headers.count(h) > 1])
+
+
+def test_every_export_names_the_contest_as_its_page_does(client, council, staff, hostile):
+    """A contest held in 2025 is named "2026년 …" (the round is named for its first funded year): an export's
+    contest column holds that name, not the 2025 of the contest's ``year`` field, and a file name carries the
+    year the name says. The open data's ``contest_year`` is its documented contract and is the field's year."""
+    contest = hostile.contest
+    contest.name_ko, contest.name_en = "2026년 시군구 연고산업 육성 협업 프로젝트", "2026 Collaboration Project"
+    contest.save(update_fields=["name_ko", "name_en"])
+    names = {contest.name_ko, contest.name_en}
+    for label, url in export_urls(hostile).items():
+        kind, _, which = label.partition(" ")
+        client.force_login(staff[which] if kind.startswith("desk-") else council)
+        response = client.get(url)
+        disposition = response["Content-Disposition"]
+        assert f"-{contest.year}-" not in disposition and not disposition.endswith(f'-{contest.year}.xlsx"'), \
+            (label, disposition)
+        rows = _rows(response)
+        for index, header in enumerate(rows[0]):
+            if header in ("Contest", "공모", "contest"):
+                cells = {row[index] for row in rows[1:] if index < len(row) and row[index] not in (None, "")}
+                cells -= {"Total", "합계"}
+                assert cells and cells <= names, (label, cells)

@@ -34,7 +34,8 @@ def desk_tasks(ministry: Ministry, params) -> QuerySet[SelectedTask]:
     government), ``rows`` (``with``/``without`` a row of the ministry's lines)."""
     tasks = (supported_tasks(ministry.pk).select_related("contest", "proposal", "local_government__province")
              .prefetch_related("contest__participating_ministries")  # the predicate asked per row reads these
-             .order_by("-contest__application_closes_at", "contest", "local_government__province__code", "local_government__code", "pk"))
+             .order_by("-contest__application_closes_at", "contest", "local_government__province__code",
+                       "local_government__code", "pk"))
     contest_id = ascii_whole_number(params.get("contest"))
     if contest_id is not None:
         tasks = tasks.filter(contest_id=contest_id)
@@ -82,7 +83,7 @@ class DeskTable:
 
     def cells(self, row: DeskRow) -> list:
         task = row.task
-        cells = [task.contest.year, task.proposal.receipt_number, task.local_government.as_of.province.name,
+        cells = [task.contest.name, task.proposal.receipt_number, task.local_government.as_of.province.name,
                  task.local_government.as_of.name, task.title, task.get_status_display()]
         for code, line in self.lines.items():
             cells.append(row.count(code))

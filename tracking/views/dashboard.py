@@ -78,7 +78,7 @@ class RowsView(DecisionRequiredMixin, TemplateView):
             if table.numeric:
                 rows.append(table.totals)
             return xlsx_response(title=table.title, headers=table.headers, rows=rows,
-                                 name=f"{kwargs['table']}-{contest.year}")
+                                 name=f"{kwargs['table']}-{contest.round_year}")
         query = request.GET.copy()
         query["export"] = "xlsx"
         return self.render_to_response(self.get_context_data(contest=contest, table=table,
@@ -97,7 +97,8 @@ class TaskListView(DecisionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         tasks = selectors.task_list(self.request.user)
         params = self.request.GET
-        contests = list(Contest.objects.filter(tasks__isnull=False).distinct().order_by("-application_closes_at", "-pk"))
+        contests = list(Contest.objects.filter(tasks__isnull=False).distinct()
+                        .order_by("-application_closes_at", "-pk"))
         contest_id = ascii_whole_number(params.get("contest"))
         unknown_contest = bool(params.get("contest")) and contest_id not in {contest.pk for contest in contests}
         if params.get("contest"):
