@@ -9,7 +9,7 @@ shows none of it.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet, Value
+from django.db.models import Q, QuerySet, Value
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ProposalOutcomes:
 
 
 _outcomes: list[ProposalOutcomes] = []
-_reviewer_access: list[Callable[[object, QuerySet], QuerySet]] = []
+_reviewer_access: dict[str, Callable[[object, QuerySet], QuerySet]] = {}
 _decided_contests: list[Callable[[], QuerySet]] = []
 _ministry_access: list[Callable[[object, QuerySet], QuerySet]] = []
 
@@ -39,9 +39,11 @@ def register_outcomes(outcomes: ProposalOutcomes) -> None:
     _outcomes[:] = [outcomes]
 
 
-def register_reviewer_access(visible: Callable[[object, QuerySet], QuerySet]) -> None:
-    """Install how a reviewer's proposals are found (``visible(user, proposals) -> proposals``), from reviews."""
-    _reviewer_access[:] = [visible]
+def register_reviewer_access(visible: Callable[[object, QuerySet], QuerySet], *, source: str) -> None:
+    """Install one way a reviewer comes to read a proposal (``visible(user, proposals) -> proposals``): reviews
+    registers his confirmed assignments, selection the re-reviews of an objection he is asked for. He reads a
+    proposal any of them grants; a second call for one ``source`` replaces the first (a reloaded app)."""
+    _reviewer_access[source] = visible
 
 
 def register_decided_contests(decided: Callable[[], QuerySet]) -> None:
@@ -90,8 +92,14 @@ def outcome_api_result(request, proposal, context: dict) -> dict | None:
 
 
 def proposals_for_reviewer(user, proposals: QuerySet) -> QuerySet:
-    """The proposals a reviewer may read (none when no review app is installed)."""
-    return _reviewer_access[0](user, proposals) if _reviewer_access else proposals.none()
+    """The proposals a reviewer may read: those any registered source grants him (none when no app grants any),
+    in one query (each source a subquery)."""
+    if not _reviewer_access:
+        return proposals.none()
+    granted = Q()
+    for visible in _reviewer_access.values():
+        granted |= Q(pk__in=visible(user, proposals.model.objects.all()).values("pk"))
+    return proposals.filter(granted)
 
 
 def register_ministry_access(visible: Callable[[object, QuerySet], QuerySet]) -> None:

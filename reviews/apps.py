@@ -12,4 +12,4 @@ class ReviewsConfig(AppConfig):
         from reviews.services import rubric_rules
 
         rubric_rules.connect()
-        register_reviewer_access(proposals_assigned_to)
+        register_reviewer_access(proposals_assigned_to, source="assignments")

@@ -119,6 +119,13 @@ def re_reviews_of(user) -> QuerySet[ObjectionReview]:
             .order_by("submitted_at", "-requested_at"))
 
 
+def proposals_re_reviewed_by(user, proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """Of ``proposals``, those ``user`` is asked to re-review after an objection: a re-reviewer reads the
+    proposal his opinion is about, as the re-review page links it (registered in ``applications.extensions``
+    from ``SelectionConfig.ready``)."""
+    return proposals.filter(selection_decisions__objection__re_reviews__reviewer__user=user).distinct()
+
+
 def re_reviews_for(objection: Objection) -> QuerySet[ObjectionReview]:
     return objection.re_reviews.select_related("reviewer__user").order_by("requested_at", "pk")
 

@@ -22,8 +22,9 @@ from ministries.registry import kinds_to_show, spec_to_show
 def proposals_visible_to(user) -> QuerySet[Proposal]:
     """Council: all. Officials: their local government's, as lead or partner. Provincial officers: their
     province's, as lead or partner. Reviewers: those assigned to them once they signed the pledge and confirmed
-    no conflict. Ministry staff: the proposals of the selected tasks of the contests their ministry takes part in
-(read only: no draft, no other proposal; ``tracking.permissions.proposals_for_ministry``). Everyone else: none."""
+    no conflict, and those they are asked to re-review after an objection. Ministry staff: the proposals of the
+    selected tasks of the contests their ministry takes part in (read only: no draft, no other proposal;
+    ``tracking.permissions.proposals_for_ministry``). Everyone else: none."""
     proposals = Proposal.objects.select_related("contest", "lead_local_government__province")
     if is_council(user):
         return proposals

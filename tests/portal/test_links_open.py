@@ -3,7 +3,10 @@ pages it reaches answer neither 403, 404 nor 500 when followed. A page that woul
 shown without a link, with the reason).
 
 The round (``conftest.tasks``): Hamyang-gun and Gokseong-gun selected, the round naming MOJ and MSS but not MOF,
-the reviewer of Hamyang-gun's proposal chairing his panel with his own sheet not yet submitted."""
+the reviewer of Hamyang-gun's proposal chairing his panel with his own sheet not yet submitted, and another
+reviewer asked to re-review Gokseong-gun's result after its objection.
+
+Every page a role reaches also names a local government with its province once (``tests.place_names``)."""
 import re
 
 import pytest
@@ -12,7 +15,10 @@ from django.urls import reverse
 from accounts.roles import Role
 from ministries.models import Ministry
 from reviews.models import Assignment, SheetStatus
+from selection.models import Objection, ObjectionReview
 from tests.factories import make_user
+from tests.place_names import province_said_twice
+from tests.reviews.builders import make_reviewer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -31,6 +37,10 @@ def round_(tasks, staff, council):
     assignment.panel.chair = assignment.reviewer
     assignment.panel.save(update_fields=["chair"])
     type(assignment.sheet).objects.filter(pk=assignment.sheet.pk).update(status=SheetStatus.DRAFT)
+    gokseong = next(task for code, task in tasks.items() if code != "48870")
+    objection = Objection.objects.create(decision=gokseong.decision, filed_by=council, reasons="점수 산정 오류")
+    re_reviewer = make_reviewer()
+    re_review = ObjectionReview.objects.create(objection=objection, reviewer=re_reviewer, requested_by=council)
     task, proposal, panel = (reverse("tracking:task", args=[hamyang.pk]),
                              reverse("applications:proposal-detail", args=[hamyang.proposal_id]),
                              reverse("reviews:panel-detail", args=[assignment.panel_id]))
@@ -42,6 +52,8 @@ def round_(tasks, staff, council):
         "mof": (staff["MOF"], ["/", task, reverse("tracking:desk")]),
         "chair": (assignment.reviewer.user, ["/", reverse("reviews:assignment-list"),
                                              reverse("reviews:assignment-detail", args=[assignment.pk])]),
+        "re_reviewer": (re_reviewer.user, ["/", reverse("selection:re-review-list"),
+                                           reverse("selection:re-review", args=[re_review.pk])]),
     }
     return starts, proposal
 
@@ -50,7 +62,7 @@ def _links(html: str) -> list[str]:
     return [link.replace("&amp;", "&") for link in HREF.findall(html) if not link.startswith(SKIPPED)]
 
 
-@pytest.mark.parametrize("role", ["council", "lead", "province", "moj", "mof", "chair"])
+@pytest.mark.parametrize("role", ["council", "lead", "province", "moj", "mof", "chair", "re_reviewer"])
 def test_every_link_a_role_is_offered_opens(client, round_, role):
     starts, _proposal = round_
     user, pages = starts[role]
@@ -59,13 +71,16 @@ def test_every_link_a_role_is_offered_opens(client, round_, role):
     for page in pages:
         response = client.get(page)
         assert response.status_code == 200, (role, page, response.status_code)
+        assert province_said_twice(response.content.decode()) == [], (role, page)
         links += [link for link in _links(response.content.decode()) if link not in links]
     assert links  # the pages link somewhere
     broken = []
     for link in links[:MAX_LINKS]:
-        status = client.get(link).status_code
-        if status in REFUSALS:
-            broken.append((link, status))
+        response = client.get(link)
+        if response.status_code in REFUSALS:
+            broken.append((link, response.status_code))
+        elif response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            assert province_said_twice(response.content.decode()) == [], (role, link)
     assert broken == [], role
 
 
