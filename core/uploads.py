@@ -10,6 +10,7 @@ only its ``FileHeader`` stream's signature is read. The upload's name is kept in
 control characters.
 """
 import hashlib
+import struct
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ from django.utils.translation import gettext_lazy as _
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 HWP_SIGNATURE = b"HWP Document File"
 CHUNK = 64 * 1024
+# What ``zipfile`` raises on bytes that start like a zip but are not a readable one: a broken or truncated
+# directory, an entry "made by" a version it does not know (NotImplementedError), a negative offset (ValueError).
+UNREADABLE_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, EOFError, NotImplementedError,
+                  ValueError, struct.error)
 
 
 class FileFormat(models.TextChoices):
@@ -118,8 +123,7 @@ def _zip_format(fileobj) -> str | None:
                     return FileFormat.PPTX
                 if any(name.startswith("xl/") for name in names):
                     return FileFormat.XLSX
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, EOFError, NotImplementedError,
-            ValidationError):
+    except (*UNREADABLE_ZIP, ValidationError):
         return None
     return None
 
@@ -207,7 +211,7 @@ def check_upload(uploaded: UploadedFile, allowed: tuple[str, ...] = DOCUMENT_FOR
         try:
             with zipfile.ZipFile(uploaded) as archive:
                 check_archive(archive)
-        except (zipfile.BadZipFile, OSError, EOFError):
+        except UNREADABLE_ZIP:
             pass  # not a readable zip: sniffing below says the content is not what the name claims
         finally:
             uploaded.seek(0)

@@ -107,3 +107,27 @@ def test_a_fake_hwp_of_magic_and_signature_is_refused_and_a_real_one_is_read_wit
 ])
 def test_file_names_are_kept_in_nfc_without_folders_or_control_characters(sent, kept):
     assert check_upload(upload(sent, documents.pdf())).original_name == kept
+
+
+def _broken_zips(content: bytes):
+    """``content`` (a zip) broken the ways a damaged or hostile file is: each central-directory entry "made by" a
+    version ``zipfile`` does not know, the directory cut short, and the
+    file cut at every 97th byte."""
+    directory = content.find(b"PK\x01\x02")
+    unknown = bytearray(content)
+    unknown[directory + 6] = 0x93  # "version needed to extract": 14.7
+    yield bytes(unknown)
+    yield content[:directory + 20]
+    for cut in range(8, len(content), 97):
+        yield content[:cut]
+
+
+@pytest.mark.parametrize("name", ["plan.hwpx", "plan.pptx", "plan.xlsx"])
+def test_a_broken_archive_is_refused_as_not_what_its_name_says(name):
+    """A zip whose directory ``zipfile`` cannot read (it raised NotImplementedError for an unknown "version
+    needed", a 500 on every upload door) is refused like any other file that is not what its name says."""
+    build = {"hwpx": documents.hwpx, "pptx": documents.pptx, "xlsx": documents.xlsx}[name.rsplit(".", 1)[1]]
+    for broken in _broken_zips(build()):
+        with pytest.raises(ValidationError) as refused:
+            check_upload(upload(name, broken))
+        assert refused.value.code in {"content_mismatch", "archive_limits", "empty"}
