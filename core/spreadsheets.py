@@ -4,7 +4,10 @@ User text reaches these files (titles, names, panel names), and a spreadsheet pr
 instructions. So every cell passes through ``safe_cell``:
 
 - text is text: a value starting with ``= + - @``, a TAB or a CR gets a leading apostrophe (OWASP's advice
-  for CSV injection), and XLSX cells are written with the string type, so no text is ever a formula; so does a
+  for CSV injection), and XLSX cells are written with the string type, so no text is ever a formula. What a
+  spreadsheet program skips or folds before it decides counts too: leading spaces, line breaks and invisible
+  characters (`` =1+1``, ``\u3000=1``, ``\ufeff=1``), and the full-width and small forms (``＝ ＋ － ＠``, ``﹦``)
+  that Excel's Korean and Japanese input turns into the ASCII ones; so does a
   value that would read as one so marked (apostrophes, then one of those), and ``read_back`` takes the mark
   off a cell of a file the portal wrote and a person sends back (the desk's template), so the text returns as
   it was typed and a key stays the same key;
@@ -20,6 +23,7 @@ most 31 characters, never empty, never quoted, and unique within the workbook.
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,18 +45,34 @@ FORBIDDEN_IN_TITLE = re.compile(r"[:\\/?*\[\]]")
 TITLE_LIMIT = 31
 
 
+def _invisible(char: str) -> bool:
+    """A character a spreadsheet program passes over at the start of a cell: white space of any width, or a
+    format character (zero-width space, joiners, the byte-order mark)."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet program could read ``text`` (after any apostrophes) as a formula: its first
+    visible character is ``= + - @`` in any width, or it starts with a TAB or a CR."""
+    text = text.lstrip("'")
+    if text.startswith(FORMULA_STARTS):
+        return True
+    visible = next((char for char in text if not _invisible(char)), "")
+    return unicodedata.normalize("NFKC", visible)[:1] in FORMULA_STARTS
+
+
 def safe_text(value: str) -> str:
     """``value`` without control characters, and with an apostrophe before a leading formula character (or
     before apostrophes that precede one)."""
     text = CONTROL.sub("", value.replace("\r\n", "\n"))
-    if text.lstrip("'").startswith(FORMULA_STARTS):
+    if starts_formula(text):
         text = "'" + text
     return text.replace("\r", "\n")
 
 
 def read_back(text: str) -> str:
     """A cell's text as it was before ``safe_text`` marked it: the inverse of the apostrophe it adds."""
-    if text.startswith("'") and text[1:].lstrip("'").startswith(FORMULA_STARTS):
+    if text.startswith("'") and starts_formula(text[1:]):
         return text[1:]
     return text
 

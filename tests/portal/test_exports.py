@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from applications.models import SEOUL, Proposal
-from core.spreadsheets import CONTROL, read_back, safe_cell, sheet_title
+from core.spreadsheets import CONTROL, read_back, safe_cell, sheet_title, starts_formula
 from ministries.registry import support_lines
 from reviews.models import Panel, PresentationSlot
 from tests.tracking.builders import confirmed_run, support_row
@@ -44,6 +44,7 @@ def hostile(registry, council, django_capture_on_commit_callbacks, celery_eager)
     for task in SelectedTask.objects.filter(contest=run.contest):
         support_row(task, "extinction_fund", name="+82 센터", year=2028, approved_krw=1)
         support_row(task, "extinction_fund", name="@SUM(1+1)", year=2027, approved_krw=1)
+        support_row(task, "extinction_fund", name="\u3000\uff1dSUM(1+1)", year=2029, approved_krw=1)  # full width
         support_row(task, "rural_agreement_facility", name=FORMULA, placement="back", amount_krw=1)
     return run
 
@@ -91,11 +92,11 @@ def test_every_export_writes_hostile_text_as_text(client, council, staff, hostil
         assert response.status_code == 200, (label, response.status_code)
         assert "attachment" in response["Content-Disposition"]
         cells = [str(value) for value in _cells(response) if value is not None]
-        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), label
+        assert not any(starts_formula(cell) and not cell.startswith("'") for cell in cells), label
         assert not any("\x0b" in cell for cell in cells), label
         titles_seen.update(cell for cell in cells if cell in {"'" + FORMULA, "함양 산삼항노화 과제", "'@SUM(1+1)"})
         if label in ("desk-template MOIS", "rows support extinction_fund"):  # the desk's export: sums only
-            assert all(any(typed in cell for cell in cells) for typed in ("+82 센터", "@SUM(1+1)")), label
+            assert all(any(typed in cell for cell in cells) for typed in ("+82 센터", "@SUM(1+1)", "\uff1dSUM")), label
         if label == "desk-template MAFRA":  # a ministry's typing reaches its files as text
             assert any(FORMULA in cell for cell in cells), label
     assert titles_seen == {"'" + FORMULA, "함양 산삼항노화 과제", "'@SUM(1+1)"}
@@ -139,6 +140,11 @@ def test_sheet_titles_are_valid_and_unique(title, taken, expected):
     ("=1+1", "'=1+1"), ("+82 10", "'+82 10"), ("-3", "'-3"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "'\nx"),
     ("a\x0bb\x00c\x1f", "abc"), ("줄1\r\n줄2", "줄1\n줄2"), (-3, -3), (None, None), ("함양군", "함양군"),
     ("'=1+1", "''=1+1"), ("''-3", "'''-3"), ("'90년대", "'90년대"), ("'", "'"),
+    # what a spreadsheet skips or folds before it decides: white space, invisible characters, full width
+    ("\uff1d1+1", "'\uff1d1+1"), ("\uff0b82", "'\uff0b82"), ("\uff0d3", "'\uff0d3"), ("\uff20A1", "'\uff20A1"),
+    ("\ufe66A1", "'\ufe66A1"), (" =1+1", "' =1+1"), ("  @A1", "'  @A1"), ("\n=1", "'\n=1"),
+    ("\u3000=1", "'\u3000=1"), ("\u00a0+1", "'\u00a0+1"), ("\u200b=1", "'\u200b=1"), ("\ufeff-1", "'\ufeff-1"),
+    (" \uff1d1", "' \uff1d1"), ("'\u3000=1", "''\u3000=1"), (" 함양", " 함양"), ("\uff08주\uff09", "\uff08주\uff09"),
 ])
 def test_cells_are_neutralised(value, expected):
     assert safe_cell(value) == expected
