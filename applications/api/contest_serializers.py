@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from applications.forms import ContestForm
 from applications.models import Contest, ContestAttachment
+from core.api.fields import PlausibleDateTimeField
 from core.fields import percent_of_basis_points
 from ministries.models import Ministry
 from regions.models import DesignationKind
@@ -17,8 +18,8 @@ class ContestInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     announced_on = serializers.DateField(required=False, allow_null=True)
     briefing_on = serializers.DateField(required=False, allow_null=True)
-    application_opens_at = serializers.DateTimeField()
-    application_closes_at = serializers.DateTimeField()
+    application_opens_at = PlausibleDateTimeField()
+    application_closes_at = PlausibleDateTimeField()
     document_review_starts_on = serializers.DateField(
         required=False, allow_null=True, help_text="The document review stage's first day: its stage's starts_on.")
     document_review_ends_on = serializers.DateField(

@@ -21,7 +21,8 @@ from applications.models import (
 )
 from applications.selectors import review_dates
 from applications.support_requests import request_gaps
-from core.fields import MAX_KRW, validate_plausible_date
+from core.api.fields import PlausibleDateTimeField
+from core.fields import MAX_KRW
 from ministries.registry import spec_to_show
 
 from .layout import LeadInRoundMixin, in_round_list
@@ -313,7 +314,7 @@ class AttachmentInputSerializer(serializers.Serializer):
 
 class CorrectionRequestSerializer(serializers.Serializer):
     reason = serializers.CharField()
-    due_at = serializers.DateTimeField(validators=[validate_plausible_date])
+    due_at = PlausibleDateTimeField()
 
 
 class ProvincialMatchSerializer(serializers.Serializer):

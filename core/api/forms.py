@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from django import forms
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 NON_FIELD = "non_field_errors"
@@ -15,6 +16,14 @@ NON_FIELD = "non_field_errors"
 def _messages(errors) -> dict[str, list[str]]:
     return {(NON_FIELD if field == forms.forms.NON_FIELD_ERRORS else field): [str(message) for message in messages]
             for field, messages in errors.items()}
+
+
+def body_object(request) -> Mapping:
+    """The request's body as fields by name; a 400 saying so when it is a JSON list, text, number or null
+    (a view that spread such a body into a dict answered 500)."""
+    if not isinstance(request.data, Mapping):
+        raise ValidationError({NON_FIELD: [_("The body must be a JSON object of fields by name.")]})
+    return request.data
 
 
 def validated(form: forms.Form) -> forms.Form:

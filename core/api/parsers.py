@@ -1,11 +1,14 @@
 """The API's body parsers: DRF's, with the request's bounds (see ``core.request_limits``).
 
-JSON is refused (400) when it nests deeper than ``MAX_JSON_DEPTH`` or carries a NUL character in any key or
-string; form and multipart bodies when a field carries a NUL. Without this, a body nested 100,000 levels
-raised RecursionError inside the parser (a 500) and ``"\\u0000"`` reached PostgreSQL. Every string (keys too)
-comes out in NFC, as the pages' fields do.
+JSON is refused (400) when it nests deeper than ``MAX_JSON_DEPTH`` or carries a NUL character or a lone
+surrogate (``"\\ud800"``, which JSON's escapes allow and UTF-8 cannot hold) in any key or string; form and
+multipart bodies when a field carries a NUL (their bytes are decoded with replacement, so no surrogate gets
+through). Without this, a body nested 100,000 levels raised RecursionError inside the parser (a 500),
+``"\\u0000"`` reached PostgreSQL, and a surrogate made the 400 that quoted it fail to render (a 500). Every
+string (keys too) comes out in NFC, as the pages' fields do.
 """
 import json
+import re
 import unicodedata
 
 from django.conf import settings
@@ -26,9 +29,14 @@ def _too_deep() -> ParseError:
     return ParseError(_("The JSON body is nested deeper than %(depth)s levels.") % {"depth": MAX_JSON_DEPTH})
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: str) -> str:
     if "\x00" in value:
         _refuse_nul()
+    if SURROGATE.search(value):
+        raise ParseError(_("The JSON body contains a lone surrogate escape (\\ud800–\\udfff), which is not text."))
     return unicodedata.normalize("NFC", value)
 
 

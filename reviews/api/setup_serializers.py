@@ -3,6 +3,7 @@ checked here; the rules are the pages' forms (``reviews/forms``) and the service
 from rest_framework import serializers
 
 from applications.models import Contest
+from core.api.fields import PlausibleDateTimeField
 from reviews.models import Criterion, Panel, Reviewer, Rubric
 from reviews.permissions import can_change_rubric
 
@@ -76,7 +77,7 @@ class PanelProposalsSerializer(serializers.Serializer):
 
 
 class DeadlineSerializer(serializers.Serializer):
-    due_at = serializers.DateTimeField()
+    due_at = PlausibleDateTimeField()
 
 
 class ManualAssignSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from applications.models import Contest
 from applications.selectors import contest_stages
 from core.api.errors import refusals_as_400
-from core.api.forms import validated
+from core.api.forms import body_object, validated
 from core.api.permissions import UserLanguageMixin, decision_permission
 from selection import forms, permissions, services
 from selection.computation import policy_values
@@ -56,7 +56,7 @@ class SelectionPolicyView(UserLanguageMixin, APIView):
                    summary="Set the selection policy (until a run is approved)")
     def put(self, request, pk: int):
         contest = get_object_or_404(Contest, pk=pk)
-        data = {**request.data}
+        data = {**body_object(request)}
         if isinstance(data.get("tie_break"), list):
             data["tie_break"] = ",".join(str(key) for key in data["tie_break"])
         form = validated(forms.PolicyForm(data, stages=contest_stages(contest), policy=services.policy_for(contest)))
