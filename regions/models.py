@@ -170,6 +170,16 @@ class DesignationKind(models.TextChoices):
     RURAL_AGREEMENT = "rural_agreement", _("Rural Agreement")
 
 
+class DesignationState(models.TextChoices):
+    """What a designation is worth on a day. A designation of a unit that no longer exists is not valid, even
+    when its dates are open-ended: it waits for the council's decision on the successor, or has ended."""
+
+    VALID = "valid", _("valid")
+    NOT_VALID = "not_valid", _("not valid")
+    AWAITING_SUCCESSOR = "awaiting_successor", _("awaiting the successor decision")
+    ENDED_WITH_UNIT = "ended_with_unit", _("ended with the unit")
+
+
 class DesignationImport(models.Model):
     """Who imported which designation file, when and why: the audit record of an import."""
 
@@ -225,7 +235,18 @@ class Designation(models.Model):
         return f"{self.local_government} · {self.get_kind_display()} ({self.valid_from}–{self.valid_to or ''})"
 
     def is_valid_on(self, day: date) -> bool:
+        """Whether ``day`` falls within the designation's dates (its unit's existence is ``state_on``'s)."""
         return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+    def state_on(self, day: date, *, successor_undecided: bool = False) -> str:
+        """The designation's ``DesignationState`` on ``day``: valid only within its dates and while its unit
+        exists; past the unit's end, awaiting the council's successor decision (``successor_undecided``, from
+        ``regions.succession``) or ended."""
+        if not self.is_valid_on(day):
+            return DesignationState.NOT_VALID
+        if not self.local_government.exists_on(day):
+            return DesignationState.AWAITING_SUCCESSOR if successor_undecided else DesignationState.ENDED_WITH_UNIT
+        return DesignationState.VALID
 
 
 from .models_history import (  # noqa: E402,F401  (registered with the app through this module)

@@ -24,7 +24,11 @@ from .models import (
 
 
 def designations_valid_on(day: date) -> QuerySet[Designation]:
-    return Designation.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day), valid_from__lte=day)
+    """The designations valid on ``day``: within their dates, of a unit that exists that day (an abolished
+    unit's open-ended designation counts nowhere until the council decides on its successor)."""
+    return Designation.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day), valid_from__lte=day,
+        local_government__in=local_governments_existing_on(day).values("pk"))
 
 
 def local_governments_existing_on(day: date) -> QuerySet[LocalGovernment]:

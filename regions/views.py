@@ -73,12 +73,13 @@ class LocalGovernmentDetailView(RegistryAccessMixin, DetailView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         context["today"] = today
-        context["designations"] = [(designation, designation.is_valid_on(today))
-                                   for designation in self.object.designations.all()]
         context["history"] = selectors.history_of(self.object)
         undecided = succession.designations_awaiting_successor(local_government=self.object)
         context["undecided"] = undecided
         context["undecided_ids"] = {row.designation.pk for row in undecided}
+        context["designations"] = [
+            (designation, designation.state_on(today, successor_undecided=designation.pk in context["undecided_ids"]))
+            for designation in self.object.designations.all()]
         if undecided and permissions.can_decide_designation_successor(self.request.user):
             context["decision_form"] = kwargs.get("decision_form") or DesignationSuccessionForm(undecided=undecided)
         return context

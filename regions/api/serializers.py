@@ -4,8 +4,9 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from regions.models import AdministrativeCode, Designation, LocalGovernment, Province
+from regions.models import AdministrativeCode, Designation, DesignationState, LocalGovernment, Province
 from regions.selectors import code_on, period_on
+from regions.succession import undecided_designation_ids
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -19,11 +20,22 @@ class ProvinceSerializer(serializers.ModelSerializer):
 
 class DesignationSerializer(serializers.ModelSerializer):
     local_government_code = serializers.CharField(source="local_government.code", read_only=True)
+    state = serializers.SerializerMethodField(
+        help_text="On the request's day (``on``, today by default): valid, not_valid, awaiting_successor (its "
+                  "unit no longer exists and the council has not decided on the successor) or ended_with_unit.")
 
     class Meta:
         model = Designation
         fields = ["id", "local_government", "local_government_code", "kind", "valid_from", "valid_to", "source",
-                  "note"]
+                  "note", "state"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=DesignationState.choices))
+    def get_state(self, obj) -> str:
+        context = self.context
+        if "undecided_designation_ids" not in context:  # one query for the whole response
+            context["undecided_designation_ids"] = undecided_designation_ids()
+        day = context.get("day") or timezone.localdate()
+        return str(obj.state_on(day, successor_undecided=obj.pk in context["undecided_designation_ids"]))
 
 
 class AdministrativeCodeSerializer(serializers.ModelSerializer):
