@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ministries.models import Ministry
 from regions.models import DesignationKind, Province
-from regions.selectors import designations_valid_on, in_province_on, provinces_existing_on
+from regions.selectors import designations_valid_on, in_province_on, periods_on, provinces_existing_on
 
 from .models import PreliminarySelection, Proposal, ProposalStatus, SupportRequest
 from .selectors.listing import SORTS, in_receipt_order
@@ -56,8 +56,12 @@ class ProposalFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        # The unit's name as the list shows it, on the contest's eligibility date (a 2025 round's 서구), or today's.
+        named_then = periods_on(self.contest.eligibility_date).filter(
+            Q(name_ko__icontains=value) | Q(name_en__icontains=value)).values("local_government")
         return queryset.filter(Q(title__icontains=value) | Q(lead_local_government__name_ko__icontains=value)
-                               | Q(lead_local_government__name_en__icontains=value))
+                               | Q(lead_local_government__name_en__icontains=value)
+                               | Q(lead_local_government__in=named_then))
 
     def filter_province(self, queryset, name, value):
         return queryset.filter(lead_local_government__in=in_province_on(value, self.contest.eligibility_date))

@@ -190,6 +190,13 @@ def test_every_page_export_and_paper_names_a_2025_round_in_its_layout(client, ol
     assert not wrong, "\n".join(wrong)
 
 
+def test_the_contests_proposal_list_finds_a_unit_by_the_name_it_shows(client, older, council):
+    client.force_login(council)
+    url = reverse("applications:contest-proposals", args=[older["contest"].pk])
+    found = text_of(client.get(url, {"q": "서구"}))
+    assert older["proposal"].title in found and older["waiting"].title not in found
+
+
 def test_the_api_names_the_round_in_its_layout(older, council):
     """The proposals and selection APIs keep the current codes (identifiers) and add the round's names."""
     from tests.factories import api_as
