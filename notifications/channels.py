@@ -57,6 +57,8 @@ def message_id(notification: Notification) -> str:
 
 
 class EmailChannel(Channel):
+    """In the recipient's preferred language as it is when the e-mail leaves (``Notification.text_in``)."""
+
     code = "email"
     label = _("E-mail")
     transient_errors = (SMTPException, ConnectionError, TimeoutError)
@@ -67,10 +69,11 @@ class EmailChannel(Channel):
     def send(self, notification: Notification) -> None:
         if not notification.recipient.email:  # removed since the delivery was recorded
             raise DeliveryRefused("The recipient has no e-mail address.")
-        body = notification.body
+        text = notification.text_in(notification.recipient.language or settings.LANGUAGE_CODE)
+        body = text.body
         if notification.link:
             body = f"{body}\n\n{settings.PORTAL_BASE_URL}{notification.link}"
-        EmailMessage(notification.subject, body, None, [notification.recipient.email],
+        EmailMessage(text.subject, body, None, [notification.recipient.email],
                      headers={"Message-ID": message_id(notification)}).send()
 
 

@@ -1,12 +1,27 @@
 """What the portal told whom, and through which channels. A notification is written once per event and
-recipient (its key says which), in the recipient's language; each channel that carries it (in the portal,
-e-mail, any channel registered later) has its own delivery: sent at most once, retried on its own."""
+recipient (its key says which), its text rendered at that moment in every language of the portal; each
+channel that carries it (in the portal, e-mail, any channel registered later) has its own delivery: sent at
+most once, retried on its own."""
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+class NotificationText(NamedTuple):
+    subject: str
+    body: str
+
+
 class Notification(models.Model):
+    """``subject`` and ``body`` are the text in the recipient's language when it was written (what the admin
+    searches); ``texts`` holds it in every language of the portal, rendered in the same transaction, so the
+    notification centre and the API show it in the reader's current language and the e-mail in the
+    recipient's preferred one. A row written before ``texts`` (or in a language added since) reads its
+    recipient's-language text in every language: the words are never re-rendered from today's data."""
+
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE,
                                   related_name="notifications")
     event = models.CharField(_("event"), max_length=64)
@@ -14,6 +29,8 @@ class Notification(models.Model):
                            help_text=_("The event and the occasion; one notification per key and recipient."))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("message"))
+    texts = models.JSONField(_("text by language"), default=dict, blank=True,
+                             help_text=_("The subject and message in each language, as rendered when written."))
     link = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -33,6 +50,24 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    def text_in(self, language: str | None = None) -> NotificationText:
+        """The subject and message in ``language`` (the active one when not given), else as written for the
+        recipient."""
+        code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        text = self.texts.get(code) if isinstance(self.texts, dict) else None
+        if text:
+            return NotificationText(text.get("subject", self.subject), text.get("body", self.body))
+        return NotificationText(self.subject, self.body)
+
+    @property
+    def localized_subject(self) -> str:
+        """The subject in the reader's language (the active one): what a page or the API shows."""
+        return self.text_in().subject
+
+    @property
+    def localized_body(self) -> str:
+        return self.text_in().body
 
 
 class DeliveryStatus(models.TextChoices):

@@ -49,12 +49,16 @@ def render_text(template_name: str, context: dict) -> str:
     return _text_engine().get_template(template_name).render(Context(context, autoescape=False))
 
 
-def _render(event: Event, recipient, target, link: str, extra: dict) -> tuple[str, str]:
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        context = {"target": target, "recipient": recipient, "link": settings.PORTAL_BASE_URL + link, **extra}
-        subject = render_text(f"{event.template_stem}_subject.txt", context).strip()
-        body = render_text(f"{event.template_stem}_body.txt", context).strip()
-    return " ".join(subject.split())[:300], body
+def _render(event: Event, recipient, target, link: str, extra: dict) -> dict[str, dict[str, str]]:
+    """The subject and body in every language of the portal, keyed by language code."""
+    context = {"target": target, "recipient": recipient, "link": settings.PORTAL_BASE_URL + link, **extra}
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            subject = render_text(f"{event.template_stem}_subject.txt", context).strip()
+            body = render_text(f"{event.template_stem}_body.txt", context).strip()
+        texts[language] = {"subject": " ".join(subject.split())[:300], "body": body}
+    return texts
 
 
 def _record(event: Event, key: str, recipient, target, extra: dict) -> Notification:
@@ -62,11 +66,12 @@ def _record(event: Event, key: str, recipient, target, extra: dict) -> Notificat
     if existing is not None:
         return existing
     link = event.link(target)
-    subject, body = _render(event, recipient, target, link, extra)
+    texts = _render(event, recipient, target, link, extra)
+    own = texts.get(recipient.language) or texts[settings.LANGUAGE_CODE]
     try:
         with transaction.atomic():
-            return Notification.objects.create(recipient=recipient, event=event.code, key=key, subject=subject,
-                                               body=body, link=link)
+            return Notification.objects.create(recipient=recipient, event=event.code, key=key,
+                                               subject=own["subject"], body=own["body"], texts=texts, link=link)
     except IntegrityError:  # delivered at the same moment by a duplicate task
         return Notification.objects.get(recipient=recipient, key=key)
 

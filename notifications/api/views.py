@@ -11,6 +11,12 @@ from notifications.models import Notification
 
 
 class NotificationSerializer(serializers.ModelSerializer):
+    """``subject`` and ``body`` in the caller's language (``UserLanguageMixin``), as the notification centre
+    shows them."""
+
+    subject = serializers.CharField(source="localized_subject", read_only=True)
+    body = serializers.CharField(source="localized_body", read_only=True)
+
     class Meta:
         model = Notification
         fields = ["id", "event", "subject", "body", "link", "created_at", "read_at"]
