@@ -24,12 +24,16 @@ from .models import (
     Reorganisation,
     Succession,
 )
+from .notes import Renderings, load_translations, note_renderings, renderings
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LAYOUT_FILE = "admin_layout_2026-07-01.csv"
 LAYOUT_EFFECTIVE_ON = date(2026, 7, 1)
-# The layout file's codes and changes come from secondary sources (see data/README.md).
-LAYOUT_SOURCE = "admin_layout_2026-07-01.csv (secondary sources; not yet checked against an official notice)"
+# The layout file's codes and changes come from secondary sources (see data/README.md): they are stored as
+# unverified, with the file as their source; a page says what "unverified" means in the reader's language.
+LAYOUT_SOURCE = LAYOUT_FILE
+# The 2025 layout's earlier codes (Gangwon, Jeonbuk, Gunwi-gun...): the MOIS code table, as compiled there.
+UNITS_FILE = "local_governments.csv"
 _DATE_IN_NOTE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 Change = Reorganisation.Change
 
@@ -78,7 +82,7 @@ class _Unit:
     name_en: str
     kind: str
     is_autonomous: bool
-    note: str
+    note: str  # as in the file; its Korean and English renderings are worked out when written
     valid_from: date | None = None
     valid_to: date | None = None
     codes: list[_Code] = field(default_factory=list)
@@ -141,7 +145,7 @@ def _province_of_code(code: str, provinces: dict[str, Province]) -> str:
 def _plan_2025_layout(data_dir: Path, provinces: dict[str, Province]) -> dict[str, _Unit]:
     """Every unit of the 2025 layout, with the code changes it went through before (Gunwi-gun, Gangwon...)."""
     units = {}
-    for row in _read_csv(data_dir / "local_governments.csv"):
+    for row in _read_csv(data_dir / UNITS_FILE):
         unit = _Unit(code=row["code"], province=row["code"][:2], name_ko=row["name_ko"], name_en=row["name_en"],
                      kind=row["kind"], is_autonomous=row["autonomous"] == "yes", note=row["note"])
         changed_on = None
@@ -155,11 +159,11 @@ def _plan_2025_layout(data_dir: Path, provinces: dict[str, Province]) -> dict[st
             unit.periods = [_Period(earlier_province, unit.name_ko, unit.name_en, None, changed_on - timedelta(days=1)),
                             _Period(unit.province, unit.name_ko, unit.name_en, changed_on, None)]
             unit.events.append((Change.MOVED_PROVINCE, changed_on, provinces[earlier_province].name_ko,
-                                provinces[unit.province].name_ko, row["note"], True))
+                                provinces[unit.province].name_ko, UNITS_FILE, True))
         else:
             unit.periods = [_Period(unit.province, unit.name_ko, unit.name_en)]
         if changed_on:
-            unit.events.append((Change.RECODED, changed_on, row["legacy_code"], row["code"], row["note"], True))
+            unit.events.append((Change.RECODED, changed_on, row["legacy_code"], row["code"], UNITS_FILE, True))
         units[row["code"]] = unit
     return units
 
@@ -210,12 +214,15 @@ def _plan_reorganisation(data_dir: Path, units: dict[str, _Unit], provinces: dic
             for predecessor, successor in links]
 
 
-def _write_unit(unit: _Unit, provinces: dict[str, Province], report: LoadReport) -> LocalGovernment:
+def _write_unit(unit: _Unit, provinces: dict[str, Province], report: LoadReport,
+                translations: dict[str, Renderings]) -> LocalGovernment:
     known = [code.code for code in unit.codes]
     existing = LocalGovernment.objects.filter(code__in=known).first()
+    note_ko, note_en = note_renderings(unit.note, translations)
     values = {"code": unit.code, "province": provinces[unit.province], "name_ko": unit.name_ko,
               "name_en": unit.name_en, "kind": unit.kind, "is_autonomous": unit.is_autonomous,
-              "valid_from": unit.valid_from, "valid_to": unit.valid_to, "note": unit.note}
+              "valid_from": unit.valid_from, "valid_to": unit.valid_to, "note": unit.note,
+              "note_ko": note_ko, "note_en": note_en}
     lookup = {"pk": existing.pk} if existing else {"code": unit.code}
     values_without_lookup = {k: v for k, v in values.items() if k not in lookup}
     local_government = _upsert(LocalGovernment, report, lookup, values_without_lookup)
@@ -245,19 +252,23 @@ def load_region_registry(*, data_dir: Path = DATA_DIR) -> LoadReport:
     designations. Idempotent: a second run over the same files changes nothing. Rural Agreement
     designations are not part of this data; council staff import them."""
     report = LoadReport()
+    translations = load_translations(data_dir)
     provinces = _load_provinces(data_dir, report)
     units = _plan_2025_layout(data_dir, provinces)
     links = _plan_reorganisation(data_dir, units, provinces)
-    local_governments = {key: _write_unit(unit, provinces, report) for key, unit in units.items()}
+    local_governments = {key: _write_unit(unit, provinces, report, translations) for key, unit in units.items()}
     for predecessor, successor, whole in links:
         _upsert(Succession, report, {"predecessor": local_governments[predecessor],
                                      "successor": local_governments[successor]},
                 {"effective_on": LAYOUT_EFFECTIVE_ON, "whole": whole, "source": LAYOUT_SOURCE, "verified": False})
     for row in _read_csv(data_dir / "designations.csv"):
+        source_ko, source_en = renderings(row["designated_by"], translations)
+        note_ko, note_en = renderings(row["note"], translations)
         _upsert(Designation, report, {
             "local_government": local_governments[row["code"]], "kind": row["designation"],
             "valid_from": date.fromisoformat(row["valid_from"]),
         }, {
             "valid_to": _optional_date(row["valid_to"]), "source": row["designated_by"], "note": row["note"],
+            "source_ko": source_ko[:300], "source_en": source_en[:300], "note_ko": note_ko, "note_en": note_en,
         })
     return report

@@ -14,6 +14,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def _in_active_language(row: models.Model, field: str) -> str:
+    """``field`` of ``row`` in the active language (its ``_ko`` or ``_en`` rendering), else as written: a
+    shipped note or citation has both renderings, a text someone typed only itself."""
+    language = "en" if (get_language() or "ko").startswith("en") else "ko"
+    return getattr(row, f"{field}_{language}") or getattr(row, field)
+
+
 class BilingualNameMixin(models.Model):
     name_ko = models.CharField(_("name (Korean)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=150)
@@ -82,7 +89,9 @@ class LocalGovernment(BilingualNameMixin):
                                         help_text=_("False for administrative cities without an elected council."))
     valid_from = models.DateField(_("exists from"), null=True, blank=True)
     valid_to = models.DateField(_("exists until"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("As in the shipped data file."))
+    note_ko = models.TextField(_("note (Korean)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -114,6 +123,14 @@ class LocalGovernment(BilingualNameMixin):
         if as_of is not None:
             return as_of.name
         return self.name_en if (get_language() or "ko").startswith("en") else self.name_ko
+
+    @property
+    def localized_note(self) -> str:
+        """What the data file's note says beyond the unit's dated history (its non-autonomous districts, an
+        administrative city's standing), in the active language; the history's own sentences are
+        ``regions.notes.history_notes``. Empty when the note told only history."""
+        language = "en" if (get_language() or "ko").startswith("en") else "ko"
+        return getattr(self, f"note_{language}")
 
     @property
     def layout_province(self) -> "Province":
@@ -212,8 +229,12 @@ class Designation(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=DesignationKind.choices)
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
-    source = models.CharField(_("source"), max_length=300)
+    source = models.CharField(_("source"), max_length=300, help_text=_("As cited in the file or typed."))
+    source_ko = models.CharField(_("source (Korean)"), max_length=300, blank=True)
+    source_en = models.CharField(_("source (English)"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
+    note_ko = models.TextField(_("note (Korean)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
     imported_in = models.ForeignKey(DesignationImport, verbose_name=_("imported in"), on_delete=models.PROTECT,
                                     null=True, blank=True, related_name="designations")
 
@@ -247,6 +268,17 @@ class Designation(models.Model):
         if not self.local_government.exists_on(day):
             return DesignationState.AWAITING_SUCCESSOR if successor_undecided else DesignationState.ENDED_WITH_UNIT
         return DesignationState.VALID
+
+    @property
+    def localized_source(self) -> str:
+        """The source in the active language: a shipped notice's citation has a Korean and an English
+        rendering (``regions.notes``), the portal's own texts were written in both, a source someone typed
+        reads as typed."""
+        return _in_active_language(self, "source")
+
+    @property
+    def localized_note(self) -> str:
+        return _in_active_language(self, "note")
 
 
 from .models_history import (  # noqa: E402,F401  (registered with the app through this module)

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.fields import ascii_whole_number
@@ -160,6 +161,11 @@ def import_rural_agreement(*, stream: BinaryIO, file_name: str, reason: str, imp
         raise ImportRejected(errors)
 
     default_source = _("Rural Agreement list imported from %(file)s") % {"file": file_name}
+    default_texts = {}  # a row without its own source cites the file, in both languages (Designation)
+    for language in ("ko", "en"):
+        with translation.override(language):
+            default_texts[f"source_{language}"] = (_("Rural Agreement list imported from %(file)s")
+                                                   % {"file": file_name})[:300]
     try:
         with transaction.atomic():
             record = DesignationImport.objects.create(
@@ -172,7 +178,7 @@ def import_rural_agreement(*, stream: BinaryIO, file_name: str, reason: str, imp
             new_rows = [
                 Designation(local_government=local_government, kind=DesignationKind.RURAL_AGREEMENT,
                             valid_from=valid_from, valid_to=valid_to, source=(source or default_source)[:300],
-                            imported_in=record)
+                            imported_in=record, **({} if source else default_texts))
                 for local_government, valid_from, valid_to, source in parsed
                 if (local_government.pk, valid_from) not in existing
             ]

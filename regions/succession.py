@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Min
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from audit.services import record
@@ -91,13 +92,21 @@ def decide_designation_successor(*, actor, designation: Designation, outcome: st
         if DesignationSuccession.objects.filter(designation=designation, successor=successor).exists():
             raise DecisionRefused(_("This designation has already been carried to %(name)s.")
                                   % {"name": successor.name})
+        texts = {}
+        for language in ("ko", "en"):  # written in both languages, shown in the reader's (Designation)
+            with translation.override(language):
+                texts[f"source_{language}"] = (_("Council decision: %(source)s") % {"source": source})[:300]
+                texts[f"note_{language}"] = _(
+                    "Carried from %(name)s (%(code)s) after the reorganisation of %(date)s.") % {
+                    "name": designation.local_government.name, "code": designation.local_government.code,
+                    "date": reorganised_on.isoformat()}
         carried = Designation.objects.create(
             local_government=successor, kind=designation.kind, valid_from=effective_on,
             valid_to=designation.valid_to if designation.valid_to and designation.valid_to >= effective_on else None,
             source=(_("Council decision: %(source)s") % {"source": source})[:300],
             note=_("Carried from %(name)s (%(code)s) after the reorganisation of %(date)s.") % {
                 "name": designation.local_government.name_ko, "code": designation.local_government.code,
-                "date": reorganised_on.isoformat()})
+                "date": reorganised_on.isoformat()}, **texts)
     elif outcome == DesignationSuccession.Outcome.END:
         successor = None
         if designation.succession_decisions.filter(outcome=DesignationSuccession.Outcome.END).exists():

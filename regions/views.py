@@ -15,6 +15,7 @@ from . import permissions, selectors, succession
 from .filters import LocalGovernmentFilter
 from .forms import DesignationImportForm, DesignationSuccessionForm, import_success_message
 from .models import DesignationKind, LocalGovernment
+from .notes import history_notes
 
 
 class RegistryAccessMixin(DecisionRequiredMixin):
@@ -74,6 +75,7 @@ class LocalGovernmentDetailView(RegistryAccessMixin, DetailView):
         today = timezone.localdate()
         context["today"] = today
         context["history"] = selectors.history_of(self.object)
+        context["notes"] = history_notes(context["history"])
         undecided = succession.designations_awaiting_successor(local_government=self.object)
         context["undecided"] = undecided
         context["undecided_ids"] = {row.designation.pk for row in undecided}

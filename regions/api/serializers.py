@@ -19,15 +19,20 @@ class ProvinceSerializer(serializers.ModelSerializer):
 
 
 class DesignationSerializer(serializers.ModelSerializer):
+    """``source`` and ``note`` as cited in the data file or typed; ``source_localized`` and ``note_localized``
+    in the caller's language (a shipped notice's Korean or English citation), as the registry shows them."""
+
     local_government_code = serializers.CharField(source="local_government.code", read_only=True)
     state = serializers.SerializerMethodField(
         help_text="On the request's day (``on``, today by default): valid, not_valid, awaiting_successor (its "
                   "unit no longer exists and the council has not decided on the successor) or ended_with_unit.")
+    source_localized = serializers.CharField(source="localized_source", read_only=True)
+    note_localized = serializers.CharField(source="localized_note", read_only=True)
 
     class Meta:
         model = Designation
         fields = ["id", "local_government", "local_government_code", "kind", "valid_from", "valid_to", "source",
-                  "note", "state"]
+                  "note", "state", "source_localized", "note_localized"]
 
     @extend_schema_field(serializers.ChoiceField(choices=DesignationState.choices))
     def get_state(self, obj) -> str:

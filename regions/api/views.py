@@ -5,7 +5,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from core.api.permissions import decision_permission
+from core.api.permissions import UserLanguageMixin, decision_permission
 from regions import permissions, selectors
 from regions.filters import LocalGovernmentFilter
 from regions.models import Designation, Province
@@ -52,7 +52,7 @@ class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(tags=["regions"]), retrieve=extend_schema(tags=["regions"]))
-class LocalGovernmentViewSet(viewsets.ReadOnlyModelViewSet):
+class LocalGovernmentViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Local governments with their province, code history and designations; filters as on the registry page."""
 
     permission_classes = [CanViewRegistry]
@@ -80,7 +80,7 @@ def _day(request):
 
 
 @extend_schema_view(list=extend_schema(tags=["regions"]), retrieve=extend_schema(tags=["regions"]))
-class DesignationViewSet(viewsets.ReadOnlyModelViewSet):
+class DesignationViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanViewRegistry]
     serializer_class = DesignationSerializer
     queryset = Designation.objects.select_related("local_government").order_by("local_government__code", "kind")

@@ -61,7 +61,7 @@ def test_detail_shows_code_history_and_sources(signed_in):
     gunwi = LocalGovernment.objects.get(code="27720")
     body = signed_in.get(reverse("regions:detail", args=[gunwi.pk])).content.decode()
     assert "47720" in body and "2023-06-30" in body
-    assert "MOIS Notice 2021-66" in body
+    assert "행정안전부 고시 제2021-66호" in body and "MOIS Notice" not in body  # a Korean page cites in Korean
 
 
 def test_unknown_local_government_is_404(signed_in):
