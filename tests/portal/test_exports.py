@@ -184,7 +184,8 @@ def test_every_exports_header_row_names_each_column_once(client, council, staff,
 def test_every_export_names_the_contest_as_its_page_does(client, council, staff, hostile):
     """A contest held in 2025 is named "2026년 …" (the round is named for its first funded year): an export's
     contest column holds that name, not the 2025 of the contest's ``year`` field, and a file name carries the
-    year the name says. The open data's ``contest_year`` is its documented contract and is the field's year."""
+    year the name says. The open data keeps ``contest_year`` (its documented contract, the year the contest was
+    held) and carries ``round_year``, the year the name and the results page say."""
     contest = hostile.contest
     contest.name_ko, contest.name_en = "2026년 시군구 연고산업 육성 협업 프로젝트", "2026 Collaboration Project"
     contest.save(update_fields=["name_ko", "name_en"])
@@ -202,3 +203,5 @@ def test_every_export_names_the_contest_as_its_page_does(client, council, staff,
                 cells = {row[index] for row in rows[1:] if index < len(row) and row[index] not in (None, "")}
                 cells -= {"Total", "합계"}
                 assert cells and cells <= names, (label, cells)
+            if header == "round_year":
+                assert {row[index] for row in rows[1:]} <= {contest.round_year, str(contest.round_year)}, label

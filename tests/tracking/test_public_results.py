@@ -27,7 +27,8 @@ SCHEMA = [("contest_year", "integer"), ("contest", "string"), ("local_government
           ("local_government_ko", "string"), ("local_government_en", "string"), ("province_code", "string"),
           ("province_ko", "string"), ("province_en", "string"), ("partner_codes", "string"), ("title", "string"),
           ("theme", "string"), ("industry", "string"), ("national_funding_krw", "integer"),
-          ("first_year", "integer"), ("last_year", "integer"), ("status", "string"), ("confirmed_on", "string")]
+          ("first_year", "integer"), ("last_year", "integer"), ("status", "string"), ("confirmed_on", "string"),
+          ("round_year", "integer")]
 
 
 @pytest.fixture
@@ -98,9 +99,11 @@ def test_the_downloads_follow_the_documented_schema(client, tasks):
 
 
 @pytest.mark.parametrize(("query", "headers", "contest_year"), [
-    ("", ["항목", "이름", "유형", "설명"], ("contest_year", "공모 연도", "integer", "공모가 열린 해(회차).")),
+    ("", ["항목", "이름", "유형", "설명"], ("contest_year", "공모 연도", "integer",
+                                                   "공모가 열린 해(2026년 공모는 2025년에 열림, round_year 참조).")),
     ("?lang=en", ["Field", "Name", "Type", "Description"],
-     ("contest_year", "Contest year", "integer", "The contest's year (the round)."))])
+     ("contest_year", "Contest year", "integer",
+                          "The year the contest was held (the 2026 round was held in 2025; see round_year)."))])
 def test_the_spreadsheet_keeps_the_schemas_names_in_row_1_and_names_each_field_for_a_person(
         client, tasks, query, headers, contest_year):
     """Row 1 is the documented schema (field names, whatever the language); a second sheet says what each column
@@ -160,5 +163,6 @@ def test_the_round_is_named_and_filtered_by_its_funding_year_and_an_unknown_one_
     # ``contest_year``; the page's round filter carries over to them too.
     by_contest_year = client.get("/results/selected-tasks.json?year=2025").json()["tasks"]
     assert {row["contest_year"] for row in by_contest_year} == {2025} and by_contest_year
+    assert {row["round_year"] for row in by_contest_year} == {2026}  # as the page's Round column says
     assert client.get("/results/selected-tasks.json?round=2026").json()["tasks"] == by_contest_year
     assert client.get("/results/selected-tasks.json?year=2026").json()["tasks"] == []

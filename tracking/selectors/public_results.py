@@ -40,8 +40,9 @@ class Field:
 
 
 FIELDS = (
-    Field("contest_year", "integer", "The contest's year (the round).", "공모 연도", "Contest year",
-          "공모가 열린 해(회차)."),
+    Field("contest_year", "integer", "The year the contest was held (the 2026 round was held in 2025; see "
+          "round_year).", "공모 연도", "Contest year",
+          "공모가 열린 해(2026년 공모는 2025년에 열림, round_year 참조)."),
     Field("contest", "string", "The contest's Korean name.", "공모명", "Contest", "공모의 한국어 이름."),
     Field("local_government_code", "string", "The lead local government's 5-digit administrative code.",
           "지자체 코드", "Local government code", "주관 지자체의 5자리 행정 코드."),
@@ -72,6 +73,9 @@ FIELDS = (
           "preparing(준비 중), running(수행 중), suspended(중단), completed(완료)."),
     Field("confirmed_on", "string", "The day the selection was confirmed (KST), YYYY-MM-DD.", "선정 확정일",
           "Confirmed on", "선정이 확정된 날(한국 시간), YYYY-MM-DD."),
+    Field("round_year", "integer", "The year the round is named for (its first funded year), as the contest's name "
+          "and the results page say it.", "공모 회차 연도", "Round",
+          "공모 이름과 결과 화면이 말하는 회차 연도(지원 첫해)."),
 )
 
 
@@ -114,7 +118,7 @@ def public_row(task: SelectedTask) -> dict:
         "title": task.title, "theme": task.proposal.specialty_resource,
         "industry": task.proposal.industry,
         "national_funding_krw": task.decision.national_krw, "first_year": years[0], "last_year": years[-1],
-        "status": task.status, "confirmed_on": confirmed.isoformat(),
+        "status": task.status, "confirmed_on": confirmed.isoformat(), "round_year": task.contest.round_year,
     }
 
 
