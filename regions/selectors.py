@@ -79,6 +79,12 @@ def local_governments_by_code(code: str, *, on: date | None = None) -> list[Loca
     return [unit for _rank, _code, unit in sorted(found, key=lambda row: row[:2])]
 
 
+def carrying_code(code: str) -> QuerySet:
+    """Ids of the local governments that carry ``code`` or ever carried it, for ``__in`` filters: a 2025 round's
+    Gokseong-gun is found by 46720 (its code then) as by 12720 (its code now)."""
+    return LocalGovernment.objects.filter(Q(code=code) | Q(codes__code=code)).values("pk")
+
+
 def provinces_existing_on(day: date) -> QuerySet[Province]:
     """The first-level divisions of ``day``'s layout (on or after 2026-07-01: 전남광주통합특별시, not its
     two predecessors)."""

@@ -212,6 +212,12 @@ def test_the_api_names_the_round_in_its_layout(older, council):
     decisions = api.get(f"/api/v1/selection-runs/{older['run'].pk}/").json()["decisions"]
     assert [(row["local_government"], row["local_government_name"], row["province_name"]) for row in decisions] \
         == [("28275", "서구", "인천광역시")]
+    for code in ("46720", "12720"):  # Gokseong-gun by its code of the round, and of today
+        found = api.get("/api/v1/proposals/", {"local_government": code}).json()["results"]
+        assert [row["id"] for row in found] == [older["proposal"].pk], code
+    for code in ("28260", "28275"):  # Incheon Seo-gu, then and now
+        found = api.get("/api/v1/selected-tasks/", {"local_government": code}).json()["results"]
+        assert [row["id"] for row in found] == [older["task"].pk], code
     waiting = next(row for row in listed if row["id"] == older["waiting"].pk)
     assert (waiting["province_code"], waiting["province_name"]) == ("29", "광주광역시")
 
