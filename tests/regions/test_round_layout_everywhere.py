@@ -263,6 +263,8 @@ def test_every_notification_names_the_round_in_its_layout(older, council):
     assert delivered >= 10
     texts = [f"{row.subject}\n{row.body}" for row in Notification.objects.filter(key__endswith=":layout-test")]
     assert texts
+    for row in Notification.objects.filter(key__endswith=":layout-test"):  # every event, in both languages
+        assert set(row.texts) == {"ko", "en"} and row.texts["ko"]["subject"] != row.texts["en"]["subject"], row.event
     for text in texts:
         says_then(text, "notification")
     named = [text for text in texts if "서구" in text]
