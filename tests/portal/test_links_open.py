@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from ministries.models import Ministry
+from regions.models import LocalGovernment
 from reviews.models import Assignment, SheetStatus
 from selection.models import Objection, ObjectionReview
 from tests.factories import make_user
@@ -45,7 +46,9 @@ def round_(tasks, staff, council):
                              reverse("applications:proposal-detail", args=[hamyang.proposal_id]),
                              reverse("reviews:panel-detail", args=[assignment.panel_id]))
     starts = {
-        "council": (council, ["/", task, proposal, panel]),
+        "council": (council, ["/", task, proposal, panel, reverse("reviews:pool"),
+                              reverse("applications:contest-detail", args=[hamyang.contest_id]),
+                              reverse("regions:detail", args=[LocalGovernment.objects.get(code="28140").pk])]),
         "lead": (make_user(Role.LOCAL_OFFICIAL, language="en"), ["/", task, proposal]),
         "province": (make_user(Role.PROVINCIAL_OFFICER, language="en"), ["/", task, proposal]),
         "moj": (staff["MOJ"], ["/", task, proposal, reverse("tracking:desk")]),
