@@ -23,6 +23,7 @@ from .models import (
     LocalGovernmentPeriod,
     Province,
 )
+from .notes import load_translations, renderings
 from .tabular import TableError, read_table
 
 # ---------------------------------------------------------------------------
@@ -166,6 +167,14 @@ def import_rural_agreement(*, stream: BinaryIO, file_name: str, reason: str, imp
         with translation.override(language):
             default_texts[f"source_{language}"] = (_("Rural Agreement list imported from %(file)s")
                                                    % {"file": file_name})[:300]
+    translations = load_translations(DATA_DIR)
+
+    def source_texts(source: str) -> dict[str, str]:
+        """A source as the file gives it; one the shipped example cites has its two renderings too."""
+        if not source:
+            return default_texts
+        korean, english = renderings(source, translations)
+        return {"source_ko": korean[:300], "source_en": english[:300]}
     try:
         with transaction.atomic():
             record = DesignationImport.objects.create(
@@ -178,7 +187,7 @@ def import_rural_agreement(*, stream: BinaryIO, file_name: str, reason: str, imp
             new_rows = [
                 Designation(local_government=local_government, kind=DesignationKind.RURAL_AGREEMENT,
                             valid_from=valid_from, valid_to=valid_to, source=(source or default_source)[:300],
-                            imported_in=record, **({} if source else default_texts))
+                            imported_in=record, **source_texts(source))
                 for local_government, valid_from, valid_to, source in parsed
                 if (local_government.pk, valid_from) not in existing
             ]

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.roles import Role
 from regions.loading import load_region_registry
@@ -121,3 +122,24 @@ def test_what_the_portal_writes_on_a_designation_reads_in_the_readers_language_a
         assert korean_text in korean and english_text in english, code
         if korean_text != english_text:
             assert english_text not in korean and korean_text not in english, code
+
+
+def test_the_shipped_rural_agreement_lists_sources_read_in_korean_on_korean_pages(client):
+    """The example file the council imports (and the demo) cites press releases; those with words have a
+    Korean rendering, a bare site and date reads as it is."""
+    from regions.loading import DATA_DIR
+    from regions.services import import_rural_agreement
+
+    with (DATA_DIR / "rural_agreement_2021_2024.csv").open("rb") as stream:
+        import_rural_agreement(stream=stream, file_name="rural_agreement_2021_2024.csv", reason="test")
+    rural = Designation.objects.filter(kind="rural_agreement")
+    assert rural.count() == 81
+    with translation.override("ko"):
+        for designation in rural:
+            words = re.sub(r"[\w.-]+\.(?:com|kr|net)\b", "", designation.localized_source)
+            assert not re.search(r"[A-Za-z]{3,}", words), designation.source
+    anseong = rural.get(local_government__code="41550", valid_from__year=2021)
+    client.force_login(make_user(Role.LOCAL_OFFICIAL))
+    path = reverse("regions:detail", args=[anseong.local_government_id])
+    assert "농림축산식품부 보도자료 2021-06-16(명단)" in page(client, "ko", path)
+    assert "mafra.go.kr press release 2021-06-16 (names)" in page(client, "en", path)
