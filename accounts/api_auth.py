@@ -5,7 +5,6 @@ under the sign-in page's lockout it answers 429 saying so."""
 from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from knox.auth import TokenAuthentication
 from knox.models import AuthToken
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
@@ -16,7 +15,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.signin import is_locked_out
-from accounts.tokens import issue_token, revoke_all_tokens, revoke_token
+from accounts.tokens import PortalTokenAuthentication, issue_token, revoke_all_tokens, revoke_token
 
 TokenResponse = inline_serializer("IssuedToken", {
     "token": serializers.CharField(help_text="Send as `Authorization: Token <token>`; shown only once."),
@@ -30,7 +29,7 @@ def locked_out_message() -> str:
 
 
 class TokenView(APIView):
-    authentication_classes = [SessionAuthentication, TokenAuthentication]
+    authentication_classes = [SessionAuthentication, PortalTokenAuthentication]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth"
 

@@ -4,7 +4,21 @@ token with ``DELETE /api/v1/auth/token/``."""
 from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import pre_save
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from knox.auth import TokenAuthentication
 from knox.models import AuthToken
+from rest_framework import exceptions
+
+
+class PortalTokenAuthentication(TokenAuthentication):
+    """knox's ``Authorization: Token <secret>``, with a secret that is not ASCII refused as a wrong token (401).
+    knox decoded it as UTF-8 unchecked: a header carrying byte 0xE9 (``Token é``) raised UnicodeDecodeError,
+    a 500 on every endpoint of the API."""
+
+    def authenticate_credentials(self, token: bytes):
+        if not token.isascii():
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
+        return super().authenticate_credentials(token)
 
 
 def issue_token(user) -> tuple[AuthToken, str]:

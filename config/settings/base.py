@@ -303,7 +303,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "knox.auth.TokenAuthentication",
+        "accounts.tokens.PortalTokenAuthentication",  # knox's, refusing a secret that is not ASCII
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # DRF's parsers with a nesting limit and NUL refusal (core.api.parsers)

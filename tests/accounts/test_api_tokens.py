@@ -110,3 +110,18 @@ def test_a_wrong_password_gets_no_token_and_says_so():
     user = make_user(Role.LOCAL_OFFICIAL)
     response = APIClient().post(TOKEN_URL, {"username": user.username, "password": "wrong"})
     assert response.status_code == 400 and "token" not in response.json()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("header", [
+    "Token é", "Token " + "\u00ff" * 20, "Token \u00ea\u00b0\u0080",  # the last: 가 in UTF-8, as the server reads it
+    "Token " + "x" * 10_000, "Token", "Token a b", "Bearer x", "Basic !!!"])
+def test_a_malformed_authorization_header_is_refused_not_a_500(header):
+    """A secret carrying a byte above 127 (the server reads headers as Latin-1) made knox's UTF-8 decoding raise:
+    a 500 on every endpoint, the token exchange too."""
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=header)
+    for url in (READ_URL, TOKEN_URL, "/api/v1/contests/"):
+        assert api.get(url).status_code in {401, 403}, (header[:20], url)
+    make_user(Role.COUNCIL_STAFF, username="owner")
+    assert api.post(TOKEN_URL, {"username": "owner", "password": PASSWORD}).status_code in {200, 401, 403}
