@@ -269,6 +269,10 @@ def test_every_notification_names_the_round_in_its_layout(older, council):
         says_then(text, "notification")
     named = [text for text in texts if "서구" in text]
     assert any("인천광역시 서구" in text for text in named) and len(named) >= 2  # resubmitted, objection filed
+    english = [f"{row.texts['en']['subject']}\n{row.texts['en']['body']}"
+               for row in Notification.objects.filter(key__endswith=":layout-test")]
+    assert not any(name in text for text in english for name in ("Seohae-gu", "Jeonnam-Gwangju"))
+    assert any("Incheon Metropolitan City Seo-gu" in text for text in english)
 
 
 def _local_governments_of(target) -> list[LocalGovernment]:
