@@ -196,6 +196,16 @@ class DesignationState(models.TextChoices):
     AWAITING_SUCCESSOR = "awaiting_successor", _("awaiting the successor decision")
     ENDED_WITH_UNIT = "ended_with_unit", _("ended with the unit")
 
+    @property
+    def is_valid(self) -> bool:
+        return self is DesignationState.VALID
+
+    @property
+    def text_class(self) -> str:
+        """The page's colour for the state: valid green, awaiting a decision amber, the rest muted."""
+        return {DesignationState.VALID: "text-success",
+                DesignationState.AWAITING_SUCCESSOR: "text-warning-emphasis"}.get(self, "text-muted")
+
 
 class DesignationImport(models.Model):
     """Who imported which designation file, when and why: the audit record of an import."""
