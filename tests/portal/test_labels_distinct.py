@@ -3,6 +3,7 @@ different things ("Your view" and "Opinion") must not become one Korean word (ì
 class of the project's apps is walked, so a new form joins the check."""
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,22 @@ def test_no_form_labels_two_fields_alike(language):
                       for name, field in cls.base_fields.items()]
             clashes += [(cls.__name__, label) for label in set(labels) if labels.count(label) > 1]
     assert clashes == []
+
+
+ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S)
+HEADING = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+TRANSLATED = re.compile(r'{%\s*translate\s+"([^"]+)"(?:\s+context\s+"([^"]+)")?')
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_no_table_heads_two_columns_alike(language):
+    """A page's table heads, as the templates write them: no two headings of one row read the same."""
+    clashes, read = [], 0
+    with translation.override(language):
+        for path in sorted((ROOT / "templates").rglob("*.html")):
+            for row in ROW.findall(path.read_text(encoding="utf-8")):
+                labels = [translation.pgettext(match[2], match[1]) if match[2] else translation.gettext(match[1])
+                          for match in (TRANSLATED.search(cell) for cell in HEADING.findall(row)) if match]
+                clashes += [(path.name, label) for label in set(labels) if labels.count(label) > 1]
+                read += len(labels)
+    assert read > 100 and clashes == []
