@@ -1,6 +1,6 @@
 """What each role sees first after signing in: the context of its landing page."""
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,7 @@ from applications.selectors import (
     eligible_counts,
 )
 from applications.window import WindowState, window_of
-from regions.models import DesignationKind
+from regions.models import DesignationKind, LocalGovernmentPeriod
 from regions.selectors import (
     count_designations,
     in_province_on,
@@ -43,6 +43,9 @@ def local_official_context(user) -> dict:
     and its designations valid today: the designations are read once for both."""
     today = timezone.localdate()
     local_government = user.local_government  # with its province (accounts.backends.BOUND_TO)
+    # Its dated names (one query), so each contest's eligibility names it as on that contest's date (issue 20).
+    prefetch_related_objects([local_government], Prefetch(
+        "periods", queryset=LocalGovernmentPeriod.objects.select_related("province")))
     held = designations_held_by(local_government)
     contests = list(contests_for_overview()[:3])
     contests = [{"contest": contest, "eligibility": eligibility,

@@ -5,6 +5,7 @@ it holds a designation of an accepted kind, or when the contest records a prelim
 selection for it (the Regional Innovation Contest's tasks).
 """
 from collections import defaultdict
+from copy import copy
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -86,10 +87,18 @@ def eligibility_for_contests(contests: list[Contest], local_government: LocalGov
         day, kinds = contest.eligibility_date, set(accepted_kinds(contest))
         qualifying = [item for item in designations if item.kind in kinds and item.is_valid_on(day)]
         selection = preliminary.get(contest.pk)
-        rows.append(Eligibility(local_government=local_government, designations=qualifying,
-                                preliminary_selection=selection,
-                                refusal=_refusal(contest, local_government, qualifying, selection)))
+        unit = _named_on(local_government, day)
+        rows.append(Eligibility(local_government=unit, designations=qualifying, preliminary_selection=selection,
+                                refusal=_refusal(contest, unit, qualifying, selection)))
     return rows
+
+
+def _named_on(local_government: LocalGovernment, day) -> LocalGovernment:
+    """A copy of ``local_government`` named as on ``day`` when its ``periods`` were prefetched (no query: the
+    official's landing names a 2025 round's Seohae-gu 서구, issue 20), else the unit itself."""
+    if "periods" not in getattr(local_government, "_prefetched_objects_cache", {}):
+        return local_government
+    return stand_on([copy(local_government)], day, codes=False)[0]
 
 
 def all_designations() -> list[Designation]:

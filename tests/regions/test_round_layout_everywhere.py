@@ -378,3 +378,19 @@ def test_the_reviewers_list_and_the_proposals_api_read_as_many_queries_at_one_ro
     rows = api.get("/api/v1/proposals/", {"page_size": 50}).json()["results"]
     assert {(row["lead_local_government_name"], row["province_name"]) for row in rows} >= {("목포시", "전라남도"),
                                                                                          ("서구", "광주광역시")}
+
+
+def test_the_officials_landing_judges_and_names_his_unit_in_each_rounds_layout(client, older,
+                                                                               django_assert_max_num_queries):
+    """Today's Seohae-gu official: the 2025 round's eligibility names his unit 서구, and the page still reads a
+    fixed number of queries."""
+    from portal.landing import local_official_context
+
+    official = older["official"]
+    (row,) = [row for row in local_official_context(official)["contests"] if row["contest"] == older["contest"]]
+    eligibility = row["eligibility"]
+    assert eligibility.local_government.name == "서구" and "서해구" not in eligibility.refusal
+    assert official.local_government.name == "서해구"  # his own unit, as the page's heading names it today
+    client.force_login(official)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("home")).status_code == 200
