@@ -1,11 +1,20 @@
 """Demo data for a newcomer, on the program's real timeline (``shared/background/program-timeline.md``): one
 account per role; the 2025 round as it happened (applications October 2024, 24 tasks confirmed 2024-12-23,
-funded 2025–2026); the 2026 round (pre-selection March 2025, final list confirmed 2026-01-13, tasks running
-now); and a 2027 round open for applications on the day the demo is seeded.
+funded 2025–2026); the 2026 round (pre-selection March 2025, final list of 25 confirmed 2026-01-13, tasks
+running now); and a 2027 round open for applications on the day the demo is seeded.
+
+Public figures are matched where the record gives them (the named groups' national funding, Hamyang-gun's
+agreement); what the record does not give is made up in the same manner and said so where it is defined and
+in the README: the contests' caps per task (1,200,000,000 and 1,600,000,000 KRW: 1,000,000,000 KRW cannot hold
+the reported group totals), targets and budgets, each task's share of a group's total, the unnamed tasks.
+No record cites a source published after it was made (a Rural Agreement row is imported once its article was
+out; Hamyang-gun's preliminary selection cites the pre-selection's announcement).
 
 Everything here goes through the same services as real use, so the demo shows
 what the portal really does. Running it twice changes nothing.
 """
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -20,8 +29,9 @@ from regions.models import DesignationImport, DesignationKind, LocalGovernment, 
 from regions.services import DATA_DIR, import_rural_agreement, load_region_registry
 
 from .demo_clock import demo_clock
-from .demo_dates import ACCOUNTS_JOINED, MERGED_PROVINCE_JOINED, kst
+from .demo_dates import ACCOUNTS_JOINED, MERGED_PROVINCE_JOINED, kst, latest_cited
 from .demo_ministries import ensure_ministries_demo
+from .demo_notifications import deliver_on_the_demo_clock
 from .demo_proposals import ensure_more_proposals
 from .demo_proposals_2025 import ensure_announcement_file, ensure_proposals
 from .demo_reviews import ensure_reviews
@@ -105,8 +115,10 @@ CONTEST_2025 = {
     # The closing hour was not reported; 18:00 is the usual one.
     "application_closes_at": datetime(2024, 10, 21, 18, 0, tzinfo=SEOUL),
     "selection_on": date(2024, 12, 5), "results_published_on": date(2024, 12, 10),
+    # Made up: the target, the cap per task over the two years (not reported; Jeonbuk's four had
+    # 4,300,000,000 KRW national, more than four times 1,000,000,000 KRW), the matching shares and the budget.
     "objection_period_days": 7, "target_task_count": 30, "funding_years": 2,
-    "national_cap_per_task_krw": 1_000_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
+    "national_cap_per_task_krw": 1_200_000_000, "provincial_match_min_bp": 500, "local_match_min_bp": 1_000,
     "total_national_budget_krw": 30_000_000_000,
 }
 # The document and presentation stages' dates (the stage rows hold them).
@@ -125,6 +137,9 @@ CONTEST_2026 = {
     "application_opens_at": datetime(2025, 9, 15, 9, 0, tzinfo=SEOUL),
     "application_closes_at": datetime(2025, 10, 31, 18, 0, tzinfo=SEOUL),
     "selection_on": date(2025, 12, 22), "results_published_on": date(2026, 1, 2),
+    # 25 tasks were selected (public). Made up: the target, and the cap per task over the two years, which
+    # is not reported but cannot be 1,000,000,000 KRW: Jeonnam's four have 5,800,000,000 KRW national.
+    "target_task_count": 25, "national_cap_per_task_krw": 1_600_000_000,
 }
 REVIEW_DATES_2026 = {
     "document_review_starts_on": date(2025, 11, 10), "document_review_ends_on": date(2025, 11, 21),
@@ -153,29 +168,56 @@ def _ensure_contest_2025(council) -> Contest:
     contest = _ensure_contest(CONTEST_2025, council, REVIEW_DATES_2025, MINISTRIES_2025)
     hamyang = LocalGovernment.objects.get(code="48870")
     if not PreliminarySelection.objects.filter(contest=contest, local_government=hamyang).exists():
-        # From the article: selected in late February 2024 by the Regional SME Innovation Contest,
-        # which made Hamyang-gun eligible for this project. The other 21 are not public: not invented.
+        # Pre-selected in the March 2024 regional innovation contest (imaeil.com 2024-03-20: 34 applied, 22
+        # pre-selected), which made Hamyang-gun eligible for this project; registered when the round opened, so
+        # it cites that announcement, not a later article. The other 21 are not public: not invented.
         with demo_clock(kst(2024, 10, 1, 11)):
             add_preliminary_selection(
                 actor=council, contest=contest, local_government=hamyang,
-                programme="2024 지방소멸 대응 지역 중소기업 혁신 공모", selected_on=date(2024, 2, 26),
-                task_title="산삼 항노화 고부가가치 제품 개발", source="아시아경제 2024-12-26",
+                programme="2024 지방소멸 대응 지역 중소기업 혁신 공모", selected_on=date(2024, 3, 20),
+                task_title="산삼 항노화 고부가가치 제품 개발", source="매일신문(imaeil.com) 2024-03-20",
                 reason="지역혁신 공모 예비 선정 과제 등록")
     return contest
+
+
+RURAL_AGREEMENT_FILE = "rural_agreement_2021_2024.csv"
+# The Rural Agreement list as the council could know it: before the 2025 round, the rows whose sources were
+# published by then; the rest once the last source (naeil.com 2025-05-16) was out. No row is imported before
+# the article it cites.
+RURAL_AGREEMENT_IMPORTS = (
+    (kst(2024, 9, 23, 10), "2021–2024 농촌협약 선정 지자체 (2024-09 현재 공개 자료로 확인된 곳)"),
+    (kst(2025, 5, 19, 10), "2021–2024 농촌협약 선정 지자체 추가 (2024-10 이후 보도로 확인된 곳, 모두 81곳)"),
+)
+
+
+def _published_by(raw: bytes, day: date) -> bytes:
+    """The CSV's rows whose source was published by ``day``, with its header."""
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8")))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=reader.fieldnames, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(row for row in reader if (latest_cited(row["source"]) or day) <= day)
+    return out.getvalue().encode("utf-8")
+
+
+def _import_rural_agreement(council) -> None:
+    raw = (DATA_DIR / RURAL_AGREEMENT_FILE).read_bytes()
+    done = DesignationImport.objects.filter(kind=DesignationKind.RURAL_AGREEMENT).count()
+    for moment, reason in RURAL_AGREEMENT_IMPORTS[done:]:
+        with demo_clock(moment):
+            import_rural_agreement(stream=io.BytesIO(_published_by(raw, moment.date())),
+                                   file_name=RURAL_AGREEMENT_FILE, reason=reason, imported_by=council)
 
 
 @transaction.atomic
 def seed_demo() -> None:
     """Each phase runs with the clock at its own moment (``demo_clock``); what is current (the open round, a
-    recruitment open now, the to-dos) is built at the real now."""
+    recruitment open now, the to-dos) is built at the real now. The notifications are delivered last, each
+    dated at its event (``demo_notifications``)."""
     load_region_registry()
     accounts = {account.username: _ensure_account(account) for account in DEMO_ACCOUNTS}
-    if not DesignationImport.objects.filter(kind=DesignationKind.RURAL_AGREEMENT).exists():
-        with (DATA_DIR / "rural_agreement_2021_2024.csv").open("rb") as stream, demo_clock(kst(2024, 9, 23, 10)):
-            import_rural_agreement(stream=stream, file_name="rural_agreement_2021_2024.csv",
-                                   reason="2021–2024 농촌협약 선정 지자체 (공개 자료로 확인된 81곳)",
-                                   imported_by=accounts["council"])
     council = accounts["council"]
+    _import_rural_agreement(council)
     contest = _ensure_contest_2025(council)
     ensure_announcement_file(contest, council)
     ensure_proposals(contest, accounts, council)
@@ -189,3 +231,4 @@ def seed_demo() -> None:
     ensure_round_2026(contest_2026, accounts)
     ensure_round_2027(accounts)
     ensure_ministries_demo(DEMO_PASSWORD)
+    deliver_on_the_demo_clock()

@@ -1,14 +1,31 @@
 """The dates of the demo's reviewed rounds, in KST. Public where ``program-timeline.md`` reports them (the
 2025 round's window and presentations in October 2024, its confirmation on 2024-12-23; the 2026 round's
 confirmation on 2026-01-13); the rest made up in the same manner."""
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from applications.models import SEOUL
 
 
 def kst(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=SEOUL)
+
+
+_CITED = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d])")
+
+
+def latest_cited(text: str) -> date | None:
+    """The latest date a source text cites (``kjpbc.com 2024-10-07``; a month alone, ``2023-04``, as its first
+    day): a record citing it cannot be dated before it. Numbers that are no date (``Notice 2021-66``) are
+    read past."""
+    cited = []
+    for year, month, day in _CITED.findall(text or ""):
+        try:
+            cited.append(date(int(year), int(month), int(day or 1)))
+        except ValueError:
+            continue
+    return max(cited, default=None)
 
 
 # When the demo's accounts joined the portal (made up, in the same manner as the timeline): the council, the

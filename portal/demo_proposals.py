@@ -104,8 +104,28 @@ BUDGETS = {
     "geochang_2026": (500_000_000, 60_000_000, 150_000_000, 30_000_000),
     "hapcheon_2026": (400_000_000, 40_000_000, 80_000_000, 0),
     "yeongyang_2026": (450_000_000, 45_000_000, 90_000_000, 10_000_000),
-    "goesan_2026": (400_000_000, 40_000_000, 80_000_000, 20_000_000),
+    # The 2025 round's named groups, so their national funding adds up to the public totals
+    # (program-timeline.md): Jeonbuk's four 4,300,000,000 KRW (Gimje-si, Namwon-si here; Sunchang-gun and
+    # Jangsu-gun at the default), Chungbuk's three 3,000,000,000 KRW (all at the default), Gangneung-si
+    # 1,000,000,000 KRW national and 1,430,000,000 KRW in all. The split between them is made up.
+    "gimje": (600_000_000, 60_000_000, 120_000_000, 20_000_000),
+    "namwon": (550_000_000, 55_000_000, 110_000_000, 20_000_000),
+    "gangneung": (500_000_000, 50_000_000, 150_000_000, 15_000_000),
+    # The 2026 round's named groups, so their national funding adds up to the public totals
+    # (program-timeline.md): Jeonnam's four 5,800,000,000 KRW over 2026–2027 and 8,200,000,000 KRW in all;
+    # Chungbuk's four about 5,300,000,000 KRW, Danyang-gun's for 2026 only. The split between them is made up.
+    "hwasun_2026": (750_000_000, 100_000_000, 180_000_000, 20_000_000),
+    "haenam_2026": (700_000_000, 100_000_000, 180_000_000, 20_000_000),
+    "wando_2026": (750_000_000, 100_000_000, 180_000_000, 20_000_000),
+    "sinan_2026": (700_000_000, 100_000_000, 180_000_000, 20_000_000),
+    "jecheon_2026": (800_000_000, 80_000_000, 160_000_000, 20_000_000),
+    "boeun_2026": (750_000_000, 75_000_000, 150_000_000, 20_000_000),
+    "goesan_2026": (750_000_000, 75_000_000, 150_000_000, 20_000_000),
+    "danyang_2026": (700_000_000, 70_000_000, 140_000_000, 20_000_000),
 }
+# Proposals asking national funding for their first year only (the second is decided by a performance
+# evaluation): Danyang-gun's of the 2026 round.
+FIRST_YEAR_NATIONAL_ONLY = {"danyang_2026"}
 
 KPIS = {
     "hamyang": {"jobs": 80, "youth_jobs": 30, "companies_supported": 25, "sales_krw": 5_000_000_000,
@@ -176,10 +196,13 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
     if username in DRAFTS:
         return  # the draft still being written
     national, provincial, local, private = BUDGETS.get(username, DEFAULT_BUDGET)
+    years = funding_years(contest)
+    national_of = {year: 0 if number and username in FIRST_YEAR_NATIONAL_ONLY else national
+                   for number, year in enumerate(years)}
     cells = {}
-    for year in funding_years(contest):
-        cells.update({(year, "national"): national, (year, "provincial"): provincial, (year, "local"): local,
-                      (year, "private"): private})
+    for year in years:
+        cells.update({(year, "national"): national_of[year], (year, "provincial"): provincial,
+                      (year, "local"): local, (year, "private"): private})
     save_budget(actor=official, proposal=proposal, cells=cells)
     save_kpi_targets(actor=official, proposal=proposal, targets=KPIS.get(username, DEFAULT_KPIS))
     offered = request_lines(contest)  # a round of fewer ministries (the 2026 pre-selection) offers fewer lines
@@ -192,8 +215,8 @@ def _fill_sections(contest: Contest, username: str, proposal, official) -> None:
         f"{username}_발표자료.pdf", minimal_pdf([f"{username.title()} - presentation (demo)"])))
     add_attachment(actor=official, proposal=proposal, kind="other", upload=_upload(
         f"{username}_예산산출근거.xlsx", workbook("예산", [["과제", title], ["연도", "국비", "도비", "군비", "민간"],
-                                                        *[[year, national, provincial, local, private]
-                                                          for year in funding_years(contest)]])))
+                                                        *[[year, national_of[year], provincial, local, private]
+                                                          for year in years]])))
 
 
 def _official_without_login(username: str, lead: LocalGovernment):

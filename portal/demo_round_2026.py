@@ -1,13 +1,17 @@
 """The demo's 2026 round (held in 2025, funded 2026–2027; ``Contest.year`` 2025): the pre-selection contest of
 March 2025 feeding its preliminary selections (``demo_preselection_2026``), applications in autumn 2025, both
-review stages, the final list confirmed on 2026-01-13, its tasks running now, and Danyang-gun's one-year task
-continued into 2027 with reduced funding.
+review stages, the final list of 25 confirmed on 2026-01-13, its tasks running now, and Danyang-gun's one-year
+task continued into 2027 with reduced funding.
 
 Public (program-timeline.md): the named local governments and themes (Chungbuk: Jecheon-si, Boeun-gun,
 Goesan-gun, Danyang-gun, whose task runs 2026 only until a performance evaluation decides a second year;
 Jeonnam: Hwasun-gun, Haenam-gun, Wando-gun's aquaculture, Sinan-gun), the confirmation date and the six
-ministries. Made up: the titles and figures, the pre-selection's day, Geochang-gun's and Hapcheon-gun's
-selected tasks and Yeongyang-gun's proposal that falls below the presentation cut-off.
+ministries, the 25 tasks, and the national funding of the named groups: Jeonnam's four 5,800,000,000 KRW over two
+years (8,200,000,000 KRW in all), Chungbuk's four about 5,300,000,000 KRW (Danyang-gun's one year). Made up: the
+titles, each task's share of those totals and every other figure, the contest's cap per task (1,600,000,000 KRW;
+not reported, and 1,000,000,000 KRW could not hold Jeonnam's total) and target, the pre-selection's day,
+Geochang-gun's and Hapcheon-gun's selected tasks, the fifteen other selected tasks (``MADE_UP_2026``) and
+Yeongyang-gun's proposal that falls below the presentation cut-off.
 """
 from datetime import date, timedelta
 
@@ -27,17 +31,11 @@ from .demo_preselection_2026 import ensure_preselection
 from .demo_proposals import ensure_submitted
 from .demo_reviews import GEOCHANG, ensure_reviews
 from .demo_selection import ensure_selection
+from .demo_tasks_2025 import proposal_text as _text
 from .demo_tracking import accept_report
 
 WANDO = "12850"  # Wando-gun's current code (46890 until 2026-07-01)
 DANYANG = "43800"
-
-
-def _text(title: str, resource: str, industry: str) -> dict:
-    return {"title": title, "summary": f"{resource}을(를) 기반으로 {industry} 기업을 성장 단계별로 지원한다.",
-            "specialty_resource": resource, "industry": industry,
-            "extinction_strategy": "청년 고용과 정착 지원으로 인구 유입을 늘린다.",
-            "support_programme": "기술문제 해결·시제품·인증·판로 단계별 지원"}
 
 
 # key: (code, official's username, submitted at (KST), text)
@@ -65,6 +63,40 @@ PROPOSALS_2026 = {
                       _text("합천 한우 부산물 바이오 소재화", "합천 한우", "바이오 소재")),
     "yeongyang_2026": ("47760", "yeongyang", "2025-10-31T11:20:00",
                        _text("영양 고추 발효 소재 산업화", "영양 고추", "발효 식품 소재")),
+}
+# Made up in the manner of the named ones, so the round selects its 25 (program-timeline.md): fifteen
+# population-declining local governments outside Chungbuk and Jeonnam, whose press reports name all of theirs.
+MADE_UP_2026 = {
+    "yeoncheon_2026": ("41800", "yeoncheon", "2025-10-15T10:00:00",
+                       _text("연천 율무 기능성 곡물 산업화", "연천 율무", "기능성 곡물 가공")),
+    "goseong_2026": ("51820", "goseong", "2025-10-15T15:00:00",
+                     _text("고성 해양심층수 바이오 소재 산업 육성", "고성 해양심층수", "해양 바이오 소재")),
+    "yeongwol_2026": ("51750", "yeongwol", "2025-10-16T11:00:00",
+                      _text("영월 산채 간편식 산업 육성", "영월 동강 산채", "산채 간편식")),
+    "hongcheon_2026": ("51720", "hongcheon", "2025-10-16T16:00:00",
+                       _text("홍천 찰옥수수 곡물 간편식 클러스터", "홍천 찰옥수수", "곡물 간편식")),
+    "seocheon_2026": ("44770", "seocheon", "2025-10-17T10:30:00",
+                      _text("서천 한산모시 친환경 섬유 소재 산업화", "서천 한산모시", "친환경 섬유 소재")),
+    "buyeo_2026": ("44760", "buyeo", "2025-10-17T14:30:00",
+                   _text("부여 양송이 버섯 바이오 소재 산업 육성", "부여 양송이", "버섯 바이오 소재")),
+    "gochang_2026": ("52790", "gochang", "2025-10-20T15:00:00",
+                     _text("고창 복분자 발효 음료 산업 육성", "고창 복분자", "발효 음료·기능성 식품")),
+    "imsil_2026": ("52750", "imsil", "2025-10-21T10:20:00",
+                   _text("임실 치즈 유가공 산업 고도화", "임실 치즈", "유가공 식품")),
+    "jinan_2026": ("52720", "jinan", "2025-10-22T11:30:00",
+                   _text("진안 홍삼 헬스케어 산업 육성", "진안 홍삼", "홍삼 헬스케어")),
+    "mungyeong_2026": ("47280", "mungyeong", "2025-10-23T14:10:00",
+                       _text("문경 오미자 가공식품 산업 육성", "문경 오미자", "오미자 가공식품")),
+    "cheongsong_2026": ("47750", "cheongsong", "2025-10-24T15:40:00",
+                        _text("청송 사과 부산물 업사이클링 소재화", "청송 사과 부산물", "업사이클링 식품 소재")),
+    "yeongdeok_2026": ("47770", "yeongdeok", "2025-10-27T10:10:00",
+                       _text("영덕 대게 수산 가공식품 산업 육성", "영덕 대게", "수산 가공식품")),
+    "uiryeong_2026": ("48720", "uiryeong", "2025-10-28T14:50:00",
+                      _text("의령 망개잎 전통 떡 가공 산업화", "의령 망개잎", "전통 떡 가공식품")),
+    "hadong_2026": ("48850", "hadong", "2025-10-29T10:50:00",
+                    _text("하동 녹차 기능성 소재 산업 육성", "하동 녹차", "차 가공·기능성 소재")),
+    "yeongdo_2026": ("26200", "yeongdo", "2025-10-30T11:40:00",
+                     _text("영도 수리조선 기자재 산업 고도화", "영도 수리조선 산업", "수리조선 기자재")),
 }
 PRESELECTED = {"43150", "43720", "43760", DANYANG, "12760", "12790", WANDO, "12870"}
 
@@ -120,9 +152,10 @@ def _pay(tasks: list[SelectedTask], council, paid_on: date, tranche: str) -> Non
 
 
 def _continue_danyang(contest, council) -> None:
-    """Danyang-gun's task is funded for 2026 only: its 2027 lines wait for the continuation evaluation, which
-    the council records after the 2026 performance review: continued with the national funding cut by 30 %
-    (the outcome and the figures are made up; the condition is public)."""
+    """Danyang-gun's task is funded for 2026 only (its proposal asked no national funding for 2027, its
+    matching funds planned for both years): its 2027 lines wait for the continuation evaluation, which the
+    council records after the 2026 performance review: continued with 2027 national funding of 70 % of the
+    2026 amount (the outcome and the figures are made up; the condition is public)."""
     task = SelectedTask.objects.filter(contest=contest, local_government__code=DANYANG).first()
     if task is None or task.continuation_evaluations.exists():
         return
@@ -130,20 +163,18 @@ def _continue_danyang(contest, council) -> None:
         with demo_clock(kst(2026, 1, 14, 10)):
             set_condition(actor=council, task=task, from_year=2027,
                           reason="1년 과제: 2027년 지원은 2026년 성과평가 결과로 결정")
-    lines = {line.year: line.amount_krw for line in task.agreement_lines.filter(source="national")}
-    planned = lines.get(2027) or task.decision.national_krw - sum(amount for year, amount in lines.items()
-                                                                   if year != 2027)
+    first_year = task.agreement_lines.get(year=2026, source="national").amount_krw
     with demo_clock(kst(2026, 11, 16, 15)):  # after the 2026 performance review (a moment past now is now)
         record_continuation(actor=council, task=task, year=2027, outcome=ContinuationOutcome.REDUCED,
-                            national_krw=planned * 7 // 10 // 10_000_000 * 10_000_000,
+                            national_krw=first_year * 7 // 10 // 10_000_000 * 10_000_000,
                             reason="2026년 성과평가 '보통': 참여기업 매출 목표 일부 미달. "
-                                   "2027년 국비 30 % 감액하여 계속 지원")
+                                   "2027년 국비는 2026년의 70 %로 계속 지원")
 
 
 def ensure_round_2026(contest, accounts: dict) -> None:
     council = accounts["council"]
     ensure_preselection(contest, accounts, PROPOSALS_2026, PRESELECTED)
-    ensure_submitted(contest, accounts, PROPOSALS_2026)
+    ensure_submitted(contest, accounts, {**PROPOSALS_2026, **MADE_UP_2026})
     ensure_reviews(contest, council, ROUND_2026, hand_assigned=GEOCHANG)
     ensure_selection(contest, council, ROUND_2026)
     _run_tasks(contest, council)

@@ -5,6 +5,7 @@ all of them. Their officials have no demo login.
 
 Each entry: key → (current code, submitted at (KST), public?, title, specialty resource, industry).
 """
+from core.text import with_particle
 
 TASKS_2025 = {
     # Chungbuk (3,000,000,000 KRW national for the three, with Danyang in demo_proposals)
@@ -53,11 +54,16 @@ TASKS_2025 = {
 }
 
 
+def proposal_text(title: str, resource: str, industry: str) -> dict:
+    """A made-up proposal's text from its title, resource and industry, the particle fitted to the resource."""
+    summary = f"{with_particle(resource, '을/를')} 기반으로 {industry} 기업을 성장 단계별로 지원한다."
+    return {"title": title, "summary": summary,
+            "specialty_resource": resource, "industry": industry,
+            "extinction_strategy": "청년 고용과 정착 지원으로 인구 유입을 늘린다.",
+            "support_programme": "기술문제 해결·시제품·인증·판로 단계별 지원"}
+
+
 def values_of(key: str) -> tuple[str, str, dict]:
     """(code, submitted at, the proposal's text) of one of the tasks above."""
     code, submitted_at, _public, title, resource, industry = TASKS_2025[key]
-    return code, submitted_at, {
-        "title": title, "summary": f"{resource}을(를) 기반으로 {industry} 기업을 성장 단계별로 지원한다.",
-        "specialty_resource": resource, "industry": industry,
-        "extinction_strategy": "청년 고용과 정착 지원으로 인구 유입을 늘린다.",
-        "support_programme": "기술문제 해결·시제품·인증·판로 단계별 지원"}
+    return code, submitted_at, proposal_text(title, resource, industry)

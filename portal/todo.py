@@ -91,6 +91,8 @@ def _open_contests(user, now) -> Todo:
 
 
 def provincial_todo(user, now) -> list[Todo]:
+    """Matching to confirm in rounds not yet decided, tasks missing from this year's promotion plan, and the
+    half-year reports of the province's tasks that are past due (to chase with the local government)."""
     matching = listed(
         _("Provincial matching to confirm"),
         awaiting_matching(user.province_id).select_related("lead_local_government__province", "contest")[:FETCHED],
@@ -105,7 +107,10 @@ def provincial_todo(user, now) -> list[Todo]:
         .select_related("local_government__province", "contest").order_by("pk")[:FETCHED],
         lambda task: TodoItem(f"{task.local_government} · {task.title}", reverse("tracking:task", args=[task.pk])),
         reverse("tracking:task-list"), local_government="local_government")
-    return [matching, plans]
+    late = reports(_("Late half-year reports"), ProgressReport.objects.filter(
+        task__local_government__province=user.province_id, status__in=REPORT_EDITABLE,
+        due_on__lt=timezone.localdate(now)), now, reverse("tracking:task-list"))
+    return [matching, plans, late]
 
 
 def reviewer_todo(user, now) -> list[Todo]:

@@ -21,6 +21,7 @@ from applications.models import (
 )
 from applications.registration_number import check_digit
 from applications.snapshot import take_snapshot
+from core.text import with_particle
 from ministries.models import Ministry, SupportLineKind
 from regions.models import DesignationKind, LocalGovernment
 from regions.selectors import local_governments_existing_on
@@ -61,7 +62,8 @@ def made_up_registration_number(rng: random.Random) -> str:
 def _sections(rng: random.Random, lg: LocalGovernment) -> dict:
     resource, industry = rng.choice(RESOURCES), rng.choice(INDUSTRIES)
     return {"title": f"{lg.name_ko} {resource} 기반 {industry} 육성",
-            "summary": f"{lg.name_ko}의 {resource}을(를) 활용한 {industry} 제품 개발과 지역기업 성장 지원",
+            "summary": f"{lg.name_ko}의 {with_particle(resource, '을/를')} 활용한 {industry} 제품 개발과 "
+                       "지역기업 성장 지원",
             "specialty_resource": resource, "industry": industry,
             "extinction_strategy": "청년 창업과 정주 여건 개선으로 인구 유입",
             "support_programme": "창업기·성장기·도약기 단계별 기술개발·판로 지원"}

@@ -14,7 +14,7 @@ from portal.demo_round_2026 import wando_aquaculture_task
 from regions.models import DesignationImport
 from reviews.models import Assignment, Panel, PresentationSlot
 from selection.models import Objection, ObjectionStatus, Outcome, RunStatus, SelectionRun
-from tracking.models import Recruitment, SelectedTask, TaskStatus
+from tracking.models import AgreementLine, Recruitment, SelectedTask, TaskStatus
 
 
 @pytest.mark.usefixtures("registry")
@@ -34,12 +34,12 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     hamyang = Proposal.objects.get(contest__year=2024, lead_local_government__code="48870")
     assert "산삼" in hamyang.title and hamyang.receipt_number
     assert Proposal.objects.get(contest__year=2024, lead_local_government__code="48860").versions.count() == 2
-    assert DesignationImport.objects.count() == 1
+    assert DesignationImport.objects.count() == 2  # the Rural Agreement list as known in 2024, then in 2025
     assert Panel.objects.filter(contest__year=2024, signed_off_at__isnull=False).count() == 2
     final_2026 = Contest.objects.get(year=2025, preselection_for__isnull=True)
     assert Panel.objects.filter(contest=final_2026, signed_off_at__isnull=False).count() == 2
     assert Assignment.objects.filter(panel__contest__year=2024).count() == 25 * 5 + 25 * 3
-    assert PresentationSlot.objects.count() == 25 + 8 + 11  # the 2025 round, the pre-selection, the 2026 round
+    assert PresentationSlot.objects.count() == 25 + 8 + 26  # the 2025 round, the pre-selection, the 2026 round
     run = SelectionRun.objects.get(contest__year=2024)  # seeding twice computed one run, not two
     assert run.status == RunStatus.CONFIRMED and not run.warnings
     outcomes = dict(run.decisions.values_list("proposal__lead_local_government__code", "outcome"))
@@ -99,6 +99,7 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--force")
+    assert _unchosen_particles() == []  # "완도 다시마를", never "완도 다시마을(를)"
     contest = Contest.objects.get(year=2024)
     by_lg = {proposal.lead_local_government.code: proposal for proposal in Proposal.objects.filter(contest=contest)}
     hamyang, sancheong, geochang = by_lg["48870"], by_lg["48860"], by_lg["48880"]
@@ -183,13 +184,58 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
+UNCHOSEN_PARTICLES = ("(을)", "(를)", "(이)", "(가)", "(은)", "(는)", "(과)", "(와)", "(으)로", "(이)나", "(이)라")
+
+
+def _unchosen_particles() -> list[tuple[str, str, str]]:
+    """Every seeded text (each model's text fields, and the JSON the audit trail and versions keep) that writes
+    a particle out in both forms instead of choosing one: (model, field, the text)."""
+    import json
+
+    from django.apps import apps
+    from django.db.models import CharField, JSONField, Q, TextField
+
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, CharField | TextField):
+                matches = Q()
+                for particle in UNCHOSEN_PARTICLES:
+                    matches |= Q(**{f"{field.name}__contains": particle})
+                found += [(model._meta.label, field.name, text)
+                          for text in model.objects.filter(matches).values_list(field.name, flat=True)[:5]]
+            elif isinstance(field, JSONField):
+                for value in model.objects.values_list(field.name, flat=True).iterator():
+                    text = json.dumps(value, ensure_ascii=False)
+                    if any(particle in text for particle in UNCHOSEN_PARTICLES):
+                        found.append((model._meta.label, field.name, text[:200]))
+    return found
+
+
 TIMELINE = Path(__file__).resolve().parents[2] / "portal" / "data" / "program-timeline.md"
 
 
+OKCHEON_YEONGDONG_DANYANG = ["43730", "43740", "43800"]
+GIMJE_SUNCHANG_NAMWON_JANGSU = ["52210", "52770", "52190", "52740"]
+JEONNAM_2026 = ["12760", "12790", "12850", "12870"]  # Hwasun, Haenam, Wando, Sinan (current codes)
+CHUNGBUK_2026 = ["43150", "43720", "43760", "43800"]  # Jecheon, Boeun, Goesan, Danyang
+
+
+def _agreed(contest, codes: list[str], source: str | None = None) -> int:
+    """What the agreements of ``contest``'s tasks in ``codes`` hold, of ``source`` or in all."""
+    lines = AgreementLine.objects.filter(task__contest=contest, task__local_government__code__in=codes)
+    if source:
+        lines = lines.filter(source=source)
+    assert lines.values("task").distinct().count() == len(codes)
+    return lines.aggregate(total=Sum("amount_krw"))["total"]
+
+
 @pytest.mark.usefixtures("registry")
-def test_the_demo_2025_round_and_hamyangs_agreement_match_the_public_timeline(celery_eager,
+def test_the_demo_rounds_and_hamyangs_agreement_match_the_public_timeline(celery_eager,
                                                                              django_capture_on_commit_callbacks):
-    """The figures are read from program-timeline.md (a copy of the shared record), not restated here."""
+    """The figures are read from program-timeline.md (a copy of the shared record), not restated here: the
+    2025 round's window, count and named groups' funding, Hamyang-gun's agreement, the 2026 round's 25 tasks
+    and its named groups' funding."""
     text = " ".join(TIMELINE.read_text(encoding="utf-8").split())
     window = re.search(r"applications (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", text)
     confirmed = re.search(r"Final list of (\d+) tasks confirmed on (\d{4}-\d{2}-\d{2})", text)
@@ -212,6 +258,43 @@ def test_the_demo_2025_round_and_hamyangs_agreement_match_the_public_timeline(ce
     assert (recruitment.opens_on.year, recruitment.opens_on.month) == (2025, 1)
     assert recruitment.published_through == "경남테크노파크"
     assert task.reports.filter(year=2026).count() == 2
+    # The 2025 round's named groups: national funding as the press reported it.
+    krw = {name: int(re.search(pattern, text)[1].replace(",", "")) for name, pattern in (
+        ("chungbuk_2025", r"([\d,]+) KRW national for the three"),
+        ("jeonbuk_2025", r"([\d,]+) KRW national for the four"),
+        ("gangneung", r"Gangneung-si \([^)]*\), ([\d,]+) KRW national"),
+        ("gangneung_all", r"Gangneung-si \([^)]*\), [\d,]+ KRW national, ([\d,]+) KRW in all"),
+        ("chungbuk_2026", r"about ([\d,]+) KRW national"),
+        ("jeonnam_2026", r"([\d,]+) KRW national over two years"),
+        ("jeonnam_2026_all", r"KRW national over two years, ([\d,]+) KRW in all"))}
+    assert _agreed(contest, OKCHEON_YEONGDONG_DANYANG, "national") == krw["chungbuk_2025"]
+    assert _agreed(contest, GIMJE_SUNCHANG_NAMWON_JANGSU, "national") == krw["jeonbuk_2025"]
+    assert (_agreed(contest, ["51150"], "national"), _agreed(contest, ["51150"])) == (krw["gangneung"],
+                                                                                      krw["gangneung_all"])
+    # The 2026 round: 25 tasks selected by the portal's run; the named groups' national funding as reported.
+    confirmations = re.findall(r"Final list of (\d+) tasks confirmed on (\d{4}-\d{2}-\d{2})", text)
+    rounds = {date.fromisoformat(day): int(count) for count, day in confirmations}
+    final_2026 = Contest.objects.get(year=2025, preselection_for__isnull=True)
+    run_2026 = SelectionRun.objects.get(contest=final_2026)
+    assert run_2026.confirmed_at.astimezone(SEOUL).date() in rounds
+    selected = run_2026.decisions.filter(outcome=Outcome.SELECTED)
+    assert selected.count() == rounds[run_2026.confirmed_at.astimezone(SEOUL).date()] == 25
+    assert SelectedTask.objects.filter(contest=final_2026).count() == 25
+    assert not selected.filter(funding_reduced=True).exists()
+    assert all(decision.national_krw <= final_2026.national_cap_per_task_krw for decision in selected)
+    assert sorted(selected.values_list("rank", flat=True)) == list(range(1, 26))
+    assert _agreed(final_2026, JEONNAM_2026, "national") == krw["jeonnam_2026"]
+    assert _agreed(final_2026, JEONNAM_2026) == krw["jeonnam_2026_all"]
+    chungbuk = selected.filter(proposal__lead_local_government__code__in=CHUNGBUK_2026)
+    assert chungbuk.aggregate(total=Sum("national_krw"))["total"] == krw["chungbuk_2026"]
+    # Danyang-gun's task runs 2026 only: the selection gave its first year, a continuation decided the second.
+    danyang = SelectedTask.objects.get(contest=final_2026, local_government__code="43800")
+    first_year = danyang.agreement_lines.get(year=2026, source="national").amount_krw
+    assert danyang.decision.national_krw == first_year
+    # Every task's agreement is the run's decision (Danyang-gun's second year aside).
+    for task in SelectedTask.objects.filter(contest__in=[contest, final_2026]).select_related("decision"):
+        national = task.agreement_lines.filter(source="national").exclude(task=danyang, year=2027)
+        assert national.aggregate(total=Sum("amount_krw"))["total"] == task.decision.national_krw, task
 
 
 @pytest.mark.usefixtures("registry")
@@ -263,6 +346,16 @@ def test_every_demo_login_opens_on_a_to_do_list_it_can_act_on(celery_eager, djan
     assert [item.url for item in todos["gyeongnam"]["Provincial matching to confirm"].items] == [
         reverse("applications:proposal-detail", args=[hapcheon.pk])]
     assert "Provincial matching to confirm" not in todos["jeonnamgwangju"]
+    # Each province is shown the late reports of its own tasks: the merged province Sinan-gun's (README).
+    from tracking.models import ProgressReport
+
+    def reports_in(todo) -> set[str]:
+        return set(ProgressReport.objects.filter(pk__in=[resolve(item.url).kwargs["pk"] for item in todo.items])
+                   .values_list("task__local_government__code", flat=True))
+
+    assert reports_in(todos["jeonnamgwangju"]["Late half-year reports"]) == {"12870"}
+    assert "Late half-year reports" not in todos["gyeongnam"]
+    assert reports_in(todos["council"]["Late half-year reports"]) == {"12870", "51770"}
     for ministry in ("moj", "mois", "mafra", "mss", "mcst", "mof"):
         items = todos[ministry]["Running tasks without this year's row on your support lines"].items
         tasks = SelectedTask.objects.filter(pk__in=[resolve(item.url).kwargs["pk"] for item in items])

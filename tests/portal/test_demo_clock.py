@@ -10,9 +10,11 @@ from applications.models import SEOUL, Contest
 from audit.models import AuditEntry
 from notifications.models import Notification
 from portal.demo_clock import demo_clock, working_moments
+from portal.demo_dates import latest_cited
+from portal.demo_notifications import READ_AFTER
 from reviews.models import ReviewStage, ScoreSheet
 from selection.models import SelectionRun
-from tracking.models import Disbursement, PerformanceGrade, SelectedTask
+from tracking.models import ContinuationEvaluation, Disbursement, PerformanceGrade, SelectedTask
 from tracking.timeline import timeline
 
 
@@ -62,7 +64,52 @@ def test_each_phase_of_the_demo_is_dated_when_it_happened(celery_eager, django_c
     assert not AuditEntry.objects.filter(at__gt=now).exists()
     open_round = Contest.objects.get(year=2026)
     assert open_round.application_opens_at < now < open_round.application_closes_at
-    assert Notification.objects.filter(read_at=None, created_at__gte=now - timedelta(hours=1)).exists()
+    # Notifications are dated when their event happened, none before its recipient joined; those older than
+    # the last weeks are read, so what is unread is the last weeks' work (the open round's, the continuation).
+    notifications = Notification.objects.select_related("recipient")
+    assert notifications.count() > 300
+    assert {_kst(moment).year for moment in notifications.values_list("created_at", flat=True)} >= {2024, 2025, 2026}
+    assert all(notification.recipient.date_joined <= notification.created_at <= now for notification in notifications)
+    hamyang_slot = notifications.get(recipient__username="hamyang", event="review.slot_scheduled")
+    assert _kst(hamyang_slot.created_at).date() == date(2024, 10, 26)  # the panel set up after the document review
+    old = notifications.filter(created_at__lt=now - READ_AFTER)
+    assert old.exists() and not old.filter(read_at=None).exists()
+    assert all(notification.created_at <= notification.read_at <= now for notification in old)
+    unread = notifications.filter(read_at=None)
+    assert unread.filter(recipient__username="reviewer").exists()  # the open round's early panel
+    assert all(notification.created_at >= now - READ_AFTER for notification in unread)
+    # No record cites a source published after it was made: designations (after their import), preliminary
+    # selections (after their registration), decisions and every audited reason (after the act).
+    _assert_sources_precede_their_records()
+
+
+def _assert_sources_precede_their_records() -> None:
+    from applications.models import PreliminarySelection
+    from regions.models import Designation
+
+    late = []
+    for designation in Designation.objects.select_related("imported_in"):
+        made = _kst(designation.imported_in.imported_at).date() if designation.imported_in else date.today()
+        if (latest_cited(designation.source) or made) > made:
+            late.append(("designation", designation.source, made))
+    registered = {}  # (contest, local government's code): when the row was registered (its audit entry)
+    for entry in AuditEntry.objects.filter(action__in=("contest.preliminary_selection_added",
+                                                       "contest.preliminary_selections_fed")):
+        for code in entry.changes.get("local_governments") or [entry.changes["local_government"]]:
+            registered.setdefault((entry.target_id, code), _kst(entry.at).date())
+    selections = PreliminarySelection.objects.select_related("local_government")
+    assert selections.count() == len(registered) > 1
+    for selection in selections:
+        made = registered[(str(selection.contest_id), selection.local_government.code)]
+        if (latest_cited(selection.source) or made) > made or selection.selected_on > made:
+            late.append(("preliminary selection", selection.source, made))
+    for entry in AuditEntry.objects.exclude(reason=""):
+        if (latest_cited(entry.reason) or _kst(entry.at).date()) > _kst(entry.at).date():
+            late.append((entry.action, entry.reason, entry.at))
+    for evaluation in ContinuationEvaluation.objects.all():
+        if (latest_cited(evaluation.reason) or evaluation.decided_at.date()) > _kst(evaluation.decided_at).date():
+            late.append(("continuation", evaluation.reason, evaluation.decided_at))
+    assert late == []
 
 
 def test_the_demo_clock_never_runs_ahead_of_now():

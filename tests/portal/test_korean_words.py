@@ -54,3 +54,14 @@ def test_the_contest_page_asks_for_the_files_title_not_a_task_title(client):
     files = page[page.index('id="contest-file-form"'):]
     files = files[:files.index("</form>")]
     assert "제목" in files and "과제명" not in files
+
+
+def test_a_composed_text_chooses_the_particle_its_last_syllable_takes():
+    from core.text import with_particle
+
+    assert [with_particle(word, "을/를") for word in ("완도 다시마", "해남 조선 배후 산업단지", "단양 마늘·특화작물",
+                                                    "탄소포집·활용(CCU)", "「함양 산삼」")] == [
+        "완도 다시마를", "해남 조선 배후 산업단지를", "단양 마늘·특화작물을", "탄소포집·활용(CCU)을", "「함양 산삼」을"]
+    assert [with_particle(word, "으로/로") for word in ("서울", "부산", "세종시")] == ["서울로", "부산으로", "세종시로"]
+    assert [with_particle(word, "이/가") for word in ("2024", "2023", "제천")] == ["2024가", "2023이", "제천이"]
+    assert with_particle("보은군", "은/는") == "보은군은" and with_particle("괴산", "과/와") == "괴산과"

@@ -136,3 +136,38 @@ def test_an_official_s_drafts_come_earliest_deadline_first_in_a_fixed_number_of_
     todo = page[page.index("Drafts to submit"):]
     assert todo.index("Early round draft") < todo.index("Late round draft")
     assert "Closed round draft" not in todo.split("</ul>")[0]
+
+
+def test_a_province_sees_the_late_reports_of_its_own_tasks_in_a_fixed_number_of_queries(
+        client, tasks, django_assert_max_num_queries):
+    """Gyeongnam's officer is shown Hamyang-gun's reports past their due date (to chase), not Gokseong-gun's
+    of another province nor a report not yet due; one late report or four, the landing reads as many queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracking.models import REPORT_EDITABLE, ProgressReport
+
+    today = timezone.localdate()
+    reports = ProgressReport.objects.filter(task__in=tasks.values(), status__in=REPORT_EDITABLE)
+    reports.update(due_on=today + timedelta(days=30))
+    first = reports.filter(task=tasks["48870"]).order_by("year", "half").first()
+    ProgressReport.objects.filter(pk=first.pk).update(due_on=today - timedelta(days=3))
+    gokseong = reports.filter(task=tasks["12720"]).first()
+    ProgressReport.objects.filter(pk=gokseong.pk).update(due_on=today - timedelta(days=3))
+    officer = make_user(Role.PROVINCIAL_OFFICER, language="en")
+    client.force_login(officer)
+
+    def page_and_queries() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("home")).content.decode()
+        return page, len(captured)
+
+    page, one = page_and_queries()
+    todo = page[page.index("Late half-year reports"):]
+    assert reverse("tracking:report", args=[first.pk]) in todo and "(overdue)" in todo
+    assert reverse("tracking:report", args=[gokseong.pk]) not in page
+    reports.filter(task=tasks["48870"]).update(due_on=today - timedelta(days=1))
+    with django_assert_max_num_queries(one):
+        page = client.get(reverse("home")).content.decode()
+    assert all(reverse("tracking:report", args=[pk]) in page
+               for pk in reports.filter(task=tasks["48870"]).values_list("pk", flat=True))
