@@ -94,6 +94,7 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
 def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager,
                                                              django_capture_on_commit_callbacks):
     from django.urls import reverse
+    from django.utils.html import escape
 
     from applications.checklist import missing_items
 
@@ -139,6 +140,7 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     pages_of("reviewer")
     mine = client.get(reverse("reviews:assignment-list")).content.decode()
     assert "산삼 항노화" in mine and "거창 사과" in mine and "chaired-panels" in mine
+    assert 'id="unread-count"' in mine
     assert "re-review-list" in client.get(reverse("selection:re-review-list")).content.decode()
     re_review = Objection.objects.get().re_reviews.get()
     assert "재검토" in client.get(reverse("selection:re-review", args=[re_review.pk])).content.decode()
@@ -159,7 +161,12 @@ def test_every_demo_login_sees_its_pages_with_the_2025_data(client, celery_eager
     objection = Objection.objects.get()
     assert "re-reviews" in client.get(reverse("selection:objection-detail", args=[objection.pk])).content.decode()
     pages_of("hamyang")
-    assert 'id="unread-count"' in client.get(reverse("notifications:list")).content.decode()
+    # Her notifications are all of events older than three weeks: listed, read; the reviewer's of the open round's
+    # panel (last week) are unread.
+    notifications = client.get(reverse("notifications:list")).content.decode()
+    assert 'id="unread-count"' not in notifications
+    slot = Notification.objects.get(recipient__username="hamyang", event="review.slot_scheduled")
+    assert slot.read_at and escape(slot.subject) in notifications
     result = client.get(reverse("applications:proposal-detail", args=[hamyang.pk])).content.decode()
     assert "selection-result" in result and "file-objection" not in result  # the period is over
     task = SelectedTask.objects.get(local_government__code="48870")
