@@ -28,6 +28,9 @@ class LeadInRoundMixin(serializers.Serializer):
         help_text="The lead's province's 2-digit code on the contest's eligibility date.")
     province_name = serializers.SerializerMethodField(
         help_text="The lead's province's name on the contest's eligibility date.")
+    round_code = serializers.SerializerMethodField(
+        help_text="The lead's 5-digit code on the contest's eligibility date (a 2025 round's Gokseong-gun: 46720; "
+                  "the lead's own field is its code today, 12720).")
 
     def lead(self, instance):
         return attrgetter(self.in_round["local_government"].replace("__", "."))(instance)
@@ -42,3 +45,6 @@ class LeadInRoundMixin(serializers.Serializer):
 
     def get_province_name(self, instance) -> str:
         return self.lead(instance).layout_province.name
+
+    def get_round_code(self, instance) -> str:
+        return self.lead(instance).layout_code

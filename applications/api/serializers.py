@@ -146,7 +146,8 @@ class ProposalSerializer(LeadInRoundMixin, serializers.ModelSerializer):
         model = Proposal
         fields = ["id", "contest", "lead_local_government", "lead_local_government_name", "province_code",
                   "province_name", "partners", "partner_names", "status", "title", "receipt_number",
-                  "first_submitted_at", "correction_due_at", "correction_reason", "created_at", "updated_at"]
+                  "first_submitted_at", "correction_due_at", "correction_reason", "created_at", "updated_at",
+                  "round_code"]
         read_only_fields = fields
         list_serializer_class = in_round_list(**IN_ROUND)
 

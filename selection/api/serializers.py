@@ -24,7 +24,7 @@ class DecisionSerializer(LeadInRoundMixin, serializers.ModelSerializer):
         fields = ["id", "proposal", "receipt_number", "local_government", "local_government_name", "province_code",
                   "province_name", "rank", "stage_scores", "document_score", "presentation_score", "combined_score",
                   "requested_national_krw", "computed_outcome", "computed_national_krw", "outcome", "national_krw",
-                  "funding_reduced", "tie_at_boundary"]
+                  "funding_reduced", "tie_at_boundary", "round_code"]
         list_serializer_class = in_round_list(**IN_ROUND)
 
     in_round = IN_ROUND

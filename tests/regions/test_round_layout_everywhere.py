@@ -204,22 +204,37 @@ def test_the_api_names_the_round_in_its_layout(older, council):
     api = api_as(council)
     listed = api.get("/api/v1/proposals/", {"contest": older["contest"].pk}).json()["results"]
     row = next(row for row in listed if row["id"] == older["proposal"].pk)
-    assert (row["lead_local_government"], row["lead_local_government_name"], row["province_code"]) == (
-        "28275", "서구", "28")
+    assert (row["lead_local_government"], row["lead_local_government_name"], row["province_code"],
+            row["round_code"]) == ("28275", "서구", "28", "28260")
     assert sorted(row["partner_names"]) == ["광주광역시 동구", "전라남도 곡성군"]
     detail = api.get(f"/api/v1/proposals/{older['proposal'].pk}/").json()
     assert detail["lead_local_government_name"] == "서구" and "전라남도 곡성군" in detail["partner_names"]
     decisions = api.get(f"/api/v1/selection-runs/{older['run'].pk}/").json()["decisions"]
-    assert [(row["local_government"], row["local_government_name"], row["province_name"]) for row in decisions] \
-        == [("28275", "서구", "인천광역시")]
+    assert [(row["local_government"], row["local_government_name"], row["province_name"], row["round_code"])
+            for row in decisions] == [("28275", "서구", "인천광역시", "28260")]
     for code in ("46720", "12720"):  # Gokseong-gun by its code of the round, and of today
         found = api.get("/api/v1/proposals/", {"local_government": code}).json()["results"]
         assert [row["id"] for row in found] == [older["proposal"].pk], code
     for code in ("28260", "28275"):  # Incheon Seo-gu, then and now
         found = api.get("/api/v1/selected-tasks/", {"local_government": code}).json()["results"]
-        assert [row["id"] for row in found] == [older["task"].pk], code
+        assert [(row["id"], row["local_government"], row["round_code"]) for row in found] == [
+            (older["task"].pk, "28275", "28260")], code
+    task = api.get(f"/api/v1/selected-tasks/{older['task'].pk}/").json()
+    assert (task["local_government_name"], task["province_code"], task["round_code"]) == ("서구", "28", "28260")
     waiting = next(row for row in listed if row["id"] == older["waiting"].pk)
     assert (waiting["province_code"], waiting["province_name"]) == ("29", "광주광역시")
+    assert waiting["round_code"].startswith("29") and waiting["lead_local_government"].startswith("12")
+
+
+def test_open_data_pairs_the_rounds_code_name_and_province(client, older):
+    """The open-data row names the lead as on the contest's date (서구 of 인천광역시, code 28260) and keeps
+    today's code (28275) as the unit's identifier: no row pairs a code with a province it never had."""
+    rows = client.get("/results/selected-tasks.json").json()["tasks"]
+    row = next(row for row in rows if row["title"] == older["task"].title)
+    assert (row["local_government_code"], row["round_local_government_code"], row["local_government_ko"],
+            row["province_code"]) == ("28275", "28260", "서구", "28")
+    csv_text = client.get("/results/selected-tasks.csv").content.decode("utf-8-sig")
+    assert "28275,서구,Seo-gu,28,인천광역시" in csv_text.replace('"', "") and csv_text.rstrip().endswith("28260")
 
 
 def test_the_panel_forms_label_proposals_in_their_rounds_layout(client, older, council):

@@ -28,7 +28,7 @@ SCHEMA = [("contest_year", "integer"), ("contest", "string"), ("local_government
           ("province_ko", "string"), ("province_en", "string"), ("partner_codes", "string"), ("title", "string"),
           ("theme", "string"), ("industry", "string"), ("national_funding_krw", "integer"),
           ("first_year", "integer"), ("last_year", "integer"), ("status", "string"), ("confirmed_on", "string"),
-          ("round_year", "integer")]
+          ("round_year", "integer"), ("round_local_government_code", "string")]
 
 
 @pytest.fixture

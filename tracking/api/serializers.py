@@ -35,6 +35,9 @@ class RoundLayoutMixin(serializers.Serializer):
     local_government_name = serializers.SerializerMethodField()
     province_code = serializers.SerializerMethodField(help_text="The province's 2-digit code on the round's date.")
     province_name = serializers.SerializerMethodField(help_text="The province's name on the round's date.")
+    round_code = serializers.SerializerMethodField(
+        help_text="The local government's 5-digit code on the round's date (a 2026 round's Haenam-gun: 46790; "
+                  "local_government is its code today, 12790).")
 
     def to_representation(self, instance):
         if getattr(instance.local_government, "as_of", None) is None:
@@ -50,6 +53,9 @@ class RoundLayoutMixin(serializers.Serializer):
     def get_province_name(self, task) -> str:
         return task.local_government.as_of.province.name
 
+    def get_round_code(self, task) -> str:
+        return task.local_government.as_of.code
+
 
 class SelectedTaskSerializer(RoundLayoutMixin, serializers.ModelSerializer):
     agreed_national_krw = serializers.IntegerField(read_only=True)
@@ -60,7 +66,7 @@ class SelectedTaskSerializer(RoundLayoutMixin, serializers.ModelSerializer):
         model = SelectedTask
         fields = ["id", "contest", "proposal", "decision", "local_government", "local_government_name", "title",
                   "status", "opened_at", "agreed_national_krw", "disbursed_national_krw", "late_report_count",
-                  "province_code", "province_name"]
+                  "province_code", "province_name", "round_code"]
         list_serializer_class = _StoodList
 
 
@@ -142,7 +148,8 @@ class SelectedTaskDetailSerializer(RoundLayoutMixin, serializers.ModelSerializer
         model = SelectedTask
         fields = ["id", "contest", "proposal", "decision", "local_government", "local_government_name", "title",
                   "status", "opened_at", "agreement_lines", "milestones", "grades", "plan_inclusions", "reports",
-                  "conditional_from_year", "continuation_evaluations", "province_code", "province_name"]
+                  "conditional_from_year", "continuation_evaluations", "province_code", "province_name",
+                  "round_code"]
 
 
 class StatusChangeSerializer(serializers.Serializer):

@@ -44,12 +44,14 @@ FIELDS = (
           "round_year).", "공모 연도", "Contest year",
           "공모가 열린 해(2026년 공모는 2025년에 열림, round_year 참조)."),
     Field("contest", "string", "The contest's Korean name.", "공모명", "Contest", "공모의 한국어 이름."),
-    Field("local_government_code", "string", "The lead local government's 5-digit administrative code.",
-          "지자체 코드", "Local government code", "주관 지자체의 5자리 행정 코드."),
-    Field("local_government_ko", "string", "The lead local government's Korean name.", "지자체명(한국어)",
-          "Local government (Korean)", "주관 지자체의 한국어 이름."),
-    Field("local_government_en", "string", "The lead local government's English name.", "지자체명(영어)",
-          "Local government (English)", "주관 지자체의 영어 이름."),
+    Field("local_government_code", "string", "The lead local government's 5-digit administrative code today "
+          "(the same unit keeps it however often it was renumbered; its code on the contest's date is "
+          "round_local_government_code).", "지자체 코드", "Local government code",
+          "주관 지자체의 현재 5자리 행정 코드(공모 기준일의 코드는 round_local_government_code)."),
+    Field("local_government_ko", "string", "The lead local government's Korean name on the contest's date.",
+          "지자체명(한국어)", "Local government (Korean)", "공모 기준일의 주관 지자체 한국어 이름."),
+    Field("local_government_en", "string", "The lead local government's English name on the contest's date.",
+          "지자체명(영어)", "Local government (English)", "공모 기준일의 주관 지자체 영어 이름."),
     Field("province_code", "string", "Its province's 2-digit code on the contest's date.", "시·도 코드",
           "Province code", "공모 기준일의 시·도 2자리 코드."),
     Field("province_ko", "string", "Its province's Korean name on the contest's date.", "시·도명(한국어)",
@@ -76,6 +78,10 @@ FIELDS = (
     Field("round_year", "integer", "The year the round is named for (its first funded year), as the contest's name "
           "and the results page say it.", "공모 회차 연도", "Round",
           "공모 이름과 결과 화면이 말하는 회차 연도(지원 첫해)."),
+    Field("round_local_government_code", "string", "The lead local government's 5-digit code on the contest's "
+          "date, the code that goes with province_code (a 2026 round's Haenam-gun: 46790, today 12790).",
+          "공모 기준일 지자체 코드", "Local government code on the contest's date",
+          "공모 기준일의 주관 지자체 5자리 코드, province_code와 짝을 이룸(2026년 공모의 해남군: 46790, 현재 12790)."),
 )
 
 
@@ -111,14 +117,16 @@ def public_row(task: SelectedTask) -> dict:
     confirmed: date = timezone.localtime(task.decision.run.confirmed_at, SEOUL).date()
     return {
         "contest_year": task.contest.year, "contest": task.contest.name_ko,
-        "local_government_code": task.local_government.code, "local_government_ko": task.local_government.name_ko,
-        "local_government_en": task.local_government.name_en, "province_code": province.code,
+        "local_government_code": task.local_government.code,
+        "local_government_ko": task.local_government.as_of.name_ko,
+        "local_government_en": task.local_government.as_of.name_en, "province_code": province.code,
         "province_ko": province.name_ko, "province_en": province.name_en,
         "partner_codes": ";".join(sorted(partner.code for partner in task.proposal.partners.all())),
         "title": task.title, "theme": task.proposal.specialty_resource,
         "industry": task.proposal.industry,
         "national_funding_krw": task.decision.national_krw, "first_year": years[0], "last_year": years[-1],
         "status": task.status, "confirmed_on": confirmed.isoformat(), "round_year": task.contest.round_year,
+        "round_local_government_code": task.local_government.as_of.code,
     }
 
 
