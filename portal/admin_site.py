@@ -1,4 +1,7 @@
 from django.contrib.admin import AdminSite, ModelAdmin
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.db import DataError, transaction
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import can_use_admin_site
@@ -32,4 +35,19 @@ class PortalAdminSite(AdminSite):
 class BoundedAdminMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         return bound_formfield(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
+
+    def changelist_view(self, request, extra_context=None):
+        """A list filter's value past what its column holds (``?province=10**20``, ``?attempt_time=0001-01-01``,
+        ``?start_time__year=10**9``) fails only when the query runs, as an OverflowError or the database's
+        DataError: a 500 on every list. It is answered as Django answers a lookup it cannot read: the list
+        again, unfiltered, with ``?e=1`` (the page then says the filter was not valid)."""
+        if request.method != "GET":
+            return super().changelist_view(request, extra_context)
+        try:
+            with transaction.atomic():
+                return super().changelist_view(request, extra_context)
+        except (OverflowError, DataError):
+            if ERROR_FLAG in request.GET:
+                raise
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
 
