@@ -103,4 +103,7 @@ def test_every_admin_list_survives_filter_values_past_its_columns(client):
     assert tried > 300
     assert problems == []
     response = client.get("/admin/accounts/user/", {"province": "1" + "0" * 20})
-    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+    if response.status_code == 200:  # PostgreSQL: Django finds no row for an id past the column's range
+        assert response.context_data["cl"].result_count == 0
+    else:  # SQLite: the value cannot be bound, and the list is answered again with ?e=1
+        assert response.status_code == 302 and response["Location"].endswith("?e=1")
