@@ -1,8 +1,8 @@
 """Tracking's API shapes: selected tasks, progress reports and the four support lines' rows."""
 from rest_framework import serializers
 
+from applications.api.layout import LeadInRoundMixin, in_round_list
 from applications.models import KpiIndicator
-from applications.selectors.layout import in_round_layout
 from core.fields import MAX_KRW
 from tracking.models import (
     AgreementLine,
@@ -19,42 +19,20 @@ from tracking.models import (
     TaskStatus,
 )
 
-
-class _StoodList(serializers.ListSerializer):
-    """A list of tasks, each standing in its round's layout first (``applications.selectors.layout``, bounded)."""
-
-    def to_representation(self, data):
-        return super().to_representation(in_round_layout(data.all() if hasattr(data, "all") else data))
+IN_ROUND = {"local_government": "local_government"}
 
 
-class RoundLayoutMixin(serializers.Serializer):
-    """The task's local government, name and province as on its round's eligibility date (a 2026 round's Haenam
-    in Jeollanam-do, 46; a 2027 round's in 전남광주통합특별시, 12)."""
+class RoundLayoutMixin(LeadInRoundMixin):
+    """The task's local government by its current code, and by name, province and code as on its round's
+    eligibility date (a 2026 round's Haenam in Jeollanam-do, 46; a 2027 round's in 전남광주통합특별시, 12): the
+    proposals' and decisions' mixin (``applications.api.layout``), the task's own unit as the lead."""
 
+    in_round = IN_ROUND
     local_government = serializers.SlugRelatedField(slug_field="code", read_only=True)
     local_government_name = serializers.SerializerMethodField()
-    province_code = serializers.SerializerMethodField(help_text="The province's 2-digit code on the round's date.")
-    province_name = serializers.SerializerMethodField(help_text="The province's name on the round's date.")
-    round_code = serializers.SerializerMethodField(
-        help_text="The local government's 5-digit code on the round's date (a 2026 round's Haenam-gun: 46790; "
-                  "local_government is its code today, 12790).")
-
-    def to_representation(self, instance):
-        if getattr(instance.local_government, "as_of", None) is None:
-            in_round_layout([instance])
-        return super().to_representation(instance)
 
     def get_local_government_name(self, task) -> str:
-        return task.local_government.as_of.name
-
-    def get_province_code(self, task) -> str:
-        return task.local_government.as_of.province.code
-
-    def get_province_name(self, task) -> str:
-        return task.local_government.as_of.province.name
-
-    def get_round_code(self, task) -> str:
-        return task.local_government.as_of.code
+        return task.local_government.name
 
 
 class SelectedTaskSerializer(RoundLayoutMixin, serializers.ModelSerializer):
@@ -67,7 +45,7 @@ class SelectedTaskSerializer(RoundLayoutMixin, serializers.ModelSerializer):
         fields = ["id", "contest", "proposal", "decision", "local_government", "local_government_name", "title",
                   "status", "opened_at", "agreed_national_krw", "disbursed_national_krw", "late_report_count",
                   "province_code", "province_name", "round_code"]
-        list_serializer_class = _StoodList
+        list_serializer_class = in_round_list(**IN_ROUND)
 
 
 class AgreementLineSerializer(serializers.ModelSerializer):
