@@ -26,6 +26,7 @@ from selection.services import (
     publish_run,
     request_re_review,
     save_policy,
+    sign_re_review_pledge,
     start_run,
     submit_re_review,
 )
@@ -112,7 +113,9 @@ def _object(run, council, dates: RoundDates) -> None:
     chosen = [reviewer for reviewer in eligible if reviewer.user.username == "reviewer"] or eligible[:1]
     with demo_clock(dates.objected + timedelta(hours=17)):
         reviews = request_re_review(actor=council, objection=objection, reviewers=chosen) if chosen else []
-    for review in reviews:
+    for review in reviews:  # the pledge first: the proposal opens to him only then
+        with demo_clock(dates.re_reviewed - timedelta(hours=2)) as now:
+            sign_re_review_pledge(actor=review.reviewer.user, review=review, now=now)
         with demo_clock(dates.re_reviewed) as now:
             submit_re_review(actor=review.reviewer.user, review=review, supports_objection=False, now=now,
                              opinion="제출된 매출실적표를 반영하더라도 효과성 항목의 평가 근거(고용·매출 목표의 "

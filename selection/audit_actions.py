@@ -16,6 +16,8 @@ register_actions({
     "selection.objection_filed": _("Objection filed"),
     "selection.objection_file_added": _("Objection file added"),
     "selection.re_review_requested": _("Re-review requested"),
+    "selection.re_review_pledge_signed": _("Re-review: confidentiality pledge signed"),
+    "selection.re_review_conflict_declared": _("Re-review: conflict of interest declared"),
     "selection.re_review_submitted": _("Re-review opinion submitted"),
     "selection.objection_decided": _("Objection decided"),
 })

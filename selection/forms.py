@@ -1,11 +1,12 @@
 """The selection's forms: the council's policy, runs, adjustments and answers; the applicant's objection;
-the re-reviewer's opinion."""
+the re-reviewer's pledge (the review's own), conflict and opinion."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.fields import MAX_KRW
 from core.uploads import check_upload
+from reviews.forms import ConflictForm
 from reviews.models import Reviewer
 
 from .models import Outcome
@@ -128,6 +129,15 @@ class ReReviewRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reviewers"].queryset = Reviewer.objects.filter(pk__in=[reviewer.pk for reviewer in eligible]) \
             .select_related("user").order_by("user__last_name", "user__first_name", "pk")
+
+
+class ReReviewConflictForm(ConflictForm):
+    """The review's conflict form, saying what a declared conflict does to a re-review."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = _("The re-review request closes for you without an opinion and the "
+                                            "council is told.")
 
 
 class ReReviewForm(forms.Form):

@@ -44,4 +44,8 @@ register_events("selection", [
           ("objection__decision__proposal", "reviewer__user"), lambda review: if_active(review.reviewer.user),
           lambda review: reverse("selection:re-review", args=[review.pk]),
           prepare=_in_its_round("objection__decision__proposal")),
+    Event("selection.re_review_conflict_declared", "selection.ObjectionReview",
+          ("objection__decision__proposal", "reviewer__user"), lambda review: council_staff(),
+          lambda review: reverse("selection:objection-detail", args=[review.objection_id]),
+          prepare=_in_its_round("objection__decision__proposal")),
 ])

@@ -3,10 +3,17 @@
 The council runs, adjusts, approves, publishes and decides. A local government sees its own proposals'
 decisions only once the result is published, and files objections to them during the period. A reviewer
 reaches only the re-reviews asked of him. Nobody but the council sees a run before it is published.
+
+A re-reviewer reads the objected proposal (its page, files and API answer), the objection's reasons and files
+only through :func:`can_read_through_re_review`: once he has signed the confidentiality pledge and confirmed he
+has no conflict, and while the objection is undecided. He keeps reading after he submits his opinion, until the
+decision (an evaluator may look again at what he judged until it is decided); then that access ends. Any other
+way he reads the proposal (a confirmed assignment of the review) is its own and unaffected.
 """
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
 
-from .models import OPEN_OBJECTION_STATUSES, Objection, ObjectionReview, RunStatus, SelectionDecision
+from .models import OPEN_OBJECTION_STATUSES, Objection, ObjectionReview, ReReviewStatus, RunStatus, SelectionDecision
 
 
 def can_manage_selection(user) -> Decision:
@@ -95,17 +102,71 @@ def is_undecided(objection: Objection) -> Decision:
     return ALLOWED
 
 
-def is_re_review_open(review: ObjectionReview) -> Decision:
-    """An opinion is written once, while its objection :func:`is_undecided`."""
+def is_re_review_answerable(review: ObjectionReview) -> Decision:
+    """A request is answered (pledge, conflict, opinion) while no opinion is submitted, no conflict declared and
+    the objection :func:`is_undecided`."""
     if review.submitted_at is not None:
         return deny(_("This opinion is already submitted."))
+    if review.status == ReReviewStatus.RECUSED:
+        return deny(_("You declared a conflict for this re-review; it is closed."))
     return is_undecided(review.objection)
 
 
-def can_write_re_review(user, review: ObjectionReview) -> Decision:
+def can_sign_re_review_pledge(review: ObjectionReview) -> Decision:
+    """The pledge is signed once, on a request still :func:`is_re_review_answerable`."""
+    if review.status == ReReviewStatus.PLEDGED:
+        return deny(_("The confidentiality pledge is already signed."))
+    return is_re_review_answerable(review)
+
+
+def can_declare_re_review_conflict(review: ObjectionReview) -> Decision:
+    """A conflict is declared before the opinion, pledge signed or not: the request then closes without one."""
+    return is_re_review_answerable(review)
+
+
+def is_re_review_open(review: ObjectionReview) -> Decision:
+    """An opinion is written once, after the pledge, while the request :func:`is_re_review_answerable`."""
+    answerable = is_re_review_answerable(review)
+    if answerable and review.status != ReReviewStatus.PLEDGED:
+        return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
+    return answerable
+
+
+def is_own_re_review(user, review: ObjectionReview) -> Decision:
     if not (is_signed_in(user) and review.reviewer.user_id == user.pk):
         return deny(_("This re-review was asked of another reviewer."))
-    return is_re_review_open(review)
+    return ALLOWED
+
+
+def can_write_re_review(user, review: ObjectionReview) -> Decision:
+    return is_own_re_review(user, review) and is_re_review_open(review)
+
+
+# What opens the proposal through a re-review, as a filter on ObjectionReview: the same rule as
+# ``can_read_through_re_review`` below, so a list and a single page cannot disagree.
+READS_THROUGH_RE_REVIEW = Q(status=ReReviewStatus.PLEDGED, objection__status__in=OPEN_OBJECTION_STATUSES)
+
+
+def can_read_through_re_review(user, review: ObjectionReview) -> Decision:
+    """The re-reviewer reads the proposal, the objection's reasons and files once he has signed the pledge and
+    confirmed no conflict, while the objection is undecided (also after he submitted his opinion, until then)."""
+    own = is_own_re_review(user, review)
+    if not own:
+        return own
+    if review.status == ReReviewStatus.RECUSED:
+        return deny(_("You declared a conflict for this re-review; it is closed."))
+    if not review.objection.is_open:
+        return deny(_("The objection is decided: the proposal no longer opens through this re-review."))
+    if review.status != ReReviewStatus.PLEDGED:
+        return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
+    return ALLOWED
+
+
+def re_reviews_reading_proposal(user) -> QuerySet[ObjectionReview]:
+    """The re-reviews through which ``user`` reads their proposal now (:data:`READS_THROUGH_RE_REVIEW`)."""
+    if not is_signed_in(user):
+        return ObjectionReview.objects.none()
+    return ObjectionReview.objects.filter(READS_THROUGH_RE_REVIEW, reviewer__user=user)
 
 
 def objectable_decision(user, pk: int) -> SelectionDecision:

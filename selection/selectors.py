@@ -20,7 +20,7 @@ from .models import (
     SelectionPolicy,
     SelectionRun,
 )
-from .permissions import can_view_decision
+from .permissions import can_view_decision, re_reviews_reading_proposal
 
 
 def runs_of(contest: Contest) -> QuerySet[SelectionRun]:
@@ -120,10 +120,10 @@ def re_reviews_of(user) -> QuerySet[ObjectionReview]:
 
 
 def proposals_re_reviewed_by(user, proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:
-    """Of ``proposals``, those ``user`` is asked to re-review after an objection: a re-reviewer reads the
-    proposal his opinion is about, as the re-review page links it (registered in ``applications.extensions``
-    from ``SelectionConfig.ready``)."""
-    return proposals.filter(selection_decisions__objection__re_reviews__reviewer__user=user).distinct()
+    """Of ``proposals``, those ``user`` reads through a re-review after an objection: pledge signed, objection
+    undecided (``permissions.re_reviews_reading_proposal``, the rule of the re-review page). Registered in
+    ``applications.extensions`` from ``SelectionConfig.ready``; a confirmed assignment is a source of its own."""
+    return proposals.filter(pk__in=re_reviews_reading_proposal(user).values("objection__decision__proposal_id"))
 
 
 def re_reviews_for(objection: Objection) -> QuerySet[ObjectionReview]:

@@ -24,6 +24,8 @@ urlpatterns = [
     path("objections/<int:pk>/files/<int:file_pk>/", objections.ObjectionFileView.as_view(), name="objection-file"),
     path("re-reviews/", objections.ReReviewListView.as_view(), name="re-review-list"),
     path("re-reviews/<int:pk>/", objections.ReReviewView.as_view(), name="re-review"),
+    path("re-reviews/<int:pk>/pledge/", objections.ReReviewPledgeView.as_view(), name="re-review-pledge"),
+    path("re-reviews/<int:pk>/conflict/", objections.ReReviewConflictView.as_view(), name="re-review-conflict"),
     path("re-reviews/<int:pk>/files/<int:file_pk>/", objections.ReReviewFileView.as_view(),
          name="re-review-file"),
 ]

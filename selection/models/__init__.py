@@ -4,6 +4,7 @@ from .objections import (
     ObjectionAttachment,
     ObjectionReview,
     ObjectionStatus,
+    ReReviewStatus,
 )
 from .policy import SelectionPolicy
 from .runs import (
@@ -19,6 +20,6 @@ from .runs import (
 
 __all__ = [
     "ACTIVE_STATUSES", "APPROVED_STATUSES", "OPEN_OBJECTION_STATUSES", "PUBLIC_STATUSES", "DecisionAdjustment",
-    "Objection", "ObjectionAttachment", "ObjectionReview", "ObjectionStatus", "Outcome", "RunStatus",
-    "SelectionDecision", "SelectionPolicy", "SelectionRun",
+    "Objection", "ObjectionAttachment", "ObjectionReview", "ObjectionStatus", "Outcome", "ReReviewStatus",
+    "RunStatus", "SelectionDecision", "SelectionPolicy", "SelectionRun",
 ]

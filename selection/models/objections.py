@@ -83,6 +83,16 @@ class ObjectionAttachment(StoredDocument):
         ]
 
 
+class ReReviewStatus(models.TextChoices):
+    """Where a re-review request stands for its reviewer: asked, then either the confidentiality pledge signed
+    with no conflict (the proposal opens to him; ``submitted_at`` then records his opinion) or a conflict
+    declared (the request closes without an opinion)."""
+
+    REQUESTED = "requested", _("Pledge to sign")
+    PLEDGED = "pledged", _("Pledge signed, no conflict")
+    RECUSED = "recused", _("Recused (conflict declared)")
+
+
 class ObjectionReview(models.Model):
     """A re-review of an objected proposal by a reviewer who did not score it."""
 
@@ -96,6 +106,10 @@ class ObjectionReview(models.Model):
     opinion = models.TextField(_("opinion"), blank=True)
     supports_objection = models.BooleanField(_("supports the objection"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ReReviewStatus.choices,
+                              default=ReReviewStatus.REQUESTED)
+    pledge_signed_at = models.DateTimeField(_("confidentiality pledge signed at"), null=True, blank=True)
+    conflict_reason = models.TextField(_("declared conflict"), blank=True)
 
     class Meta:
         ordering = ["objection", "requested_at", "pk"]
@@ -106,7 +120,22 @@ class ObjectionReview(models.Model):
             models.CheckConstraint(name="re_review_submitted_is_complete",
                                    condition=Q(submitted_at__isnull=True)
                                    | (~Q(opinion="") & Q(supports_objection__isnull=False))),
+            models.CheckConstraint(name="re_review_status_known", condition=Q(status__in=ReReviewStatus.values)),
+            models.CheckConstraint(name="re_review_pledged_has_pledge",
+                                   condition=~Q(status=ReReviewStatus.PLEDGED) | Q(pledge_signed_at__isnull=False)),
+            models.CheckConstraint(name="re_review_submitted_is_pledged",
+                                   condition=Q(submitted_at__isnull=True) | Q(status=ReReviewStatus.PLEDGED)),
+            models.CheckConstraint(name="re_review_recused_has_reason",
+                                   condition=~Q(status=ReReviewStatus.RECUSED) | ~Q(conflict_reason="")),
         ]
 
     def __str__(self) -> str:
         return f"{self.reviewer} · {self.objection}"
+
+    @property
+    def is_pledge_pending(self) -> bool:
+        return self.status == ReReviewStatus.REQUESTED
+
+    @property
+    def is_recused(self) -> bool:
+        return self.status == ReReviewStatus.RECUSED

@@ -14,17 +14,25 @@ from core.permissions import refuse_unless
 from core.uploads import CheckedUpload
 from notifications.services import announce
 from reviews.conflicts import ConflictFacts, conflict_reasons
-from reviews.models import Assignment, Reviewer
+from reviews.models import Assignment, DeclaredConflict, Reviewer
 from selection.models import (
     Objection,
     ObjectionAttachment,
     ObjectionReview,
     ObjectionStatus,
+    ReReviewStatus,
     RunStatus,
     SelectionDecision,
     SelectionRun,
 )
-from selection.permissions import ALREADY_OBJECTED, is_open_to_objections, is_re_review_open, is_undecided
+from selection.permissions import (
+    ALREADY_OBJECTED,
+    can_declare_re_review_conflict,
+    can_sign_re_review_pledge,
+    is_open_to_objections,
+    is_re_review_open,
+    is_undecided,
+)
 
 from .decisions import SelectionRefused, change_decision
 
@@ -89,10 +97,48 @@ def request_re_review(*, actor, objection: Objection, reviewers: Iterable[Review
     return created
 
 
+def _locked_re_review(review: ObjectionReview) -> ObjectionReview:
+    """The request locked for the change, so two answers to it (two tabs, a double click) queue: the second
+    sees what the first wrote and is refused with the reason."""
+    return (ObjectionReview.objects.select_for_update().select_related("objection__decision", "reviewer")
+            .get(pk=review.pk))
+
+
+@transaction.atomic
+def sign_re_review_pledge(*, actor, review: ObjectionReview, now: datetime | None = None) -> ObjectionReview:
+    """The re-reviewer signs the confidentiality pledge and confirms he has no conflict: the proposal, the
+    objection's reasons and its files open to him (``permissions.can_read_through_re_review``)."""
+    review = _locked_re_review(review)
+    refuse_unless(can_sign_re_review_pledge(review), SelectionRefused)
+    review.status, review.pledge_signed_at = ReReviewStatus.PLEDGED, now or timezone.now()
+    review.save(update_fields=["status", "pledge_signed_at"])
+    record(actor=actor, action="selection.re_review_pledge_signed", target=review.objection,
+           changes={"re_review": review.pk})
+    return review
+
+
+@transaction.atomic
+def declare_re_review_conflict(*, actor, review: ObjectionReview, reason: str) -> ObjectionReview:
+    """The re-reviewer declares a conflict (회피): the request closes without an opinion, the conflict is kept
+    with the reviewer's others (he is not asked about this proposal again) and the council is told."""
+    review = _locked_re_review(review)
+    refuse_unless(can_declare_re_review_conflict(review), SelectionRefused)
+    if not reason.strip():
+        raise SelectionRefused(_("Say what the conflict is."))
+    DeclaredConflict.objects.create(reviewer=review.reviewer, proposal_id=review.objection.decision.proposal_id,
+                                    reason=reason.strip())
+    review.status, review.conflict_reason = ReReviewStatus.RECUSED, reason.strip()
+    review.save(update_fields=["status", "conflict_reason"])
+    entry = record(actor=actor, action="selection.re_review_conflict_declared", target=review.objection,
+                   reason=reason.strip(), changes={"re_review": review.pk})
+    announce("selection.re_review_conflict_declared", review.pk, occasion=entry.pk)
+    return review
+
+
 @transaction.atomic
 def submit_re_review(*, actor, review: ObjectionReview, opinion: str, supports_objection: bool,
                      now: datetime | None = None) -> ObjectionReview:
-    review = ObjectionReview.objects.select_for_update().select_related("objection").get(pk=review.pk)
+    review = _locked_re_review(review)
     refuse_unless(is_re_review_open(review), SelectionRefused)
     if not opinion.strip():
         raise SelectionRefused(_("Write your opinion."))

@@ -1,8 +1,10 @@
 """Objections: the applicant files one; the council reads it, asks for a re-review and decides; a
 re-reviewer writes his opinion. Anyone else gets 404 for an objection (its existence is the applicant's)."""
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,6 +14,7 @@ from applications.selectors.layout import in_round_layout
 from core.downloads import document_response
 from core.form_flow import ServiceFormMixin
 from core.permissions import DecisionRequiredMixin
+from reviews.forms import PledgeForm
 from selection import forms, permissions, selectors, services
 from selection.models import Objection, ObjectionReview, SelectionDecision
 from selection.services.objections import eligible_re_reviewers
@@ -139,7 +142,11 @@ class ReReviewListView(LoginRequiredMixin, TemplateView):
 
 
 class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
-    """The re-reviewer reads the objection and the result and writes his opinion; only his own (404 else)."""
+    """The re-reviewer's page, his own request only (404 else). First the confidentiality pledge and the
+    no-conflict confirmation (or a declared conflict, which closes the request) beside what he needs to judge a
+    conflict; once signed, and while the objection is undecided, the objection's reasons and files, the link to
+    the proposal and his opinion (``permissions.can_read_through_re_review``). After the decision he keeps his
+    own opinion on the page, and nothing of the proposal opens through it."""
 
     template_name = "selection/re_review.html"
     refusals = (services.SelectionRefused,)
@@ -149,26 +156,54 @@ class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
         return permissions.ALLOWED
 
     def get_review(self) -> ObjectionReview:
-        review = (selectors.re_reviews_of(self.request.user).select_related("reviewer")
+        review = (selectors.re_reviews_of(self.request.user)
+                  .select_related("reviewer", "objection__decision__run__contest")
                   .filter(pk=self.kwargs["pk"]).first())
         if review is None:
             raise Http404
         return in_round_layout([review], local_government="objection__decision__proposal__lead_local_government",
                                contest="objection__decision__run__contest")[0]
 
+    def page(self):
+        return redirect("selection:re-review", pk=self.review.pk)
+
     def get_context_data(self, **kwargs):
-        review = self.review
-        kwargs.setdefault("form", forms.ReReviewForm())
+        review, user = self.review, self.request.user
         objection = review.objection
-        return super().get_context_data(review=review, objection=objection, decision=objection.decision,
-                                        can_write=bool(permissions.can_write_re_review(self.request.user, review)),
-                                        attachments=list(objection.attachments.all()), **kwargs)
+        reading = permissions.can_read_through_re_review(user, review)
+        context = {"review": review, "objection": objection, "decision": objection.decision, "reading": reading,
+                   "can_write": bool(permissions.can_write_re_review(user, review))}
+        if reading:
+            context["attachments"] = list(objection.attachments.all())
+            kwargs.setdefault("form", forms.ReReviewForm())
+        elif permissions.can_sign_re_review_pledge(review):
+            proposal = in_round_layout([objection.decision.proposal], local_government="lead_local_government",
+                                       partners="partners")[0]
+            context.update(proposal=proposal, partners=proposal.partners.all(),
+                           companies=proposal.companies.order_by("name"))
+            kwargs.setdefault("pledge_form", PledgeForm())
+            kwargs.setdefault("conflict_form", forms.ReReviewConflictForm())
+        return super().get_context_data(**context, **kwargs)
+
+    def answer(self, form, act, *, form_name: str):
+        """A pledge or a conflict: an incomplete form comes back with what was typed; a refusal (the request
+        answered meanwhile in another tab, the objection decided) is said on the page, whatever it shows now."""
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(**{form_name: form}))
+        try:
+            message = act(form.cleaned_data)
+        except services.SelectionRefused as refused:
+            messages.error(self.request, str(refused))
+        else:
+            messages.success(self.request, message)
+        return self.page()
 
     def post(self, request, *args, **kwargs):
         review = self.review
         allowed = permissions.can_write_re_review(request.user, review)
         if not allowed:
-            raise PermissionDenied(allowed.reason)
+            messages.error(request, str(allowed.reason))
+            return self.page()
 
         def act(data):
             services.submit_re_review(actor=request.user, review=review, opinion=data["opinion"],
@@ -178,8 +213,31 @@ class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
         return self.submit(forms.ReReviewForm(request.POST), act)
 
 
+class ReReviewPledgeView(ReReviewView):
+    def post(self, request, *args, **kwargs):
+        def act(data):
+            services.sign_re_review_pledge(actor=request.user, review=self.review)
+            return _("Pledge signed. The proposal and the objection are open for your re-review.")
+
+        return self.answer(PledgeForm(request.POST), act, form_name="pledge_form")
+
+
+class ReReviewConflictView(ReReviewView):
+    def post(self, request, *args, **kwargs):
+        def act(data):
+            services.declare_re_review_conflict(actor=request.user, review=self.review, reason=data["reason"])
+            return _("Your conflict was recorded and the council is told; this re-review is closed for you.")
+
+        return self.answer(forms.ReReviewConflictForm(request.POST), act, form_name="conflict_form")
+
+
 class ReReviewFileView(ReReviewView):
+    """An objection's file, on the terms of the proposal: pledge signed, objection undecided (403 else)."""
+
     def get(self, request, *args, **kwargs):
+        reading = permissions.can_read_through_re_review(request.user, self.review)
+        if not reading:
+            raise PermissionDenied(reading.reason)
         attachment = self.review.objection.attachments.filter(pk=kwargs["file_pk"]).first()
         if attachment is None:
             raise Http404

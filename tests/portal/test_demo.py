@@ -49,6 +49,8 @@ def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eag
     assert objection.re_reviews.get().reviewer.user.username == "reviewer"
     assert objection.status == ObjectionStatus.REJECTED and objection.attachments.count() == 1
     assert objection.re_reviews.get().submitted_at < objection.decided_at < run.confirmed_at
+    re_review = objection.re_reviews.get()  # he signed the pledge before reading, as every re-reviewer does
+    assert re_review.status == "pledged" and objection.filed_at < re_review.pledge_signed_at < re_review.submitted_at
     tasks = dict(SelectedTask.objects.filter(contest__year=2024).values_list("local_government__code", "status"))
     assert set(tasks) == {code for code, outcome in outcomes.items() if outcome == Outcome.SELECTED}
     assert len(tasks) == 24 and set(tasks.values()) == {TaskStatus.RUNNING}

@@ -23,6 +23,7 @@ from selection.services import (
     file_objection,
     publish_run,
     request_re_review,
+    sign_re_review_pledge,
     submit_re_review,
 )
 from selection.services.objections import eligible_re_reviewers
@@ -86,6 +87,9 @@ def test_a_re_review_is_asked_only_of_reviewers_who_never_scored_the_proposal(da
     [review] = request_re_review(actor=council, objection=objection, reviewers=[fresh])
     objection.refresh_from_db()
     assert objection.status == ObjectionStatus.RE_REVIEW
+    with pytest.raises(SelectionRefused, match="Sign the confidentiality pledge"):
+        submit_re_review(actor=fresh.user, review=review, opinion="서약 전 의견", supports_objection=True)
+    sign_re_review_pledge(actor=fresh.user, review=review)
     with pytest.raises(SelectionRefused, match="Write your opinion"):
         submit_re_review(actor=fresh.user, review=review, opinion="", supports_objection=True)
     submit_re_review(actor=fresh.user, review=review, opinion="발표 점수 편차가 과도함", supports_objection=True)

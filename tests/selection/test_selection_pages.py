@@ -143,6 +143,8 @@ def test_a_re_reviewer_writes_his_opinion_and_no_other_reviewer_reaches_it(clien
     assert client.get(url).status_code == 404
     assert client.post(url, {"supports_objection": "no", "opinion": "x"}).status_code == 404
     client.force_login(asked.user)
+    assert "발표 시간 부족" not in client.get(url).content.decode()  # the objection opens after the pledge
+    client.post(reverse("selection:re-review-pledge", args=[review.pk]), {"confidential": "on", "no_conflict": "on"})
     assert "발표 시간 부족" in client.get(url).content.decode()
     refused = client.post(url, {"supports_objection": "no", "opinion": ""})
     assert refused.status_code == 200 and "re-review-opinion" in refused.content.decode()
