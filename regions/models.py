@@ -221,7 +221,7 @@ class DesignationImport(models.Model):
     rows_created = models.PositiveIntegerField(_("designations created"))
 
     class Meta:
-        ordering = ["-imported_at"]
+        ordering = ["-imported_at", "-pk"]
         verbose_name = _("designation import")
         verbose_name_plural = _("designation imports")
 

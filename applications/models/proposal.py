@@ -58,7 +58,7 @@ class Proposal(models.Model):
         help_text=_("Moves on at every save of the draft's text, so a save made from an older text is noticed."))
 
     class Meta:
-        ordering = ["-updated_at"]
+        ordering = ["-updated_at", "-pk"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         constraints = [

@@ -311,7 +311,7 @@ REST_FRAMEWORK = {
                                "core.api.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "core.api.filters.StableOrderingFilter",  # DRF's, with the primary key as the last key
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

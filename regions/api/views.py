@@ -83,6 +83,7 @@ def _day(request):
 class DesignationViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanViewRegistry]
     serializer_class = DesignationSerializer
-    queryset = Designation.objects.select_related("local_government").order_by("local_government__code", "kind")
+    queryset = (Designation.objects.select_related("local_government")
+                .order_by("local_government__code", "kind", "valid_from", "pk"))
     filterset_fields = ["kind", "local_government"]
     ordering_fields = ["valid_from", "kind"]

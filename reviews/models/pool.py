@@ -48,7 +48,7 @@ class DeclaredConflict(models.Model):
     declared_at = models.DateTimeField(_("declared at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["-declared_at"]
+        ordering = ["-declared_at", "-pk"]
         verbose_name = _("declared conflict")
         verbose_name_plural = _("declared conflicts")
         constraints = [

@@ -26,7 +26,7 @@ class Recruitment(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["task", "-opens_on"]
+        ordering = ["task", "-opens_on", "-pk"]
         verbose_name = _("company recruitment")
         verbose_name_plural = _("company recruitments")
         constraints = [

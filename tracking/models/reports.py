@@ -108,7 +108,7 @@ class ReportAttachment(StoredDocument):
     file = models.FileField(_("file"), upload_to=report_file_path, max_length=300)
 
     class Meta:
-        ordering = ["report", "uploaded_at"]
+        ordering = ["report", "uploaded_at", "pk"]
         verbose_name = _("report attachment")
         verbose_name_plural = _("report attachments")
 

@@ -58,7 +58,8 @@ def with_details(tasks: QuerySet[SelectedTask]) -> QuerySet[SelectedTask]:
                 "plan_inclusions__confirmed_by", "continuation_evaluations__decided_by",
                 Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("kpi_actuals")),
                 "recruitments",
-                Prefetch("recruitments__applications", queryset=CompanyApplication.objects.order_by("applied_at")),
+                Prefetch("recruitments__applications",
+                         queryset=CompanyApplication.objects.order_by("applied_at", "pk")),
                 "support_rows"))
 
 
