@@ -5,6 +5,7 @@ a service's own ``timezone.now()``) carries that moment, not the moment of seedi
 time-machine (a development package, requirements-dev.txt) moves the clock of the whole process, which is
 what those fields read; patching ``django.utils.timezone.now`` would miss the defaults captured at import.
 """
+import time as clocks
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
@@ -16,12 +17,16 @@ from applications.models import SEOUL
 WORKDAY = (time(9), time(18))  # moments spread by ``working_moments`` fall in these hours (KST)
 
 
-def real_now() -> datetime:
-    """The machine's time, whatever clock a phase has set."""
-    import time_machine
+# The clock outside the demo's phases as the first phase was entered: (its time, time.monotonic() then).
+_outside: list[tuple[datetime, float]] = []
 
-    if time_machine.escape_hatch.is_travelling():
-        return datetime.fromtimestamp(time_machine.escape_hatch.time.time(), tz=UTC)
+
+def real_now() -> datetime:
+    """The time outside the demo's phases, whatever clock a phase has set: the machine's, or the one a test has
+    set to seed the demo on a given day (the monotonic clock, which no phase moves, carries it on)."""
+    if _outside:
+        at, entered = _outside[0]
+        return at + timedelta(seconds=clocks.monotonic() - entered)
     return datetime.now(tz=UTC)
 
 
@@ -33,10 +38,15 @@ def demo_clock(moment: datetime) -> Iterator[datetime]:
         import time_machine
     except ImportError as error:  # pragma: no cover - the dev requirements install it
         raise ImproperlyConfigured("seed_demo needs time-machine: pip install -r requirements-dev.txt") from error
+    now = real_now()
     # In UTC: time-machine would otherwise set the process's TZ to the moment's zone for the block.
-    moment = min(moment, real_now()).astimezone(UTC)
-    with time_machine.travel(moment, tick=True):
-        yield moment
+    moment = min(moment, now).astimezone(UTC)
+    _outside.append((now, clocks.monotonic()))
+    try:
+        with time_machine.travel(moment, tick=True):
+            yield moment
+    finally:
+        _outside.pop()
 
 
 def working_moments(start: datetime, end: datetime, count: int) -> list[datetime]:

@@ -1,4 +1,5 @@
 import importlib
+from datetime import UTC, datetime
 
 import pytest
 
@@ -98,3 +99,17 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+# The day the demo's README describes: the 2027 round open, the 2026 H2 reports still to write. The demo's history
+# is fixed (2024–2026), so seeded on a later day its present would be the wrong round and every report late.
+DEMO_DAY = datetime(2026, 11, 29, 1, 0, tzinfo=UTC)  # 10:00 KST; in UTC, so time-machine leaves TZ alone
+
+
+@pytest.fixture
+def demo_day():
+    """The clock at ``DEMO_DAY`` and running on, for a test that seeds the demo and checks its present."""
+    import time_machine
+
+    with time_machine.travel(DEMO_DAY, tick=True):
+        yield DEMO_DAY

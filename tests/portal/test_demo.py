@@ -16,6 +16,8 @@ from reviews.models import Assignment, Panel, PresentationSlot
 from selection.models import Objection, ObjectionStatus, Outcome, RunStatus, SelectionRun
 from tracking.models import AgreementLine, Recruitment, SelectedTask, TaskStatus
 
+pytestmark = pytest.mark.usefixtures("demo_day")  # the demo's present is the README's day, whenever this runs
+
 
 @pytest.mark.usefixtures("registry")
 def test_demo_seed_shows_the_2025_round_and_runs_twice_without_change(celery_eager,

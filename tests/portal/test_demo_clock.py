@@ -17,6 +17,8 @@ from selection.models import SelectionRun
 from tracking.models import ContinuationEvaluation, Disbursement, PerformanceGrade, SelectedTask
 from tracking.timeline import timeline
 
+pytestmark = pytest.mark.usefixtures("demo_day")  # the demo's present is the README's day, whenever this runs
+
 
 def _kst(moment: datetime) -> datetime:
     return moment.astimezone(SEOUL)

@@ -105,7 +105,7 @@ class Writes:
 
 
 @pytest.fixture
-def demo(celery_eager, django_capture_on_commit_callbacks):
+def demo(demo_day, celery_eager, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", "--force")
 
