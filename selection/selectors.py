@@ -1,7 +1,7 @@
 """Reads of the final selection, filtered by who asks where it matters."""
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_council, is_local_official
@@ -116,7 +116,8 @@ def objections_of(run: SelectionRun) -> list[Objection]:
 def re_reviews_of(user) -> QuerySet[ObjectionReview]:
     return (ObjectionReview.objects.filter(reviewer__user=user)
             .select_related("objection__decision__proposal__lead_local_government", "objection__decision__run")
-            .order_by("submitted_at", "-requested_at"))
+            # those still awaiting his opinion first on SQLite and PostgreSQL alike (they put NULL at opposite ends)
+            .order_by(F("submitted_at").asc(nulls_first=True), "-requested_at", "-pk"))
 
 
 def proposals_re_reviewed_by(user, proposals: QuerySet[Proposal]) -> QuerySet[Proposal]:

@@ -26,7 +26,7 @@ class ObjectionListView(LoginRequiredMixin, TemplateView):
     template_name = "selection/objection_list.html"
 
     def get_context_data(self, **kwargs):
-        objections = selectors.objections_visible_to(self.request.user).order_by("-filed_at")
+        objections = selectors.objections_visible_to(self.request.user).order_by("-filed_at", "-pk")
         return super().get_context_data(objections=in_round_layout(
             objections, local_government="decision__proposal__lead_local_government", contest="decision__run__contest"),
             **kwargs)

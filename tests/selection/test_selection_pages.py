@@ -157,6 +157,26 @@ def test_a_re_reviewer_writes_his_opinion_and_no_other_reviewer_reaches_it(clien
                                                    args=[objection.pk])).content.decode()
 
 
+def test_a_re_reviewers_list_shows_what_awaits_his_opinion_first(client, published, council):
+    """The same order on SQLite and PostgreSQL, which put a missing submission time at opposite ends."""
+    run, proposals = published
+    reviewer = make_reviewer()
+    reviews = {}
+    for code in ("48870", "12720"):
+        objection = file_objection(actor=make_user(Role.LOCAL_OFFICIAL, local_government=proposals[code]
+                                                   .lead_local_government),
+                                   decision=run.decisions.get(proposal=proposals[code]), reasons="재검토 요청")
+        [reviews[code]] = request_re_review(actor=council, objection=objection, reviewers=[reviewer])
+    client.force_login(reviewer.user)
+    done = reverse("selection:re-review", args=[reviews["12720"].pk])  # asked last, answered
+    client.post(reverse("selection:re-review-pledge", args=[reviews["12720"].pk]),
+                {"confidential": "on", "no_conflict": "on"})
+    assert client.post(done, {"supports_objection": "no", "opinion": "문제 없음"}).status_code == 302
+    rows = client.get(reverse("selection:re-review-list")).content.decode().split('id="re-review-list"')[1]
+    waiting = rows.index(reverse("selection:re-review", args=[reviews["48870"].pk]))
+    assert waiting < rows.index(done) and "Opinion submitted" in rows[rows.index(done):]
+
+
 def test_a_confirmed_run_renders_its_decisions_once(client, published, council, django_capture_on_commit_callbacks):
     """Nothing changes a confirmed run's decisions, so its table comes from the cache; before, never."""
     run, _proposals = published
