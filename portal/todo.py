@@ -8,7 +8,7 @@ says "8 or more" instead of a total it did not count.
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -118,7 +118,8 @@ def reviewer_todo(user, now) -> list[Todo]:
                         .exclude(status=AssignmentStatus.RECUSED)
                         .exclude(sheet__status=SheetStatus.SUBMITTED)
                         .select_related("proposal__lead_local_government__province", "proposal__contest", "panel")
-                        .order_by("due_at", "pk"))
+                        # the soonest due first, on SQLite and PostgreSQL alike (they put NULL at opposite ends)
+                        .order_by(F("due_at").asc(nulls_last=True), "pk"))
     return [listed(_("Score sheets to submit"), open_assignments[:FETCHED],
                    lambda assignment: TodoItem(f"{assignment.proposal.lead_local_government} · {assignment.panel}",
                                                reverse("reviews:assignment-detail", args=[assignment.pk]),

@@ -1,7 +1,7 @@
 """Reads of who reviews what: a reviewer's own work, and the council's view of a panel."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from accounts.permissions import is_council, is_reviewer
 from applications.models import Contest, Proposal
@@ -25,7 +25,7 @@ def assignments_of(user) -> QuerySet[Assignment]:
         return Assignment.objects.none()
     return (Assignment.objects.filter(reviewer__user=user).exclude(status=AssignmentStatus.RECUSED)
             .select_related("panel__contest", "panel__chair", "proposal__lead_local_government__province", "sheet")
-            .order_by("due_at", "panel", "proposal__receipt_number"))
+            .order_by(F("due_at").asc(nulls_last=True), "panel", "proposal__receipt_number", "pk"))
 
 
 def workload_of(user) -> dict[str, int]:

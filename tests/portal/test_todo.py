@@ -48,6 +48,23 @@ def test_a_reviewer_sees_his_overdue_sheets_marked(client):
     assert reverse("reviews:assignment-detail", args=[assignment.pk]) in page
 
 
+def test_a_reviewers_sheets_to_submit_list_the_soonest_due_first_and_the_undated_last(client):
+    """SQLite and PostgreSQL put an assignment without a deadline at opposite ends; the list does not."""
+    panel = make_panel(members=1, per_proposal=1, codes=["48870", "12720", "47730"])
+    make_rubric(panel.contest)
+    assign_automatically(actor=make_user(Role.COUNCIL_STAFF), panel=panel)
+    undated, later, sooner = Assignment.objects.filter(panel=panel).order_by("proposal__receipt_number")
+    now = timezone.now()
+    Assignment.objects.filter(pk=undated.pk).update(due_at=None)
+    Assignment.objects.filter(pk=later.pk).update(due_at=now + timedelta(days=5))
+    Assignment.objects.filter(pk=sooner.pk).update(due_at=now + timedelta(days=2))
+    page = landing(client, sooner.reviewer.user)
+    todo = page[page.index("Score sheets to submit"):]
+    places = [todo.index(reverse("reviews:assignment-detail", args=[assignment.pk]))
+              for assignment in (sooner, later, undated)]
+    assert places == sorted(places)
+
+
 def test_the_council_sees_late_reports_and_the_province_its_plans(client, tasks, council,
                                                                   django_assert_max_num_queries):
     client.force_login(council)
