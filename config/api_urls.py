@@ -14,7 +14,7 @@ from reviews.api.setup import PanelViewSet
 from reviews.api.stages import ContestStagesView, ContestStageView
 from reviews.api.views import AssignmentViewSet, ContestResultsView, ScoreSheetViewSet
 from selection.api.policy import SelectionPolicyView
-from selection.api.views import ObjectionViewSet, SelectionRunViewSet
+from selection.api.views import ObjectionViewSet, ReReviewViewSet, SelectionRunViewSet
 from tracking.api.dashboard import ContestDashboardView
 from tracking.api.support import SupportLineViewSet, SupportRowViewSet
 from tracking.api.views import ProgressReportViewSet, SelectedTaskViewSet
@@ -35,6 +35,7 @@ router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("score-sheets", ScoreSheetViewSet, basename="score-sheet")
 router.register("selection-runs", SelectionRunViewSet, basename="selection-run")
 router.register("objections", ObjectionViewSet, basename="objection")
+router.register("re-reviews", ReReviewViewSet, basename="re-review")
 router.register("selected-tasks", SelectedTaskViewSet, basename="selected-task")
 router.register("progress-reports", ProgressReportViewSet, basename="progress-report")
 router.register("support-lines", SupportLineViewSet, basename="support-line")

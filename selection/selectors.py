@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext as _
 
-from accounts.permissions import is_council, is_local_official
+from accounts.permissions import is_council, is_local_official, is_signed_in
 from applications.models import Contest, ContestStage, Proposal
 from applications.selectors import contest_stages
 from applications.selectors.layout import in_round_layout
@@ -114,6 +114,9 @@ def objections_of(run: SelectionRun) -> list[Objection]:
 
 
 def re_reviews_of(user) -> QuerySet[ObjectionReview]:
+    """The re-reviews asked of ``user`` (none for an anonymous one)."""
+    if not is_signed_in(user):
+        return ObjectionReview.objects.none()
     return (ObjectionReview.objects.filter(reviewer__user=user)
             .select_related("objection__decision__proposal__lead_local_government", "objection__decision__run")
             # those still awaiting his opinion first on SQLite and PostgreSQL alike (they put NULL at opposite ends)

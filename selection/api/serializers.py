@@ -1,4 +1,5 @@
 """The selection's API shapes."""
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.api.layout import LeadInRoundMixin, in_round_list
@@ -6,7 +7,7 @@ from applications.models import Contest
 from core.api.filters import BIGINT_MAX
 from core.fields import MAX_KRW
 from selection import permissions
-from selection.models import Objection, Outcome, SelectionDecision, SelectionRun
+from selection.models import Objection, ObjectionReview, Outcome, SelectionDecision, SelectionRun
 
 IN_ROUND = {"local_government": "proposal__lead_local_government", "contest": "run__contest"}
 
@@ -65,6 +66,42 @@ class ObjectionSerializer(serializers.ModelSerializer):
         model = Objection
         fields = ["id", "decision", "run", "proposal", "filed_at", "reasons", "status", "answer", "decided_at"]
         read_only_fields = ["status", "answer", "decided_at"]
+
+
+class ReReviewSerializer(serializers.ModelSerializer):
+    """A re-review as its reviewer reads it: the objection's reasons only while the proposal opens to him
+    through it (``permissions.can_read_through_re_review``), else null."""
+
+    proposal = serializers.IntegerField(source="objection.decision.proposal_id", read_only=True)
+    receipt_number = serializers.CharField(source="objection.decision.proposal.receipt_number", read_only=True)
+    proposal_title = serializers.CharField(source="objection.decision.proposal.title", read_only=True)
+    objection_status = serializers.CharField(source="objection.status", read_only=True)
+    reads_proposal = serializers.SerializerMethodField(
+        help_text="Whether the proposal, its files and the objection open to him now: pledge signed, objection "
+                  "undecided.")
+    objection_reasons = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ObjectionReview
+        fields = ["id", "objection", "proposal", "receipt_number", "proposal_title", "objection_status", "status",
+                  "requested_at", "pledge_signed_at", "conflict_reason", "reads_proposal", "objection_reasons",
+                  "supports_objection", "opinion", "submitted_at"]
+        read_only_fields = fields
+
+    def _reading(self, review: ObjectionReview) -> bool:
+        return bool(permissions.can_read_through_re_review(self.context["request"].user, review))
+
+    def get_reads_proposal(self, review: ObjectionReview) -> bool:
+        return self._reading(review)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_objection_reasons(self, review: ObjectionReview) -> str | None:
+        return review.objection.reasons if self._reading(review) else None
+
+
+class ReReviewOpinionSerializer(serializers.Serializer):
+    supports_objection = serializers.BooleanField()
+    opinion = serializers.CharField(max_length=20000)
 
 
 class FileObjectionSerializer(serializers.Serializer):

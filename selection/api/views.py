@@ -1,5 +1,6 @@
-"""The selection's API: runs (council: start, approve, publish, confirm) and objections (the applicant files
-his own; the council decides). Same predicates and services as the pages."""
+"""The selection's API: runs (council: start, approve, publish, confirm), objections (the applicant files
+his own; the council decides) and re-reviews (the reviewer asked: pledge or conflict, then his opinion). Same
+predicates and services as the pages."""
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 from accounts.permissions import is_signed_in
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission
+from core.api.serializers import ReasonSerializer
 from selection import permissions, selectors, services
 from selection.models import SelectionDecision, SelectionRun
 
@@ -18,6 +20,8 @@ from .serializers import (
     FileObjectionSerializer,
     NoteSerializer,
     ObjectionSerializer,
+    ReReviewOpinionSerializer,
+    ReReviewSerializer,
     SelectionRunDetailSerializer,
     SelectionRunSerializer,
     StartRunSerializer,
@@ -125,3 +129,52 @@ class ObjectionViewSet(UserLanguageMixin, mixins.CreateModelMixin, viewsets.Read
                                                   answer=values["answer"], outcome=values.get("outcome"),
                                                   national_krw=values.get("national_krw"))
         return Response(ObjectionSerializer(objection).data)
+
+
+@extend_schema_view(list=extend_schema(tags=["selection"]), retrieve=extend_schema(tags=["selection"]))
+class ReReviewViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """The re-reviews asked of the caller (anyone else's are absent: 404). The proposal itself is read at
+    ``proposals/<id>/`` while ``reads_proposal`` is true."""
+
+    permission_classes = [SignedIn]
+    serializer_class = ReReviewSerializer
+    ordering_fields = ["requested_at", "id"]
+
+    def get_queryset(self):
+        return selectors.re_reviews_of(self.request.user).select_related("reviewer")
+
+    def _answer(self, review) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=review.pk)).data)
+
+    @extend_schema(tags=["selection"], request=None, responses=ReReviewSerializer,
+                   summary="Sign the confidentiality pledge and confirm no conflict: the proposal opens")
+    @action(detail=True, methods=["post"])
+    def pledge(self, request, pk=None):
+        review = self.get_object()
+        with refusals_as_400(*REFUSALS):
+            services.sign_re_review_pledge(actor=request.user, review=review)
+        return self._answer(review)
+
+    @extend_schema(tags=["selection"], request=ReasonSerializer, responses=ReReviewSerializer,
+                   summary="Declare a conflict of interest: the re-review closes without an opinion")
+    @action(detail=True, methods=["post"], url_path="declare-conflict")
+    def declare_conflict(self, request, pk=None):
+        review = self.get_object()
+        data = ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        with refusals_as_400(*REFUSALS):
+            services.declare_re_review_conflict(actor=request.user, review=review,
+                                                reason=data.validated_data["reason"])
+        return self._answer(review)
+
+    @extend_schema(tags=["selection"], request=ReReviewOpinionSerializer, responses=ReReviewSerializer,
+                   summary="Submit the opinion (after the pledge, once, while the objection is undecided)")
+    @action(detail=True, methods=["post"])
+    def opinion(self, request, pk=None):
+        review = self.get_object()
+        data = ReReviewOpinionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        with refusals_as_400(*REFUSALS):
+            services.submit_re_review(actor=request.user, review=review, opinion=data.validated_data["opinion"],
+                                      supports_objection=data.validated_data["supports_objection"])
+        return self._answer(review)

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from applications.models import ProposalAttachment
@@ -242,3 +243,47 @@ def test_the_list_and_the_page_ask_one_rule(asked, council, pledged, recused, su
     proposals = type(review.objection.decision.proposal).objects.all()
     listed = proposals_re_reviewed_by(user, proposals).filter(pk=review.objection.decision.proposal_id).exists()
     assert listed == bool(can_read_through_re_review(user, review)) == (pledged and not decided and not recused)
+
+
+def test_the_api_asks_the_same_pledge_and_closes_with_the_decision(asked, council):
+    review, plan = asked
+    api = APIClient()
+    api.force_authenticate(review.reviewer.user)
+    url = f"/api/v1/re-reviews/{review.pk}/"
+    before = api.get(url).json()
+    assert before["status"] == "requested" and before["reads_proposal"] is False
+    assert before["objection_reasons"] is None
+    early = api.post(f"{url}opinion/", {"supports_objection": False, "opinion": "서약 전"}, format="json")
+    assert early.status_code == 400 and "Sign the confidentiality pledge" in str(early.json())
+    assert api.get(doors(review, plan)["api"]).status_code == 404
+    pledged = api.post(f"{url}pledge/")
+    assert pledged.status_code == 200 and pledged.json()["reads_proposal"] is True
+    assert pledged.json()["objection_reasons"] == "발표평가 점수 재검토 요청"
+    assert api.get(doors(review, plan)["api"]).status_code == 200
+    assert api.post(f"{url}pledge/").status_code == 400  # a second answer is told, not a 500
+    written = api.post(f"{url}opinion/", {"supports_objection": True, "opinion": "점수 편차 과도"}, format="json")
+    assert written.status_code == 200 and written.json()["submitted_at"]
+    assert api.post(f"{url}opinion/", {"supports_objection": False, "opinion": "다시"},
+                    format="json").status_code == 400
+    assert api.post(f"{url}declare-conflict/", {"reason": "늦은 신고"}, format="json").status_code == 400
+    decide_objection(actor=council, objection=review.objection, accept=False, answer="기각합니다.")
+    after = api.get(url).json()
+    assert after["reads_proposal"] is False and after["objection_reasons"] is None
+    assert after["opinion"] == "점수 편차 과도"
+    assert api.get(doors(review, plan)["api"]).status_code == 404
+
+
+def test_the_api_closes_a_request_on_a_declared_conflict_and_hides_it_from_others(asked):
+    review, _plan = asked
+    stranger = APIClient()
+    stranger.force_authenticate(make_reviewer().user)
+    url = f"/api/v1/re-reviews/{review.pk}/"
+    assert stranger.get(url).status_code == 404 and stranger.post(f"{url}pledge/").status_code == 404
+    assert stranger.get("/api/v1/re-reviews/").json()["results"] == []
+    api = APIClient()
+    api.force_authenticate(review.reviewer.user)
+    assert api.post(f"{url}declare-conflict/", {"reason": ""}, format="json").status_code == 400
+    closed = api.post(f"{url}declare-conflict/", {"reason": "단양군 자문위원"}, format="json")
+    assert closed.status_code == 200 and closed.json()["status"] == "recused"
+    assert api.post(f"{url}pledge/").status_code == 400
+    assert AuditEntry.objects.filter(action="selection.re_review_conflict_declared").count() == 1
