@@ -10,11 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Prefetch, prefetch_related_objects
-
 from core.formats import day, moment
-from regions.as_of import stand_rows_on
-from regions.models import LocalGovernmentPeriod
+from regions.as_of import stand_units_on, units_of_rows
 
 SHOWN = 8
 FETCHED = SHOWN + 1  # one more than shown: whether the list goes on is known without a count query
@@ -60,27 +57,18 @@ def listed(title, rows: Iterable, to_item: Callable[[object], TodoItem], more_ur
 
 def in_round_layouts(todos: list[Todo]) -> list[Todo]:
     """Make the waiting lists' items with each row's local government as it stood on its contest's eligibility
-    date: the units' periods are read once for all the lists (one query, none when no list waits; the labels
-    name the province and the unit, so codes are not read), then ``regions.as_of.stand_rows_on`` stands each
-    list's rows without reading again."""
+    date: the units of all the lists stand at once (``regions.as_of.stand_units_on``: one query, none when no
+    list waits; the labels name the province and the unit, so codes are not read)."""
     waiting = [todo for todo in todos if todo.waiting and todo.waiting[0]]
-    units = [_unit(row, todo.waiting[2]) for todo in waiting for row in todo.waiting[0]]
-    if units:
-        prefetch_related_objects(
-            units, Prefetch("periods", queryset=LocalGovernmentPeriod.objects.select_related("province")))
+    stand_units_on([pair for todo in waiting
+                    for pair in units_of_rows(todo.waiting[0], local_government=todo.waiting[2],
+                                              day=f"{todo.waiting[3]}__eligibility_date")], codes=False)
     for todo in waiting:
-        rows, to_item, local_government, contest = todo.waiting
-        stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date", codes=False)
+        rows, to_item, _local_government, _contest = todo.waiting
         todo.items = [to_item(row) for row in rows]
     for todo in todos:
         todo.waiting = None
     return todos
-
-
-def _unit(row, path: str):
-    for attribute in path.split("__"):
-        row = getattr(row, attribute)
-    return row
 
 
 def due(moment_, now) -> dict:

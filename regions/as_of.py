@@ -9,6 +9,7 @@ province of the row's date) in a fixed number of queries, and ``LocalGovernment.
 template printing ``{{ proposal.lead_local_government }}`` prints the round's layout. ``in_province_code_as_of``
 is the matching SQL filter, each row judged on its own date (a list of several rounds filters each by its own).
 """
+from collections import defaultdict
 from collections.abc import Iterable
 from copy import copy
 from datetime import date
@@ -16,61 +17,88 @@ from operator import attrgetter
 
 from django.db.models import Exists, Expression, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
-from .models import LocalGovernmentPeriod, Province
-from .selectors import stand_on
+from .models import AdministrativeCode, LocalGovernment, LocalGovernmentPeriod, Province
+from .selectors import StandingOn, covers, standing
 
 
 def _getter(path: str):
     return attrgetter(path.replace("__", "."))
 
 
+def stand_units_on(pairs: list[tuple[LocalGovernment, date]], *, codes: bool = True) -> None:
+    """Give each unit of ``pairs`` ``as_of`` for its day. Two queries at most whatever the pairs: the units'
+    periods with their provinces, and their code rows (none with ``codes=False``); one more, over the tiny
+    province table, only when a unit that no period covers on its day was read without its province. The rows
+    are read into plain dicts rather than prefetched onto each unit, which cost more than the queries did
+    (a manager and a queryset per unit and lookup)."""
+    if not pairs:
+        return
+    ids = {unit.pk for unit, _day in pairs}
+    periods: dict[int, list[LocalGovernmentPeriod]] = defaultdict(list)
+    for period in LocalGovernmentPeriod.objects.filter(local_government_id__in=ids).select_related("province"):
+        periods[period.local_government_id].append(period)
+    code_rows: dict[int, list[AdministrativeCode]] | None = None
+    if codes:
+        code_rows = defaultdict(list)
+        for code in AdministrativeCode.objects.filter(local_government_id__in=ids):
+            code_rows[code.local_government_id].append(code)
+    unread = [unit for unit, day in pairs if not LocalGovernment.province.is_cached(unit)
+              and not any(covers(period, day) for period in periods[unit.pk])]
+    if unread:
+        provinces = Province.objects.in_bulk({unit.province_id for unit in unread})
+        for unit in unread:
+            unit.province = provinces[unit.province_id]
+    stood: dict[tuple[int, date], StandingOn] = {}  # once per distinct (unit, day), however many rows share it
+    for unit, day in pairs:
+        if (unit.pk, day) not in stood:
+            stood[unit.pk, day] = standing(unit, day, periods[unit.pk],
+                                           code_rows[unit.pk] if code_rows is not None else None)
+        unit.as_of = stood[unit.pk, day]
+
+
 def stand_rows_on(rows: Iterable, *, local_government: str = "local_government",
-                  day: str = "contest__eligibility_date", codes: bool = True) -> list:
+                  day: str = "contest__eligibility_date", codes: bool = True, many: str | None = None) -> list:
     """``rows`` as a list, each one's local government (at the ``__`` path ``local_government``) given ``as_of``
-    as it stood on the row's date (at the path ``day``, the contest's eligibility date by default). Three queries
-    at most whatever the number of rows (periods with their provinces, codes, and the date's owner when it was
-    not selected with the rows); none when the rows are empty, or for what was prefetched already. With
-    ``codes=False`` the codes are not read (labels name the province and the unit, not the code)."""
+    as it stood on the row's date (at the path ``day``, the contest's eligibility date by default). With
+    ``many`` (the ``__`` path of a many-to-many: a proposal's ``partners``), those local governments stand so
+    too, so that ``row.partners.all()`` names them in the round's layout; a partner shared by two rows is two
+    instances. Two queries at most whatever the number of rows (``stand_units_on``), one for the date's owner
+    when it was not selected with the rows and one for ``many`` when not prefetched; none when the rows are
+    empty. With ``codes=False`` the codes are not read (labels name the province and the unit, not the
+    code)."""
     rows = list(rows)
     if not rows:
         return rows
+    if many:
+        prefetch_related_objects(rows, Prefetch(many, queryset=LocalGovernment.objects.select_related("province")))
+    pairs = units_of_rows(rows, local_government=local_government, day=day)
+    if many:
+        many_of, day_of = _getter(many), _getter(day)
+        pairs += [(unit, day_of(row)) for row in rows for unit in many_of(row).all()]
+    stand_units_on(pairs, codes=codes)
+    return rows
+
+
+def units_of_rows(rows: list, *, local_government: str, day: str) -> list[tuple[LocalGovernment, date]]:
+    """Each row's local government (at the ``__`` path ``local_government``) with the row's date (at the path
+    ``day``), for ``stand_units_on``: a caller with several lists of rows stands them all at once. The date's
+    owner is read when it was not selected with the rows (one query); one unit instance shared by rows of two
+    dates is split into two."""
     owner = day.rpartition("__")[0]
-    lookups = [Prefetch(f"{local_government}__periods",
-                        queryset=LocalGovernmentPeriod.objects.select_related("province")),
-               *([f"{local_government}__codes"] if codes else []), f"{local_government}__province"]
-    prefetch_related_objects(rows, *([owner] if owner else []), *lookups)
+    if owner:
+        prefetch_related_objects(rows, owner)
     parent_path, _sep, attribute = local_government.rpartition("__")
     parent_of, day_of = (_getter(parent_path) if parent_path else (lambda row: row)), _getter(day)
     stood: dict[int, date] = {}
+    pairs = []
     for row in rows:
         parent, when = parent_of(row), day_of(row)
         unit = getattr(parent, attribute)
         if stood.setdefault(id(unit), when) != when:  # one instance shared by rows of two rounds: split it
             unit = copy(unit)
             setattr(parent, attribute, unit)
-        stand_on([unit], when, codes=codes)
-    return rows
-
-
-def stand_many_on(rows: Iterable, *, local_governments: str = "partners",
-                  day: str = "contest__eligibility_date") -> list:
-    """``rows`` as a list, the local governments of each one's many-to-many (at the ``__`` path
-    ``local_governments``: a proposal's ``partners``) given ``as_of`` as they stood on the row's date, so that
-    ``row.partners.all()`` names them in the round's layout. Four queries at most whatever the rows (the partners
-    when not prefetched yet, their periods, codes and provinces); a partner shared by two rows is two instances."""
-    rows = list(rows)
-    if not rows:
-        return rows
-    owner = day.rpartition("__")[0]
-    prefetch_related_objects(rows, *([owner] if owner else []), local_governments,
-                             Prefetch(f"{local_governments}__periods",
-                                      queryset=LocalGovernmentPeriod.objects.select_related("province")),
-                             f"{local_governments}__codes", f"{local_governments}__province")
-    parent_path, _sep, attribute = local_governments.rpartition("__")
-    parent_of, day_of = (_getter(parent_path) if parent_path else (lambda row: row)), _getter(day)
-    for row in rows:
-        stand_on(getattr(parent_of(row), attribute).all(), day_of(row))
-    return rows
+        pairs.append((unit, when))
+    return pairs
 
 
 def in_province_code_as_of(queryset: QuerySet, code: str, *, day: Expression,

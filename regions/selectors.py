@@ -138,13 +138,20 @@ def province_ids_on(day: date) -> dict[int, int]:
     return dict(periods_on(day).values_list("local_government_id", "province_id"))
 
 
+def covers(row, day: date) -> bool:
+    """Whether a dated registry row (a period, a code row: ``valid_from``..``valid_to``, open at either end
+    when None) covers ``day``."""
+    return (row.valid_from is None or row.valid_from <= day) and (row.valid_to is None or row.valid_to >= day)
+
+
+def _covering(rows: Iterable, day: date):
+    """The first of ``rows`` (periods or code rows) covering ``day``, or None."""
+    return next((row for row in rows if covers(row, day)), None)
+
+
 def period_on(local_government: LocalGovernment, day: date) -> LocalGovernmentPeriod | None:
     """The period of ``local_government`` covering ``day``, from its prefetched ``periods`` when present."""
-    for period in local_government.periods.all():
-        if (period.valid_from is None or period.valid_from <= day) and (
-                period.valid_to is None or period.valid_to >= day):
-            return period
-    return None
+    return _covering(local_government.periods.all(), day)
 
 
 def code_on(local_government: LocalGovernment, day: date) -> str:
@@ -155,10 +162,21 @@ def code_on(local_government: LocalGovernment, day: date) -> str:
 
 def administrative_code_on(local_government: LocalGovernment, day: date) -> AdministrativeCode | None:
     """The code row in force on ``day``, from the prefetched ``codes`` when present."""
-    for code in local_government.codes.all():
-        if (code.valid_from is None or code.valid_from <= day) and (code.valid_to is None or code.valid_to >= day):
-            return code
-    return None
+    return _covering(local_government.codes.all(), day)
+
+
+def standing(local_government: LocalGovernment, day: date, periods: Iterable[LocalGovernmentPeriod],
+             codes: Iterable[AdministrativeCode] | None) -> "StandingOn":
+    """How ``local_government`` stood on ``day``, from its ``periods`` (with provinces) and code rows read
+    already (``codes=None``: the current code, for labels that name no code). No query, except the unit's
+    current province when no period covers ``day`` and it was read without it."""
+    period = _covering(periods, day)
+    code = _covering(codes, day) if codes is not None else None
+    return StandingOn(day=day, code=code.code if code else local_government.code,
+                      code_verified=code.verified if code else True,
+                      name_ko=period.name_ko if period else local_government.name_ko,
+                      name_en=period.name_en if period else local_government.name_en,
+                      province=period.province if period else local_government.province)
 
 
 def stand_on(local_governments, day: date, *, codes: bool = True) -> list[LocalGovernment]:
@@ -168,12 +186,7 @@ def stand_on(local_governments, day: date, *, codes: bool = True) -> list[LocalG
     province and the unit only."""
     rows = list(local_governments)
     for lg in rows:
-        period, code = period_on(lg, day), administrative_code_on(lg, day) if codes else None
-        lg.as_of = StandingOn(day=day, code=code.code if code else lg.code,
-                              code_verified=code.verified if code else True,
-                              name_ko=period.name_ko if period else lg.name_ko,
-                              name_en=period.name_en if period else lg.name_en,
-                              province=period.province if period else lg.province)
+        lg.as_of = standing(lg, day, lg.periods.all(), lg.codes.all() if codes else None)
     return rows
 
 

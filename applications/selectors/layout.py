@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import TruncDate
 
 from applications.models import SEOUL, Contest
-from regions.as_of import in_province_code_as_of, stand_many_on, stand_rows_on
+from regions.as_of import in_province_code_as_of, stand_rows_on
 from regions.models import LocalGovernment
 from regions.selectors import stand_on, with_history
 
@@ -21,15 +21,14 @@ def eligibility_day(contest: str = "contest") -> TruncDate:
 
 
 def in_round_layout(rows, *, local_government: str = "local_government", contest: str = "contest",
-                    partners: str | None = None) -> list:
+                    partners: str | None = None, codes: bool = True) -> list:
     """``rows`` as a list, each one's local government (at the ``__`` path ``local_government``) standing as on
     its contest's eligibility date (``as_of``: code, names, province). With ``partners`` (the ``__`` path of a
-    proposal's partners: ``partners``, ``proposal__partners``) the partner local governments stand so too. Four
-    queries at most, whatever the rows, and four more for the partners."""
-    rows = stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date")
-    if partners:
-        stand_many_on(rows, local_governments=partners, day=f"{contest}__eligibility_date")
-    return rows
+    proposal's partners: ``partners``, ``proposal__partners``) the partner local governments stand so too. Two
+    queries, whatever the rows (``regions.as_of.stand_rows_on``), and one more to read the partners when they
+    were not prefetched; one fewer with ``codes=False``, for pages that print names and provinces, not codes."""
+    return stand_rows_on(rows, local_government=local_government, day=f"{contest}__eligibility_date",
+                         many=partners, codes=codes)
 
 
 def unit_in_round(local_government: LocalGovernment, contest: Contest) -> LocalGovernment:

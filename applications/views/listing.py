@@ -49,7 +49,8 @@ class ContestProposalListView(ContestProposalsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["proposals"] = in_round_layout(attach_published_outcome(list(context["proposals"])),
-                                               local_government="lead_local_government", partners="partners")
+                                               local_government="lead_local_government", partners="partners",
+                                               codes=False)
         label_requested_ministries(context["proposals"])
         query = self.request.GET.copy()
         query.pop("page", None)

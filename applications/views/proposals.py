@@ -44,12 +44,12 @@ class ProposalListView(ProposalAccessMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.proposals_visible_to(self.request.user).order_by("-updated_at")
+        return selectors.proposals_visible_to(self.request.user).order_by("-updated_at", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["proposals"] = in_round_layout(attach_published_outcome(list(context["proposals"])),
-                                               local_government="lead_local_government")
+                                               local_government="lead_local_government", codes=False)
         context["can_start"] = permissions.can_start_proposal(self.request.user)
         context["open_contests"] = (selectors.contests_for_overview().filter(
             application_closes_at__gte=timezone.now())[:5] if context["can_start"] else [])

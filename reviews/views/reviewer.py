@@ -1,5 +1,6 @@
 """The reviewer's pages: his assignments, the pledge or a conflict, and the score sheet beside the proposal."""
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -37,8 +38,9 @@ class AssignmentListView(ReviewerMixin, ListView):
 
     def get_queryset(self):
         return selectors.assignments_of(self.request.user).order_by(
-            "-panel__contest__application_closes_at", "panel__contest", "due_at", "panel", "proposal__receipt_number",
-            "pk")
+            # Undated assignments last on SQLite and PostgreSQL alike (they sort NULL at opposite ends).
+            "-panel__contest__application_closes_at", "panel__contest", F("due_at").asc(nulls_last=True), "panel",
+            "proposal__receipt_number", "pk")
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -49,7 +51,7 @@ class AssignmentListView(ReviewerMixin, ListView):
         # Each proposal's local government as in its round's layout (issue 20), whatever the years listed.
         context["assignments"] = in_round_layout(context["assignments"],
                                                  local_government="proposal__lead_local_government",
-                                                 contest="panel__contest")
+                                                 contest="panel__contest", codes=False)
         return context
 
 

@@ -110,7 +110,7 @@ class TaskListView(DecisionRequiredMixin, TemplateView):
             tasks = tasks.filter(status=params["status"])
         filtered = any(params.get(name) for name in ("contest", "province", "status"))
         return super().get_context_data(
-            tasks=in_round_layout(tasks), statuses=TaskStatus.choices, params=params, contests=contests,
+            tasks=in_round_layout(tasks, codes=False), statuses=TaskStatus.choices, params=params, contests=contests,
             filtered=filtered, unknown_contest=unknown_contest,
             provinces=provinces_of_days(contest.eligibility_date for contest in chosen),
             can_dashboard=bool(permissions.can_view_dashboard(self.request.user)), **kwargs)
