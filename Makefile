@@ -38,10 +38,16 @@ node_modules/.installed: package.json package-lock.json
 
 assets: node_modules/.installed
 
-# Compile translations with Babel, so GNU gettext is only needed to extract new strings.
-messages: deps
-	@echo "== translations"
-	@mkdir -p var && $(PY) -m babel.messages.frontend compile --domain django --directory locale $(QUIET)
+# Compile translations with Babel, so GNU gettext is only needed to extract new strings. A catalogue is compiled
+# only when its .po is newer than its .mo: a second `make test` started beside a first (CI's two runs) never
+# rewrites a .mo the first one's tests are reading.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(CATALOGUES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | deps
+	@echo "== translations ($*)"
+	@mkdir -p var && $(PY) -m babel.messages.frontend compile --domain django --directory locale --locale $* $(QUIET)
 
 # Extract new strings into the catalogues (needs GNU gettext). No source locations, so two changes
 # that add strings in different places do not both rewrite every entry's location comment.
