@@ -36,6 +36,15 @@ def can_manage_review(user) -> Decision:
     return deny(_("Only council staff manage the review."))
 
 
+# The refusal of a proposal read before the pledge: an assignment's, and a re-review's (selection.permissions).
+PLEDGE_FIRST = _("Sign the confidentiality pledge and confirm you have no conflict first.")
+
+
+def is_conflict_stated(reason: str) -> Decision:
+    """A declared conflict says what it is: an assignment's, and a re-review's (selection's services)."""
+    return ALLOWED if reason.strip() else deny(_("Say what the conflict is."))
+
+
 def can_sign_pledge(assignment: Assignment) -> Decision:
     """The pledge is signed on an assignment the reviewer has not recused himself from."""
     if assignment.status == AssignmentStatus.RECUSED:
@@ -50,7 +59,7 @@ def can_open_proposal(assignment: Assignment) -> Decision:
     decision = can_sign_pledge(assignment)
     if not decision:
         return decision
-    return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
+    return deny(PLEDGE_FIRST)
 
 
 def is_panel_open(panel: Panel) -> Decision:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_council, is_local_official, is_provincial_officer, is_signed_in
 from core.permissions import ALLOWED, NOT_SIGNED_IN, Decision, deny
+from reviews.permissions import PLEDGE_FIRST
 
 from .models import OPEN_OBJECTION_STATUSES, Objection, ObjectionReview, ReReviewStatus, RunStatus, SelectionDecision
 
@@ -102,13 +103,16 @@ def is_undecided(objection: Objection) -> Decision:
     return ALLOWED
 
 
+RECUSED = _("You declared a conflict for this re-review; it is closed.")
+
+
 def is_re_review_answerable(review: ObjectionReview) -> Decision:
     """A request is answered (pledge, conflict, opinion) while no opinion is submitted, no conflict declared and
     the objection :func:`is_undecided`."""
     if review.submitted_at is not None:
         return deny(_("This opinion is already submitted."))
     if review.status == ReReviewStatus.RECUSED:
-        return deny(_("You declared a conflict for this re-review; it is closed."))
+        return deny(RECUSED)
     return is_undecided(review.objection)
 
 
@@ -128,7 +132,7 @@ def is_re_review_open(review: ObjectionReview) -> Decision:
     """An opinion is written once, after the pledge, while the request :func:`is_re_review_answerable`."""
     answerable = is_re_review_answerable(review)
     if answerable and review.status != ReReviewStatus.PLEDGED:
-        return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
+        return deny(PLEDGE_FIRST)
     return answerable
 
 
@@ -154,11 +158,11 @@ def can_read_through_re_review(user, review: ObjectionReview) -> Decision:
     if not own:
         return own
     if review.status == ReReviewStatus.RECUSED:
-        return deny(_("You declared a conflict for this re-review; it is closed."))
+        return deny(RECUSED)
     if not review.objection.is_open:
         return deny(_("The objection is decided: the proposal no longer opens through this re-review."))
     if review.status != ReReviewStatus.PLEDGED:
-        return deny(_("Sign the confidentiality pledge and confirm you have no conflict first."))
+        return deny(PLEDGE_FIRST)
     return ALLOWED
 
 

@@ -25,7 +25,7 @@ from reviews.models import (
     Reviewer,
     SheetStatus,
 )
-from reviews.permissions import can_sign_pledge
+from reviews.permissions import can_sign_pledge, is_conflict_stated
 
 
 class AssignmentRefused(Exception):
@@ -129,8 +129,7 @@ def sign_pledge(*, actor, assignment: Assignment) -> Assignment:
 def declare_conflict(*, actor, assignment: Assignment, reason: str) -> Assignment:
     """The reviewer declares a conflict (회피): the assignment is withdrawn and the council is told."""
     assignment = Assignment.objects.select_for_update().select_related("reviewer").get(pk=assignment.pk)
-    if not reason.strip():
-        raise AssignmentRefused(_("Say what the conflict is."))
+    refuse_unless(is_conflict_stated(reason), AssignmentRefused)
     if hasattr(assignment, "sheet") and assignment.sheet.status == SheetStatus.SUBMITTED:
         raise AssignmentRefused(_("The score sheet is already submitted; ask the council."))
     DeclaredConflict.objects.create(reviewer=assignment.reviewer, proposal_id=assignment.proposal_id, reason=reason)

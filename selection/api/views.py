@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from accounts.permissions import is_signed_in
 from core.api.errors import refusals_as_400
 from core.api.permissions import UserLanguageMixin, decision_permission
-from core.api.serializers import ReasonSerializer
+from core.api.serializers import ReasonSerializer, validated_data
 from selection import permissions, selectors, services
 from selection.models import SelectionDecision, SelectionRun
 
@@ -160,11 +160,9 @@ class ReReviewViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="declare-conflict")
     def declare_conflict(self, request, pk=None):
         review = self.get_object()
-        data = ReasonSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = validated_data(ReasonSerializer, request)
         with refusals_as_400(*REFUSALS):
-            services.declare_re_review_conflict(actor=request.user, review=review,
-                                                reason=data.validated_data["reason"])
+            services.declare_re_review_conflict(actor=request.user, review=review, reason=data["reason"])
         return self._answer(review)
 
     @extend_schema(tags=["selection"], request=ReReviewOpinionSerializer, responses=ReReviewSerializer,
@@ -172,9 +170,8 @@ class ReReviewViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def opinion(self, request, pk=None):
         review = self.get_object()
-        data = ReReviewOpinionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = validated_data(ReReviewOpinionSerializer, request)
         with refusals_as_400(*REFUSALS):
-            services.submit_re_review(actor=request.user, review=review, opinion=data.validated_data["opinion"],
-                                      supports_objection=data.validated_data["supports_objection"])
+            services.submit_re_review(actor=request.user, review=review, opinion=data["opinion"],
+                                      supports_objection=data["supports_objection"])
         return self._answer(review)

@@ -15,6 +15,7 @@ from core.uploads import CheckedUpload
 from notifications.services import announce
 from reviews.conflicts import ConflictFacts, conflict_reasons
 from reviews.models import Assignment, DeclaredConflict, Reviewer
+from reviews.permissions import is_conflict_stated
 from selection.models import (
     Objection,
     ObjectionAttachment,
@@ -123,8 +124,7 @@ def declare_re_review_conflict(*, actor, review: ObjectionReview, reason: str) -
     with the reviewer's others (he is not asked about this proposal again) and the council is told."""
     review = _locked_re_review(review)
     refuse_unless(can_declare_re_review_conflict(review), SelectionRefused)
-    if not reason.strip():
-        raise SelectionRefused(_("Say what the conflict is."))
+    refuse_unless(is_conflict_stated(reason), SelectionRefused)
     DeclaredConflict.objects.create(reviewer=review.reviewer, proposal_id=review.objection.decision.proposal_id,
                                     reason=reason.strip())
     review.status, review.conflict_reason = ReReviewStatus.RECUSED, reason.strip()

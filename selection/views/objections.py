@@ -164,9 +164,6 @@ class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
         return in_round_layout([review], local_government="objection__decision__proposal__lead_local_government",
                                contest="objection__decision__run__contest")[0]
 
-    def page(self):
-        return redirect("selection:re-review", pk=self.review.pk)
-
     def get_context_data(self, **kwargs):
         review, user = self.review, self.request.user
         objection = review.objection
@@ -185,25 +182,18 @@ class ReReviewView(ServiceFormMixin, DecisionRequiredMixin, TemplateView):
             kwargs.setdefault("conflict_form", forms.ReReviewConflictForm())
         return super().get_context_data(**context, **kwargs)
 
-    def answer(self, form, act, *, form_name: str):
-        """A pledge or a conflict: an incomplete form comes back with what was typed; a refusal (the request
-        answered meanwhile in another tab, the objection decided) is said on the page, whatever it shows now."""
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(**{form_name: form}))
-        try:
-            message = act(form.cleaned_data)
-        except services.SelectionRefused as refused:
-            messages.error(self.request, str(refused))
-        else:
-            messages.success(self.request, message)
-        return self.page()
+    @property
+    def page(self) -> str:
+        """The re-review's own page: where an answer goes on, and where a refusal of a pledge or a conflict is
+        said (the request answered meanwhile in another tab, the objection decided), whatever it shows now."""
+        return reverse("selection:re-review", args=[self.review.pk])
 
     def post(self, request, *args, **kwargs):
         review = self.review
         allowed = permissions.can_write_re_review(request.user, review)
         if not allowed:
             messages.error(request, str(allowed.reason))
-            return self.page()
+            return redirect(self.page)
 
         def act(data):
             services.submit_re_review(actor=request.user, review=review, opinion=data["opinion"],
@@ -217,18 +207,20 @@ class ReReviewPledgeView(ReReviewView):
     def post(self, request, *args, **kwargs):
         def act(data):
             services.sign_re_review_pledge(actor=request.user, review=self.review)
-            return _("Pledge signed. The proposal and the objection are open for your re-review.")
+            return _("Pledge signed. The proposal and the objection are open for your re-review."), self.page
 
-        return self.answer(PledgeForm(request.POST), act, form_name="pledge_form")
+        return self.submit(PledgeForm(request.POST), act, form_name="pledge_form", refused_to=self.page)
 
 
 class ReReviewConflictView(ReReviewView):
     def post(self, request, *args, **kwargs):
         def act(data):
             services.declare_re_review_conflict(actor=request.user, review=self.review, reason=data["reason"])
-            return _("Your conflict was recorded and the council is told; this re-review is closed for you.")
+            return (_("Your conflict was recorded and the council is told; this re-review is closed for you."),
+                    self.page)
 
-        return self.answer(forms.ReReviewConflictForm(request.POST), act, form_name="conflict_form")
+        return self.submit(forms.ReReviewConflictForm(request.POST), act, form_name="conflict_form",
+                           refused_to=self.page)
 
 
 class ReReviewFileView(ReReviewView):
